@@ -1,0 +1,66 @@
+"""Platform-neutral messages: what a handler receives and what it answers.
+
+Channels translate their own updates into `Incoming` and render `Reply` values; handlers never
+see a platform object and never format a menu themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One option of a menu. `id` is short and stable; `label` is what the user sees."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    filename: str
+    content: bytes
+    mime: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    """A file the user sent, as the channel knows it (never downloaded by the core)."""
+
+    file_id: str
+    filename: str | None = None
+    mime: str | None = None
+    size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    choices: tuple[Choice, ...] = ()
+    document: Document | None = None
+    ask_contact: bool = False  # a channel that can (Telegram) offers a share-phone button
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    channel: str
+    chat_id: str
+    user_id: str
+    update_id: str
+    text: str | None = None
+    option: str | None = None  # id of a pressed option
+    version: int | None = None  # dialog version the pressed option belonged to
+    contact_phone: str | None = None
+    file: FileRef | None = None
+    display_name: str | None = None
+
+
+@dataclass(slots=True)
+class Notice:
+    """A message to somebody else than the sender, delivered later through the outbox."""
+
+    channel: str
+    chat_id: str
+    text: str
+    choices: tuple[Choice, ...] = field(default_factory=tuple)
