@@ -56,6 +56,16 @@ class Incoming:
     display_name: str | None = None
 
 
+class DeliveryError(Exception):
+    """A send that failed. `retry_after` (seconds) when the platform said so; `permanent` when retrying
+    cannot help (blocked bot, chat not found)."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.permanent = permanent
+
+
 @dataclass(slots=True)
 class Notice:
     """A message to somebody else than the sender, delivered later through the outbox."""

@@ -5,19 +5,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from handlers.chat import Incoming, Reply
+from handlers.chat import DeliveryError, Incoming, Reply
+
+__all__ = ["Channel", "DeliveryError", "IncomingHandler"]
 
 IncomingHandler = Callable[[Incoming], Awaitable[None]]
-
-
-class DeliveryError(Exception):
-    """A send that failed. `retry_after` (seconds) when the platform said so; `permanent` when retrying
-    cannot help (blocked bot, chat not found)."""
-
-    def __init__(self, message: str, *, retry_after: float | None = None, permanent: bool = False) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
-        self.permanent = permanent
 
 
 class Channel(Protocol):

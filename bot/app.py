@@ -1,0 +1,99 @@
+"""The composition root: builds engine, dispatcher, outbox delivery and scheduler from settings.
+
+Nothing here runs at import time; tests build an App with a moved clock and fake channels.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.chat import DeliveryError, Reply
+from handlers.clock import Clock, SystemClock
+from handlers.context import HandlerConfig
+from scheduler.delivery import OutboxDelivery
+from storage import db, migrate
+from storage.uow import UnitOfWork
+
+from bot.channels.base import Channel
+from bot.dispatcher import Dispatcher
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    clock: Clock
+    config: HandlerConfig
+    dispatcher: Dispatcher
+    channels: dict[str, Channel] = field(default_factory=dict)
+
+    @classmethod
+    async def create(cls, settings: Settings, clock: Clock | None = None, channels: Iterable[Channel] = (),
+                     run_migrations: bool = True, engine: AsyncEngine | None = None) -> App:
+        engine = engine or db.create_engine(db.normalize_url(settings.database(), settings.data_dir))
+        if run_migrations:
+            await migrate.upgrade(engine)
+        sessions = db.session_factory(engine)
+        clock = clock or SystemClock()
+        config = HandlerConfig(secret=settings.secret_bytes(), bot_username=settings.telegram_bot_username)
+        app = cls(settings, engine, sessions, clock, config, Dispatcher(sessions, clock, config))
+        for channel in channels:
+            app.add_channel(channel)
+        return app
+
+    def add_channel(self, channel: Channel) -> None:
+        self.channels[channel.name] = channel
+        self.dispatcher.add_channel(channel)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions)
+
+    async def send(self, channel: str, chat_id: str, reply: Reply, version: int) -> None:
+        target = self.channels.get(channel)
+        if target is None:
+            raise DeliveryError(f"channel {channel} is not running", retry_after=60)
+        await target.send(chat_id, reply, version)
+
+    def delivery(self) -> OutboxDelivery:
+        rates = {name: self._rate(name) for name in self.channels}
+        return OutboxDelivery(self.sessions, self.clock, self.send, rates)
+
+    def _rate(self, channel: str) -> float:
+        return {"telegram": self.settings.telegram_rate, "zalo": self.settings.zalo_rate}.get(channel, 50.0)
+
+    def scheduler(self) -> AsyncIOScheduler:
+        """Periodic jobs with fixed ids; a missed run is harmless because each job is idempotent."""
+        scheduler = AsyncIOScheduler(timezone="UTC")
+        delivery = self.delivery()
+        scheduler.add_job(delivery.run_once, "interval", seconds=self.settings.outbox_interval_seconds,
+                          id="deliver_outbox", replace_existing=True, coalesce=True, max_instances=1,
+                          misfire_grace_time=300)
+        scheduler.add_job(self.prune, "interval", hours=1, id="prune", replace_existing=True, coalesce=True,
+                          misfire_grace_time=3600)
+        return scheduler
+
+    async def prune(self) -> None:
+        async with self.uow() as uow:
+            await uow.dialogs.prune(self.clock.now() - timedelta(days=2))
+            await uow.commit()
+
+    async def close(self) -> None:
+        for channel in self.channels.values():
+            closer = getattr(channel, "close", None)
+            if closer is not None:
+                try:
+                    await closer()
+                except Exception:  # closing is best effort
+                    log.warning("closing channel %s failed", channel.name)
+        await self.engine.dispose()

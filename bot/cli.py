@@ -1,0 +1,153 @@
+"""The `thidua` command: import a block, list invite codes, chat in the sandbox, run the bot."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+
+from handlers import invite_book
+from handlers.block_file import BlockFileError, load_block_file
+from handlers.block_import import import_block
+from handlers.catalog import Catalog
+from handlers.invites import deep_link, display_code
+
+from bot.app import App
+from bot.settings import Settings
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "block-vhxh.yaml"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thidua", description="Trợ lý thi đua cho khối thi đua")
+    sub = parser.add_subparsers(dest="command", required=True)
+    block = sub.add_parser("block", help="khối thi đua").add_subparsers(dest="block_command", required=True)
+    imp = block.add_parser("import", help="nhập khối từ tệp YAML hoặc Excel")
+    imp.add_argument("path", type=Path)
+    inv = sub.add_parser("invites", help="mã mời và đường dẫn Telegram của từng đơn vị")
+    inv.add_argument("--block", help="mã số hoặc tên khối")
+    inv.add_argument("--json", action="store_true")
+    chat = sub.add_parser("chat", help="hộp thử trò chuyện trong terminal")
+    chat.add_argument("--style", choices=("telegram", "zalo"), default="telegram")
+    chat.add_argument("--as", dest="user", default="thuongtruc")
+    chat.add_argument("--block")
+    sub.add_parser("run", help="chạy bot (Telegram/Zalo nếu có token, không thì hộp thử với khối mẫu)")
+    sub.add_parser("migrate", help="cập nhật lược đồ cơ sở dữ liệu")
+    return parser
+
+
+async def _import(app: App, path: Path) -> int:
+    t = Catalog()
+    try:
+        spec = load_block_file(path)
+    except BlockFileError as error:
+        print(t("cli.file_error", path=path), file=sys.stderr)
+        print(str(error), file=sys.stderr)
+        return 2
+    async with app.uow() as uow:
+        result = await import_block(uow, spec, app.config.secret, app.clock.now())
+        await uow.commit()
+    print(t("cli.imported", block=spec.name, year=spec.year, added=result.units_added,
+            updated=result.units_updated, retired=result.units_retired, dl_added=result.deadlines_added,
+            dl_updated=result.deadlines_updated))
+    return 0
+
+
+async def pick_block(app: App, wanted: str | None) -> int | None:
+    t = Catalog()
+    async with app.uow() as uow:
+        blocks = await uow.directory.blocks()
+    if not blocks:
+        print(t("cli.no_block"), file=sys.stderr)
+        return None
+    if wanted is None:
+        if len(blocks) == 1:
+            return blocks[0].id
+        print(t("cli.pick_block"), file=sys.stderr)
+        for b in blocks:
+            print(f"  {b.id}: {b.name} ({b.province})", file=sys.stderr)
+        return None
+    for b in blocks:
+        if str(b.id) == wanted or b.name.casefold() == wanted.casefold():
+            return b.id
+    print(t("cli.unknown_block", block=wanted), file=sys.stderr)
+    return None
+
+
+async def _invites(app: App, wanted: str | None, as_json: bool) -> int:
+    block_id = await pick_block(app, wanted)
+    if block_id is None:
+        return 2
+    if not as_json:
+        from bot.sandbox_cli import invite_text
+
+        print(await invite_text(app, block_id))
+        return 0
+    async with app.uow() as uow:
+        lines = await invite_book.invite_lines(uow, app.config.secret, block_id, app.clock.now())
+        await uow.commit()
+    rows = [{"role": ln.role, "unit_code": ln.unit_code, "unit_name": ln.unit_name, "code": display_code(ln.code),
+             "link": deep_link(app.config.bot_username, ln.code)} for ln in lines]
+    print(json.dumps(rows, ensure_ascii=False, indent=2))
+    return 0
+
+
+async def _chat(app: App, style: str, user: str, wanted: str | None) -> int:
+    from bot.sandbox_cli import run_sandbox
+
+    async with app.uow() as uow:
+        has_block = bool(await uow.directory.blocks())
+    block_id = await pick_block(app, wanted) if has_block else None
+    await run_sandbox(app, block_id, style, user)
+    return 0
+
+
+async def _run(app: App) -> int:
+    from bot.runner import run_platforms
+
+    settings = app.settings
+    if settings.telegram_token or settings.zalo_token:
+        await run_platforms(app)
+        return 0
+    async with app.uow() as uow:
+        empty = not await uow.directory.blocks()
+    if empty:
+        code = await _import(app, SAMPLE)
+        if code:
+            return code
+        print(Catalog()("cli.demo_loaded", path=settings.data_dir))
+    block_id = await pick_block(app, None)
+    if block_id is not None:
+        from bot.sandbox_cli import invite_text
+
+        print(await invite_text(app, block_id))
+    return await _chat(app, "telegram", "thuongtruc", None)
+
+
+async def _main(args: argparse.Namespace) -> int:
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = await App.create(settings)
+    try:
+        if args.command == "block":
+            return await _import(app, args.path)
+        if args.command == "invites":
+            return await _invites(app, args.block, args.json)
+        if args.command == "chat":
+            return await _chat(app, args.style, args.user, args.block)
+        if args.command == "run":
+            return await _run(app)
+        return 0  # migrate: App.create already upgraded the schema
+    finally:
+        await app.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return asyncio.run(_main(args))
+    except KeyboardInterrupt:
+        return 130

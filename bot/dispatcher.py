@@ -1,0 +1,112 @@
+"""One update = one transaction: de-duplicate, load the chat's state, run the handler, save, commit, send.
+
+Updates of one chat run one after another (an asyncio lock per chat, taken before the first await,
+so arrival order is kept); on PostgreSQL the dialog row is also locked, so several workers agree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.catalog import Catalog
+from handlers.chat import DeliveryError, Incoming, Reply
+from handlers.clock import Clock
+from handlers.context import Context, HandlerConfig
+from handlers.router import route
+from storage.uow import UnitOfWork
+
+from bot.channels.base import Channel
+
+log = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        clock: Clock,
+        config: HandlerConfig,
+        channels: Mapping[str, Channel] | None = None,
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.config = config
+        self.channels: dict[str, Channel] = dict(channels or {})
+        self._locks: dict[tuple[str, str], asyncio.Lock] = {}
+        self._holders: dict[tuple[str, str], int] = {}
+
+    def add_channel(self, channel: Channel) -> None:
+        self.channels[channel.name] = channel
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Process one update and send its replies; returns them (empty for a redelivered update)."""
+        key = (incoming.channel, incoming.chat_id)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._holders[key] = self._holders.get(key, 0) + 1
+        try:
+            async with lock:
+                outcome = await self._process(incoming)
+                if outcome is None:
+                    return []
+                replies, version = outcome
+                await self._send(incoming.channel, incoming.chat_id, replies, version)
+                return replies
+        finally:
+            self._holders[key] -= 1
+            if not self._holders[key]:
+                del self._holders[key]
+                del self._locks[key]
+
+    async def _process(self, incoming: Incoming) -> tuple[list[Reply], int] | None:
+        async with UnitOfWork(self.sessions) as uow:
+            now = self.clock.now()
+            if not await uow.dialogs.first_time(incoming.channel, incoming.update_id, now):
+                log.info("duplicate update %s/%s skipped", incoming.channel, incoming.update_id)
+                return None
+            state = await uow.dialogs.load_for_update(incoming.channel, incoming.chat_id, now)
+            ctx = Context(incoming=incoming, state=state, uow=uow, clock=self.clock, config=self.config)
+            try:
+                replies = await route(ctx)
+            except Exception:
+                log.exception("handler failed on update %s/%s (step %s/%s)", incoming.channel,
+                              incoming.update_id, state.flow, state.step)
+                return [Reply(Catalog(state.lang)("internal_error"))], state.version
+            pending = next((r.choices for r in reversed(replies) if r.choices), ())
+            state.choices = [[c.id, c.label] for c in pending]
+            state.version += 1
+            state.updated_at = now
+            await uow.dialogs.save(state)
+            for notice in ctx.notices:
+                uow.outbox.add(notice.channel, notice.chat_id, notice.text, now,
+                               [[c.id, c.label] for c in notice.choices])
+            await uow.commit()
+            return replies, state.version
+
+    async def _send(self, channel_name: str, chat_id: str, replies: list[Reply], version: int) -> None:
+        channel = self.channels.get(channel_name)
+        for index, reply in enumerate(replies):
+            try:
+                if channel is None:
+                    raise DeliveryError(f"no channel {channel_name}")
+                await channel.send(chat_id, reply, version)
+            except DeliveryError as error:
+                log.warning("reply to %s/%s not sent (%s); kept in the outbox", channel_name, chat_id, error)
+                await self._keep(channel_name, chat_id, replies[index:], version, error)
+                return
+
+    async def _keep(self, channel: str, chat_id: str, replies: list[Reply], version: int,
+                    error: DeliveryError) -> None:
+        """Replies the platform refused go to the outbox, so the delivery loop retries them."""
+        async with UnitOfWork(self.sessions) as uow:
+            now = self.clock.now()
+            for reply in replies:
+                row = uow.outbox.add(channel, chat_id, reply.text, now,
+                                     [[c.id, c.label] for c in reply.choices], version)
+                row.not_before = now + timedelta(seconds=error.retry_after or 1)
+            await uow.commit()

@@ -1,0 +1,50 @@
+"""Settings from THIDUA_* environment variables (and an optional .env file). Secrets are SecretStr,
+so they never show in a log line or a repr."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from pydantic import SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="THIDUA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Path("data")
+    database_url: SecretStr | None = None
+    secret_key: SecretStr | None = None
+    log_level: str = "INFO"
+
+    telegram_token: SecretStr | None = None
+    telegram_api_url: str | None = None
+    telegram_bot_username: str = "thidua_bot"
+    zalo_token: SecretStr | None = None
+    zalo_api_url: str = "https://bot-api.zaloplatforms.com"
+
+    webhook_base_url: str | None = None  # e.g. https://bot.example.gov.vn; unset = long polling
+    webhook_secret: SecretStr | None = None
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+
+    outbox_interval_seconds: float = 2.0
+    telegram_rate: float = 25.0  # messages per second overall, under Telegram's 30
+    zalo_rate: float = 10.0
+
+    def secret_bytes(self) -> bytes:
+        """The key invite codes are derived from; created once in the data folder when not given."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value().encode()
+        path = self.data_dir / "secret.key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+        return path.read_text().strip().encode()
+
+    def database(self) -> str | None:
+        return self.database_url.get_secret_value() if self.database_url else None

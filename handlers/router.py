@@ -1,0 +1,77 @@
+"""One update in, replies out: commands first, then the active flow, then the menu."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from types import ModuleType
+
+from handlers import admin, commands, registration
+from handlers.chat import Reply
+from handlers.context import Context
+from handlers.invites import normalize_code
+
+Command = Callable[[Context, str], Awaitable[list[Reply]]]
+
+COMMANDS: dict[str, Command] = {
+    "start": commands.start,
+    "help": commands.help_,
+    "trogiup": commands.help_,
+    "menu": commands.show_menu,
+    "toi": commands.whoami,
+    "huy": commands.cancel,
+    "cancel": commands.cancel,
+    "lang": commands.lang,
+}
+
+FLOWS: dict[str, ModuleType] = {registration.FLOW: registration, admin.REVOKE: admin, admin.ROTATE: admin}
+
+
+def resolve_input(ctx: Context) -> bool:
+    """Fill ctx.option / ctx.text from the update; False when a pressed option is stale."""
+    incoming, pending = ctx.incoming, ctx.state.choices
+    ids = [item[0] for item in pending]
+    if incoming.option is not None:
+        if incoming.version == ctx.state.version and incoming.option in ids:
+            ctx.option = incoming.option
+            return True
+        return False
+    text = (incoming.text or "").strip()
+    if text.isdigit() and 1 <= int(text) <= len(pending):
+        ctx.option = ids[int(text) - 1]
+    elif text and (match := [item[0] for item in pending if item[1].casefold() == text.casefold()]):
+        ctx.option = match[0]
+    else:
+        ctx.text = text or None
+    return True
+
+
+async def current_prompt(ctx: Context) -> Reply:
+    flow = FLOWS.get(ctx.state.flow or "")
+    if flow is not None:
+        prompt: Reply = await flow.ask(ctx)
+        return prompt
+    return await commands.menu(ctx)
+
+
+async def route(ctx: Context) -> list[Reply]:
+    if not resolve_input(ctx):
+        return [Reply(ctx.t("menu_expired")), await current_prompt(ctx)]
+    text = ctx.text
+    if text and text.startswith("/"):
+        name, _, arg = text[1:].partition(" ")
+        command = COMMANDS.get(name.split("@")[0].lower())
+        if command is not None:
+            return await command(ctx, arg.strip())
+        if ctx.state.flow is None:
+            return [Reply(ctx.t("unknown_command", command=name.split("@")[0][:30]))]
+    flow = FLOWS.get(ctx.state.flow or "")
+    if flow is not None:
+        replies: list[Reply] = await flow.answer(ctx)
+        return replies
+    if ctx.option is not None:
+        return await commands.on_menu_choice(ctx)
+    if text and normalize_code(text):
+        return await registration.start_with_code(ctx, text)
+    if not await ctx.registrations():
+        return [Reply(ctx.t("guest_hint"))]
+    return [await commands.menu(ctx)]

@@ -1,0 +1,65 @@
+"""Conversation bookkeeping: dialog states, processed updates, failed code attempts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import col, delete, func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import DialogState, FailedAttempt, ProcessedUpdate
+from storage.upsert import insert_ignore
+
+
+class Dialogs:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def first_time(self, channel: str, update_id: str, now: datetime) -> bool:
+        """Record an update; False when it was processed before (a redelivery)."""
+        return await insert_ignore(
+            self.session, ProcessedUpdate, {"channel": channel, "update_id": update_id, "received_at": now}
+        )
+
+    async def load_for_update(self, channel: str, chat_id: str, now: datetime) -> DialogState:
+        """The chat's state, locked for this transaction (a row lock on PostgreSQL; SQLite's
+        BEGIN IMMEDIATE already serialises writers)."""
+        await insert_ignore(
+            self.session,
+            DialogState,
+            {"channel": channel, "chat_id": chat_id, "data": {}, "choices": [], "version": 0,
+             "lang": "vi", "updated_at": now},
+        )
+        stmt = (
+            select(DialogState)
+            .where(DialogState.channel == channel, DialogState.chat_id == chat_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+        return (await self.session.exec(stmt)).one()
+
+    async def get(self, channel: str, chat_id: str) -> DialogState | None:
+        return await self.session.get(DialogState, (channel, chat_id))
+
+    async def save(self, state: DialogState) -> None:
+        self.session.add(state)
+
+    async def recent_failures(self, channel: str, chat_id: str, since: datetime) -> list[datetime]:
+        stmt = (
+            select(FailedAttempt.at)
+            .where(FailedAttempt.channel == channel, FailedAttempt.chat_id == chat_id, FailedAttempt.at >= since)
+            .order_by(col(FailedAttempt.at))
+        )
+        return list((await self.session.exec(stmt)).all())
+
+    async def add_failure(self, channel: str, chat_id: str, at: datetime) -> None:
+        self.session.add(FailedAttempt(channel=channel, chat_id=chat_id, at=at))
+
+    async def prune(self, before: datetime) -> int:
+        """Forget processed updates and failures older than `before` (platforms redeliver for a day at most)."""
+        n = 0
+        for model, column in ((ProcessedUpdate, ProcessedUpdate.received_at), (FailedAttempt, FailedAttempt.at)):
+            count = await self.session.exec(select(func.count()).select_from(model).where(column < before))
+            n += int(count.one())
+            await self.session.exec(delete(model).where(column < before))  # type: ignore[call-overload]
+        return n

@@ -1,0 +1,152 @@
+"""Tables. Datetimes are aware UTC (SQLModel's UTCDateTime stores them so on SQLite too)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Block(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("name", "province", name="uq_block_name_province"),)
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    province: str = Field(max_length=100)
+    created_at: datetime
+
+
+class Term(SQLModel, table=True):
+    """One emulation year of a block; the head unit's staff are its secretariat."""
+
+    __table_args__ = (UniqueConstraint("block_id", "year", name="uq_term_block_year"),)
+    id: int | None = Field(default=None, primary_key=True)
+    block_id: int = Field(foreign_key="block.id", index=True)
+    year: int
+    head_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    deputy_unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    is_current: bool = True
+
+
+class Unit(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("block_id", "code", name="uq_unit_block_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    block_id: int = Field(foreign_key="block.id", index=True)
+    code: str = Field(max_length=20)
+    name: str = Field(max_length=300)
+    active: bool = True
+
+
+class Contact(SQLModel, table=True):
+    """A person registered in a block: a unit's contact, the secretariat or the provincial observer."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    block_id: int = Field(foreign_key="block.id", index=True)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id", index=True)
+    role: str = Field(max_length=20)  # unit | secretariat | observer
+    full_name: str = Field(max_length=200)
+    position: str = Field(max_length=200)
+    phone: str = Field(max_length=20)
+    registered_at: datetime
+    revoked_at: datetime | None = None
+
+
+class ChatAccount(SQLModel, table=True):
+    """How a contact is reached: one row per channel account."""
+
+    __tablename__ = "chat_account"
+    __table_args__ = (
+        UniqueConstraint("contact_id", "channel", "user_id", name="uq_chat_account"),
+        Index("ix_chat_account_user", "channel", "user_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", index=True)
+    channel: str = Field(max_length=20)
+    user_id: str = Field(max_length=64)
+    chat_id: str = Field(max_length=64)
+
+
+class InviteCode(SQLModel, table=True):
+    """Only a keyed hash is stored; the code itself is derived from the secret key and `generation`."""
+
+    __tablename__ = "invite_code"
+    id: int | None = Field(default=None, primary_key=True)
+    block_id: int = Field(foreign_key="block.id", index=True)
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    role: str = Field(max_length=20)
+    generation: int = 1
+    code_hash: str = Field(max_length=64, unique=True)
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class FailedAttempt(SQLModel, table=True):
+    """Wrong invite codes, kept so that throttling survives a restart."""
+
+    __tablename__ = "failed_attempt"
+    __table_args__ = (Index("ix_failed_attempt_chat", "channel", "chat_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    chat_id: str = Field(max_length=64)
+    at: datetime
+
+
+class DialogState(SQLModel, table=True):
+    __tablename__ = "dialog_state"
+    channel: str = Field(primary_key=True, max_length=20)
+    chat_id: str = Field(primary_key=True, max_length=64)
+    flow: str | None = Field(default=None, max_length=40)
+    step: str | None = Field(default=None, max_length=40)
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    choices: list[list[str]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    version: int = 0
+    lang: str = Field(default="vi", max_length=5)
+    updated_at: datetime
+
+
+class ProcessedUpdate(SQLModel, table=True):
+    __tablename__ = "processed_update"
+    channel: str = Field(primary_key=True, max_length=20)
+    update_id: str = Field(primary_key=True, max_length=64)
+    received_at: datetime = Field(index=True)
+
+
+class OutboxMessage(SQLModel, table=True):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "not_before"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=20)
+    chat_id: str = Field(max_length=64)
+    text: str
+    choices: list[list[str]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    version: int = 0
+    created_at: datetime
+    not_before: datetime
+    attempts: int = 0
+    sent_at: datetime | None = None
+    failed_at: datetime | None = None  # given up (permanent error or too many attempts)
+    last_error: str | None = Field(default=None, max_length=300)
+
+
+class AuditLog(SQLModel, table=True):
+    __tablename__ = "audit_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    block_id: int | None = Field(default=None, foreign_key="block.id")
+    actor: str = Field(max_length=100)  # "operator" or "contact:<id>"
+    action: str = Field(max_length=60)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Deadline(SQLModel, table=True):
+    """A due date of the term (covenant, reports, self-assessment); reminders build on it."""
+
+    __table_args__ = (UniqueConstraint("term_id", "kind", "title", name="uq_deadline_term_kind_title"),)
+    id: int | None = Field(default=None, primary_key=True)
+    term_id: int = Field(foreign_key="term.id", index=True)
+    kind: str = Field(max_length=30)
+    title: str = Field(max_length=300)
+    due_at: datetime
+    sheet: str | None = Field(default=None, max_length=200)
+    cancelled_at: datetime | None = None

@@ -1,0 +1,53 @@
+"""Unit of work: one transaction, with the repositories that act inside it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.audit import Audit
+from storage.dialogs import Dialogs
+from storage.directory import Directory
+from storage.outbox import Outbox
+
+
+class UnitOfWork:
+    directory: Directory
+    dialogs: Dialogs
+    outbox: Outbox
+    audit: Audit
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+        self._session: AsyncSession | None = None
+
+    async def __aenter__(self) -> UnitOfWork:
+        self._session = self._sessions()
+        self.directory = Directory(self._session)
+        self.dialogs = Dialogs(self._session)
+        self.outbox = Outbox(self._session)
+        self.audit = Audit(self._session)
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        assert self._session is not None
+        try:
+            await self._session.rollback()  # a no-op after commit; undoes anything left uncommitted
+        finally:
+            await self._session.close()
+            self._session = None
+
+    @property
+    def session(self) -> AsyncSession:
+        assert self._session is not None, "use the unit of work inside `async with`"
+        return self._session
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def flush(self) -> None:
+        await self.session.flush()

@@ -1,0 +1,120 @@
+"""Shared fixtures: the app on SQLite and on PostgreSQL, a moved clock, the sandbox, the sample block."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox, SandboxChannel
+from bot.settings import Settings
+from handlers.block_file import load_block_file
+from handlers.block_import import import_block
+from handlers.clock import FrozenClock
+from storage import db
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_BLOCK = ROOT / "samples" / "block-vhxh.yaml"
+PG_URL = os.environ.get("THIDUA_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+REQUIRE_PG = os.environ.get("THIDUA_REQUIRE_POSTGRES") == "1"
+START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 09:00 in Hà Nội
+
+
+async def _pg_reachable() -> str | None:
+    engine = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("select 1"))
+        return None
+    except Exception as error:  # the reason is shown in the skip message
+        return f"{type(error).__name__}: {error}"
+    finally:
+        await engine.dispose()
+
+
+async def make_engine(kind: str) -> tuple[AsyncEngine, str | None]:
+    """A fresh empty database: a temporary SQLite file, or a new PostgreSQL schema."""
+    if kind == "sqlite":
+        return db.create_engine(f"sqlite+aiosqlite:///{Path(os.environ['THIDUA_TEST_TMP']) / uuid.uuid4().hex}.db"), None
+    reason = await _pg_reachable()
+    if reason is not None:
+        if REQUIRE_PG:
+            pytest.fail(f"PostgreSQL required (THIDUA_REQUIRE_POSTGRES=1) but unreachable at {PG_URL}: {reason}")
+        pytest.skip(f"PostgreSQL unreachable at {PG_URL}: {reason}")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
+    async with admin.begin() as conn:
+        await conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    await admin.dispose()
+    engine = db.create_engine(PG_URL, connect_args={"server_settings": {"search_path": schema}})
+    return engine, schema
+
+
+async def drop_schema(schema: str | None) -> None:
+    if schema is None:
+        return
+    admin = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
+    async with admin.begin() as conn:
+        await conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    await admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _tmp_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("THIDUA_TEST_TMP", str(tmp_path))
+    for key in list(os.environ):
+        if key.startswith("THIDUA_") and key not in ("THIDUA_TEST_TMP", "THIDUA_TEST_POSTGRES_URL",
+                                                     "THIDUA_REQUIRE_POSTGRES"):
+            monkeypatch.delenv(key)
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(START)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", secret_key="test-secret-key", _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+async def app(db_kind: str, settings: Settings, clock: FrozenClock) -> AsyncIterator[App]:
+    engine, schema = await make_engine(db_kind)
+    application = await App.create(settings, clock=clock, engine=engine)
+    try:
+        yield application
+    finally:
+        await application.close()
+        await drop_schema(schema)
+
+
+@pytest.fixture
+async def block_id(app: App) -> int:
+    async with app.uow() as uow:
+        result = await import_block(uow, load_block_file(SAMPLE_BLOCK), app.config.secret, app.clock.now())
+        await uow.commit()
+    return result.block_id
+
+
+def sandbox_for(app: App, style: str = "telegram") -> Sandbox:
+    channel = SandboxChannel(style=style)
+    app.add_channel(channel)
+    return Sandbox(app.dispatcher.handle, channel)
+
+
+@pytest.fixture
+def sandbox(app: App) -> Sandbox:
+    return sandbox_for(app, "telegram")
