@@ -1,0 +1,272 @@
+"""The Zalo channel: text only, menus as numbered lines, long polling or an authenticated webhook.
+
+Wire facts (URL form, update and answer shapes) are listed in `bot.channels.zalo_api`. Here:
+
+- An update becomes an `Incoming` keyed by `message.message_id` (unique per message; Zalo has no
+  separate update id and no offset). A webhook body wraps the update as `{"ok": true, "result": …}`;
+  getUpdates returns the update itself. Both are accepted.
+- Only `message.text.received` carries text. Images, stickers and unsupported messages become an
+  `Incoming` without text, so the conversation asks again. The channel never sets `option`: a typed
+  "1" is mapped to an option by the core through the dialog's pending choices.
+- Logs name an update by id and kind only: the text may hold an invite code.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+import traceback
+from collections.abc import Coroutine
+from dataclasses import replace
+from typing import Any, Final, TypeVar
+
+from aiohttp import web
+
+from bot.channels.base import DeliveryError, IncomingHandler
+from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
+from bot.rendering import as_plain_text, split_text
+from handlers.chat import Incoming, Reply
+
+logger = logging.getLogger(__name__)
+
+CHANNEL: Final = "zalo"
+TEXT_EVENT: Final = "message.text.received"
+SECRET_HEADER: Final = "X-Bot-Api-Secret-Token"
+DEFAULT_RETRY_AFTER: Final = 1.0  # a 429 without a hint still means "slow down"
+PERMANENT_CODES: Final = frozenset({400, 403, 404})  # bad or unreachable chat: retrying cannot help
+_MAX_ID = 128
+
+T = TypeVar("T")
+
+
+def update_to_incoming(update: object) -> Incoming | None:
+    """Translate one Zalo update (or a webhook body) into an `Incoming`; None when it is no message."""
+    update = _unwrap(update)
+    if not isinstance(update, dict):
+        return None
+    message = update.get("message")
+    if not isinstance(message, dict):
+        return None
+    sender, chat = message.get("from"), message.get("chat")
+    if not isinstance(sender, dict) or not isinstance(chat, dict):
+        return None
+    chat_id, user_id = _identifier(chat.get("id")), _identifier(sender.get("id"))
+    message_id = _identifier(message.get("message_id"))
+    if chat_id is None or user_id is None or message_id is None:
+        return None
+    event, text = update.get("event_name"), message.get("text")
+    is_text = event == TEXT_EVENT or (event is None and isinstance(text, str))
+    return Incoming(
+        channel=CHANNEL,
+        chat_id=chat_id,
+        user_id=user_id,
+        update_id=message_id,
+        text=text if is_text and isinstance(text, str) and text else None,
+        display_name=_display_name(sender),
+    )
+
+
+def describe_update(update: object) -> tuple[str, str]:
+    """(id, kind) of an update, safe to log: never its text."""
+    update = _unwrap(update)
+    if not isinstance(update, dict):
+        return "?", type(update).__name__
+    message = update.get("message")
+    raw_id = message.get("message_id") if isinstance(message, dict) else None
+    event = update.get("event_name")
+    return _identifier(raw_id) or "?", event[:64] if isinstance(event, str) else "no event_name"
+
+
+def delivery_error(exc: ZaloError) -> DeliveryError:
+    """Map a client error to the runtime's `DeliveryError` (rate limit, transient or permanent)."""
+    if not isinstance(exc, ZaloAPIError):
+        return DeliveryError(str(exc))
+    if exc.status == 429 or exc.error_code == 429:
+        retry_after = exc.retry_after if exc.retry_after is not None else DEFAULT_RETRY_AFTER
+        return DeliveryError(str(exc), retry_after=retry_after)
+    if exc.status >= 500:
+        return DeliveryError(str(exc))
+    return DeliveryError(str(exc), permanent=exc.code in PERMANENT_CODES)
+
+
+class ZaloChannel:
+    name = CHANNEL
+    text_limit = TEXT_LIMIT
+
+    def __init__(
+        self,
+        client: ZaloClient,
+        *,
+        document_unavailable_text: str,
+        poll_timeout: float = 30.0,
+        backoff_initial: float = 1.0,
+        backoff_max: float = 60.0,
+    ) -> None:
+        self.client = client
+        self._document_unavailable_text = document_unavailable_text
+        self._poll_timeout = poll_timeout
+        self._backoff_initial = backoff_initial
+        self._backoff_max = backoff_max
+        self._stopping = asyncio.Event()
+
+    async def send(self, chat_id: str, reply: Reply, version: int) -> None:
+        """Send the reply as text (menu numbered below), split at line boundaries, parts in order."""
+        del version  # numbered menus carry no version: the core checks typed numbers itself
+        if reply.document is not None:
+            note = self._document_unavailable_text
+            reply = replace(reply, text=f"{reply.text}\n\n{note}" if reply.text else note)
+        for part in split_text(as_plain_text(reply), self.text_limit):
+            if not part.strip():
+                continue
+            try:
+                await self.client.send_message(chat_id, part)
+            except ZaloError as exc:
+                raise delivery_error(exc) from exc
+
+    async def run_polling(self, on_incoming: IncomingHandler) -> None:
+        """Long-poll until `stop()`; a failing update or handler is logged and skipped."""
+        try:
+            await self._delete_webhook()
+            delay = self._backoff_initial
+            while not self._stopping.is_set():
+                try:
+                    update = await self._unless_stopped(self.client.get_updates(self._poll_timeout))
+                except _Stopped:
+                    break
+                except Exception as exc:
+                    logger.warning("Zalo polling failed (%s); retrying in %.1fs", _reason(exc), delay)
+                    await self._sleep(delay)
+                    delay = min(delay * 2, self._backoff_max)
+                    continue
+                delay = self._backoff_initial
+                if update is not None:
+                    await self._dispatch(update, on_incoming)
+        finally:
+            self._stopping.clear()
+
+    def stop(self) -> None:
+        """End `run_polling` promptly (an in-flight long poll is abandoned)."""
+        self._stopping.set()
+
+    def webhook_app(
+        self, on_incoming: IncomingHandler, *, secret_token: str, path: str = "/zalo/webhook"
+    ) -> web.Application:
+        app = web.Application()
+        add_webhook_route(app, on_incoming, secret_token=secret_token, path=path)
+        return app
+
+    async def close(self) -> None:
+        await self.client.close()
+
+    async def _delete_webhook(self) -> None:
+        try:
+            await self.client.delete_webhook()
+        except Exception as exc:
+            logger.warning("Could not delete the Zalo webhook before polling (%s)", _reason(exc))
+
+    async def _dispatch(self, update: dict[str, Any], on_incoming: IncomingHandler) -> None:
+        update_id, kind = describe_update(update)
+        incoming = update_to_incoming(update)
+        if incoming is None:
+            logger.warning("Skipped Zalo update %s (%s): not a message", update_id, kind)
+            return
+        try:
+            await on_incoming(incoming)
+        except Exception as exc:
+            _log_handler_failure(update_id, kind, exc)
+
+    async def _unless_stopped(self, coro: Coroutine[Any, Any, T]) -> T:
+        task = asyncio.ensure_future(coro)
+        stopper = asyncio.ensure_future(self._stopping.wait())
+        try:
+            await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopper.cancel()
+            if not task.done():
+                task.cancel()
+                await asyncio.wait({task})
+        if task.cancelled():
+            raise _Stopped
+        return task.result()
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._stopping.wait(), seconds)
+        except TimeoutError:
+            pass
+
+
+def add_webhook_route(
+    app: web.Application, on_incoming: IncomingHandler, *, secret_token: str, path: str = "/zalo/webhook"
+) -> None:
+    """Add `POST path`: checks `X-Bot-Api-Secret-Token` (401), parses JSON (400), hands the update on.
+
+    Answers 200 once `on_incoming` returned (also for events that are not messages), 500 when it
+    raised, so that Zalo delivers the update again (the core de-duplicates by update id).
+    """
+    if not 8 <= len(secret_token) <= 256:
+        raise ValueError("the Zalo webhook secret must have 8 to 256 characters")
+    expected = secret_token.encode()
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "replace")
+        if not hmac.compare_digest(given, expected):
+            logger.warning("Rejected a Zalo webhook call with a wrong or missing secret")
+            return web.json_response({"ok": False, "description": "unauthorized"}, status=401)
+        try:
+            body: object = await request.json()
+        except ValueError:
+            return web.json_response({"ok": False, "description": "body is not JSON"}, status=400)
+        update_id, kind = describe_update(body)
+        incoming = update_to_incoming(body)
+        if incoming is None:
+            logger.info("Ignored Zalo webhook update %s (%s): not a message", update_id, kind)
+            return web.json_response({"ok": True})
+        try:
+            await on_incoming(incoming)
+        except Exception as exc:
+            _log_handler_failure(update_id, kind, exc)
+            return web.json_response({"ok": False, "description": "not handled"}, status=500)
+        return web.json_response({"ok": True})
+
+    app.router.add_post(path, receive)
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _unwrap(body: object) -> object:
+    """A webhook body is `{"ok": true, "result": update}`; getUpdates' result is the update itself."""
+    if isinstance(body, dict) and "message" not in body and isinstance(body.get("result"), dict):
+        return body["result"]
+    return body
+
+
+def _identifier(value: object) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str) and value.strip() and len(value) <= _MAX_ID:
+        return value
+    return None
+
+
+def _display_name(sender: dict[Any, Any]) -> str | None:
+    for key in ("display_name", "first_name", "name"):
+        value = sender.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, ZaloError) else type(exc).__name__
+
+
+def _log_handler_failure(update_id: str, kind: str, exc: Exception) -> None:
+    # The exception's message may quote the user's text: log its type and where it came from only.
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    logger.error("Handling Zalo update %s (%s) failed: %s\n%s", update_id, kind, type(exc).__name__, frames)
