@@ -98,4 +98,8 @@ EN: dict[str, str] = {
     "cli.sandbox_to": "→ {user}",
     "cli.demo_loaded": "Loaded the sample block into {path}.",
     "cli.running": "thidua is running on: {channels}. Ctrl+C to stop.",
+    "cmd.menu": "Main menu",
+    "cmd.toi": "About me",
+    "cmd.huy": "Cancel",
+    "cmd.help": "Help",
 }

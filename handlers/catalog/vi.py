@@ -117,4 +117,8 @@ VI: dict[str, str] = {
     "cli.sandbox_to": "→ {user}",
     "cli.demo_loaded": "Đã nạp khối mẫu vào {path}.",
     "cli.running": "thidua đang chạy trên: {channels}. Ctrl+C để dừng.",
+    "cmd.menu": "Menu chính",
+    "cmd.toi": "Thông tin đăng ký của tôi",
+    "cmd.huy": "Hủy thao tác đang làm",
+    "cmd.help": "Trợ giúp",
 }

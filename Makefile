@@ -1,0 +1,31 @@
+# Two commands for a newcomer: `make run` (the bot, or the sandbox with the sample block) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint chat invites clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/thidua run
+
+chat: $(STAMP)
+	$(VENV)/bin/thidua chat
+
+invites: $(STAMP)
+	$(VENV)/bin/thidua invites
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check bot handlers storage scheduler tests bench
+	$(VENV)/bin/mypy
+
+test: $(STAMP) lint
+	$(VENV)/bin/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

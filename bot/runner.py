@@ -1,0 +1,88 @@
+"""Running the bot on the platforms that have a token: long polling, or webhooks behind one web server."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+
+from aiohttp import web
+
+from handlers.catalog import Catalog
+
+from bot.app import App
+from bot.channels.telegram import TelegramChannel
+from bot.channels.zalo import ZaloChannel
+from bot.channels.zalo_api import ZaloClient
+
+log = logging.getLogger(__name__)
+COMMANDS = ("menu", "toi", "huy", "help")
+
+
+def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None]:
+    s, t = app.settings, Catalog()
+    telegram = zalo = None
+    if s.telegram_token is not None:
+        telegram = TelegramChannel(
+            s.telegram_token.get_secret_value(), contact_button_label=t("contact_button"),
+            api_url=s.telegram_api_url, commands=[(c, t(f"cmd.{c}")) for c in COMMANDS],
+        )
+        app.add_channel(telegram)
+    if s.zalo_token is not None:
+        client = ZaloClient(s.zalo_token.get_secret_value(), base_url=s.zalo_api_url)
+        zalo = ZaloChannel(client, document_unavailable_text=t("document_unavailable"))
+        app.add_channel(zalo)
+    return telegram, zalo
+
+
+async def run_platforms(app: App) -> None:
+    telegram, zalo = build_channels(app)
+    scheduler = app.scheduler()
+    scheduler.start()
+    handle = app.dispatcher.handle
+    names = ", ".join(c.name for c in (telegram, zalo) if c is not None)
+    print(Catalog()("cli.running", channels=names))
+    runner: web.AppRunner | None = None
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        if app.settings.webhook_base_url:
+            runner = await _serve_webhooks(app, telegram, zalo)
+            await asyncio.Event().wait()  # until cancelled
+        else:
+            if telegram is not None:
+                tasks.append(asyncio.create_task(telegram.run_polling(handle)))
+            if zalo is not None:
+                tasks.append(asyncio.create_task(zalo.run_polling(handle)))
+            await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        scheduler.shutdown(wait=False)
+        if runner is not None:
+            await runner.cleanup()
+
+
+async def _serve_webhooks(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> web.AppRunner:
+    s = app.settings
+    secret = s.webhook_secret.get_secret_value() if s.webhook_secret else secrets.token_urlsafe(32)
+    base = (s.webhook_base_url or "").rstrip("/")
+    web_app = web.Application()
+    if telegram is not None:
+        telegram.add_webhook_route(web_app, app.dispatcher.handle, "/telegram/webhook", secret)
+    if zalo is not None:
+        from bot.channels.zalo import add_webhook_route
+
+        add_webhook_route(web_app, app.dispatcher.handle, secret_token=secret, path="/zalo/webhook")
+    runner = web.AppRunner(web_app)
+    await runner.setup()
+    await web.TCPSite(runner, s.web_host, s.web_port).start()
+    if telegram is not None:
+        await telegram.set_webhook(f"{base}/telegram/webhook", secret)
+        await telegram.set_commands()
+    if zalo is not None:
+        try:
+            await zalo.client.set_webhook(f"{base}/zalo/webhook", secret)
+        except Exception as error:  # the server still serves Telegram; an operator can retry
+            log.warning("Could not set the Zalo webhook: %s", type(error).__name__)
+    log.info("webhooks served on %s:%s", s.web_host, s.web_port)
+    return runner
