@@ -14,16 +14,15 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.channels.base import Channel
+from bot.dispatcher import Dispatcher
+from bot.settings import Settings
 from handlers.chat import DeliveryError, Reply
 from handlers.clock import Clock, SystemClock
 from handlers.context import HandlerConfig
 from scheduler.delivery import OutboxDelivery
 from storage import db, migrate
 from storage.uow import UnitOfWork
-
-from bot.channels.base import Channel
-from bot.dispatcher import Dispatcher
-from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,13 @@ import logging
 import sys
 from pathlib import Path
 
+from bot.app import App
+from bot.settings import Settings
 from handlers import invite_book
 from handlers.block_file import BlockFileError, load_block_file
 from handlers.block_import import import_block
 from handlers.catalog import Catalog
 from handlers.invites import deep_link, display_code
-
-from bot.app import App
-from bot.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "block-vhxh.yaml"
 

@@ -14,14 +14,13 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.channels.base import Channel
 from handlers.catalog import Catalog
 from handlers.chat import DeliveryError, Incoming, Reply
 from handlers.clock import Clock
 from handlers.context import Context, HandlerConfig
 from handlers.router import route
 from storage.uow import UnitOfWork
-
-from bot.channels.base import Channel
 
 log = logging.getLogger(__name__)
 

@@ -8,12 +8,11 @@ import secrets
 
 from aiohttp import web
 
-from handlers.catalog import Catalog
-
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
+from handlers.catalog import Catalog
 
 log = logging.getLogger(__name__)
 COMMANDS = ("menu", "toi", "huy", "help")

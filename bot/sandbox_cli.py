@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+from bot.app import App
+from bot.channels.sandbox import Delivered, Sandbox, SandboxChannel, render
 from handlers import invite_book
 from handlers.catalog import Catalog
 from handlers.invites import deep_link, display_code
-
-from bot.app import App
-from bot.channels.sandbox import Delivered, Sandbox, SandboxChannel, render
 
 
 async def invite_text(app: App, block_id: int) -> str:
@@ -24,7 +23,8 @@ async def invite_text(app: App, block_id: int) -> str:
     for line in lines:
         who = line.unit_code or t(f"cli.invite_{line.role}")
         name = f" {line.unit_name}" if line.unit_name else ""
-        out.append(f"  {who:<10}{name}\n      {display_code(line.code)}   {deep_link(app.config.bot_username, line.code)}")
+        link = deep_link(app.config.bot_username, line.code)
+        out.append(f"  {who:<10}{name}\n      {display_code(line.code)}   {link}")
     return "\n".join(out)
 
 

@@ -19,6 +19,7 @@ async def menu(ctx: Context) -> Reply:
     if me is None:
         return Reply(t("menu_guest"))
     block = await people.block_name(ctx, me.block_id)
+    keys: tuple[str, ...]
     if me.role == ROLE_SECRETARIAT:
         keys = (MENU_UNITS, MENU_MISSING, MENU_REVOKE, MENU_ROTATE, MENU_WHOAMI)
         return Reply(t("menu_secretariat", block=block), ctx.choices(*((k, t(f"menu.{k[2:]}")) for k in keys)))

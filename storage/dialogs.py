@@ -58,8 +58,9 @@ class Dialogs:
     async def prune(self, before: datetime) -> int:
         """Forget processed updates and failures older than `before` (platforms redeliver for a day at most)."""
         n = 0
-        for model, column in ((ProcessedUpdate, ProcessedUpdate.received_at), (FailedAttempt, FailedAttempt.at)):
+        pairs = ((ProcessedUpdate, col(ProcessedUpdate.received_at)), (FailedAttempt, col(FailedAttempt.at)))
+        for model, column in pairs:
             count = await self.session.exec(select(func.count()).select_from(model).where(column < before))
             n += int(count.one())
-            await self.session.exec(delete(model).where(column < before))  # type: ignore[call-overload]
+            await (await self.session.connection()).execute(delete(model).where(column < before))
         return n

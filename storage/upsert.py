@@ -15,5 +15,6 @@ async def insert_ignore(session: AsyncSession, model: type[SQLModel], values: di
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(table).values(**values).on_conflict_do_nothing()
-    result = await session.exec(stmt)  # type: ignore[call-overload]
+    connection = await session.connection()  # a Core statement: rowcount, and no ORM warning
+    result = await connection.execute(stmt)
     return bool(result.rowcount)

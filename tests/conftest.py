@@ -42,7 +42,8 @@ async def _pg_reachable() -> str | None:
 async def make_engine(kind: str) -> tuple[AsyncEngine, str | None]:
     """A fresh empty database: a temporary SQLite file, or a new PostgreSQL schema."""
     if kind == "sqlite":
-        return db.create_engine(f"sqlite+aiosqlite:///{Path(os.environ['THIDUA_TEST_TMP']) / uuid.uuid4().hex}.db"), None
+        path = Path(os.environ["THIDUA_TEST_TMP"]) / f"{uuid.uuid4().hex}.db"
+        return db.create_engine(f"sqlite+aiosqlite:///{path}"), None
     reason = await _pg_reachable()
     if reason is not None:
         if REQUIRE_PG:

@@ -9,12 +9,15 @@ from handlers.chat import DeliveryError, Incoming, Reply
 
 __all__ = ["Channel", "DeliveryError", "IncomingHandler"]
 
-IncomingHandler = Callable[[Incoming], Awaitable[None]]
+IncomingHandler = Callable[[Incoming], Awaitable[object]]
 
 
 class Channel(Protocol):
-    name: str
-    text_limit: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def text_limit(self) -> int: ...
 
     async def send(self, chat_id: str, reply: Reply, version: int) -> None:
         """Deliver one reply; `version` is the dialog version its choices belong to."""

@@ -13,9 +13,8 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from handlers.chat import Choice, Incoming, Reply
-
 from bot.rendering import as_plain_text, split_text
+from handlers.chat import Choice, Incoming, Reply
 
 CHANNEL = "sandbox"
 _BUTTON = re.compile(r"^\[?(\d{1,2})\]?$")
