@@ -1,0 +1,433 @@
+"""TelegramChannel against a fake Bot API server, over real HTTP through aiogram."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.channels.base import DeliveryError
+from bot.channels.telegram import TelegramChannel
+from bot.rendering import encode_callback
+from handlers.chat import Choice, Document, FileRef, Incoming, Reply
+from tests.fakes.telegram_api import FakeTelegramAPI
+
+CONTACT_LABEL = "Chia sẻ số điện thoại"
+SECRET = "s3cret-token_ABC"
+USER = 42
+
+Client = TestClient[web.Request, web.Application]
+
+
+class Inbox:
+    """The runtime's side: collects what the channel hands over."""
+
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[Incoming] = asyncio.Queue()
+        self.fail_first = False
+
+    async def __call__(self, incoming: Incoming) -> None:
+        await self.queue.put(incoming)
+        if self.fail_first:
+            self.fail_first = False
+            raise RuntimeError("handler crashed")
+
+    async def next(self) -> Incoming:
+        return await asyncio.wait_for(self.queue.get(), 5)
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeTelegramAPI]:
+    fake = FakeTelegramAPI()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+def make_channel(api_url: str, token: str, polling_timeout: int = 1) -> TelegramChannel:
+    return TelegramChannel(
+        token,
+        api_url=api_url,
+        contact_button_label=CONTACT_LABEL,
+        commands=[("start", "Bắt đầu"), ("help", "Trợ giúp")],
+        polling_timeout=polling_timeout,
+    )
+
+
+@pytest.fixture
+async def channel(api: FakeTelegramAPI) -> AsyncIterator[TelegramChannel]:
+    ch = make_channel(api.base_url, api.token)
+    yield ch
+    await ch.close()
+
+
+@pytest.fixture
+async def inbox(channel: TelegramChannel) -> AsyncIterator[Inbox]:
+    box = Inbox()
+    task = asyncio.create_task(channel.run_polling(box))
+    yield box
+    await channel.stop()
+    await asyncio.wait_for(task, 5)
+
+
+# -- receiving -------------------------------------------------------------------------------------
+
+
+async def test_text_message_arrives_with_sender_and_update_id(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    api.set_user(USER, "An", "Nguyễn Văn")
+    update_id = api.push_text(USER, "/start ABC123")
+
+    incoming = await inbox.next()
+
+    assert incoming == Incoming(
+        channel="telegram",
+        chat_id=str(USER),
+        user_id=str(USER),
+        update_id=str(update_id),
+        text="/start ABC123",
+        display_name="An Nguyễn Văn",
+    )
+
+
+async def test_group_command_loses_the_bot_mention(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    api.push_text(USER, "/start@thidua_test_bot XYZ", chat_id=-1001)
+
+    incoming = await inbox.next()
+
+    assert (incoming.chat_id, incoming.user_id, incoming.text) == ("-1001", str(USER), "/start XYZ")
+
+
+async def test_own_contact_gives_the_phone(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    api.push_contact(USER, "84901234567")
+
+    incoming = await inbox.next()
+
+    assert incoming.contact_phone == "84901234567"
+    assert incoming.text is None
+
+
+@pytest.mark.parametrize("card_owner", [777, None], ids=["another-user", "not-on-telegram"])
+async def test_somebody_elses_contact_gives_no_phone(
+    api: FakeTelegramAPI, inbox: Inbox, card_owner: int | None
+) -> None:
+    update_id = api.push_contact(USER, "84900000000", contact_user_id=card_owner)
+
+    incoming = await inbox.next()
+
+    assert incoming.update_id == str(update_id)
+    assert (incoming.contact_phone, incoming.text, incoming.option, incoming.file) == (None, None, None, None)
+
+
+async def test_document_arrives_as_file_reference(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    update_id = api.push_document(USER, "bao-cao.xlsx", "application/vnd.ms-excel", 2048)
+
+    incoming = await inbox.next()
+
+    assert incoming.file == FileRef(f"file-{update_id}", "bao-cao.xlsx", "application/vnd.ms-excel", 2048)
+    assert incoming.text is None
+
+
+async def test_callback_round_trips_version_and_option_and_is_answered(
+    api: FakeTelegramAPI, channel: TelegramChannel, inbox: Inbox
+) -> None:
+    await channel.send(str(USER), Reply("Chọn:", choices=(Choice("yes", "Có"), Choice("no", "Không"))), 7)
+    menu = await api.next_message(USER)
+    update_id = api.push_callback(USER, menu["buttons"][1][1])
+
+    incoming = await inbox.next()
+
+    assert (incoming.option, incoming.version, incoming.text) == ("no", 7, None)
+    assert (incoming.chat_id, incoming.user_id, incoming.update_id) == (str(USER), str(USER), str(update_id))
+    assert [a["callback_query_id"] for a in api.callback_answers] == [f"cq-{update_id}"]
+    assert [int(e["message_id"]) for e in api.edited_markups] == [menu["message_id"]]
+    assert "reply_markup" not in api.edited_markups[0]  # no markup = keyboard removed
+
+
+async def test_unversioned_callback_data_comes_back_as_option(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    api.push_callback(USER, "legacy-button")
+
+    incoming = await inbox.next()
+
+    assert (incoming.option, incoming.version) == ("legacy-button", None)
+
+
+async def test_malformed_updates_are_skipped_and_the_next_one_arrives(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    api.push_raw({"message": {"message_id": "not-a-number", "chat": "?"}})  # unreadable by aiogram
+    api.push_raw({"message": {"message_id": 5, "date": 0, "chat": {"id": 1, "type": "channel"}}})  # no sender
+    api.push_raw({"edited_message": {"message_id": 6, "date": 0, "chat": {"id": 1, "type": "private"}}})
+    api.push_raw({"brand_new_update_kind": {"x": 1}})
+    api.push_text(USER, "xin chào")
+
+    incoming = await inbox.next()
+
+    assert incoming.text == "xin chào"
+    await api.wait_for(lambda: api.pending_updates == 0)  # the offset moved past all of them
+    assert inbox.queue.empty()
+
+
+async def test_message_texts_never_reach_the_logs(
+    api: FakeTelegramAPI, inbox: Inbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    secret = "INVITE-7F3K9Q"
+    api.push_raw({"message": {"message_id": "bad", "text": secret}})  # the whole batch fails to parse
+    api.push_raw({"edited_message": {"message_id": 6, "date": 0, "chat": {"id": 1, "type": "private"}, "text": secret}})
+    inbox.fail_first = True
+    api.push_text(USER, secret)
+
+    assert (await inbox.next()).text == secret
+    await api.wait_for(lambda: api.pending_updates == 0)
+
+    assert any("Skipping" in r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING)
+    assert not [r for r in caplog.records if r.levelno >= logging.INFO and secret in r.getMessage()]
+
+
+async def test_redelivered_update_keeps_its_update_id(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    update_id = api.push_text(USER, "một lần")
+    first = await inbox.next()
+    api.push_update_again(update_id)
+
+    again = await inbox.next()
+
+    assert again == first
+
+
+async def test_chats_run_concurrently_and_each_chat_in_order(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
+    other_chat_done = asyncio.Event()
+    seen: list[tuple[str, str | None]] = []
+
+    async def handler(incoming: Incoming) -> None:
+        if incoming.text == "A1":  # holds chat A until chat B got through
+            await asyncio.wait_for(other_chat_done.wait(), 5)
+        seen.append((incoming.chat_id, incoming.text))
+        if incoming.chat_id == "2":
+            other_chat_done.set()
+
+    api.push_text(1, "A1")
+    api.push_text(1, "A2")
+    api.push_text(2, "B1")
+    task = asyncio.create_task(channel.run_polling(handler))
+    try:
+        await api.wait_for(lambda: api.pending_updates == 0)
+        assert seen == [("2", "B1"), ("1", "A1"), ("1", "A2")]
+    finally:
+        await channel.stop()
+        await asyncio.wait_for(task, 5)
+
+
+async def test_a_crashing_handler_does_not_stop_polling(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    inbox.fail_first = True
+    api.push_text(USER, "một")
+    api.push_text(USER, "hai")
+
+    assert (await inbox.next()).text == "một"
+    assert (await inbox.next()).text == "hai"
+
+
+async def test_polling_deletes_webhook_then_sets_commands(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    api.push_text(USER, "hi")
+    await inbox.next()
+
+    methods = [method for method, _ in api.calls]
+    assert methods.index("deleteWebhook") < methods.index("setMyCommands") < methods.index("getUpdates")
+    assert api.commands == [
+        {"command": "start", "description": "Bắt đầu"},
+        {"command": "help", "description": "Trợ giúp"},
+    ]
+
+
+async def test_failing_set_my_commands_does_not_stop_polling(api: FakeTelegramAPI) -> None:
+    api.set_my_commands_fails = True
+    channel = make_channel(api.base_url, api.token)
+    box = Inbox()
+    task = asyncio.create_task(channel.run_polling(box))
+    try:
+        api.push_text(USER, "vẫn chạy")
+        assert (await box.next()).text == "vẫn chạy"
+        assert "setMyCommands" in [method for method, _ in api.calls]
+        assert api.commands == []
+    finally:
+        await channel.stop()
+        await asyncio.wait_for(task, 5)
+        await channel.close()
+
+
+async def test_stop_ends_a_long_poll_at_once(api: FakeTelegramAPI) -> None:
+    channel = make_channel(api.base_url, api.token, polling_timeout=30)
+    task = asyncio.create_task(channel.run_polling(Inbox()))
+    try:
+        await api.wait_for(lambda: any(method == "getUpdates" for method, _ in api.calls))
+        await channel.stop()
+        await asyncio.wait_for(task, 2)
+        assert task.done() and task.exception() is None
+    finally:
+        task.cancel()
+        await channel.close()
+
+
+# -- sending ---------------------------------------------------------------------------------------
+
+
+async def test_choices_render_as_inline_buttons_one_per_row(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
+    await channel.send(
+        str(USER), Reply("Chọn đơn vị", choices=(Choice("u1", "Sở Tư pháp"), Choice("u2", "Sở Y tế"))), 3
+    )
+
+    msg = await api.next_message(USER)
+
+    assert msg["text"] == "Chọn đơn vị"
+    assert msg["reply_markup"] == {
+        "inline_keyboard": [
+            [{"text": "Sở Tư pháp", "callback_data": encode_callback(3, "u1")}],
+            [{"text": "Sở Y tế", "callback_data": encode_callback(3, "u2")}],
+        ]
+    }
+
+
+async def test_ask_contact_renders_a_one_time_contact_keyboard(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
+    await channel.send(str(USER), Reply("Cho xin số điện thoại", ask_contact=True), 1)
+
+    markup = (await api.next_message(USER))["reply_markup"]
+
+    assert markup["keyboard"] == [[{"text": CONTACT_LABEL, "request_contact": True}]]
+    assert markup["one_time_keyboard"] is True
+
+
+async def test_ask_contact_with_choices_offers_them_as_keyboard_buttons(
+    api: FakeTelegramAPI, channel: TelegramChannel
+) -> None:
+    await channel.send(str(USER), Reply("Số điện thoại?", choices=(Choice("skip", "Bỏ qua"),), ask_contact=True), 1)
+
+    markup = (await api.next_message(USER))["reply_markup"]
+
+    assert markup["keyboard"] == [[{"text": CONTACT_LABEL, "request_contact": True}], [{"text": "Bỏ qua"}]]
+
+
+async def test_plain_reply_removes_an_old_reply_keyboard(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
+    await channel.send(str(USER), Reply("Cảm ơn"), 1)
+
+    assert (await api.next_message(USER))["reply_markup"] == {"remove_keyboard": True}
+
+
+async def test_long_reply_is_split_at_a_line_boundary(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
+    lines = [f"{i:03d} " + "x" * 45 for i in range(100)]  # 100 lines of 49 characters
+    text = "\n".join(lines)
+    assert 4096 < len(text) <= 5000
+
+    await channel.send(str(USER), Reply(text, choices=(Choice("ok", "OK"),)), 2)
+    first, second = await api.next_message(USER), await api.next_message(USER)
+
+    assert len(api.sent_to(USER)) == 2
+    assert all(len(part["text"]) <= 4096 for part in (first, second))
+    assert first["text"].split("\n") == lines[: len(first["text"].split("\n"))]
+    assert f"{first['text']}\n{second['text']}" == text
+    assert first["reply_markup"] is None
+    assert second["buttons"] == [("OK", encode_callback(2, "ok"))]
+
+
+async def test_document_follows_its_text(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
+    doc = Document("bao-cao.docx", b"PK\x03\x04 content", "application/msword")
+    await channel.send(str(USER), Reply("Báo cáo đính kèm", document=doc), 1)
+
+    text, file = await api.next_message(USER), await api.next_message(USER)
+
+    assert (text["method"], text["text"]) == ("sendMessage", "Báo cáo đính kèm")
+    assert (file["method"], file["document"], file["document_content"]) == (
+        "sendDocument",
+        "bao-cao.docx",
+        b"PK\x03\x04 content",
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "retry_after", "permanent"),
+    [(429, 3.0, False), (500, None, False), (502, None, False), (403, None, True), (400, None, True)],
+)
+async def test_send_errors_become_delivery_errors(
+    api: FakeTelegramAPI,
+    channel: TelegramChannel,
+    status: int,
+    retry_after: float | None,
+    permanent: bool,
+) -> None:
+    api.fail_next("sendMessage", status=status, retry_after=3)
+
+    with pytest.raises(DeliveryError) as caught:
+        await channel.send(str(USER), Reply("xin chào"), 1)
+
+    assert (caught.value.retry_after, caught.value.permanent) == (retry_after, permanent)
+    assert api.sent == []
+    await channel.send(str(USER), Reply("xin chào"), 1)  # the fault was for one call only
+    assert len(api.sent) == 1
+
+
+async def test_unreachable_server_is_a_transient_delivery_error() -> None:
+    channel = make_channel("http://127.0.0.1:1", "123456:TEST-fake-token")
+    try:
+        with pytest.raises(DeliveryError) as caught:
+            await channel.send(str(USER), Reply("xin chào"), 1)
+        assert (caught.value.retry_after, caught.value.permanent) == (None, False)
+        assert "TEST-fake-token" not in str(caught.value)
+    finally:
+        await channel.close()
+
+
+# -- webhook ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def webhook(api: FakeTelegramAPI, channel: TelegramChannel) -> AsyncIterator[tuple[Client, Inbox]]:
+    box = Inbox()
+    client: Client = TestClient(TestServer(channel.webhook_app(box, "/telegram/hook", SECRET)))
+    await client.start_server()
+    yield client, box
+    await client.close()
+
+
+@pytest.mark.parametrize("headers", [{}, {"X-Telegram-Bot-Api-Secret-Token": "guess"}], ids=["missing", "wrong"])
+async def test_webhook_refuses_a_wrong_secret(
+    api: FakeTelegramAPI, webhook: tuple[Client, Inbox], headers: dict[str, str]
+) -> None:
+    client, box = webhook
+    update = api.pushed(api.push_text(USER, "/start CODE"))
+
+    response = await client.post("/telegram/hook", json=update, headers=headers)
+
+    assert response.status == 401
+    await asyncio.sleep(0.05)
+    assert box.queue.empty()
+
+
+async def test_webhook_delivers_an_update_once(api: FakeTelegramAPI, webhook: tuple[Client, Inbox]) -> None:
+    client, box = webhook
+    update_id = api.push_text(USER, "/start CODE")
+
+    response = await client.post(
+        "/telegram/hook", json=api.pushed(update_id), headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    )
+
+    assert response.status == 200
+    incoming = await box.next()
+    assert (incoming.update_id, incoming.text) == (str(update_id), "/start CODE")
+    assert box.queue.empty()
+
+
+async def test_webhook_rejects_a_body_that_is_not_json(webhook: tuple[Client, Inbox]) -> None:
+    client, box = webhook
+
+    response = await client.post(
+        "/telegram/hook", data=b"{not json", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    )
+
+    assert response.status == 400
+    assert box.queue.empty()
+
+
+async def test_set_webhook_registers_url_and_secret(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
+    await channel.set_webhook("https://bot.example.vn/telegram/hook", SECRET)
+
+    assert (api.webhook_url, api.webhook_secret) == ("https://bot.example.vn/telegram/hook", SECRET)
