@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_MOBILE = re.compile(r"^0[35789]\d{8}$")
-_LANDLINE = re.compile(r"^02\d{9}$")
+_MOBILE = re.compile(r"^0[35789][0-9]{8}$")
+_LANDLINE = re.compile(r"^02[0-9]{9}$")
 _SEPARATORS = re.compile(r"[\s.\-()]")
 _LINKISH = re.compile(r"(https?://|www\.|^/)", re.IGNORECASE)
 

@@ -35,11 +35,10 @@ class UnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         assert self._session is not None
-        try:
-            await self._session.rollback()  # a no-op after commit; undoes anything left uncommitted
-        finally:
-            await self._session.close()
-            self._session = None
+        # close() rolls back whatever was not committed and detaches rows with their loaded values,
+        # so what a caller read stays readable after the unit of work.
+        await self._session.close()
+        self._session = None
 
     @property
     def session(self) -> AsyncSession:

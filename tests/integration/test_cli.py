@@ -1,0 +1,91 @@
+"""The `thidua` command line against a real SQLite database in a temporary data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import main
+from tests.conftest import SAMPLE_BLOCK
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    return tmp_path / "data"
+
+
+def test_import_then_invites_as_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
+    out = capsys.readouterr().out
+    assert "Đã nhập Khối thi đua Văn hóa - Xã hội (năm 2026): thêm 11 đơn vị" in out
+    assert "hạn nộp: thêm 4" in out
+
+    assert main(["invites", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["role"] for r in rows[:2]] == ["secretariat", "observer"]
+    units = [r for r in rows if r["role"] == "unit"]
+    assert len(units) == 11 and units[0]["unit_code"] == "BHXH"
+    assert len({r["code"] for r in rows}) == 13
+    assert all(r["link"] == f"https://t.me/thidua_bot?start={r['code'].replace('-', '')}" for r in rows)
+
+    # listing again shows the same codes: listing never rotates
+    assert main(["invites", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == rows
+
+    # re-import is idempotent
+    assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
+    assert "thêm 0 đơn vị, cập nhật 0, ngừng 0; hạn nộp: thêm 0, cập nhật 0" in capsys.readouterr().out
+    assert (data_dir / "thidua.db").exists()
+
+
+def test_invites_text_lists_every_unit(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["block", "import", str(SAMPLE_BLOCK)])
+    capsys.readouterr()
+    assert main(["invites"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Mã mời của Khối thi đua Văn hóa - Xã hội (năm 2026):")
+    assert "Thường trực Khối" in out and "Ban Thi đua - Khen thưởng tỉnh (theo dõi)" in out
+    for code in ("BHXH", "CDNDTNT", "LDTBXH"):
+        assert f"  {code}" in out
+
+
+def test_bad_file_names_row_and_field_and_changes_nothing(data_dir: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
+    data = yaml.safe_load(SAMPLE_BLOCK.read_text(encoding="utf-8"))
+    data["units"][3]["code"] = "BHXH"  # a duplicate
+    data["units"].append({"code": "NEW", "name": "Đơn vị mới"})
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["block", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "không thay đổi gì" in err
+    assert "units[3].code" in err
+
+    assert main(["invites", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert "NEW" not in {r["unit_code"] for r in rows}  # nothing from the bad file was stored
+    assert len([r for r in rows if r["role"] == "unit"]) == 11
+
+
+def test_invites_without_a_block(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["invites"]) == 2
+    assert "Chưa có khối nào" in capsys.readouterr().err
+
+
+def test_excel_import(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from handlers.block_file import load_block_file, write_block_xlsx
+
+    xlsx = tmp_path / "khoi.xlsx"
+    write_block_xlsx(load_block_file(SAMPLE_BLOCK), xlsx)
+    assert main(["block", "import", str(xlsx)]) == 0
+    assert "thêm 11 đơn vị" in capsys.readouterr().out
+    assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0  # the same block from YAML: nothing new
+    assert "thêm 0 đơn vị, cập nhật 0" in capsys.readouterr().out
