@@ -1,0 +1,99 @@
+"""Registration over Telegram: aiogram talks real HTTP to a fake Bot API server started by the test."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from bot.app import App
+from bot.channels.telegram import TelegramChannel
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.helpers import codes, deliver
+
+HOA, MINH = 1001, 2002
+
+
+@pytest.fixture
+async def tg(app: App) -> AsyncIterator[FakeTelegramAPI]:
+    fake = FakeTelegramAPI()
+    await fake.start()
+    channel = TelegramChannel(fake.token, api_url=fake.base_url, contact_button_label="📱 Gửi số điện thoại của tôi",
+                              commands=[("menu", "Menu chính")], polling_timeout=1)
+    app.add_channel(channel)
+    task = asyncio.create_task(channel.run_polling(app.dispatcher.handle))
+    try:
+        yield fake
+    finally:
+        await channel.stop()
+        await asyncio.wait_for(task, 5)
+        await channel.close()
+        await fake.stop()
+
+
+def button(message: dict[str, Any], label: str) -> str:
+    """The callback data of the button labelled `label`."""
+    return next(data for text, data in message["buttons"] if text == label)
+
+
+async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
+    c = await codes(app, block_id)
+    tg.set_user(HOA, "Hoa", "Nguyễn")
+    tg.push_text(HOA, f"/start {c['secretariat'].replace('-', '')}")  # what the deep link sends
+    first = await tg.next_message(HOA)
+    assert first["text"].startswith("Mã mời của Thường trực Khối thi đua Văn hóa - Xã hội")
+    assert [label for label, _ in first["buttons"]] == ["Đồng ý", "Không"]
+    assert all(len(data.encode()) <= 64 for _, data in first["buttons"])
+
+    tg.push_callback(HOA, button(first, "Đồng ý"))
+    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    tg.push_callback(HOA, button(first, "Đồng ý"))  # a double tap on the old button acts once
+    assert (await tg.next_message(HOA))["text"] == "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
+    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert len(tg.callback_answers) == 2  # every press is answered, so the spinner stops
+
+    tg.push_text(HOA, "Nguyễn Thị Hoa")
+    await tg.next_message(HOA)
+    tg.push_text(HOA, "Chánh Văn phòng")
+    ask_phone = await tg.next_message(HOA)
+    assert ask_phone["reply_markup"]["keyboard"][0][0]["request_contact"] is True
+    tg.push_contact(HOA, "0912345678", contact_user_id=3003)  # somebody else's card does not count
+    assert (await tg.next_message(HOA))["text"].startswith("Số điện thoại chưa đúng.")
+    await tg.next_message(HOA)
+    tg.push_contact(HOA, "+84912345678")  # the share-phone button
+    summary = await tg.next_message(HOA)
+    assert "• Điện thoại: 0912 345 678" in summary["text"]
+    confirm = tg.push_callback(HOA, button(summary, "Xác nhận"))
+    done = await tg.next_message(HOA)
+    assert done["text"].startswith("✅ Đã đăng ký bạn vào Thường trực Khối thi đua Văn hóa - Xã hội.")
+    assert done["reply_markup"] == {"remove_keyboard": True}
+
+    tg.push_update_again(confirm)  # Telegram redelivers: acts once, no second reply
+    tg.push_text(HOA, "/toi")
+    assert "Thường trực Khối (Bảo hiểm Xã hội tỉnh)" in (await tg.next_message(HOA))["text"]
+
+    # a unit contact registers; the secretariat is told through the outbox
+    tg.push_text(MINH, f"/start {c['GDDT']}")
+    for step in ("Đồng ý", None, None, None, "Xác nhận"):
+        message = await tg.next_message(MINH)
+        if step:
+            tg.push_callback(MINH, button(message, step))
+        elif "họ và tên" in message["text"]:
+            tg.push_text(MINH, "Phạm Văn Minh")
+        elif "chức vụ" in message["text"]:
+            tg.push_text(MINH, "Chuyên viên")
+        else:
+            tg.push_text(MINH, "0977 111 222")
+    assert (await tg.next_message(MINH))["text"].startswith("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Giáo dục")
+    assert await deliver(app) == 1
+    notice = await tg.next_message(HOA)
+    assert notice["text"] == ("🆕 Phạm Văn Minh (Chuyên viên, 0977 111 222) vừa đăng ký làm đầu mối của "
+                              "Sở Giáo dục và Đào tạo. Đơn vị đã có đầu mối: 1/11.")
+
+    tg.push_text(HOA, "/menu")
+    menu = await tg.next_message(HOA)
+    tg.push_callback(HOA, button(menu, "Đơn vị chưa có đầu mối"))
+    missing = (await tg.next_message(HOA))["text"]
+    assert missing.startswith("Các đơn vị chưa có đầu mối (10/11):") and "GDDT" not in missing
