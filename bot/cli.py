@@ -129,6 +129,8 @@ async def _run(app: App) -> int:
 async def _main(args: argparse.Namespace) -> int:
     settings = Settings()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("alembic", "apscheduler", "aiogram.event"):  # routine chatter, not news for an operator
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     app = await App.create(settings)
     try:
         if args.command == "block":
