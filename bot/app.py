@@ -8,10 +8,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import Channel
@@ -21,10 +22,12 @@ from handlers.chat import DeliveryError, Reply
 from handlers.clock import Clock, SystemClock
 from handlers.context import HandlerConfig
 from scheduler.delivery import OutboxDelivery
+from scheduler.reminders import PlanResult, plan_tick
 from storage import db, migrate
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+LOCK_KEY = 0x7468_6964_7561  # "thidua"
 
 
 @dataclass
@@ -36,6 +39,7 @@ class App:
     config: HandlerConfig
     dispatcher: Dispatcher
     channels: dict[str, Channel] = field(default_factory=dict)
+    _lock_connection: AsyncConnection | None = None
 
     @classmethod
     async def create(cls, settings: Settings, clock: Clock | None = None, channels: Iterable[Channel] = (),
@@ -78,9 +82,29 @@ class App:
         scheduler.add_job(delivery.run_once, "interval", seconds=self.settings.outbox_interval_seconds,
                           id="deliver_outbox", replace_existing=True, coalesce=True, max_instances=1,
                           misfire_grace_time=300)
+        scheduler.add_job(self.plan_reminders, "interval", seconds=self.settings.planner_interval_seconds,
+                          id="plan_reminders", replace_existing=True, coalesce=True, max_instances=1,
+                          misfire_grace_time=3600, next_run_time=datetime.now(UTC))  # catch up at start
         scheduler.add_job(self.prune, "interval", hours=1, id="prune", replace_existing=True, coalesce=True,
                           misfire_grace_time=3600)
         return scheduler
+
+    async def plan_reminders(self) -> PlanResult:
+        result = await plan_tick(self.sessions, self.clock.now())
+        if result.reminders or result.digests:
+            log.info("planned %d reminders (%d messages), %d digests", result.reminders, result.messages,
+                     result.digests)
+        return result
+
+    async def hold_scheduler_lock(self) -> bool:
+        """Only one worker runs the scheduler: on PostgreSQL, the one holding an advisory lock, kept
+        for the life of the process on a connection of its own. SQLite has one process anyway."""
+        if not db.is_postgres(self.engine):
+            return True
+        if self._lock_connection is None:
+            self._lock_connection = await self.engine.connect()
+        held = await self._lock_connection.scalar(text("select pg_try_advisory_lock(:key)"), {"key": LOCK_KEY})
+        return bool(held)
 
     async def prune(self) -> None:
         async with self.uow() as uow:
@@ -95,4 +119,6 @@ class App:
                     await closer()
                 except Exception:  # closing is best effort
                     log.warning("closing channel %s failed", channel.name)
+        if self._lock_connection is not None:
+            await self._lock_connection.close()
         await self.engine.dispose()

@@ -82,8 +82,11 @@ class Dispatcher:
             state.updated_at = now
             await uow.dialogs.save(state)
             for notice in ctx.notices:
+                doc = notice.document
                 uow.outbox.add(notice.channel, notice.chat_id, notice.text, now,
-                               [[c.id, c.label] for c in notice.choices])
+                               [[c.id, c.label] for c in notice.choices],
+                               document_file_id=doc.file_id if doc else None,
+                               document_name=doc.filename if doc else None)
             await uow.commit()
             return replies, state.version
 

@@ -37,7 +37,10 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
 async def run_platforms(app: App) -> None:
     telegram, zalo = build_channels(app)
     scheduler = app.scheduler()
-    scheduler.start()
+    if await app.hold_scheduler_lock():
+        scheduler.start()
+    else:
+        log.info("another worker runs the scheduler; this one only serves chats")
     handle = app.dispatcher.handle
     names = ", ".join(c.name for c in (telegram, zalo) if c is not None)
     print(Catalog()("cli.running", channels=names))
@@ -56,7 +59,8 @@ async def run_platforms(app: App) -> None:
     finally:
         for task in tasks:
             task.cancel()
-        scheduler.shutdown(wait=False)
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
         if runner is not None:
             await runner.cleanup()
 

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     web_port: int = 8080
 
     outbox_interval_seconds: float = 2.0
+    planner_interval_seconds: float = 60.0
     telegram_rate: float = 25.0  # messages per second overall, under Telegram's 30
     zalo_rate: float = 10.0
 

@@ -19,9 +19,12 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A file to send: bytes we made (an export), or a file the platform already holds (`file_id`)."""
+
     filename: str
-    content: bytes
+    content: bytes = b""
     mime: str = "application/octet-stream"
+    file_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +77,4 @@ class Notice:
     chat_id: str
     text: str
     choices: tuple[Choice, ...] = field(default_factory=tuple)
+    document: Document | None = None  # only platform-held files (file_id): the outbox keeps no bytes

@@ -19,6 +19,8 @@ class HandlerConfig:
     bot_username: str = "thidua_bot"
     max_failed_codes: int = 5
     failed_code_window_minutes: int = 10
+    file_channels: frozenset[str] = frozenset({"telegram", "sandbox"})  # channels that receive user files
+    max_file_bytes: int = 20 * 1024 * 1024  # what a Telegram bot may download
 
 
 @dataclass

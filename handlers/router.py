@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from types import ModuleType
 
-from handlers import admin, commands, registration
+from handlers import admin, commands, deadline_admin, deadline_status, registration, submissions
 from handlers.chat import Reply
 from handlers.context import Context
 from handlers.invites import normalize_code
@@ -21,9 +21,19 @@ COMMANDS: dict[str, Command] = {
     "huy": commands.cancel,
     "cancel": commands.cancel,
     "lang": commands.lang,
+    "nop": submissions.command,
+    "trangthai": deadline_status.command,
+    "hannop": deadline_admin.command,
 }
 
-FLOWS: dict[str, ModuleType] = {registration.FLOW: registration, admin.REVOKE: admin, admin.ROTATE: admin}
+FLOWS: dict[str, ModuleType] = {
+    registration.FLOW: registration,
+    admin.REVOKE: admin,
+    admin.ROTATE: admin,
+    submissions.FLOW: submissions,
+    deadline_admin.FLOW: deadline_admin,
+}
+GLOBAL_SUBMIT = "g.submit."  # a reminder's button: valid whatever the chat's dialog version
 
 
 def resolve_input(ctx: Context) -> bool:
@@ -31,12 +41,15 @@ def resolve_input(ctx: Context) -> bool:
     incoming, pending = ctx.incoming, ctx.state.choices
     ids = [item[0] for item in pending]
     if incoming.option is not None:
+        if incoming.option.startswith(GLOBAL_SUBMIT):
+            ctx.option = incoming.option
+            return True
         if incoming.version == ctx.state.version and incoming.option in ids:
             ctx.option = incoming.option
             return True
         return False
     text = (incoming.text or "").strip()
-    if text.isdigit() and 1 <= int(text) <= len(pending):
+    if text.isdecimal() and len(text) <= 4 and 1 <= int(text) <= len(pending):  # int("²") and huge numbers raise
         ctx.option = ids[int(text) - 1]
     elif text and (match := [item[0] for item in pending if item[1].casefold() == text.casefold()]):
         ctx.option = match[0]
@@ -64,6 +77,9 @@ async def route(ctx: Context) -> list[Reply]:
             return await command(ctx, arg.strip())
         if ctx.state.flow is None:
             return [Reply(ctx.t("unknown_command", command=name.split("@")[0][:30]))]
+    if ctx.option and ctx.option.startswith(GLOBAL_SUBMIT) and ctx.option[len(GLOBAL_SUBMIT):].isdigit():
+        ctx.end()
+        return await submissions.from_reminder(ctx, int(ctx.option[len(GLOBAL_SUBMIT):]))
     flow = FLOWS.get(ctx.state.flow or "")
     if flow is not None:
         replies: list[Reply] = await flow.answer(ctx)

@@ -14,7 +14,7 @@ from aiolimiter import AsyncLimiter
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.chat import Choice, DeliveryError, Reply
+from handlers.chat import Choice, DeliveryError, Document, Reply
 from handlers.clock import Clock
 from storage.models import OutboxMessage
 from storage.uow import UnitOfWork
@@ -71,7 +71,9 @@ class OutboxDelivery:
         return timedelta(seconds=error.retry_after) if error.retry_after else backoff(attempts)
 
     async def _send_one(self, row: OutboxMessage) -> DeliveryError | None:
-        reply = Reply(row.text, tuple(Choice(id=c[0], label=c[1]) for c in row.choices))
+        document = (Document(row.document_name or "file", file_id=row.document_file_id)
+                    if row.document_file_id else None)
+        reply = Reply(row.text, tuple(Choice(id=c[0], label=c[1]) for c in row.choices), document=document)
         try:
             async with self.limiters[row.channel]:
                 await self.send(row.channel, row.chat_id, reply, row.version)

@@ -78,6 +78,16 @@ class Directory:
         )
         return list((await self.session.exec(stmt)).all())
 
+    async def accounts_of_role(self, block_id: int, role: str) -> list[ChatAccount]:
+        """Chat accounts of a block's active contacts in one role (e.g. the secretariat)."""
+        stmt = (
+            select(ChatAccount)
+            .join(Contact, col(Contact.id) == col(ChatAccount.contact_id))
+            .where(Contact.block_id == block_id, Contact.role == role, col(Contact.revoked_at).is_(None))
+            .order_by(col(ChatAccount.id))
+        )
+        return list((await self.session.exec(stmt)).all())
+
     async def accounts(self, contact_ids: list[int]) -> list[ChatAccount]:
         if not contact_ids:
             return []

@@ -15,6 +15,7 @@ class Block(SQLModel, table=True):
     name: str = Field(max_length=200)
     province: str = Field(max_length=100)
     created_at: datetime
+    reminder_policy: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Term(SQLModel, table=True):
@@ -127,6 +128,8 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = None
     failed_at: datetime | None = None  # given up (permanent error or too many attempts)
     last_error: str | None = Field(default=None, max_length=300)
+    document_file_id: str | None = Field(default=None, max_length=200)  # a platform-held file to forward
+    document_name: str | None = Field(default=None, max_length=255)
 
 
 class AuditLog(SQLModel, table=True):
@@ -150,3 +153,53 @@ class Deadline(SQLModel, table=True):
     due_at: datetime
     sheet: str | None = Field(default=None, max_length=200)
     cancelled_at: datetime | None = None
+    closed_at: datetime | None = None  # no more submissions, late ones included, until reopened
+    revision: int = 1  # bumped when the due date moves, so reminders are planned anew
+    reminder_policy: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class Submission(SQLModel, table=True):
+    """What a unit handed in for a deadline; a resubmission supersedes the previous row (history kept)."""
+
+    __table_args__ = (Index("ix_submission_deadline_unit", "deadline_id", "unit_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    deadline_id: int = Field(foreign_key="deadline.id")
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    contact_id: int | None = Field(default=None, foreign_key="contact.id")
+    kind: str = Field(max_length=20)  # document | dispatch | theme | assessment
+    file_id: str | None = Field(default=None, max_length=200)
+    file_name: str | None = Field(default=None, max_length=255)
+    mime: str | None = Field(default=None, max_length=100)
+    size: int | None = None
+    dispatch_no: str | None = Field(default=None, max_length=60)
+    dispatch_date: datetime | None = None
+    theme: str | None = Field(default=None, max_length=500)
+    submitted_at: datetime
+    late: bool = False
+    superseded_at: datetime | None = None
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder slot sent to one unit; the unique key makes planning idempotent."""
+
+    __table_args__ = (
+        UniqueConstraint("deadline_id", "revision", "unit_id", "slot", name="uq_reminder_slot"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    deadline_id: int = Field(foreign_key="deadline.id", index=True)
+    revision: int
+    unit_id: int = Field(foreign_key="unit.id")
+    slot: str = Field(max_length=20)
+    planned_at: datetime
+    recipients: int = 0
+
+
+class Digest(SQLModel, table=True):
+    """A status digest sent to the secretariat for one deadline slot (reminder day or due evening)."""
+
+    __table_args__ = (UniqueConstraint("deadline_id", "revision", "slot", name="uq_digest_slot"),)
+    id: int | None = Field(default=None, primary_key=True)
+    deadline_id: int = Field(foreign_key="deadline.id", index=True)
+    revision: int
+    slot: str = Field(max_length=20)
+    planned_at: datetime

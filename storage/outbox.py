@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -18,16 +19,34 @@ class Outbox:
     def add(
         self, channel: str, chat_id: str, text: str, now: datetime,
         choices: list[list[str]] | None = None, version: int = 0,
+        document_file_id: str | None = None, document_name: str | None = None,
     ) -> OutboxMessage:
         row = OutboxMessage(
             channel=channel, chat_id=chat_id, text=text, choices=choices or [], version=version,
-            created_at=now, not_before=now,
+            created_at=now, not_before=now, document_file_id=document_file_id, document_name=document_name,
         )
         self.session.add(row)
         return row
 
     async def claim_due(self, now: datetime, limit: int, channels: list[str]) -> list[OutboxMessage]:
-        """Due rows, oldest first; on PostgreSQL rows another worker holds are skipped."""
+        """Due rows, oldest first; on PostgreSQL rows another worker holds are skipped.
+
+        A row waits while an earlier row of its chat is pending and not yet due (retrying or leased),
+        so a chat's later messages never overtake an earlier one that failed.
+        """
+        earlier = aliased(OutboxMessage)
+        waiting = (
+            select(col(earlier.id))
+            .where(
+                col(earlier.channel) == col(OutboxMessage.channel),
+                col(earlier.chat_id) == col(OutboxMessage.chat_id),
+                col(earlier.id) < col(OutboxMessage.id),
+                col(earlier.sent_at).is_(None),
+                col(earlier.failed_at).is_(None),
+                col(earlier.not_before) > now,
+            )
+            .exists()
+        )
         stmt = (
             select(OutboxMessage)
             .where(
@@ -35,6 +54,7 @@ class Outbox:
                 col(OutboxMessage.failed_at).is_(None),
                 OutboxMessage.not_before <= now,
                 col(OutboxMessage.channel).in_(channels),
+                ~waiting,
             )
             .order_by(col(OutboxMessage.id))
             .limit(limit)

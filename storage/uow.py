@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.audit import Audit
+from storage.deadlines import Deadlines
 from storage.dialogs import Dialogs
 from storage.directory import Directory
 from storage.outbox import Outbox
@@ -18,6 +19,7 @@ class UnitOfWork:
     dialogs: Dialogs
     outbox: Outbox
     audit: Audit
+    deadlines: Deadlines
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -29,6 +31,7 @@ class UnitOfWork:
         self.dialogs = Dialogs(self._session)
         self.outbox = Outbox(self._session)
         self.audit = Audit(self._session)
+        self.deadlines = Deadlines(self._session)
         return self
 
     async def __aexit__(

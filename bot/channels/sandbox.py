@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.rendering import as_plain_text, split_text
-from handlers.chat import Choice, Incoming, Reply
+from handlers.chat import Choice, FileRef, Incoming, Reply
 
 CHANNEL = "sandbox"
 _BUTTON = re.compile(r"^\[?(\d{1,2})\]?$")
@@ -92,6 +92,14 @@ class Sandbox:
 
     async def say(self, user: str, text: str, *, update_id: str | None = None) -> list[str]:
         await self.handle(self.incoming(user, text, update_id=update_id))
+        return self.inbox(user)
+
+    async def send_file(self, user: str, filename: str, mime: str, size: int) -> list[str]:
+        """The user uploads a file (only its description travels, as on Telegram)."""
+        chat = self.chat_of(user)
+        file = FileRef(file_id=f"sandbox-{uuid.uuid4().hex[:12]}", filename=filename, mime=mime, size=size)
+        await self.handle(Incoming(channel=CHANNEL, chat_id=chat, user_id=chat, file=file,
+                                   update_id=uuid.uuid4().hex, display_name=user))
         return self.inbox(user)
 
     async def share_phone(self, user: str, phone: str) -> list[str]:

@@ -73,7 +73,7 @@ class TelegramChannel:
                 doc = reply.document
                 await self.bot.send_document(
                     chat_id=target,
-                    document=BufferedInputFile(doc.content, filename=doc.filename),
+                    document=doc.file_id or BufferedInputFile(doc.content, filename=doc.filename),
                     reply_markup=None if parts else markup,
                 )
         if not parts and reply.document is None:

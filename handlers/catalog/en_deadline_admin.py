@@ -1,0 +1,3 @@
+"""English texts: deadline_admin."""
+
+EN: dict[str, str] = {}

@@ -1,0 +1,132 @@
+"""Planning reminders and digests: decides who is due a reminder now and writes it to the outbox.
+
+Idempotent: a reminder is keyed (deadline, revision, unit, slot) and a digest (deadline, revision,
+slot), so a repeated or late tick does nothing twice; the planner holds no state of its own, so a
+restart neither repeats nor skips a reminder. Missed slots are handled by `current_slot`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers import deadline_status
+from handlers.catalog import Catalog
+from handlers.clock import format_local
+from handlers.invites import ROLE_SECRETARIAT
+from handlers.reminder_policy import DIGEST_EVENING, Policy, Slot, current_slot
+from handlers.router import GLOBAL_SUBMIT
+from handlers.workdays import at_local, in_office_hours, is_working_day, local_day, working_days_between
+from storage.models import Block, Deadline, OutboxMessage, Reminder
+from storage.uow import UnitOfWork
+
+OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
+CHUNK = 200  # deadlines per transaction
+
+
+@dataclass
+class PlanResult:
+    reminders: int = 0
+    messages: int = 0
+    digests: int = 0
+
+
+async def plan_tick(sessions: async_sessionmaker[AsyncSession], now: datetime) -> PlanResult:
+    result = PlanResult()
+    async with UnitOfWork(sessions) as uow:
+        live = await uow.deadlines.live_with_blocks(due_after=now - OVERDUE_HORIZON)
+    todo = [(d, b) for d, _t, b in live if d.closed_at is None]  # read-only copies, detached
+    for start in range(0, len(todo), CHUNK):
+        async with UnitOfWork(sessions) as uow:
+            for deadline, block in todo[start:start + CHUNK]:
+                await _plan_deadline(uow, deadline, block, now, result)
+            await uow.commit()
+    return result
+
+
+def policy_of(deadline: Deadline, block: Block) -> Policy:
+    return Policy.from_json(deadline.reminder_policy, Policy.from_json(block.reminder_policy))
+
+
+async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now: datetime, result: PlanResult) -> None:
+    policy = policy_of(deadline, block)
+    slot = current_slot(deadline.due_at, policy, now) if in_office_hours(now) else None
+    if slot is not None:
+        sent = await _remind(uow, deadline, block, slot, now)
+        result.reminders += sent[0]
+        result.messages += sent[1]
+        # the morning's digest goes with the morning's reminders (same transaction, so never one alone)
+        if sent[0] and await _digest(uow, deadline, block, f"digest_{slot.name}", now):
+            result.digests += 1
+    elif _due_evening(deadline, now) and await _digest(uow, deadline, block, "digest_due_evening", now):
+        result.digests += 1
+
+
+def _due_evening(deadline: Deadline, now: datetime) -> bool:
+    day = local_day(deadline.due_at)
+    start = max(at_local(day, DIGEST_EVENING), deadline.due_at)
+    return is_working_day(day) and local_day(now) == day and now >= start
+
+
+def reminder_text(t: Catalog, deadline: Deadline, slot: Slot, unit_name: str, now: datetime) -> str:
+    today, due_day = local_day(now), local_day(deadline.due_at)
+    due = format_local(deadline.due_at)
+    if slot.overdue:
+        body = t("remind.overdue", title=deadline.title, due=due, days=working_days_between(due_day, today),
+                 unit=unit_name)
+    elif slot.name == "due_day":
+        body = t("remind.due_day", title=deadline.title, due=due, unit=unit_name)
+    else:
+        body = t("remind.before", title=deadline.title, due=due, days=working_days_between(today, due_day),
+                 unit=unit_name)
+    return f"{body}\n{t('remind.hint')}"
+
+
+async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot, now: datetime) -> tuple[int, int]:
+    assert block.id is not None and deadline.id is not None
+    units = await uow.deadlines.units_to_remind(deadline, block.id, slot.name)
+    if not units:
+        return 0, 0
+    accounts = await uow.deadlines.unit_accounts([u.id for u in units if u.id is not None])
+    by_unit: dict[int, list[tuple[str, str]]] = {}
+    for contact, account in accounts:
+        by_unit.setdefault(contact.unit_id or 0, []).append((account.channel, account.chat_id))
+    t = Catalog()
+    choices = [[f"{GLOBAL_SUBMIT}{deadline.id}", t("remind.submit_now")]]
+    reminders: list[dict[str, object]] = []
+    messages: list[dict[str, object]] = []
+    recipients: list[tuple[str, str]] = []
+    for unit in units:
+        assert unit.id is not None
+        chats = by_unit.get(unit.id, [])
+        reminders.append({"deadline_id": deadline.id, "revision": deadline.revision, "unit_id": unit.id,
+                          "slot": slot.name, "planned_at": now, "recipients": len(chats)})
+        text = reminder_text(t, deadline, slot, unit.name, now)
+        messages += [{"channel": ch, "chat_id": chat, "text": text, "choices": choices, "version": 0,
+                      "created_at": now, "not_before": now, "attempts": 0} for ch, chat in chats]
+        recipients += chats
+    connection = await uow.session.connection()
+    await connection.execute(insert(Reminder), reminders)
+    if messages:
+        await connection.execute(insert(OutboxMessage), messages)
+        await uow.deadlines.offer_choices(recipients, choices, now)
+    return len(reminders), len(messages)
+
+
+async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, now: datetime) -> bool:
+    assert block.id is not None
+    accounts = await uow.directory.accounts_of_role(block.id, ROLE_SECRETARIAT)
+    if not accounts:
+        return False
+    status = await deadline_status.status_of(uow, deadline, block.id)
+    if not status.missing or not await uow.deadlines.record_digest(deadline, slot, now):
+        return False
+    t = Catalog()
+    text = f"{t('digest.header', block=block.name, now=format_local(now))}\n{deadline_status.render(t, status)}"
+    for account in accounts:
+        uow.outbox.add(account.channel, account.chat_id, text, now)
+    return True

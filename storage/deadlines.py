@@ -1,0 +1,124 @@
+"""Deadlines, submissions, reminders and digests: the queries the planner and the chat need."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, not_, tuple_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import Block, ChatAccount, Contact, Deadline, DialogState, Digest, Reminder, Submission, Term, Unit
+from storage.upsert import insert_ignore
+
+
+class Deadlines:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, deadline_id: int) -> Deadline | None:
+        return await self.session.get(Deadline, deadline_id)
+
+    def add(self, row: Deadline | Submission) -> None:
+        self.session.add(row)
+
+    async def of_term(self, term_id: int, include_cancelled: bool = False) -> list[Deadline]:
+        stmt = select(Deadline).where(Deadline.term_id == term_id)
+        if not include_cancelled:
+            stmt = stmt.where(col(Deadline.cancelled_at).is_(None))
+        return list((await self.session.exec(stmt.order_by(col(Deadline.due_at), col(Deadline.id)))).all())
+
+    async def block_of(self, deadline: Deadline) -> tuple[Term, Block]:
+        term = await self.session.get(Term, deadline.term_id)
+        assert term is not None
+        block = await self.session.get(Block, term.block_id)
+        assert block is not None
+        return term, block
+
+    async def live_with_blocks(self, due_after: datetime) -> list[tuple[Deadline, Term, Block]]:
+        """Deadlines of current terms, not cancelled, due after `due_after`, with their term and block."""
+        stmt = (
+            select(Deadline, Term, Block)
+            .join(Term, col(Term.id) == col(Deadline.term_id))
+            .join(Block, col(Block.id) == col(Term.block_id))
+            .where(col(Term.is_current).is_(True), col(Deadline.cancelled_at).is_(None),
+                   Deadline.due_at > due_after)
+            .order_by(col(Deadline.id))
+        )
+        return [(d, t, b) for d, t, b in (await self.session.exec(stmt)).all()]
+
+    # submissions
+    async def current_submissions(self, deadline_ids: Sequence[int]) -> list[Submission]:
+        if not deadline_ids:
+            return []
+        stmt = select(Submission).where(col(Submission.deadline_id).in_(deadline_ids),
+                                        col(Submission.superseded_at).is_(None))
+        return list((await self.session.exec(stmt.order_by(col(Submission.id)))).all())
+
+    async def submission_history(self, deadline_id: int, unit_id: int) -> list[Submission]:
+        stmt = select(Submission).where(Submission.deadline_id == deadline_id, Submission.unit_id == unit_id)
+        return list((await self.session.exec(stmt.order_by(col(Submission.id)))).all())
+
+    async def submit(self, submission: Submission) -> None:
+        """Record a submission; the unit's previous one for the deadline stays as history."""
+        for old in await self.submission_history(submission.deadline_id, submission.unit_id):
+            if old.superseded_at is None:
+                old.superseded_at = submission.submitted_at
+                self.session.add(old)
+        self.session.add(submission)
+
+    # reminders
+    async def units_to_remind(self, deadline: Deadline, block_id: int, slot: str) -> list[Unit]:
+        """Active units of the block with no current submission and no reminder yet for this slot."""
+        submitted = exists().where(and_(col(Submission.deadline_id) == deadline.id,
+                                        col(Submission.unit_id) == col(Unit.id),
+                                        col(Submission.superseded_at).is_(None)))
+        reminded = exists().where(and_(col(Reminder.deadline_id) == deadline.id,
+                                       col(Reminder.revision) == deadline.revision,
+                                       col(Reminder.unit_id) == col(Unit.id), col(Reminder.slot) == slot))
+        stmt = (select(Unit).where(Unit.block_id == block_id, col(Unit.active).is_(True), not_(submitted),
+                                   not_(reminded)).order_by(col(Unit.id)))
+        return list((await self.session.exec(stmt)).all())
+
+    async def unit_accounts(self, unit_ids: Sequence[int]) -> list[tuple[Contact, ChatAccount]]:
+        """Chat accounts of the active unit contacts of these units."""
+        if not unit_ids:
+            return []
+        stmt = (
+            select(Contact, ChatAccount)
+            .join(ChatAccount, col(ChatAccount.contact_id) == col(Contact.id))
+            .where(col(Contact.unit_id).in_(unit_ids), Contact.role == "unit", col(Contact.revoked_at).is_(None))
+            .order_by(col(Contact.id), col(ChatAccount.id))
+        )
+        return [(c, a) for c, a in (await self.session.exec(stmt)).all()]
+
+    async def record_reminder(self, deadline: Deadline, unit_id: int, slot: str, now: datetime,
+                              recipients: int) -> bool:
+        return await insert_ignore(self.session, Reminder, {
+            "deadline_id": deadline.id, "revision": deadline.revision, "unit_id": unit_id, "slot": slot,
+            "planned_at": now, "recipients": recipients})
+
+    async def record_digest(self, deadline: Deadline, slot: str, now: datetime) -> bool:
+        return await insert_ignore(self.session, Digest, {
+            "deadline_id": deadline.id, "revision": deadline.revision, "slot": slot, "planned_at": now})
+
+    async def reminders(self, deadline_id: int | None = None) -> list[Reminder]:
+        stmt = select(Reminder)
+        if deadline_id is not None:
+            stmt = stmt.where(Reminder.deadline_id == deadline_id)
+        return list((await self.session.exec(stmt.order_by(col(Reminder.id)))).all())
+
+    async def offer_choices(self, chats: Sequence[tuple[str, str]], choices: list[list[str]], now: datetime) -> None:
+        """Make a reminder's menu the current one of idle chats, so a typed number picks from it."""
+        connection = await self.session.connection()
+        for start in range(0, len(chats), 500):
+            chunk = list(chats[start:start + 500])
+            stmt: Any = (
+                update(DialogState)
+                .where(tuple_(col(DialogState.channel), col(DialogState.chat_id)).in_(chunk),
+                       col(DialogState.flow).is_(None))
+                .values(choices=choices, version=col(DialogState.version) + 1, updated_at=now)
+            )
+            await connection.execute(stmt)
