@@ -77,9 +77,10 @@ async def route(ctx: Context) -> list[Reply]:
             return await command(ctx, arg.strip())
         if ctx.state.flow is None:
             return [Reply(ctx.t("unknown_command", command=name.split("@")[0][:30]))]
-    if ctx.option and ctx.option.startswith(GLOBAL_SUBMIT) and ctx.option[len(GLOBAL_SUBMIT):].isdigit():
+    target = ctx.option[len(GLOBAL_SUBMIT):] if ctx.option and ctx.option.startswith(GLOBAL_SUBMIT) else ""
+    if target.isascii() and target.isdecimal() and len(target) <= 12:
         ctx.end()
-        return await submissions.from_reminder(ctx, int(ctx.option[len(GLOBAL_SUBMIT):]))
+        return await submissions.from_reminder(ctx, int(target))
     flow = FLOWS.get(ctx.state.flow or "")
     if flow is not None:
         replies: list[Reply] = await flow.answer(ctx)

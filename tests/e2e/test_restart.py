@@ -1,0 +1,142 @@
+"""Nothing that matters lives in memory: a conversation goes on after the bot restarts on the same database."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox
+from bot.settings import Settings
+from handlers.block_file import load_block_file
+from handlers.block_import import import_block
+from handlers.clock import FrozenClock
+from storage import db
+from tests.conftest import PG_URL, SAMPLE_BLOCK, drop_schema, make_engine, sandbox_for
+from tests.helpers import codes, deliver
+
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+CONFIRM_YTE = (f"Mã mời của đơn vị:\nSở Y tế\n{BLOCK}\n\nBạn là cán bộ đầu mối thi đua của đơn vị này?"
+               "\n[1] Đồng ý\n[2] Không")
+ASK_NAME = "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+ASK_POSITION = "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."
+ASK_PHONE = "Mời gửi số điện thoại liên hệ (ví dụ 0912 345 678)."
+SUMMARY = ("Mời kiểm tra lại thông tin:\n• Đơn vị: Sở Y tế\n• Họ và tên: Trần Văn Bình\n• Chức vụ: Chuyên viên\n"
+           "• Điện thoại: 0987 654 321\n[1] Xác nhận\n[2] Nhập lại\n[3] Hủy")
+DONE = (f"✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế ({BLOCK}). "
+        "Tôi sẽ nhắn bạn khi có hạn nộp, việc chấm điểm và bỏ phiếu.")
+EXPIRED = "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
+
+EngineFactory = Callable[[], AsyncEngine]
+
+
+@pytest.fixture
+async def same_database(db_kind: str, tmp_path: Path) -> AsyncIterator[EngineFactory]:
+    """A new engine on the same database each time it is called: a file for SQLite, a schema for PostgreSQL."""
+    if db_kind == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'restart.db'}"
+        yield lambda: db.create_engine(url)
+        return
+    engine, schema = await make_engine("postgres")
+    await engine.dispose()
+    try:
+        yield lambda: db.create_engine(PG_URL, connect_args={"server_settings": {"search_path": schema}})
+    finally:
+        await drop_schema(schema)
+
+
+@pytest.fixture
+async def first_app(same_database: EngineFactory, settings: Settings, clock: FrozenClock) -> AsyncIterator[App]:
+    app = await App.create(settings, clock=clock, engine=same_database())
+    try:
+        yield app
+    finally:
+        await app.close()  # closing twice is harmless: the engine's pool is only emptied
+
+
+@pytest.fixture
+async def c(first_app: App) -> dict[str, str]:
+    """The sample block's invite codes."""
+    async with first_app.uow() as uow:
+        result = await import_block(uow, load_block_file(SAMPLE_BLOCK), first_app.config.secret,
+                                    first_app.clock.now())
+        await uow.commit()
+    return await codes(first_app, result.block_id)
+
+
+@asynccontextmanager
+async def restart(old: App, same_database: EngineFactory, settings: Settings, clock: FrozenClock,
+                  style: str = "telegram") -> AsyncIterator[tuple[App, Sandbox]]:
+    await old.close()
+    app = await App.create(settings, clock=clock, engine=same_database())
+    try:
+        yield app, sandbox_for(app, style)
+    finally:
+        await app.close()
+
+
+async def test_a_registration_goes_on_after_a_restart(
+    first_app: App, c: dict[str, str], same_database: EngineFactory, settings: Settings, clock: FrozenClock
+) -> None:
+    sb = sandbox_for(first_app)
+    assert await sb.say("binh", f"/start {c['YTE']}") == [CONFIRM_YTE]
+    assert await sb.say("binh", "1") == [ASK_NAME]
+    assert await sb.say("binh", "Trần Văn Bình") == [ASK_POSITION]
+
+    async with restart(first_app, same_database, settings, clock) as (_, sb2):
+        assert await sb2.say("binh", "Chuyên viên") == [ASK_PHONE]  # the same step, with the name kept
+        assert await sb2.say("binh", "0987 654 321") == [SUMMARY]
+        assert await sb2.say("binh", "1") == [DONE]
+        assert await sb2.say("binh", "/toi") == [
+            f"Thông tin đăng ký của bạn:\n• Trần Văn Bình, Chuyên viên, đầu mối của Sở Y tế ({BLOCK}), "
+            "SĐT 0987 654 321, đăng ký 23/11/2026 09:00"]
+
+
+async def test_buttons_sent_before_a_restart_still_work_once(
+    first_app: App, c: dict[str, str], same_database: EngineFactory, settings: Settings, clock: FrozenClock
+) -> None:
+    sb = sandbox_for(first_app)
+    for text in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên"):
+        await sb.say("binh", text)
+    assert await sb.say("binh", "0987 654 321") == [SUMMARY]
+    summary = sb.channel.delivered[-1]
+
+    async with restart(first_app, same_database, settings, clock) as (_, sb2):
+        # the new process has never shown this menu; the pending choices come from the database
+        assert await sb2.press("binh", "confirm", summary.version) == [DONE]
+        out = await sb2.press("binh", "confirm", summary.version)
+        assert out[0] == EXPIRED and out[1].startswith(f"Menu chính (Sở Y tế, {BLOCK}):")
+
+
+async def test_typed_numbers_after_a_restart_use_the_stored_menu(
+    first_app: App, c: dict[str, str], same_database: EngineFactory, settings: Settings, clock: FrozenClock
+) -> None:
+    sb = sandbox_for(first_app, "zalo")
+    await sb.say("binh", c["YTE"])
+
+    async with restart(first_app, same_database, settings, clock, "zalo") as (_, zalo):
+        assert await zalo.say("binh", "1") == [ASK_NAME]  # "1" is [1] Đồng ý of the menu sent before
+
+
+async def test_queued_notices_and_throttling_survive_a_restart(
+    first_app: App, c: dict[str, str], same_database: EngineFactory, settings: Settings, clock: FrozenClock
+) -> None:
+    sb = sandbox_for(first_app)
+    for text in (f"/start {c['secretariat']}", "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "1"):
+        await sb.say("hoa", text)
+    for text in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên", "0987 654 321", "1"):
+        await sb.say("binh", text)
+    for _ in range(5):
+        await sb.say("an", "/start ZZZZZ-ZZZZZ")
+
+    async with restart(first_app, same_database, settings, clock) as (app, sb2):
+        assert await deliver(app) == 1  # decided before the restart, delivered after it
+        assert sb2.inbox("hoa") == ["🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của "
+                                    "Sở Y tế. Đơn vị đã có đầu mối: 1/11."]
+        assert await deliver(app) == 0
+        assert await sb2.say("an", f"/start {c['KHCN']}") == [
+            "Bạn đã nhập sai mã quá nhiều lần. Mời thử lại sau 10 phút."]

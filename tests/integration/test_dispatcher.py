@@ -1,0 +1,177 @@
+"""bot/dispatcher.py: one update is one transaction, acted on once, in order, and never lost."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox, SandboxChannel
+from handlers import registration
+from handlers.catalog import VI
+from handlers.chat import DeliveryError, Reply
+from handlers.clock import FrozenClock
+from handlers.context import Context
+from storage.models import DialogState, OutboxMessage
+from tests.conftest import sandbox_for
+from tests.helpers import codes, deliver
+
+CONFIRM_YTE = ("Mã mời của đơn vị:\nSở Y tế\nKhối thi đua Văn hóa - Xã hội\n\n"
+               "Bạn là cán bộ đầu mối thi đua của đơn vị này?")
+
+
+async def state_of(app: App, user: str) -> DialogState:
+    async with app.uow() as uow:
+        state = await uow.dialogs.get("sandbox", Sandbox.chat_of(user))
+    assert state is not None
+    return state
+
+
+async def outbox_rows(app: App) -> list[OutboxMessage]:
+    async with app.uow() as uow:
+        return await uow.outbox.pending()
+
+
+@dataclass
+class FlakyChannel(SandboxChannel):
+    """A sandbox whose next sends fail with the errors queued in `failures` (None = succeed)."""
+
+    failures: list[DeliveryError | None] = field(default_factory=list)
+    attempts: int = 0
+
+    async def send(self, chat_id: str, reply: Reply, version: int) -> None:
+        self.attempts += 1
+        error = self.failures.pop(0) if self.failures else None
+        if error is not None:
+            raise error
+        await super().send(chat_id, reply, version)
+
+
+async def test_the_same_update_twice_acts_once(app: App, block_id: int, sandbox: Sandbox) -> None:
+    c = await codes(app, block_id)
+    assert await sandbox.say("hoa", f"/start {c['YTE']}", update_id="u-1") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    before = await state_of(app, "hoa")
+
+    press = sandbox.incoming("hoa", "1", update_id="u-2")
+    assert press.option == "yes"
+    first = await app.dispatcher.handle(press)
+    second = await app.dispatcher.handle(press)  # Telegram redelivers after a timeout
+    assert [r.text for r in first] == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+    assert second == []
+    assert sandbox.inbox("hoa") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+
+    after = await state_of(app, "hoa")
+    assert (after.flow, after.step) == ("register", "name")
+    assert after.version == before.version + 1
+
+    # an update id seen before is dropped, whatever it carries
+    assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-2") == []
+    assert (await state_of(app, "hoa")).step == "name"
+
+
+async def test_updates_of_one_chat_are_handled_in_arrival_order(app: App, block_id: int) -> None:
+    c = await codes(app, block_id)
+    sb = sandbox_for(app, "zalo")
+    hoa = ["/start " + c["YTE"], "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "1"]
+    binh = ["/start " + c["GDDT"], "1", "Trần Văn Bình", "Chuyên viên", "0987 654 321", "1"]
+    updates = [sb.incoming(user, text) for pair in zip(hoa, binh, strict=True)
+               for user, text in zip(("hoa", "binh"), pair, strict=True)]
+    await asyncio.gather(*(app.dispatcher.handle(u) for u in updates))
+
+    out = sb.inbox("hoa")
+    assert out[0] == CONFIRM_YTE + "\n\n1. Đồng ý\n2. Không"
+    assert out[1:4] == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa).",
+                        "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên).",
+                        "Mời gửi số điện thoại liên hệ (ví dụ 0912 345 678)."]
+    assert out[4].startswith("Mời kiểm tra lại thông tin:\n• Đơn vị: Sở Y tế\n• Họ và tên: Nguyễn Thị Hoa")
+    assert out[5] == ("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế (Khối thi đua Văn hóa - Xã hội). "
+                      "Tôi sẽ nhắn bạn khi có hạn nộp, việc chấm điểm và bỏ phiếu.")
+    assert len(out) == 6
+    assert sb.inbox("binh")[-1].startswith("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Giáo dục và Đào tạo")
+
+
+async def test_a_handler_error_answers_politely_and_keeps_the_state(
+    app: App, block_id: int, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = await codes(app, block_id)
+    await sandbox.say("hoa", f"/start {c['YTE']}")
+    await sandbox.say("hoa", "1")
+    before = await state_of(app, "hoa")
+    assert before.step == "name"
+
+    async def broken(ctx: Context) -> list[Reply]:
+        ctx.goto("position", name="Nửa chừng")  # changes made before the failure must not be kept
+        ctx.notify("sandbox", "sb-other", "không được gửi")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(registration, "answer", broken)
+    assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-fail") == [VI["internal_error"]]
+    after = await state_of(app, "hoa")
+    assert (after.flow, after.step, after.version, after.data) == ("register", "name", before.version, before.data)
+    assert await outbox_rows(app) == []
+
+    monkeypatch.undo()
+    # the failed update was not recorded as done, so the platform's redelivery is answered
+    assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-fail") == [
+        "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."]
+
+
+async def test_a_reply_that_cannot_be_sent_waits_in_the_outbox(app: App, block_id: int, clock: FrozenClock) -> None:
+    channel = FlakyChannel(failures=[DeliveryError("Bad Gateway")])
+    app.add_channel(channel)
+    sb = Sandbox(app.dispatcher.handle, channel)
+    c = await codes(app, block_id)
+
+    assert await sb.say("hoa", f"/start {c['YTE']}") == []  # the platform refused it
+    rows = await outbox_rows(app)
+    assert [(r.chat_id, r.text, r.choices) for r in rows] == [
+        ("sb-hoa", CONFIRM_YTE, [["yes", "Đồng ý"], ["no", "Không"]])]
+    state = await state_of(app, "hoa")
+    assert rows[0].version == state.version and state.step == "confirm"
+
+    assert await deliver(app) == 0  # not before its retry time
+    clock.advance(timedelta(seconds=2))
+    assert await deliver(app) == 1
+    assert sb.inbox("hoa") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert await deliver(app) == 0  # sent once only
+    assert await outbox_rows(app) == []
+
+    # its buttons carry the dialog's version, so pressing one works
+    assert await sb.say("hoa", "1") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+
+
+async def test_only_the_replies_not_sent_go_to_the_outbox(app: App, block_id: int, clock: FrozenClock) -> None:
+    channel = FlakyChannel()
+    app.add_channel(channel)
+    sb = Sandbox(app.dispatcher.handle, channel)
+    c = await codes(app, block_id)
+    await sb.say("hoa", f"/start {c['YTE']}")
+    old = channel.delivered[-1].version
+    await sb.say("hoa", "1")
+    sb.inbox("hoa")
+
+    channel.failures = [None, DeliveryError("Too Many Requests", retry_after=30)]
+    assert await sb.press("hoa", "yes", old) == ["Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"]
+    assert [r.text for r in await outbox_rows(app)] == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+
+    clock.advance(timedelta(seconds=20))
+    assert await deliver(app) == 0  # retry_after is honoured
+    clock.advance(timedelta(seconds=11))
+    assert await deliver(app) == 1
+    assert sb.inbox("hoa") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+
+
+async def test_a_reply_for_a_channel_not_running_is_kept(app: App, block_id: int, clock: FrozenClock) -> None:
+    c = await codes(app, block_id)
+    channel = SandboxChannel()
+    sb = Sandbox(app.dispatcher.handle, channel)  # the channel is not registered with the app
+    await sb.say("hoa", f"/start {c['YTE']}")
+    assert [r.text for r in await outbox_rows(app)] == [CONFIRM_YTE]
+
+    app.add_channel(channel)
+    clock.advance(timedelta(seconds=2))
+    assert await deliver(app) == 1
+    assert sb.inbox("hoa") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
