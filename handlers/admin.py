@@ -112,7 +112,7 @@ async def _revoke(ctx: Context) -> list[Reply]:
     ctx.uow.audit.record(ctx.now, f"contact:{actor.id if actor else '?'}", "revoke_contact", contact.block_id,
                          contact_id=contact.id, unit_id=contact.unit_id)
     block = await people.block_name(ctx, contact.block_id)
-    await people.notify_contacts(ctx, [contact], t("notice_revoked", unit=unit, block=block))
+    await people.notify_contacts(ctx, [contact], lambda tr: tr("notice_revoked", unit=unit, block=block))
     return [Reply(t("revoke_done", name=contact.full_name, unit=unit))]
 
 

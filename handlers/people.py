@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from handlers.catalog import Catalog
 from handlers.context import Context
 from handlers.invites import ROLE_SECRETARIAT, ROLE_UNIT
 from storage.models import Contact
@@ -54,12 +57,20 @@ async def same_person(
     return None
 
 
-async def notify_contacts(ctx: Context, contacts: list[Contact], text: str) -> None:
+Message = str | Callable[[Catalog], str]
+
+
+async def notify_contacts(ctx: Context, contacts: list[Contact], message: Message) -> None:
+    """Queue a notice to every chat of these contacts; a callable is rendered in each recipient's
+    own language (the one their chat uses), not the sender's."""
     ids = [c.id for c in contacts if c.id is not None]
-    for account in await ctx.uow.directory.accounts(ids):
+    accounts = await ctx.uow.directory.accounts(ids)
+    langs = await ctx.uow.dialogs.langs([(a.channel, a.chat_id) for a in accounts]) if callable(message) else {}
+    for account in accounts:
+        text = message(Catalog(langs.get((account.channel, account.chat_id), "vi"))) if callable(message) else message
         ctx.notify(account.channel, account.chat_id, text)
 
 
-async def notify_secretariat(ctx: Context, block_id: int, text: str, exclude_contact: int | None = None) -> None:
+async def notify_secretariat(ctx: Context, block_id: int, text: Message, exclude_contact: int | None = None) -> None:
     staff = await ctx.uow.directory.active_contacts(block_id, ROLE_SECRETARIAT)
     await notify_contacts(ctx, [c for c in staff if c.id != exclude_contact], text)

@@ -6,6 +6,7 @@ import math
 from datetime import timedelta
 
 from handlers import people
+from handlers.catalog import Catalog
 from handlers.chat import Reply
 from handlers.context import Context
 from handlers.invites import ROLE_SECRETARIAT, code_hash, normalize_code
@@ -126,10 +127,13 @@ async def _finish(ctx: Context) -> list[Reply]:
                       chat_id=ctx.incoming.chat_id))
     ctx.uow.audit.record(ctx.now, f"contact:{contact.id}", "register", block_id, role=data["role"], unit_id=unit_id)
     ctx.forget_registrations()
-    role_text = await people.role_text(ctx, contact)
     done, total = await people.coverage(ctx, block_id)
-    notice = t("notice_registered", name=contact.full_name, position=contact.position,
-               phone=format_phone(contact.phone), role_text=role_text, done=done, total=total)
+    unit_of_contact = await people.unit_name(ctx, contact.unit_id)
+
+    def notice(tr: Catalog) -> str:  # in each secretariat member's own language
+        return tr("notice_registered", name=contact.full_name, position=contact.position,
+                  phone=format_phone(contact.phone), role_text=tr(f"role.{contact.role}", unit=unit_of_contact),
+                  done=done, total=total)
     await people.notify_secretariat(ctx, block_id, notice, exclude_contact=contact.id)
     block = await people.block_name(ctx, block_id)
     ctx.end()

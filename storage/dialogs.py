@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import tuple_
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -40,6 +41,14 @@ class Dialogs:
 
     async def get(self, channel: str, chat_id: str) -> DialogState | None:
         return await self.session.get(DialogState, (channel, chat_id))
+
+    async def langs(self, chats: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The language each of these chats uses (chats never seen are absent)."""
+        if not chats:
+            return {}
+        stmt = select(DialogState.channel, DialogState.chat_id, DialogState.lang).where(
+            tuple_(col(DialogState.channel), col(DialogState.chat_id)).in_(chats))
+        return {(ch, chat): lang for ch, chat, lang in (await self.session.exec(stmt)).all()}
 
     async def save(self, state: DialogState) -> None:
         self.session.add(state)

@@ -332,8 +332,6 @@ async def test_lang_en_then_english(app: App, block_id: int, sandbox: Sandbox) -
     assert is_unit_menu((await sandbox.say("binh", "/menu"))[0])
 
 
-@pytest.mark.xfail(strict=True, reason="notices are written in the sender's language, not the recipient's: "
-                   "registration.py/_finish and admin.py/_revoke format them with ctx.t")
 async def test_notices_use_the_recipients_language(app: App, block_id: int, sandbox: Sandbox) -> None:
     c = await codes(app, block_id)
     await register(sandbox, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678")
