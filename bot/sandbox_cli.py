@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import replace
 
 from bot.app import App
 from bot.channels.sandbox import Delivered, Sandbox, SandboxChannel, render
@@ -31,6 +32,8 @@ async def invite_text(app: App, block_id: int) -> str:
 async def run_sandbox(app: App, block_id: int | None, style: str = "telegram", user: str = "thuongtruc") -> None:
     t = Catalog()
     channel = SandboxChannel(style=style)
+    if style == "zalo":  # like Zalo, the Zalo-style sandbox receives no files
+        app.dispatcher.config = replace(app.config, file_channels=app.config.file_channels - {channel.name})
     app.add_channel(channel)
     sandbox = Sandbox(app.dispatcher.handle, channel)
     current = [user]

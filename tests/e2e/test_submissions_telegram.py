@@ -1,0 +1,101 @@
+"""Submitting over Telegram: aiogram talks real HTTP to a fake Bot API; the unit uploads a PDF, and the
+secretariat receives the notice and the same file (by its file_id) from the outbox."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from bot.app import App
+from bot.channels.telegram import TelegramChannel
+from storage.models import Submission
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.helpers import codes, deliver
+
+HOA, BINH = 1001, 2002
+YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
+
+
+@pytest.fixture
+async def tg(app: App) -> AsyncIterator[FakeTelegramAPI]:
+    fake = FakeTelegramAPI()
+    await fake.start()
+    channel = TelegramChannel(fake.token, api_url=fake.base_url, contact_button_label="📱 Gửi số điện thoại của tôi",
+                              polling_timeout=1)
+    app.add_channel(channel)
+    task = asyncio.create_task(channel.run_polling(app.dispatcher.handle))
+    try:
+        yield fake
+    finally:
+        await channel.stop()
+        await asyncio.wait_for(task, 5)
+        await channel.close()
+        await fake.stop()
+
+
+def button(message: dict[str, Any], label: str) -> str:
+    """The callback data of the button whose label starts with `label`."""
+    return str(next(data for text, data in message["buttons"] if text.startswith(label)))
+
+
+async def register(tg: FakeTelegramAPI, user: int, code: str, name: str, phone: str) -> None:
+    tg.push_text(user, f"/start {code}")
+    tg.push_callback(user, button(await tg.next_message(user), "Đồng ý"))
+    await tg.next_message(user)
+    tg.push_text(user, name)
+    await tg.next_message(user)
+    tg.push_text(user, "Chuyên viên")
+    await tg.next_message(user)
+    tg.push_text(user, phone)
+    tg.push_callback(user, button(await tg.next_message(user), "Xác nhận"))
+    assert (await tg.next_message(user))["text"].startswith("✅ Đã đăng ký bạn")
+
+
+async def test_unit_uploads_a_pdf_and_the_secretariat_gets_it(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
+    c = await codes(app, block_id)
+    await register(tg, HOA, c["secretariat"], "Nguyễn Thị Hoa", "0912 345 678")
+    await register(tg, BINH, c["YTE"], "Trần Văn Bình", "0987 654 321")
+    assert await deliver(app) == 1
+    assert (await tg.next_message(HOA))["text"].startswith("🆕 Trần Văn Bình")
+
+    tg.push_text(BINH, "/nop")
+    pick = await tg.next_message(BINH)
+    assert pick["text"] == "Chọn việc cần nộp của Sở Y tế:"
+    assert [label for label, _ in pick["buttons"]][2:] == [
+        f"{YEAR_END} (hạn 30/11/2026 17:00)", "Bảng tự chấm điểm thi đua năm 2026 (hạn 30/11/2026 17:00)", "Hủy"]
+    assert all(len(data.encode()) <= 64 for _, data in pick["buttons"])
+    tg.push_callback(BINH, button(pick, YEAR_END))
+    assert (await tg.next_message(BINH))["text"] == f"📌 {YEAR_END}\nHạn nộp: 30/11/2026 17:00."
+    method = await tg.next_message(BINH)
+    assert [label for label, _ in method["buttons"]] == ["Gửi tệp báo cáo", "Đã gửi qua đường công văn", "Hủy"]
+    tg.push_callback(BINH, button(method, "Gửi tệp báo cáo"))
+    assert (await tg.next_message(BINH))["text"].startswith("Mời gửi tệp báo cáo (đính kèm vào tin nhắn)")
+
+    tg.push_document(BINH, "virus.exe", "application/x-msdownload", 4_000)
+    assert (await tg.next_message(BINH))["text"].startswith("Không nhận loại tệp «virus.exe».")
+    await tg.next_message(BINH)
+    upload = tg.push_document(BINH, "Bao cao tong ket 2026.pdf", "application/pdf", 2_400_000)
+    summary = await tg.next_message(BINH)
+    assert summary["text"] == (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n"
+                               "• Tệp: Bao cao tong ket 2026.pdf (2,3 MB)")
+    tg.push_callback(BINH, button(summary, "Xác nhận nộp"))
+    done = await tg.next_message(BINH)
+    assert done["text"] == (f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp Bao cao tong ket 2026.pdf (2,3 MB).\n"
+                            "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).")
+    assert (await tg.next_message(BINH))["text"].startswith("Menu chính (Sở Y tế,")
+
+    async with app.uow() as uow:
+        row = (await uow.session.exec(select(Submission))).one()
+    assert (row.kind, row.file_id, row.size, row.late) == ("document", f"file-{upload}", 2_400_000, False)
+
+    assert await deliver(app) == 1
+    notice = await tg.next_message(HOA)
+    assert (notice["method"], notice["text"]) == (
+        "sendMessage", f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp Bao cao tong ket 2026.pdf (2,3 MB). "
+        "Đã nộp 1/11.")
+    forwarded = await tg.next_message(HOA)
+    assert (forwarded["method"], forwarded["document"]) == ("sendDocument", f"file-{upload}")
