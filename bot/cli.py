@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from bot import cli_deadlines
 from bot.app import App
 from bot.settings import Settings
 from handlers import invite_book
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--block")
     sub.add_parser("run", help="chạy bot (Telegram/Zalo nếu có token, không thì hộp thử với khối mẫu)")
     sub.add_parser("migrate", help="cập nhật lược đồ cơ sở dữ liệu")
+    cli_deadlines.add_parsers(sub)
     return parser
 
 
@@ -141,6 +143,8 @@ async def _main(args: argparse.Namespace) -> int:
             return await _chat(app, args.style, args.user, args.block)
         if args.command == "run":
             return await _run(app)
+        if args.command in cli_deadlines.COMMANDS:
+            return await cli_deadlines.run(app, args, pick_block)
         return 0  # migrate: App.create already upgraded the schema
     finally:
         await app.close()

@@ -17,7 +17,7 @@ VI: dict[str, str] = {
     # overview
     "dl.no_term": "{block} chưa có năm thi đua hiện hành nên chưa quản lý hạn nộp được.",
     "dl.overview_header": "📅 Hạn nộp năm {year} của {block}:",
-    "dl.overview_line": "{i}. {title}\n    {kind} · hạn {due} · đã nộp {done}/{total}{closed}",
+    "dl.overview_line": "• {title}\n    {kind} · hạn {due} · đã nộp {done}/{total}{closed}",
     "dl.overview_empty": "(Chưa có hạn nộp nào.)",
     "dl.overview_footer": "Chọn việc cần làm:",
     "dl.closed_tag": " · 🔒 đã khóa nhận nộp",
