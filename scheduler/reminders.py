@@ -60,7 +60,7 @@ async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now:
         result.reminders += sent[0]
         result.messages += sent[1]
         # the morning's digest goes with the morning's reminders (same transaction, so never one alone)
-        if sent[0] and await _digest(uow, deadline, block, f"digest_{slot.name}", now):
+        if sent[0] and await _digest(uow, deadline, block, f"digest_{slot.name}", now, sent[2]):
             result.digests += 1
     elif _due_evening(deadline, now) and await _digest(uow, deadline, block, "digest_due_evening", now):
         result.digests += 1
@@ -86,11 +86,13 @@ def reminder_text(t: Catalog, deadline: Deadline, slot: Slot, unit_name: str, no
     return f"{body}\n{t('remind.hint')}"
 
 
-async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot, now: datetime) -> tuple[int, int]:
+async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
+                  now: datetime) -> tuple[int, int, list[str]]:
+    """(reminders, messages, names of units no contact could be reminded for)."""
     assert block.id is not None and deadline.id is not None
     units = await uow.deadlines.units_to_remind(deadline, block.id, slot.name)
     if not units:
-        return 0, 0
+        return 0, 0, []
     accounts = await uow.deadlines.unit_accounts([u.id for u in units if u.id is not None])
     by_unit: dict[int, list[tuple[str, str]]] = {}
     for contact, account in accounts:
@@ -114,10 +116,12 @@ async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
     if messages:
         await connection.execute(insert(OutboxMessage), messages)
         await uow.deadlines.offer_choices(recipients, choices, now)
-    return len(reminders), len(messages)
+    unreachable = [u.name for u in units if not by_unit.get(u.id or 0)]
+    return len(reminders), len(messages), unreachable
 
 
-async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, now: datetime) -> bool:
+async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, now: datetime,
+                  unreachable: list[str] | None = None) -> bool:
     assert block.id is not None
     accounts = await uow.directory.accounts_of_role(block.id, ROLE_SECRETARIAT)
     if not accounts:
@@ -127,6 +131,8 @@ async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, 
         return False
     t = Catalog()
     text = f"{t('digest.header', block=block.name, now=format_local(now))}\n{deadline_status.render(t, status)}"
+    if unreachable:  # a unit with no contact left hears nothing: the secretariat must call it
+        text += "\n" + t("digest.unreachable", units="; ".join(unreachable))
     for account in accounts:
         uow.outbox.add(account.channel, account.chat_id, text, now)
     return True

@@ -17,4 +17,5 @@ EN: dict[str, str] = {
     "remind.submit_now": "Submit now",
     "remind.hint": "Type /nop to submit at any time.",
     "digest.header": "📋 Digest for the secretariat of {block} ({now}):",
+    "digest.unreachable": "  ⚠️ Could not be reminded (no contact): {units}. Please call them.",
 }

@@ -17,4 +17,5 @@ VI: dict[str, str] = {
     "remind.submit_now": "Nộp ngay",
     "remind.hint": "Gõ /nop để nộp bất cứ lúc nào.",
     "digest.header": "📋 Báo cáo nhanh cho Thường trực {block} ({now}):",
+    "digest.unreachable": "  ⚠️ Không nhắc được vì chưa có đầu mối: {units}. Mời Thường trực liên hệ trực tiếp.",
 }
