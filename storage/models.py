@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -203,3 +204,66 @@ class Digest(SQLModel, table=True):
     revision: int
     slot: str = Field(max_length=20)
     planned_at: datetime
+
+
+class CriteriaSheet(SQLModel, table=True):
+    """A scoring sheet adopted by a block for a term; re-importing after units started makes a new version."""
+
+    __tablename__ = "criteria_sheet"
+    __table_args__ = (UniqueConstraint("term_id", "version", name="uq_sheet_term_version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    term_id: int = Field(foreign_key="term.id", index=True)
+    version: int = 1
+    title: str = Field(max_length=300)
+    step: Decimal = Field(sa_column=Column(Numeric(8, 2), nullable=False))
+    active: bool = True
+    created_at: datetime
+
+
+class Criterion(SQLModel, table=True):
+    """One line of a sheet: a base criterion, a bonus or a deduction, in sheet order."""
+
+    __table_args__ = (UniqueConstraint("sheet_id", "code", name="uq_criterion_sheet_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    sheet_id: int = Field(foreign_key="criteria_sheet.id", index=True)
+    kind: str = Field(max_length=12)  # base | bonus | deduction
+    section_code: str = Field(default="", max_length=20)
+    section_title: str = Field(default="", max_length=300)
+    code: str = Field(max_length=20)
+    text: str = Field(max_length=500)
+    max_score: Decimal = Field(sa_column=Column(Numeric(8, 2), nullable=False))
+    position: int
+
+
+class Assessment(SQLModel, table=True):
+    """A unit's self-assessment against one sheet: a shared draft of the unit until submitted."""
+
+    __table_args__ = (UniqueConstraint("sheet_id", "unit_id", name="uq_assessment_sheet_unit"),)
+    id: int | None = Field(default=None, primary_key=True)
+    sheet_id: int = Field(foreign_key="criteria_sheet.id", index=True)
+    unit_id: int = Field(foreign_key="unit.id", index=True)
+    status: str = Field(default="draft", max_length=12)  # draft | submitted
+    updated_at: datetime
+    updated_by: int | None = Field(default=None, foreign_key="contact.id")
+    submitted_at: datetime | None = None
+    submitted_by: int | None = Field(default=None, foreign_key="contact.id")
+    late: bool = False
+    reopened_reason: str | None = Field(default=None, max_length=300)
+
+
+class AssessmentLine(SQLModel, table=True):
+    """One criterion of a unit's assessment: self score, explanation, evidence, and the cross-check."""
+
+    __tablename__ = "assessment_line"
+    __table_args__ = (UniqueConstraint("assessment_id", "criterion_code", name="uq_line_assessment_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(foreign_key="assessment.id", index=True)
+    criterion_code: str = Field(max_length=20)
+    self_score: Decimal | None = Field(default=None, sa_column=Column(Numeric(8, 2), nullable=True))
+    explanation: str | None = Field(default=None, max_length=500)
+    evidence_file_id: str | None = Field(default=None, max_length=200)
+    evidence_name: str | None = Field(default=None, max_length=255)
+    checked_score: Decimal | None = Field(default=None, sa_column=Column(Numeric(8, 2), nullable=True))
+    check_reason: str | None = Field(default=None, max_length=300)
+    updated_at: datetime
+    updated_by: int | None = Field(default=None, foreign_key="contact.id")
