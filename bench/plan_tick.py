@@ -41,7 +41,7 @@ async def seed(engine: db.AsyncEngine, blocks: int, units: int, contacts: int) -
         await conn.execute(insert(Unit), unit_rows)
         contact_rows, account_rows = [], []
         for unit in unit_rows:
-            for c in range(contacts):
+            for _ in range(contacts):
                 cid = len(contact_rows) + 1
                 contact_rows.append({"id": cid, "block_id": unit["block_id"], "unit_id": unit["id"], "role": "unit",
                                      "full_name": "Cán bộ", "position": "Chuyên viên", "phone": "0912345678",

@@ -70,7 +70,8 @@ class App:
 
     def delivery(self) -> OutboxDelivery:
         rates = {name: self._rate(name) for name in self.channels}
-        return OutboxDelivery(self.sessions, self.clock, self.send, rates)
+        budget = 0.75 * self.settings.outbox_interval_seconds  # a run ends before the next one is due
+        return OutboxDelivery(self.sessions, self.clock, self.send, rates, budget=budget)
 
     def _rate(self, channel: str) -> float:
         return {"telegram": self.settings.telegram_rate, "zalo": self.settings.zalo_rate}.get(channel, 50.0)

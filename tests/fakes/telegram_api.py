@@ -13,7 +13,13 @@ users' side::
 
 Every record in `sent` is a dict: `method`, `chat_id` (str), `message_id`, `text` (None for a
 document), `reply_markup` (dict or None), `buttons` (inline buttons as `[(label, data), ...]`),
-`document` (file name or None), `document_content` (bytes or None), `caption`.
+`document` (file name or None), `document_content` (bytes or None), `caption`, `at` (when the
+server accepted it, `time.monotonic()`).
+
+Flood control, off unless asked for: `FakeTelegramAPI(flood_limit=30, per_chat_limit=1.0)` or
+`set_flood_limits(...)` makes sendMessage/sendDocument beyond the limits answer 429 with
+`retry_after`, as Telegram does, and count them in `flood_rejections`. The limits are sliding windows
+over accepted sends, measured on `time.monotonic()`; rejected calls do not count.
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ import contextlib
 import copy
 import itertools
 import json
+import math
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from aiohttp import web
@@ -51,10 +59,36 @@ class _Fault:
     description: str | None
 
 
+@dataclass
+class _SlidingWindow:
+    """At most `count` accepted sends in any `period` seconds."""
+
+    count: int
+    period: float
+    accepted: deque[float] = field(default_factory=deque)
+
+    def retry_in(self, now: float) -> float:
+        """0 when one more send fits now, else seconds until it would."""
+        while self.accepted and self.accepted[0] <= now - self.period:
+            self.accepted.popleft()
+        if len(self.accepted) < self.count:
+            return 0.0
+        return self.accepted[len(self.accepted) - self.count] + self.period - now
+
+
 class FakeTelegramAPI:
     """Serves `/bot{token}/{method}`; the test pushes updates and reads what the bot sent."""
 
-    def __init__(self, token: str = DEFAULT_TOKEN, *, bot_username: str = "thidua_test_bot") -> None:
+    def __init__(
+        self,
+        token: str = DEFAULT_TOKEN,
+        *,
+        bot_username: str = "thidua_test_bot",
+        flood_limit: int | None = None,
+        per_chat_limit: float | None = None,
+        group_limit: int | None = None,
+        group_period: float = 60.0,
+    ) -> None:
         self.token = token
         self.bot_username = bot_username
         self.sent: list[Json] = []
@@ -82,6 +116,16 @@ class FakeTelegramAPI:
         self._closing = False
         self._runner: web.AppRunner | None = None
         self._port = 0
+        self.flood_rejections = 0
+        """sendMessage/sendDocument calls answered 429 because they went beyond the flood limits."""
+        self.flood_rejected: list[Json] = []
+        """Each such call: `chat_id`, `at` (monotonic), `limit` ("overall", "chat" or "group")."""
+        self._overall: _SlidingWindow | None = None
+        self._chat_limit: tuple[int, float] | None = None
+        self._group_limit: tuple[int, float] | None = None
+        self._chat_windows: dict[str, _SlidingWindow] = {}
+        self._group_windows: dict[str, _SlidingWindow] = {}
+        self.set_flood_limits(flood_limit, per_chat_limit, group_limit, group_period)
 
     # -- server ---------------------------------------------------------------------------------
 
@@ -233,6 +277,26 @@ class FakeTelegramAPI:
         `parameters.retry_after`; 400 says "chat not found", 403 "bot was blocked by the user"."""
         self._faults[method] = _Fault(n, status, retry_after, description)
 
+    def set_flood_limits(
+        self,
+        flood_limit: int | None = 30,
+        per_chat_limit: float | None = 1.0,
+        group_limit: int | None = 20,
+        group_period: float = 60.0,
+    ) -> None:
+        """Enforce Telegram's flood limits (None switches one off): `flood_limit` sends per second
+        overall, `per_chat_limit` sends per second to one chat, and `group_limit` sends per
+        `group_period` seconds to one group (a negative chat id)."""
+        self._overall = _SlidingWindow(flood_limit, 1.0) if flood_limit else None
+        if per_chat_limit:
+            count = max(1, math.floor(per_chat_limit))
+            self._chat_limit = (count, count / per_chat_limit)
+        else:
+            self._chat_limit = None
+        self._group_limit = (group_limit, group_period) if group_limit else None
+        self._chat_windows.clear()
+        self._group_windows.clear()
+
     # -- HTTP -----------------------------------------------------------------------------------
 
     async def _serve(self, request: web.Request) -> web.Response:
@@ -293,6 +357,10 @@ class FakeTelegramAPI:
         chat_id = str(params.get("chat_id"))
         if not chat_id.lstrip("-").isdigit():
             return _error(400, "Bad Request: chat not found")
+        now = time.monotonic()
+        flooded = self._flood_check(chat_id, now)
+        if flooded is not None:
+            return flooded
         message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
@@ -310,6 +378,7 @@ class FakeTelegramAPI:
             "document": None,
             "document_content": None,
             "caption": params.get("caption"),
+            "at": now,
         }
         if method == "sendDocument":
             name, content = _file(params, "document")
@@ -326,6 +395,26 @@ class FakeTelegramAPI:
             message["reply_markup"] = markup  # Telegram echoes inline keyboards only
         self.sent.append(record)
         return message
+
+    def _flood_check(self, chat_id: str, now: float) -> web.Response | None:
+        """A 429 if one more send to `chat_id` breaks a limit; else the send is counted and None."""
+        windows: list[tuple[str, _SlidingWindow]] = []
+        if self._overall is not None:
+            windows.append(("overall", self._overall))
+        if self._chat_limit is not None:
+            windows.append(("chat", self._chat_windows.setdefault(chat_id, _SlidingWindow(*self._chat_limit))))
+        if self._group_limit is not None and chat_id.startswith("-"):
+            windows.append(("group", self._group_windows.setdefault(chat_id, _SlidingWindow(*self._group_limit))))
+        waits = [(window.retry_in(now), name) for name, window in windows]
+        wait, limit = max(waits, default=(0.0, ""))
+        if wait > 0:
+            self.flood_rejections += 1
+            self.flood_rejected.append({"chat_id": chat_id, "at": now, "limit": limit})
+            retry_after = max(1, math.ceil(wait))
+            return _error(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+        for _, window in windows:
+            window.accepted.append(now)
+        return None
 
     async def _answer_callback(self, params: Json) -> bool:
         self.callback_answers.append(params)
