@@ -30,7 +30,7 @@ from handlers import deadline_admin_ops as ops
 from handlers import exports
 from handlers.clock import format_local
 from handlers.reminder_policy import Policy
-from storage.models import Deadline
+from storage.models import Block, Deadline, Term
 from storage.uow import UnitOfWork
 
 COMMANDS = ("deadline", "export")
@@ -103,14 +103,20 @@ def _told(count: int) -> str:
     return t("dl.told", count=count) if count else t("dl.told_none")
 
 
+async def _block_and_term(uow: UnitOfWork, block_id: int) -> tuple[Block, Term, int]:
+    """The block, its current term and the term's id; a block with no current term is bad input."""
+    block, term = await uow.directory.block(block_id), await uow.directory.current_term(block_id)
+    assert block is not None
+    if term is None or term.id is None:
+        raise BadInput(t("dl.cli.no_term", block=block.name))
+    return block, term, term.id
+
+
 async def _list(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int:
     block_id = await _block(app, args.block, pick_block)
     async with app.uow() as uow:
-        block, term = await uow.directory.block(block_id), await uow.directory.current_term(block_id)
-        assert block is not None
-        if term is None or term.id is None:
-            raise BadInput(t("dl.cli.no_term", block=block.name))
-        deadlines = await uow.deadlines.of_term(term.id, include_cancelled=True)
+        block, term, term_id = await _block_and_term(uow, block_id)
+        deadlines = await uow.deadlines.of_term(term_id, include_cancelled=True)
         units = {u.id for u in await uow.directory.units(block_id)}
         current = await uow.deadlines.current_submissions([d.id for d in deadlines if d.id is not None])
     lines = [t("dl.cli.list_header", year=term.year, block=block.name)]
@@ -128,11 +134,8 @@ async def _add(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int
     kind, title, (due, note) = read_kind(args.kind), read_title(args.title), read_due_arg(args.due, now)
     block_id = await _block(app, args.block, pick_block)
     async with app.uow() as uow:
-        block, term = await uow.directory.block(block_id), await uow.directory.current_term(block_id)
-        assert block is not None
-        if term is None or term.id is None:
-            raise BadInput(t("dl.cli.no_term", block=block.name))
-        if await ops.title_taken(uow, term.id, kind, title):
+        block, term, term_id = await _block_and_term(uow, block_id)
+        if await ops.title_taken(uow, term_id, kind, title):
             raise BadInput(t("dl.cli.title_taken", year=term.year, kind=t(f"dl.kind.{kind}"), title=title))
         deadline, told = await ops.add(uow, term, block, kind, title, due, now, ACTOR,
                                        await ops.outbox_teller(uow, now))

@@ -3,15 +3,11 @@ secretariat receives the notice and the same file (by its file_id) from the outb
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from sqlmodel import select
 
 from bot.app import App
-from bot.channels.telegram import TelegramChannel
 from storage.models import Submission
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, deliver
@@ -20,21 +16,6 @@ HOA, BINH = 1001, 2002
 YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 
 
-@pytest.fixture
-async def tg(app: App) -> AsyncIterator[FakeTelegramAPI]:
-    fake = FakeTelegramAPI()
-    await fake.start()
-    channel = TelegramChannel(fake.token, api_url=fake.base_url, contact_button_label="📱 Gửi số điện thoại của tôi",
-                              polling_timeout=1)
-    app.add_channel(channel)
-    task = asyncio.create_task(channel.run_polling(app.dispatcher.handle))
-    try:
-        yield fake
-    finally:
-        await channel.stop()
-        await asyncio.wait_for(task, 5)
-        await channel.close()
-        await fake.stop()
 
 
 def button(message: dict[str, Any], label: str) -> str:
