@@ -97,9 +97,10 @@ class Dispatcher:
                 if channel is None:
                     raise DeliveryError(f"no channel {channel_name}")
                 await channel.send(chat_id, reply, version)
-            except DeliveryError as error:
-                log.warning("reply to %s/%s not sent (%s); kept in the outbox", channel_name, chat_id, error)
-                await self._keep(channel_name, chat_id, replies[index:], version, error)
+            except Exception as error:  # whatever went wrong, the committed reply must not be lost
+                failure = error if isinstance(error, DeliveryError) else DeliveryError(type(error).__name__)
+                log.warning("reply to %s/%s not sent (%s); kept in the outbox", channel_name, chat_id, failure)
+                await self._keep(channel_name, chat_id, replies[index:], version, failure)
                 return
 
     async def _keep(self, channel: str, chat_id: str, replies: list[Reply], version: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from handlers import deadline_admin_ops as ops
 from handlers import invite_book
 from handlers.block_file_model import BlockSpec
 from storage.models import Block, Deadline, Term, Unit
@@ -49,7 +50,7 @@ async def import_block(uow: UnitOfWork, spec: BlockSpec, secret: bytes, now: dat
             retired += 1
     await d.flush()
     term = await _term(uow, block.id, spec)
-    dl_added, dl_updated = await _deadlines(uow, term, spec)
+    dl_added, dl_updated = await _deadlines(uow, term, spec, now)
     await invite_book.invite_lines(uow, secret, block.id, now)  # every unit gets a working code
     uow.audit.record(now, "operator", "import_block", block.id, year=spec.year, units_added=added,
                      units_updated=updated, units_retired=retired)
@@ -76,18 +77,23 @@ async def _term(uow: UnitOfWork, block_id: int, spec: BlockSpec) -> Term:
     return term
 
 
-async def _deadlines(uow: UnitOfWork, term: Term, spec: BlockSpec) -> tuple[int, int]:
+async def _deadlines(uow: UnitOfWork, term: Term, spec: BlockSpec, now: datetime) -> tuple[int, int]:
+    """New deadlines are added; a changed due date is a move like any other (reminders planned anew,
+    late flags re-read, units told), so a re-import never shifts a date silently."""
     d = uow.directory
     assert term.id is not None
     existing = {(x.kind, x.title): x for x in await d.deadlines(term.id)}
     added = updated = 0
+    tell = await ops.outbox_teller(uow, now)
     for item in spec.deadlines:
         row = existing.get((item.kind, item.title))
         if row is None:
             d.add(Deadline(term_id=term.id, kind=item.kind, title=item.title, due_at=item.due, sheet=item.sheet))
             added += 1
         elif row.due_at != item.due or row.sheet != item.sheet:
-            row.due_at, row.sheet = item.due, item.sheet
+            if row.due_at != item.due:
+                await ops.move(uow, row, item.due, now, "operator", tell)
+            row.sheet = item.sheet
             d.add(row)
             updated += 1
     return added, updated
