@@ -78,6 +78,7 @@ async def move(uow: UnitOfWork, deadline: Deadline, due: datetime, now: datetime
     old = deadline.due_at
     deadline.due_at = due
     deadline.revision += 1
+    await uow.deadlines.drop_queued_reminders(deadline.id, now)  # they name the old date
     uow.deadlines.add(deadline)
     # an extension makes what came in before the new due time on time (and a move forward, the reverse)
     for submission in await uow.deadlines.current_submissions([deadline.id]):
@@ -99,6 +100,8 @@ async def cancel(uow: UnitOfWork, deadline: Deadline, now: datetime, actor: str,
     _term, block = await uow.deadlines.block_of(deadline)
     assert block.id is not None
     deadline.cancelled_at = now
+    assert deadline.id is not None
+    await uow.deadlines.drop_queued_reminders(deadline.id, now)
     uow.deadlines.add(deadline)
     uow.audit.record(now, actor, "cancel_deadline", block.id, deadline_id=deadline.id, title=deadline.title)
     contacts = await unit_contacts(uow, block.id)
@@ -111,6 +114,8 @@ async def set_closed(uow: UnitOfWork, deadline: Deadline, closed: bool, now: dat
     """Closed: no submission is taken any more, late ones included, until reopened."""
     _term, block = await uow.deadlines.block_of(deadline)
     deadline.closed_at = now if closed else None
+    if closed and deadline.id is not None:
+        await uow.deadlines.drop_queued_reminders(deadline.id, now)
     uow.deadlines.add(deadline)
     uow.audit.record(now, actor, "close_deadline" if closed else "reopen_deadline", block.id,
                      deadline_id=deadline.id, title=deadline.title)

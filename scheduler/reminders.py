@@ -109,7 +109,8 @@ async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
                           "slot": slot.name, "planned_at": now, "recipients": len(chats)})
         text = reminder_text(t, deadline, slot, unit.name, now)
         messages += [{"channel": ch, "chat_id": chat, "text": text, "choices": choices, "version": 0,
-                      "created_at": now, "not_before": now, "attempts": 0} for ch, chat in chats]
+                      "created_at": now, "not_before": now, "attempts": 0, "deadline_id": deadline.id,
+                      "unit_id": unit.id} for ch, chat in chats]
         recipients += chats
     connection = await uow.session.connection()
     await connection.execute(insert(Reminder), reminders)

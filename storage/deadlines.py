@@ -10,7 +10,19 @@ from sqlalchemy import and_, exists, not_, tuple_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Block, ChatAccount, Contact, Deadline, DialogState, Digest, Reminder, Submission, Term, Unit
+from storage.models import (
+    Block,
+    ChatAccount,
+    Contact,
+    Deadline,
+    DialogState,
+    Digest,
+    OutboxMessage,
+    Reminder,
+    Submission,
+    Term,
+    Unit,
+)
 from storage.upsert import insert_ignore
 
 
@@ -62,7 +74,9 @@ class Deadlines:
         return list((await self.session.exec(stmt.order_by(col(Submission.id)))).all())
 
     async def submit(self, submission: Submission) -> None:
-        """Record a submission; the unit's previous one for the deadline stays as history."""
+        """Record a submission; the unit's previous one for the deadline stays as history, and its
+        reminders still queued are dropped."""
+        await self.drop_queued_reminders(submission.deadline_id, submission.submitted_at, submission.unit_id)
         for old in await self.submission_history(submission.deadline_id, submission.unit_id):
             if old.superseded_at is None:
                 old.superseded_at = submission.submitted_at
@@ -109,6 +123,19 @@ class Deadlines:
         if deadline_id is not None:
             stmt = stmt.where(Reminder.deadline_id == deadline_id)
         return list((await self.session.exec(stmt.order_by(col(Reminder.id)))).all())
+
+    async def drop_queued_reminders(self, deadline_id: int, now: datetime, unit_id: int | None = None) -> None:
+        """Reminders still in the outbox that are no longer true (the unit submitted; the deadline
+        moved, was cancelled or closed) are never sent."""
+        stmt: Any = (
+            update(OutboxMessage)
+            .where(col(OutboxMessage.deadline_id) == deadline_id, col(OutboxMessage.sent_at).is_(None),
+                   col(OutboxMessage.failed_at).is_(None))
+            .values(failed_at=now, last_error="no longer due")
+        )
+        if unit_id is not None:
+            stmt = stmt.where(col(OutboxMessage.unit_id) == unit_id)
+        await (await self.session.connection()).execute(stmt)
 
     async def offer_choices(self, chats: Sequence[tuple[str, str]], choices: list[list[str]], now: datetime) -> None:
         """Make a reminder's menu the current one of idle chats, so a typed number picks from it."""

@@ -131,6 +131,9 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=300)
     document_file_id: str | None = Field(default=None, max_length=200)  # a platform-held file to forward
     document_name: str | None = Field(default=None, max_length=255)
+    # set on reminders, so that one still queued is dropped when the unit submits or the deadline changes
+    deadline_id: int | None = Field(default=None, index=True)
+    unit_id: int | None = None
 
 
 class AuditLog(SQLModel, table=True):

@@ -73,3 +73,18 @@ async def register_zalo(sb: Sandbox, user: str, code: str) -> None:
     for text in (code, "1", "Lê Văn Nam", "Chuyên viên", "0977000111", "1"):
         out = await sb.say(user, text)
     assert out[0].startswith("✅")
+
+
+async def test_a_queued_reminder_is_dropped_when_the_unit_submits_first(app: App, block_id: int,
+                                                                        clock: FrozenClock) -> None:
+    zalo = sandbox_for(app, "zalo")
+    c = await codes(app, block_id)
+    await register_zalo(zalo, "bdt", c["BDT"])
+    clock._now = WED_0810
+    await app.plan_reminders()  # two reminders queued for BDT, not yet delivered
+    await zalo.say("bdt", "/nop")
+    for text in ("3", "2", "125/BC-BDT", "20/11/2026", "1"):  # the year-end report, by dispatch
+        out = await zalo.say("bdt", text)
+    assert "đúng hạn" in out[0]
+    await deliver(app)
+    assert [m.split("\n")[0] for m in zalo.inbox("bdt")] == ["⏰ Nhắc việc: Bảng tự chấm điểm thi đua năm 2026"]
