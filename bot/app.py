@@ -122,4 +122,5 @@ class App:
                     log.warning("closing channel %s failed", channel.name)
         if self._lock_connection is not None:
             await self._lock_connection.close()
+            self._lock_connection = None
         await self.engine.dispose()

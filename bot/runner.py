@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
-import secrets
 
 from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
@@ -37,10 +39,7 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
 async def run_platforms(app: App) -> None:
     telegram, zalo = build_channels(app)
     scheduler = app.scheduler()
-    if await app.hold_scheduler_lock():
-        scheduler.start()
-    else:
-        log.info("another worker runs the scheduler; this one only serves chats")
+    lock_task = asyncio.create_task(_run_scheduler_when_free(app, scheduler))
     handle = app.dispatcher.handle
     names = ", ".join(c.name for c in (telegram, zalo) if c is not None)
     print(Catalog()("cli.running", channels=names))
@@ -57,6 +56,7 @@ async def run_platforms(app: App) -> None:
                 tasks.append(asyncio.create_task(zalo.run_polling(handle)))
             await asyncio.gather(*tasks)
     finally:
+        lock_task.cancel()
         for task in tasks:
             task.cancel()
         if scheduler.running:
@@ -65,9 +65,25 @@ async def run_platforms(app: App) -> None:
             await runner.cleanup()
 
 
+async def _run_scheduler_when_free(app: App, scheduler: AsyncIOScheduler, retry_seconds: float = 60) -> None:
+    """Only the worker holding the lock runs the scheduler; the others keep asking, so when that
+    worker dies another one takes over within a minute."""
+    while not await app.hold_scheduler_lock():
+        log.info("another worker runs the scheduler; this one serves chats and asks again later")
+        await asyncio.sleep(retry_seconds)
+    scheduler.start()
+
+
+def webhook_secret(app: App) -> str:
+    """The same on every worker (derived from the secret key) unless set explicitly."""
+    if app.settings.webhook_secret is not None:
+        return app.settings.webhook_secret.get_secret_value()
+    return hmac.new(app.config.secret, b"webhook-secret", hashlib.sha256).hexdigest()[:48]
+
+
 async def _serve_webhooks(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> web.AppRunner:
     s = app.settings
-    secret = s.webhook_secret.get_secret_value() if s.webhook_secret else secrets.token_urlsafe(32)
+    secret = webhook_secret(app)
     base = (s.webhook_base_url or "").rstrip("/")
     web_app = web.Application()
     if telegram is not None:
