@@ -78,6 +78,8 @@ EN: dict[str, str] = {
     "revoke_no_contacts": "No unit has a contact yet.",
     "revoke_pick_contact": "Choose the contact of {unit} to revoke:",
     "revoke_confirm": "Revoke {name} ({unit})? They will no longer receive reminders or act for the unit.",
+    "revoke_and_rotate": "Revoke and rotate the invite code",
+    "revoke_last_contact": "⚠️ {unit} has no contact left: it gets no reminders until somebody registers again.",
     "revoke_done": "Revoked {name} ({unit}).",
     "revoke_gone": "This contact was already revoked.",
     "notice_revoked": "Your contact role at {unit} ({block}) was revoked by the secretariat.",

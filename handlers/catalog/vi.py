@@ -96,6 +96,8 @@ VI: dict[str, str] = {
     "revoke_no_contacts": "Chưa đơn vị nào có đầu mối để thu hồi.",
     "revoke_pick_contact": "Chọn đầu mối của {unit} cần thu hồi:",
     "revoke_confirm": "Thu hồi quyền đầu mối của {name} ({unit})? Người này sẽ không nhận nhắc việc và không thao tác thay đơn vị được nữa.",
+    "revoke_and_rotate": "Thu hồi và đổi mã mời",
+    "revoke_last_contact": "⚠️ {unit} không còn đầu mối nào: đơn vị sẽ không nhận được nhắc việc cho đến khi có người đăng ký lại.",
     "revoke_done": "Đã thu hồi đầu mối {name} ({unit}).",
     "revoke_gone": "Đầu mối này đã được thu hồi trước đó.",
     "notice_revoked": "Quyền đầu mối của bạn tại {unit} ({block}) đã được Thường trực Khối thu hồi. Nếu có nhầm lẫn, mời liên hệ Thường trực Khối.",

@@ -145,8 +145,10 @@ async def test_revoke_a_contact(app: App, block_id: int, sandbox: Sandbox) -> No
         "Chọn đầu mối của Sở Y tế cần thu hồi:\n[1] Trần Văn Bình (Chuyên viên, 0987 654 321)\n[2] Hủy"]
     assert await sandbox.say("hoa", "1") == [
         "Thu hồi quyền đầu mối của Trần Văn Bình (Sở Y tế)? Người này sẽ không nhận nhắc việc và không thao tác "
-        "thay đơn vị được nữa.\n[1] Xác nhận\n[2] Hủy"]
-    assert await sandbox.say("hoa", "1") == ["Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế)."]
+        "thay đơn vị được nữa.\n[1] Xác nhận\n[2] Thu hồi và đổi mã mời\n[3] Hủy"]
+    assert await sandbox.say("hoa", "1") == [
+        "Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).\n⚠️ Sở Y tế không còn đầu mối nào: đơn vị sẽ không nhận được "
+        "nhắc việc cho đến khi có người đăng ký lại."]
 
     assert sandbox.inbox("binh") == []  # told through the outbox, not inside the secretariat's update
     assert await deliver(app) == 1
@@ -177,7 +179,7 @@ async def test_revoke_can_be_cancelled(app: App, block_id: int, sandbox: Sandbox
     await open_menu(sandbox, "hoa", REVOKE_ITEM)
     await sandbox.say("hoa", "1")
     await sandbox.say("hoa", "1")
-    assert await sandbox.say("hoa", "2") == ["Đã hủy thao tác đang làm."]  # [2] Hủy
+    assert await sandbox.say("hoa", "3") == ["Đã hủy thao tác đang làm."]  # [3] Hủy
     assert await deliver(app) == 1  # only the registration notice; nobody was told of a revocation
     assert sandbox.inbox("binh") == []
     assert is_unit_menu((await sandbox.say("binh", "/menu"))[0])
@@ -189,7 +191,8 @@ async def test_rotate_a_units_code(app: App, block_id: int, sandbox: Sandbox) ->
 
     assert await open_menu(sandbox, "hoa", ROTATE_ITEM) == ["\n".join(
         ["Chọn đơn vị cần đổi mã mời (mã cũ sẽ hết hiệu lực):"]
-        + [f"[{i}] {code} – {name}" for i, (code, name) in enumerate(UNITS, 1)] + ["[12] Hủy"])]
+        + [f"[{i}] {code} – {name}" for i, (code, name) in enumerate(UNITS, 1)]
+        + ["[12] Thường trực Khối", "[13] Ban Thi đua - Khen thưởng tỉnh (theo dõi)", "[14] Hủy"])]
     assert await sandbox.say("hoa", "7") == [
         "Đổi mã mời của Sở Y tế? Mã cũ sẽ không dùng được nữa; các đầu mối đã đăng ký vẫn giữ nguyên."
         "\n[1] Xác nhận\n[2] Hủy"]
@@ -310,3 +313,32 @@ async def test_a_unit_with_two_contacts(app: App, block_id: int, sandbox: Sandbo
     assert await open_menu(sandbox, "hoa", UNITS_ITEM) == [unit_list({"YTE": both[:1]})]
     assert is_unit_menu((await sandbox.say("binh", "/menu"))[0])
     assert await sandbox.say("an", "/menu") == [GUEST_MENU]
+
+
+async def test_revoke_and_rotate_shuts_the_person_out(app: App, block_id: int, sandbox: Sandbox) -> None:
+    c = await codes(app, block_id)
+    await register(sandbox, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678")
+    await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987654321")
+    await open_menu(sandbox, "hoa", REVOKE_ITEM)
+    await sandbox.say("hoa", "1")
+    await sandbox.say("hoa", "1")
+    out = await sandbox.say("hoa", "2")  # [2] Thu hồi và đổi mã mời
+    assert out[0].startswith("Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).")
+    assert out[1].startswith("Mã mời mới của Sở Y tế: ")
+    assert await sandbox.say("binh", f"/start {c['YTE']}") == [CODE_REVOKED]  # the old code no longer works
+
+
+async def test_a_second_secretariat_member_and_the_secretariat_code_can_be_shut_out(
+        app: App, block_id: int, sandbox: Sandbox) -> None:
+    c = await codes(app, block_id)
+    await register(sandbox, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678")
+    await register(sandbox, "lan", c["secretariat"], "Lê Thị Lan", "Chuyên viên", "0912000111")
+    out = await open_menu(sandbox, "hoa", REVOKE_ITEM)
+    assert out == ["Chọn đơn vị có đầu mối cần thu hồi:\n[1] Thường trực Khối\n[2] Hủy"]
+    assert await sandbox.say("hoa", "1") == [
+        "Chọn đầu mối của Thường trực Khối cần thu hồi:\n[1] Lê Thị Lan (Chuyên viên, 0912 000 111)\n[2] Hủy"]
+    await sandbox.say("hoa", "1")
+    out = await sandbox.say("hoa", "2")
+    assert out[1].startswith("Mã mời mới của Thường trực Khối: ")
+    assert await sandbox.say("lan", "/menu") == [GUEST_MENU]
+    assert await sandbox.say("lan", f"/start {c['secretariat']}") == [CODE_REVOKED]
