@@ -24,6 +24,7 @@ from handlers.workdays import at_local, in_office_hours, is_working_day, local_d
 from storage.models import Block, Deadline, OutboxMessage, Reminder
 from storage.uow import UnitOfWork
 
+Offered = dict[tuple[str, str], list[list[str]]]  # per chat, the reminder choices of this tick
 OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
 CHUNK = 200  # deadlines per transaction
 
@@ -40,10 +41,11 @@ async def plan_tick(sessions: async_sessionmaker[AsyncSession], now: datetime) -
     async with UnitOfWork(sessions) as uow:
         live = await uow.deadlines.live_with_blocks(due_after=now - OVERDUE_HORIZON)
     todo = [(d, b) for d, _t, b in live if d.closed_at is None]  # read-only copies, detached
+    offered: Offered = {}
     for start in range(0, len(todo), CHUNK):
         async with UnitOfWork(sessions) as uow:
             for deadline, block in todo[start:start + CHUNK]:
-                await _plan_deadline(uow, deadline, block, now, result)
+                await _plan_deadline(uow, deadline, block, now, result, offered)
             await uow.commit()
     return result
 
@@ -52,11 +54,12 @@ def policy_of(deadline: Deadline, block: Block) -> Policy:
     return Policy.from_json(deadline.reminder_policy, Policy.from_json(block.reminder_policy))
 
 
-async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now: datetime, result: PlanResult) -> None:
+async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now: datetime, result: PlanResult,
+                         offered: Offered) -> None:
     policy = policy_of(deadline, block)
     slot = current_slot(deadline.due_at, policy, now) if in_office_hours(now) else None
     if slot is not None:
-        sent = await _remind(uow, deadline, block, slot, now)
+        sent = await _remind(uow, deadline, block, slot, now, offered)
         result.reminders += sent[0]
         result.messages += sent[1]
         # the morning's digest goes with the morning's reminders (same transaction, so never one alone)
@@ -64,6 +67,10 @@ async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now:
             result.digests += 1
     elif _due_evening(deadline, now) and await _digest(uow, deadline, block, "digest_due_evening", now):
         result.digests += 1
+
+
+def _short(title: str, limit: int = 40) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rsplit(" ", 1)[0] + "…"  # whole words
 
 
 def _due_evening(deadline: Deadline, now: datetime) -> bool:
@@ -86,9 +93,12 @@ def reminder_text(t: Catalog, deadline: Deadline, slot: Slot, unit_name: str, no
     return f"{body}\n{t('remind.hint')}"
 
 
-async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
-                  now: datetime) -> tuple[int, int, list[str]]:
-    """(reminders, messages, names of units no contact could be reminded for)."""
+async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot, now: datetime,
+                  offered: Offered) -> tuple[int, int, list[str]]:
+    """(reminders, messages, names of units no contact could be reminded for).
+
+    A chat reminded of several deadlines in one morning gets, with each reminder, the choices of
+    all of them so far, so that on Zalo "1" and "2" each open their own deadline."""
     assert block.id is not None and deadline.id is not None
     units = await uow.deadlines.units_to_remind(deadline, block.id, slot.name)
     if not units:
@@ -98,7 +108,7 @@ async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
     for contact, account in accounts:
         by_unit.setdefault(contact.unit_id or 0, []).append((account.channel, account.chat_id))
     t = Catalog()
-    choices = [[f"{GLOBAL_SUBMIT}{deadline.id}", t("remind.submit_now")]]
+    choice = [f"{GLOBAL_SUBMIT}{deadline.id}", t("remind.submit_now", title=_short(deadline.title))]
     reminders: list[dict[str, object]] = []
     messages: list[dict[str, object]] = []
     recipients: list[tuple[str, str]] = []
@@ -108,15 +118,24 @@ async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
         reminders.append({"deadline_id": deadline.id, "revision": deadline.revision, "unit_id": unit.id,
                           "slot": slot.name, "planned_at": now, "recipients": len(chats)})
         text = reminder_text(t, deadline, slot, unit.name, now)
-        messages += [{"channel": ch, "chat_id": chat, "text": text, "choices": choices, "version": 0,
-                      "created_at": now, "not_before": now, "attempts": 0, "deadline_id": deadline.id,
-                      "unit_id": unit.id} for ch, chat in chats]
+        for chat_key in chats:
+            menu = offered.setdefault(chat_key, [])
+            if choice not in menu:
+                menu.append(choice)
+            messages.append({"channel": chat_key[0], "chat_id": chat_key[1], "text": text, "choices": list(menu),
+                             "version": 0, "created_at": now, "not_before": now, "attempts": 0,
+                             "deadline_id": deadline.id, "unit_id": unit.id})
         recipients += chats
     connection = await uow.session.connection()
     await connection.execute(insert(Reminder), reminders)
     if messages:
         await connection.execute(insert(OutboxMessage), messages)
-        await uow.deadlines.offer_choices(recipients, choices, now)
+        by_menu: dict[str, tuple[list[list[str]], list[tuple[str, str]]]] = {}
+        for chat_key in recipients:  # one UPDATE per distinct menu, not per chat
+            menu = offered[chat_key]
+            by_menu.setdefault(repr(menu), (menu, []))[1].append(chat_key)
+        for menu, chats_of_menu in by_menu.values():
+            await uow.deadlines.offer_choices(chats_of_menu, menu, now)
     unreachable = [u.name for u in units if not by_unit.get(u.id or 0)]
     return len(reminders), len(messages), unreachable
 

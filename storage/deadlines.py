@@ -138,7 +138,7 @@ class Deadlines:
         await (await self.session.connection()).execute(stmt)
 
     async def offer_choices(self, chats: Sequence[tuple[str, str]], choices: list[list[str]], now: datetime) -> None:
-        """Make a reminder's menu the current one of idle chats, so a typed number picks from it."""
+        """Make the reminders' menu the current one of idle chats, so a typed number picks from it."""
         connection = await self.session.connection()
         for start in range(0, len(chats), 500):
             chunk = list(chats[start:start + 500])
@@ -146,6 +146,6 @@ class Deadlines:
                 update(DialogState)
                 .where(tuple_(col(DialogState.channel), col(DialogState.chat_id)).in_(chunk),
                        col(DialogState.flow).is_(None))
-                .values(choices=choices, version=col(DialogState.version) + 1, updated_at=now)
+                .values(choices=choices, updated_at=now)  # no new version: older buttons stay usable
             )
             await connection.execute(stmt)

@@ -14,7 +14,7 @@ EN: dict[str, str] = {
     "remind.before": "⏰ Reminder: {title}\nDue: {due} ({days} working days left).\n{unit} has not submitted.",
     "remind.due_day": "⏰ Due today: {title}\nDue: {due}.\n{unit} has not submitted.",
     "remind.overdue": "❗ Overdue: {title}\nWas due: {due} ({days} working days ago).\n{unit} has not submitted yet.",
-    "remind.submit_now": "Submit now",
+    "remind.submit_now": "Submit now: {title}",
     "remind.hint": "Type /nop to submit at any time.",
     "digest.header": "📋 Digest for the secretariat of {block} ({now}):",
     "digest.unreachable": "  ⚠️ Could not be reminded (no contact): {units}. Please call them.",

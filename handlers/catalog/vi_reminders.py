@@ -14,7 +14,7 @@ VI: dict[str, str] = {
     "remind.before": "⏰ Nhắc việc: {title}\nHạn nộp: {due} (còn {days} ngày làm việc).\nĐơn vị {unit} chưa nộp.",
     "remind.due_day": "⏰ Hôm nay là hạn cuối: {title}\nHạn nộp: {due}.\nĐơn vị {unit} chưa nộp.",
     "remind.overdue": "❗ Quá hạn: {title}\nHạn nộp đã qua: {due} (quá {days} ngày làm việc).\nĐơn vị {unit} chưa nộp; mời nộp sớm.",
-    "remind.submit_now": "Nộp ngay",
+    "remind.submit_now": "Nộp ngay: {title}",
     "remind.hint": "Gõ /nop để nộp bất cứ lúc nào.",
     "digest.header": "📋 Báo cáo nhanh cho Thường trực {block} ({now}):",
     "digest.unreachable": "  ⚠️ Không nhắc được vì chưa có đầu mối: {units}. Mời Thường trực liên hệ trực tiếp.",

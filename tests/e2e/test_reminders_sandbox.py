@@ -33,14 +33,16 @@ async def test_reminder_tap_opens_the_submission(app: App, block_id: int, sandbo
     assert len(got) == 2
     assert got[0] == ("⏰ Nhắc việc: Báo cáo tổng kết công tác thi đua năm 2026\n"
                       "Hạn nộp: 30/11/2026 17:00 (còn 3 ngày làm việc).\nĐơn vị Sở Y tế chưa nộp.\n"
-                      "Gõ /nop để nộp bất cứ lúc nào.\n[1] Nộp ngay")
+                      "Gõ /nop để nộp bất cứ lúc nào.\n[1] Nộp ngay: Báo cáo tổng kết công tác thi đua năm…")
+    assert got[1].endswith("\n[1] Nộp ngay: Báo cáo tổng kết công tác thi đua năm…\n"
+                           "[2] Nộp ngay: Bảng tự chấm điểm thi đua năm 2026")
     digests = sandbox.inbox("tt")
     assert len(digests) == 2
     assert digests[0].startswith("📋 Báo cáo nhanh cho Thường trực Khối thi đua Văn hóa - Xã hội (25/11/2026 08:10):")
     assert "Đã nộp 0/11 (đúng hạn 0, muộn 0)." in digests[0]
     assert "⚠️ Không nhắc được vì chưa có đầu mối:" in digests[0] and "Sở Y tế" not in digests[0].split("⚠️")[1]
 
-    out = await sandbox.say("yte", "1")  # taps «Nộp ngay» on the latest reminder
+    out = await sandbox.say("yte", "2")  # taps «Nộp ngay: Bảng tự chấm điểm…» on the latest reminder
     assert out[0].startswith("📌 Bảng tự chấm điểm thi đua năm 2026\nHạn nộp: 30/11/2026 17:00.")
 
 
@@ -64,9 +66,10 @@ async def test_zalo_number_answers_the_reminder_and_submitters_are_skipped(app: 
     to_bdt = zalo.inbox("bdt")
     assert [m.split("\n")[0] for m in to_bdt] == ["⏰ Nhắc việc: Bảng tự chấm điểm thi đua năm 2026"]
     to_ld = zalo.inbox("ld")
-    assert len(to_ld) == 2 and to_ld[-1].endswith("\n\n1. Nộp ngay")
-    out = await zalo.say("ld", "1")  # a typed number picks from the reminder's menu
-    assert out[0].startswith("📌 Bảng tự chấm điểm thi đua năm 2026")
+    assert len(to_ld) == 2 and to_ld[-1].endswith(
+        "\n\n1. Nộp ngay: Báo cáo tổng kết công tác thi đua năm…\n2. Nộp ngay: Bảng tự chấm điểm thi đua năm 2026")
+    out = await zalo.say("ld", "1")  # each typed number opens its own deadline
+    assert out[0].startswith("📌 Báo cáo tổng kết công tác thi đua năm 2026")
 
 
 async def register_zalo(sb: Sandbox, user: str, code: str) -> None:
