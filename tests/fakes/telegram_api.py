@@ -20,6 +20,11 @@ Flood control, off unless asked for: `FakeTelegramAPI(flood_limit=30, per_chat_l
 `set_flood_limits(...)` makes sendMessage/sendDocument beyond the limits answer 429 with
 `retry_after`, as Telegram does, and count them in `flood_rejections`. The limits are sliding windows
 over accepted sends, measured on `time.monotonic()`; rejected calls do not count.
+
+Faults: `fail_next(method, n, status=...)` answers the next `n` calls of `method` with an error. To
+inject one at a given call rather than at a given moment, set `on_call`: it is called with the method
+and how many calls of it arrived so far (this one included) before the call is answered, so a
+`fail_next` made there already applies to this call.
 """
 
 from __future__ import annotations
@@ -95,6 +100,9 @@ class FakeTelegramAPI:
         """Every sendMessage/sendDocument, in order (see the module docstring for the keys)."""
         self.calls: list[tuple[str, Json]] = []
         """Every API call as (method, parameters), failed ones included."""
+        self.on_call: Callable[[str, int], None] | None = None
+        """Called as each call arrives, before faults apply: (method, calls of it so far, this one included)."""
+        self._call_counts: dict[str, int] = {}
         self.commands: list[Json] = []
         """The command menu last set with setMyCommands (`[{"command": ..., "description": ...}]`)."""
         self.callback_answers: list[Json] = []
@@ -189,6 +197,19 @@ class FakeTelegramAPI:
             "mime_type": mime,
             "file_size": size,
         }
+        return self.push_raw({"update_id": update_id, "message": message})
+
+    def push_photo(self, user_id: int, caption: str | None = None) -> int:
+        """User sends a photo (no text, no document; a caption if given); returns the update_id."""
+        message = self._message(user_id, None)
+        update_id = next(self._update_ids)
+        message["photo"] = [
+            {"file_id": f"photo-{update_id}-{size}", "file_unique_id": f"uniq-photo-{update_id}-{size}",
+             "width": size, "height": size, "file_size": size * 40}
+            for size in (90, 320, 800)
+        ]
+        if caption is not None:
+            message["caption"] = caption
         return self.push_raw({"update_id": update_id, "message": message})
 
     def push_callback(self, user_id: int, data: str, message_id: int | None = None, chat_id: int | None = None) -> int:
@@ -303,6 +324,9 @@ class FakeTelegramAPI:
         method = request.match_info["method"]
         params = await _read_params(request)
         self.calls.append((method, params))
+        self._call_counts[method] = count = self._call_counts.get(method, 0) + 1
+        if self.on_call is not None:
+            self.on_call(method, count)
         self._tick()
         try:
             if request.match_info["token"] != self.token:
