@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from aiogram.enums import ContentType
 from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
@@ -25,6 +26,30 @@ from handlers.chat import FileRef, Incoming, Reply
 CHANNEL = "telegram"
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+# What a person sends that the bot cannot read: it arrives as an empty message, so the conversation
+# asks its current step again instead of leaving the person without an answer. Service messages
+# (members joining, a pinned message, a new title, …) and kinds this list does not know stay ignored.
+_UNREADABLE_CONTENT = frozenset(
+    {
+        ContentType.ANIMATION,
+        ContentType.AUDIO,
+        ContentType.CHECKLIST,
+        ContentType.DICE,
+        ContentType.GAME,
+        ContentType.LIVE_PHOTO,
+        ContentType.LOCATION,
+        ContentType.PAID_MEDIA,
+        ContentType.PHOTO,
+        ContentType.POLL,
+        ContentType.STICKER,
+        ContentType.STORY,
+        ContentType.VENUE,
+        ContentType.VIDEO,
+        ContentType.VIDEO_NOTE,
+        ContentType.VOICE,
+    }
+)
 
 
 def update_kind(update: Update) -> str:
@@ -46,7 +71,11 @@ def chat_key(update: Update) -> str:
 
 
 def to_incoming(update: Update) -> Incoming | None:
-    """The `Incoming` an update stands for, or None when the bot has nothing to do with it."""
+    """The `Incoming` an update stands for, or None when the bot has nothing to do with it.
+
+    Only new messages from a person and button presses count: edited messages, channel posts and
+    the like are ignored, and so are messages with no sender or sent by a bot.
+    """
     if update.message is not None:
         return _from_message(str(update.update_id), update.message)
     if update.callback_query is not None:
@@ -77,6 +106,8 @@ def _from_message(update_id: str, message: Message) -> Incoming | None:
         doc = message.document
         ref = FileRef(file_id=doc.file_id, filename=doc.file_name, mime=doc.mime_type, size=doc.file_size)
         return replace(base, file=ref)
+    if message.content_type in _UNREADABLE_CONTENT:
+        return base  # a photo, sticker, voice note, location, …: no text, no file
     return None
 
 

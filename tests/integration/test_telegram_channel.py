@@ -131,6 +131,65 @@ async def test_document_arrives_as_file_reference(api: FakeTelegramAPI, inbox: I
     assert incoming.text is None
 
 
+async def test_photo_arrives_as_an_empty_message(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    api.set_user(USER, "An")
+    update_id = api.push_photo(USER, caption="Nguyễn Văn An")  # a caption is not an answer
+
+    incoming = await inbox.next()
+
+    assert incoming == Incoming(
+        channel="telegram", chat_id=str(USER), user_id=str(USER), update_id=str(update_id), display_name="An"
+    )
+    assert (incoming.text, incoming.file, incoming.contact_phone, incoming.option) == (None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {
+            "sticker": {
+                "file_id": "s1",
+                "file_unique_id": "u1",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+            }
+        },
+        {"voice": {"file_id": "v1", "file_unique_id": "u2", "duration": 3}},
+        {"location": {"latitude": 21.03, "longitude": 105.85}},
+    ],
+    ids=["sticker", "voice", "location"],
+)
+async def test_other_media_arrive_as_empty_messages(
+    api: FakeTelegramAPI, inbox: Inbox, content: dict[str, object]
+) -> None:
+    chat = {"id": USER, "type": "private", "first_name": "An"}
+    sender = {"id": USER, "is_bot": False, "first_name": "An"}
+    update_id = api.push_raw({"message": {"message_id": 9, "date": 0, "chat": chat, "from": sender, **content}})
+
+    incoming = await inbox.next()
+
+    assert (incoming.update_id, incoming.user_id) == (str(update_id), str(USER))
+    assert (incoming.text, incoming.file) == (None, None)
+
+
+async def test_service_messages_are_still_ignored(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    group = {"id": -1001, "type": "group", "title": "Khối"}
+    sender = {"id": USER, "is_bot": False, "first_name": "An"}
+    joined = {"id": 777, "is_bot": False, "first_name": "Bình"}
+    api.push_raw({"message": {"message_id": 7, "date": 0, "chat": group, "from": sender, "new_chat_members": [joined]}})
+    api.push_raw({"message": {"message_id": 8, "date": 0, "chat": group, "from": sender, "new_chat_title": "Khối 2"}})
+    api.push_text(USER, "xin chào")
+
+    incoming = await inbox.next()
+
+    assert incoming.text == "xin chào"
+    await api.wait_for(lambda: api.pending_updates == 0)
+    assert inbox.queue.empty()
+
+
 async def test_callback_round_trips_version_and_option_and_is_answered(
     api: FakeTelegramAPI, channel: TelegramChannel, inbox: Inbox
 ) -> None:
