@@ -204,8 +204,13 @@ class FakeTelegramAPI:
         message = self._message(user_id, None)
         update_id = next(self._update_ids)
         message["photo"] = [
-            {"file_id": f"photo-{update_id}-{size}", "file_unique_id": f"uniq-photo-{update_id}-{size}",
-             "width": size, "height": size, "file_size": size * 40}
+            {
+                "file_id": f"photo-{update_id}-{size}",
+                "file_unique_id": f"uniq-photo-{update_id}-{size}",
+                "width": size,
+                "height": size,
+                "file_size": size * 40,
+            }
             for size in (90, 320, 800)
         ]
         if caption is not None:
