@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import cli_deadlines
+from bot import cli_deadlines, cli_scores, cli_sheets
 from bot.app import App
 from bot.settings import Settings
 from handlers import invite_book
@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="chạy bot (Telegram/Zalo nếu có token, không thì hộp thử với khối mẫu)")
     sub.add_parser("migrate", help="cập nhật lược đồ cơ sở dữ liệu")
     cli_deadlines.add_parsers(sub)
+    cli_scores.add_parsers(sub)
+    cli_sheets.add_parsers(sub)
     return parser
 
 
@@ -48,12 +50,18 @@ async def _import(app: App, path: Path) -> int:
         print(t("cli.file_error", path=path), file=sys.stderr)
         print(str(error), file=sys.stderr)
         return 2
+    beside = cli_sheets.read_beside(spec, path)  # the criteria file the block names, if it lies beside
+    if beside is None:
+        return 2
     async with app.uow() as uow:
-        result = await import_block(uow, spec, app.config.secret, app.clock.now())
+        result = await import_block(uow, beside.block, app.config.secret, app.clock.now())
+        sheet_line = await cli_sheets.import_beside(uow, result.block_id, beside, app.clock.now())
         await uow.commit()
     print(t("cli.imported", block=spec.name, year=spec.year, added=result.units_added,
             updated=result.units_updated, retired=result.units_retired, dl_added=result.deadlines_added,
             dl_updated=result.deadlines_updated))
+    if sheet_line:
+        print(sheet_line)
     return 0
 
 
@@ -145,6 +153,10 @@ async def _main(args: argparse.Namespace) -> int:
             return await _run(app)
         if args.command in cli_deadlines.COMMANDS:
             return await cli_deadlines.run(app, args, pick_block)
+        if args.command in cli_scores.COMMANDS:
+            return await cli_scores.run(app, args, pick_block)
+        if args.command in cli_sheets.COMMANDS:
+            return await cli_sheets.run(app, args, pick_block)
         return 0  # migrate: App.create already upgraded the schema
     finally:
         await app.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers import admin, deadline_admin, deadline_status, people, registration, submissions
+from handlers import admin, deadline_admin, deadline_status, people, registration, scoring, scoring_admin, submissions
 from handlers.chat import Reply
 from handlers.clock import format_local
 from handlers.context import Context
@@ -12,6 +12,8 @@ from handlers.validation import format_phone
 MENU_UNITS, MENU_MISSING, MENU_REVOKE, MENU_ROTATE, MENU_WHOAMI = (
     "m.units", "m.missing", "m.revoke", "m.rotate", "m.whoami")
 MENU_SUBMIT, MENU_STATUS, MENU_DEADLINES = "m.submit", "m.status", "m.deadlines"
+MENU_SCORE_ADMIN = "m.score_admin"
+MENU_SCORE = "m.score"
 
 
 async def menu(ctx: Context) -> Reply:
@@ -22,13 +24,14 @@ async def menu(ctx: Context) -> Reply:
     block = await people.block_name(ctx, me.block_id)
     keys: tuple[str, ...]
     if me.role == ROLE_SECRETARIAT:
-        keys = (MENU_UNITS, MENU_MISSING, MENU_REVOKE, MENU_ROTATE, MENU_STATUS, MENU_DEADLINES, MENU_WHOAMI)
+        keys = (MENU_UNITS, MENU_MISSING, MENU_REVOKE, MENU_ROTATE, MENU_STATUS, MENU_DEADLINES, MENU_SCORE_ADMIN,
+                MENU_WHOAMI)
         return Reply(t("menu_secretariat", block=block), ctx.choices(*((k, t(f"menu.{k[2:]}")) for k in keys)))
     if me.role == ROLE_OBSERVER:
-        keys = (MENU_UNITS, MENU_MISSING, MENU_STATUS, MENU_WHOAMI)
+        keys = (MENU_UNITS, MENU_MISSING, MENU_STATUS, MENU_SCORE_ADMIN, MENU_WHOAMI)
         return Reply(t("menu_observer", block=block), ctx.choices(*((k, t(f"menu.{k[2:]}")) for k in keys)))
     unit = await people.unit_name(ctx, me.unit_id)
-    keys = (MENU_SUBMIT, MENU_STATUS, MENU_WHOAMI)
+    keys = (MENU_SUBMIT, MENU_SCORE, MENU_STATUS, MENU_WHOAMI)
     return Reply(t("menu_unit", unit=unit, block=block), ctx.choices(*((k, t(f"menu.{k[2:]}")) for k in keys)))
 
 
@@ -43,10 +46,14 @@ async def on_menu_choice(ctx: Context) -> list[Reply]:
         return await deadline_status.command(ctx, "")
     if option == MENU_SUBMIT and me.role == "unit":
         return await submissions.command(ctx, "")
+    if option == MENU_SCORE and me.role == "unit":
+        return await scoring.command(ctx, "")
     if option == MENU_DEADLINES:
         if me.role != ROLE_SECRETARIAT:
             return [Reply(ctx.t("not_allowed"))]
         return await deadline_admin.command(ctx, "")
+    if option == MENU_SCORE_ADMIN:  # the observer reads; the flow checks the role at every step
+        return await scoring_admin.command(ctx, "")
     if option in (MENU_UNITS, MENU_MISSING) and me.role in (ROLE_SECRETARIAT, ROLE_OBSERVER):
         return await admin.list_units(ctx, me.block_id, only_missing=option == MENU_MISSING)
     if option in (MENU_REVOKE, MENU_ROTATE):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from types import ModuleType
 
-from handlers import admin, commands, deadline_admin, deadline_status, registration, submissions
+from handlers import admin, commands, deadline_admin, deadline_status, registration, scoring, scoring_admin, submissions
 from handlers.chat import Reply
 from handlers.context import Context
 from handlers.invites import normalize_code
@@ -24,6 +24,8 @@ COMMANDS: dict[str, Command] = {
     "nop": submissions.command,
     "trangthai": deadline_status.command,
     "hannop": deadline_admin.command,
+    "diem": scoring_admin.command,
+    "chamdiem": scoring.command,
 }
 
 FLOWS: dict[str, ModuleType] = {
@@ -32,6 +34,8 @@ FLOWS: dict[str, ModuleType] = {
     admin.ROTATE: admin,
     submissions.FLOW: submissions,
     deadline_admin.FLOW: deadline_admin,
+    scoring_admin.FLOW: scoring_admin,
+    scoring.FLOW: scoring,
 }
 GLOBAL_SUBMIT = "g.submit."  # a reminder's button: valid whatever the chat's dialog version
 

@@ -270,3 +270,6 @@ class AssessmentLine(SQLModel, table=True):
     check_reason: str | None = Field(default=None, max_length=300)
     updated_at: datetime
     updated_by: int | None = Field(default=None, foreign_key="contact.id")
+
+
+from storage.models_vote import Ballot, Poll, PollCandidate, PollVoter  # noqa: E402, F401  (the vote tables)

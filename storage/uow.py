@@ -12,6 +12,10 @@ from storage.deadlines import Deadlines
 from storage.dialogs import Dialogs
 from storage.directory import Directory
 from storage.outbox import Outbox
+from storage.polls import Polls
+from storage.scoring import Scoring
+from storage.scoring_reports import ScoringReports
+from storage.votes import Votes
 
 
 class UnitOfWork:
@@ -20,6 +24,10 @@ class UnitOfWork:
     outbox: Outbox
     audit: Audit
     deadlines: Deadlines
+    scoring: Scoring
+    scoring_reports: ScoringReports
+    polls: Polls
+    votes: Votes
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -32,6 +40,10 @@ class UnitOfWork:
         self.outbox = Outbox(self._session)
         self.audit = Audit(self._session)
         self.deadlines = Deadlines(self._session)
+        self.scoring = Scoring(self._session)
+        self.scoring_reports = ScoringReports(self._session)
+        self.polls = Polls(self._session)
+        self.votes = Votes(self._session)
         return self
 
     async def __aexit__(

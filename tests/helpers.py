@@ -17,3 +17,17 @@ async def codes(app: App, block_id: int) -> dict[str, str]:
 
 async def deliver(app: App) -> int:
     return await app.delivery().run_once()
+
+
+async def import_sample_sheet(app: App, block_id: int) -> int:
+    """Import samples/criteria-2026.yaml into the block's current term (the `block_id` fixture does not);
+    returns the active sheet's id. Importing it again changes nothing."""
+    from handlers.criteria_file import load_criteria_file
+    from handlers.sheet_import import import_sheet
+    from tests.conftest import ROOT
+
+    spec = load_criteria_file(ROOT / "samples" / "criteria-2026.yaml")
+    async with app.uow() as uow:
+        result = await import_sheet(uow, block_id, spec, app.clock.now())
+        await uow.commit()
+    return result.sheet_id

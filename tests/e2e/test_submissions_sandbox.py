@@ -42,10 +42,10 @@ FILE_SUMMARY_TG = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• N
                    "[1] Xác nhận nộp\n[2] Gửi tệp khác\n[3] Hủy")
 ASK_DISPATCH_NO = "Mời nhập số công văn đã gửi (ví dụ 125/BC-SYT).\n(Gõ /huy để dừng.)"
 ASK_DISPATCH_DATE = "Mời nhập ngày ban hành công văn theo dạng ngày/tháng/năm, ví dụ 23/11/2026."
-UNIT_MENU_TG = (f"Menu chính (Sở Y tế, {BLOCK}):\n[1] Nộp báo cáo, giao ước\n[2] Tình hình nộp\n"
-                "[3] Thông tin của tôi")
-UNIT_MENU_ZALO = (f"Menu chính (Sở Y tế, {BLOCK}):\n\n1. Nộp báo cáo, giao ước\n2. Tình hình nộp\n"
-                  "3. Thông tin của tôi")
+UNIT_MENU_TG = (f"Menu chính (Sở Y tế, {BLOCK}):\n[1] Nộp báo cáo, giao ước\n[2] Chấm điểm thi đua\n"
+                "[3] Tình hình nộp\n[4] Thông tin của tôi")
+UNIT_MENU_ZALO = (f"Menu chính (Sở Y tế, {BLOCK}):\n\n1. Nộp báo cáo, giao ước\n2. Chấm điểm thi đua\n"
+                  "3. Tình hình nộp\n4. Thông tin của tôi")
 NOT_ALLOWED = ("Bạn không còn là đầu mối của đơn vị nên không nộp thay đơn vị được nữa. Thao tác nộp đã dừng; "
                "nếu có nhầm lẫn, mời liên hệ Thường trực Khối.")
 CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."

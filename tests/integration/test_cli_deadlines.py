@@ -102,7 +102,8 @@ def outbox() -> list[tuple[str, str]]:
 
 def audit() -> list[tuple[str, str]]:
     async def action(uow: Any) -> list[tuple[str, str]]:
-        return [(e.actor, e.action) for e in await uow.audit.entries() if e.action != "import_block"]
+        return [(e.actor, e.action) for e in await uow.audit.entries()
+                if e.action not in ("import_block", "import_sheet")]
 
     result: list[tuple[str, str]] = db(action)
     return result

@@ -1,0 +1,4 @@
+"""English texts: the vote-count minutes (biên bản kiểm phiếu) and the handover."""
+
+EN: dict[str, str] = {
+}

@@ -1,0 +1,4 @@
+"""Vietnamese texts: the ballot as a unit's contact casts it, the receipt and its check."""
+
+VI: dict[str, str] = {
+}

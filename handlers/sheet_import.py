@@ -1,0 +1,205 @@
+"""Attaching a validated criteria sheet to a block's term; importing the same sheet twice changes nothing.
+
+A sheet no unit has started on is corrected in place: nobody has scored against the old lines. Once a
+unit has an assessment, its draft refers to the criteria it saw, so a changed sheet becomes a new
+version (the old one is kept, inactive) and the contacts of every unit that had started are told to
+check their draft against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Final
+
+from sqlmodel import col, select
+
+from handlers.criteria_file_model import CriterionSpec, SectionSpec, SheetSpec
+from handlers.deadline_admin_ops import Notice, outbox_teller
+from handlers.invites import ROLE_UNIT
+from storage.models import Assessment, Block, CriteriaSheet, Criterion, Term
+from storage.uow import UnitOfWork
+
+CREATED: Final = "created"  # the term had no sheet: version 1
+UNCHANGED: Final = "unchanged"
+REPLACED: Final = "replaced"  # the active version corrected in place (no unit had started)
+NEW_VERSION: Final = "new_version"  # units had started: a new active version, the old one kept
+
+
+class NoTerm(LookupError):
+    """The block has no current term (or none of the year asked for) to attach a sheet to."""
+
+
+@dataclass(frozen=True)
+class SheetImportResult:
+    sheet_id: int
+    version: int
+    action: str  # CREATED | UNCHANGED | REPLACED | NEW_VERSION
+    year: int
+    previous_version: int | None = None  # the version made inactive by NEW_VERSION
+    units_started: int = 0  # units with an assessment on the previous version (NEW_VERSION only)
+    contacts_told: int = 0
+    deadlines_linked: int = 0  # self-assessment deadlines whose `sheet` was set to the title
+
+
+@dataclass(frozen=True)
+class StoredSheet:
+    """A term's sheet as stored, read back as a spec."""
+
+    block: Block
+    term: Term
+    sheet: CriteriaSheet
+    spec: SheetSpec
+    older_versions: tuple[int, ...]
+
+
+async def sheets_of_term(uow: UnitOfWork, term_id: int) -> list[CriteriaSheet]:
+    stmt = select(CriteriaSheet).where(CriteriaSheet.term_id == term_id).order_by(col(CriteriaSheet.version))
+    return list((await uow.session.exec(stmt)).all())
+
+
+def active_of(sheets: list[CriteriaSheet]) -> CriteriaSheet | None:
+    """The sheet in force: the active one of the highest version."""
+    return max((s for s in sheets if s.active), key=lambda s: s.version, default=None)
+
+
+async def criteria_of(uow: UnitOfWork, sheet_id: int) -> list[Criterion]:
+    stmt = select(Criterion).where(Criterion.sheet_id == sheet_id).order_by(col(Criterion.position),
+                                                                             col(Criterion.id))
+    return list((await uow.session.exec(stmt)).all())
+
+
+def spec_of(sheet: CriteriaSheet, criteria: list[Criterion]) -> SheetSpec:
+    """Stored rows back into the spec they were made from (sections in order of first appearance)."""
+    sections: dict[str, tuple[str, list[CriterionSpec]]] = {}
+    bonus: list[CriterionSpec] = []
+    deductions: list[CriterionSpec] = []
+    for row in criteria:
+        item = CriterionSpec(row.code, row.text, row.max_score)
+        if row.kind == "bonus":
+            bonus.append(item)
+        elif row.kind == "deduction":
+            deductions.append(item)
+        else:
+            sections.setdefault(row.section_code, (row.section_title, []))[1].append(item)
+    return SheetSpec(
+        sheet.title,
+        sheet.step,
+        tuple(SectionSpec(code, title, tuple(items)) for code, (title, items) in sections.items()),
+        tuple(bonus),
+        tuple(deductions),
+    )
+
+
+async def stored_sheet(uow: UnitOfWork, block_id: int) -> StoredSheet | None:
+    """The active sheet of the block's current term; None when there is none. NoTerm without a term."""
+    block, term = await uow.directory.block(block_id), await uow.directory.current_term(block_id)
+    if block is None or term is None or term.id is None:
+        raise NoTerm(block_id)
+    sheets = await sheets_of_term(uow, term.id)
+    sheet = active_of(sheets)
+    if sheet is None or sheet.id is None:
+        return None
+    older = tuple(s.version for s in sheets if s.id != sheet.id)
+    return StoredSheet(block, term, sheet, spec_of(sheet, await criteria_of(uow, sheet.id)), older)
+
+
+async def _term(uow: UnitOfWork, block_id: int, year: int | None) -> Term:
+    """The term, locked (PostgreSQL) so that two imports of one term never race for a version."""
+    stmt = select(Term).where(Term.block_id == block_id)
+    stmt = stmt.where(Term.year == year) if year is not None else stmt.where(col(Term.is_current).is_(True))
+    term = (await uow.session.exec(stmt.order_by(col(Term.year).desc()).with_for_update())).first()
+    if term is None or term.id is None:
+        raise NoTerm(block_id)
+    return term
+
+
+def _add_criteria(uow: UnitOfWork, sheet_id: int, spec: SheetSpec) -> None:
+    for position, line in enumerate(spec.lines(), start=1):
+        item = line.criterion
+        uow.session.add(Criterion(sheet_id=sheet_id, kind=line.kind, section_code=line.section_code,
+                                  section_title=line.section_title, code=item.code, text=item.text,
+                                  max_score=item.max, position=position))
+
+
+async def _started_units(uow: UnitOfWork, sheet_id: int) -> list[int]:
+    stmt = select(Assessment.unit_id).where(Assessment.sheet_id == sheet_id).distinct()
+    return sorted(set((await uow.session.exec(stmt)).all()))
+
+
+async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: datetime, *,
+                       year: int | None = None, actor: str = "operator") -> SheetImportResult:
+    """Attach `spec` to the block's current term (or the term of `year`). Raises NoTerm without one."""
+    term = await _term(uow, block_id, year)
+    assert term.id is not None
+    sheets = await sheets_of_term(uow, term.id)
+    active = active_of(sheets)
+    previous: int | None = None
+    started: list[int] = []
+    if active is None:
+        sheet = CriteriaSheet(term_id=term.id, version=max((s.version for s in sheets), default=0) + 1,
+                              title=spec.title, step=spec.step, created_at=now)
+        action = CREATED
+    else:
+        assert active.id is not None
+        old = await criteria_of(uow, active.id)
+        started = await _started_units(uow, active.id)
+        sheet = active
+        if spec_of(active, old) == spec:
+            action = UNCHANGED
+        elif not started:
+            action = REPLACED
+            for row in old:
+                await uow.session.delete(row)
+            await uow.flush()  # codes are unique per sheet: the old rows go before the new ones come
+            active.title, active.step = spec.title, spec.step
+        else:
+            action, previous = NEW_VERSION, active.version
+            active.active = False
+            uow.session.add(active)
+            sheet = CriteriaSheet(term_id=term.id, version=max(s.version for s in sheets) + 1,
+                                  title=spec.title, step=spec.step, created_at=now)
+    if action != UNCHANGED:
+        uow.session.add(sheet)
+        await uow.flush()
+        assert sheet.id is not None
+        _add_criteria(uow, sheet.id, spec)
+    linked = await _link_deadlines(uow, term.id, spec.title)
+    told = await _tell(uow, block_id, started, sheet, now) if action == NEW_VERSION else 0
+    assert sheet.id is not None
+    if action != UNCHANGED or linked:
+        uow.audit.record(now, actor, "import_sheet", block_id, year=term.year, sheet_id=sheet.id,
+                         version=sheet.version, result=action, title=spec.title,
+                         criteria=sum(1 for _ in spec.lines()), previous_version=previous,
+                         units_started=len(started) if action == NEW_VERSION else 0, contacts_told=told,
+                         deadlines_linked=linked)
+    return SheetImportResult(sheet.id, sheet.version, action, term.year, previous,
+                             len(started) if action == NEW_VERSION else 0, told, linked)
+
+
+async def _link_deadlines(uow: UnitOfWork, term_id: int, title: str) -> int:
+    """The term's self-assessment deadlines name the sheet they are scored against."""
+    linked = 0
+    for deadline in await uow.deadlines.of_term(term_id):
+        if deadline.kind == "self_assessment" and deadline.sheet != title:
+            deadline.sheet = title
+            uow.deadlines.add(deadline)
+            linked += 1
+    return linked
+
+
+async def _tell(uow: UnitOfWork, block_id: int, unit_ids: list[int], sheet: CriteriaSheet, now: datetime) -> int:
+    """Every contact of a unit that had started is told, in its own language; returns how many."""
+    block = await uow.directory.block(block_id)
+    assert block is not None
+    units = {u.id: u.name for u in await uow.directory.units(block_id, include_inactive=True)}
+    contacts = [c for c in await uow.directory.active_contacts(block_id, ROLE_UNIT) if c.unit_id in unit_ids]
+    tell = await outbox_teller(uow, now)
+    for unit_id in unit_ids:
+        await tell([c for c in contacts if c.unit_id == unit_id],
+                   _notice(block.name, sheet.title, sheet.version, units.get(unit_id, "?")))
+    return len(contacts)
+
+
+def _notice(block: str, title: str, version: int, unit: str) -> Notice:
+    return lambda t: t("sheet.notice_new_version", block=block, title=title, version=version, unit=unit)

@@ -1,0 +1,590 @@
+"""Reading and validating criteria files (YAML and Excel) into a SheetSpec."""
+
+from __future__ import annotations
+
+import copy
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
+
+from handlers.catalog import EN, VI
+from handlers.criteria_file import (
+    CriteriaFileError,
+    CriterionSpec,
+    SheetSpec,
+    criteria_xlsx_bytes,
+    load_criteria_file,
+    spec_from_mapping,
+    write_criteria_xlsx,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "samples" / "criteria-2026.yaml"
+SOURCES = sorted(ROOT.joinpath("handlers").glob("criteria_file*.py"))
+
+
+def sample_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    return copy.deepcopy(data)
+
+
+def write_yaml(tmp_path: Path, data: object, name: str = "sheet.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def errors_of(load: Callable[[], object]) -> list[str]:
+    with pytest.raises(CriteriaFileError) as caught:
+        load()
+    return list(caught.value.messages)
+
+
+def yaml_errors(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> list[str]:
+    data = sample_data()
+    change(data)
+    return errors_of(lambda: load_criteria_file(write_yaml(tmp_path, data)))
+
+
+def workbook(sheets: dict[str, list[list[object]]], path: Path) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+HEADER = ["Loại", "Mục", "Tên mục", "Mã", "Nội dung", "Điểm tối đa"]
+
+
+def sample_sheets() -> dict[str, list[list[object]]]:
+    """A small sheet as typed by hand: heading rows, numbers as numbers and as text."""
+    return {
+        "Bảng điểm": [["Tên bảng", "Bảng điểm thử"], ["Bước điểm", "0,5"]],
+        "Tiêu chí": [
+            HEADER,
+            [None, "I", "Nhiệm vụ chuyên môn"],
+            ["Tiêu chí", None, None, "1.1", "Hoàn thành kế hoạch", 20],
+            ["Tiêu chí", None, None, "1.2", "Chuyển đổi số", "9,5"],
+            [None, "II", "Tham gia hoạt động của Khối"],
+            [None, None, None, "2.1", "Báo cáo đúng hạn", 10.5],
+            ["Điểm thưởng", None, None, "T1", "Cờ thi đua", 10],
+            ["Điểm trừ", None, None, "D1", "Báo cáo chậm", "5"],
+        ],
+    }
+
+
+# --- the sample ---------------------------------------------------------------------------------
+
+
+def test_sample_parses() -> None:
+    spec = load_criteria_file(SAMPLE)
+    assert spec.title == "Bảng tiêu chí chấm điểm thi đua năm 2026"
+    assert spec.step == Decimal("0.5") and isinstance(spec.step, Decimal)
+    assert [s.code for s in spec.sections] == ["I", "II", "III", "IV"]
+    assert [len(s.criteria) for s in spec.sections] == [4, 3, 3, 2]
+    assert [s.total for s in spec.sections] == [55, 20, 15, 10]
+    assert spec.base_total == Decimal(100)
+    assert spec.sections[0].criteria[0] == CriterionSpec(
+        "1.1", "Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm", Decimal(25))
+    assert [(c.code, c.max) for c in spec.bonus] == [("T1", 10), ("T2", 5)]
+    assert [(c.code, c.max) for c in spec.deductions] == [("D1", 5), ("D2", 10)]
+    lines = list(spec.lines())
+    assert len(lines) == 16 and [line.kind for line in lines].count("base") == 12
+    assert lines[4].section_code == "II" and lines[12].section_code == "" and lines[14].kind == "deduction"
+    assert all(isinstance(line.criterion.max, Decimal) for line in lines)
+
+
+def test_spec_from_mapping_matches_file() -> None:
+    assert spec_from_mapping(sample_data()) == load_criteria_file(SAMPLE)
+
+
+@pytest.mark.parametrize(("step", "maximum", "expected"), [
+    ("0,5", "9,5", Decimal("9.5")),
+    ("0.5", "9.5", Decimal("9.5")),
+    ("0,25", "0,75", Decimal("0.75")),
+    ("1", "10", Decimal(10)),
+    (" 0,5 ", " 12 ", Decimal(12)),
+])
+def test_vietnamese_and_english_decimals(step: str, maximum: str, expected: Decimal) -> None:
+    data = sample_data()
+    data["sheet"]["step"] = step
+    data["sections"][0]["criteria"][0]["max"] = maximum
+    spec = spec_from_mapping(data)
+    assert spec.step == Decimal(step.strip().replace(",", "."))
+    assert spec.sections[0].criteria[0].max == expected and isinstance(expected, Decimal)
+
+
+def test_no_bonus_or_deductions_is_fine_and_text_is_tidied(tmp_path: Path) -> None:
+    data = sample_data()
+    del data["bonus"], data["deductions"]
+    data["sections"][0]["title"] = unicodedata.normalize("NFD", "  Nhiệm vụ   chính trị ")
+    spec = load_criteria_file(write_yaml(tmp_path, data))
+    assert spec.bonus == () and spec.deductions == ()
+    assert spec.sections[0].title == "Nhiệm vụ chính trị"
+
+
+def test_yaml_keeps_codes_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "sheet: {title: T, step: 1}\n"
+        "sections:\n  - code: NO\n    title: Mục\n    criteria:\n"
+        "      - {code: 1.10, text: Một, max: 5}\n      - {code: 1.1, text: Hai, max: 5}\n",
+        encoding="utf-8",
+    )
+    spec = load_criteria_file(path)
+    assert spec.sections[0].code == "NO" and [c.code for c in spec.sections[0].criteria] == ["1.10", "1.1"]
+
+
+# --- one failing case per rule, each naming its row and field -----------------------------------
+
+
+@pytest.mark.parametrize(("place", "value", "expected"), [
+    (("sheet", "title"), " ", "sheet.title: bắt buộc nhưng đang để trống"),
+    (("sheet", "title"), "x" * 201, "sheet.title: dài quá 200 ký tự"),
+    (("sheet", "step"), "0", 'sheet.step: phải lớn hơn 0 (đang là "0")'),
+    (("sheet", "step"), "-0,5", 'sheet.step: phải lớn hơn 0 (đang là "-0,5")'),
+    (("sheet", "step"), "nửa điểm", 'sheet.step: "nửa điểm" không phải là số (viết như 9,5 hoặc 9.5)'),
+    (("sheet", "step"), "0,125", 'sheet.step: "0,125" có quá 2 chữ số thập phân'),
+    (("sheet", "step"), None, "sheet.step: bắt buộc"),
+    (("sheet", "colour"), "đỏ", 'sheet.colour: mục "colour" không được hỗ trợ (chỉ dùng: title, step)'),
+    (("sections", 1, "title"), "", "sections[1].title: bắt buộc"),
+    (("sections", 1, "code"), "Mục 2", 'sections[1].code: mã "Mục 2" không hợp lệ'),
+    (("sections", 2, "code"), "i", 'sections[2].code: mã mục "i" bị trùng (đã có ở sections[0])'),
+    (("sections", 3, "criteria"), [], 'sections[3].criteria: mục "IV" không có tiêu chí nào'),
+    (("sections", 3, "criteria"), None, 'sections[3].criteria: mục "IV" không có tiêu chí nào'),
+    (("sections", 0, "criteria", 1, "text"), "", "sections[0].criteria[1].text: bắt buộc"),
+    (("sections", 0, "criteria", 1, "text"), ["a"], "sections[0].criteria[1].text: phải là chữ, không phải danh sách"),
+    (("sections", 0, "criteria", 1, "code"), "1 2", 'sections[0].criteria[1].code: mã "1 2" không hợp lệ'),
+    (("sections", 0, "criteria", 1, "code"), "Đ1", 'sections[0].criteria[1].code: mã "Đ1" không hợp lệ'),
+    (("sections", 0, "criteria", 1, "code"), "A" * 21, "sections[0].criteria[1].code: mã"),
+    (("sections", 0, "criteria", 1, "code"), "1.1",
+     'sections[0].criteria[1].code: mã tiêu chí "1.1" bị trùng (đã có ở sections[0].criteria[0])'),
+    (("sections", 0, "criteria", 1, "max"), "0", "sections[0].criteria[1].max: phải lớn hơn 0"),
+    (("sections", 0, "criteria", 1, "max"), "7,25",
+     "sections[0].criteria[1].max: điểm tối đa 7,25 không phải là bội số của bước điểm 0,5"),
+    (("sections", 0, "criteria", 1, "max"), "10 điểm", 'sections[0].criteria[1].max: "10 điểm" không phải là số'),
+    (("sections", 0, "criteria", 1, "max"), "100000", 'sections[0].criteria[1].max: "100000" quá lớn (tối đa 10000)'),
+    (("sections", 0, "criteria", 1, "note"), "x", 'sections[0].criteria[1].note: mục "note" không được hỗ trợ'),
+    (("bonus", 0, "code"), "4.2", 'bonus[0].code: mã tiêu chí "4.2" bị trùng (đã có ở sections[3].criteria[1])'),
+    (("deductions", 1, "code"), "t1", 'deductions[1].code: mã tiêu chí "t1" bị trùng (đã có ở bonus[0])'),
+    (("deductions", 0, "max"), "2,3",
+     "deductions[0].max: điểm tối đa 2,3 không phải là bội số của bước điểm 0,5"),
+    (("bonus", 1, "text"), None, "bonus[1].text: bắt buộc"),
+    (("bonus", 1), "T2", "bonus[1]: phải gồm các mục dạng tên: giá trị (code, text, max)"),
+    (("bonus",), "T1", "bonus: phải là một danh sách"),
+    (("sections",), [], "sections: bảng tiêu chí phải có ít nhất một mục"),
+    (("sections",), None, "sections: thiếu mục bắt buộc"),
+    (("sheet",), None, "sheet: thiếu mục bắt buộc"),
+    (("extra",), 1, 'extra: mục "extra" không được hỗ trợ (chỉ dùng: sheet, sections, bonus, deductions)'),
+])
+def test_rules(tmp_path: Path, place: tuple[Any, ...], value: object, expected: str) -> None:
+    errors = yaml_errors(tmp_path, lambda d: put(d, place, value))
+    assert len(errors) == 1 and errors[0].startswith(expected), errors
+
+
+def test_a_maximum_off_the_step_is_fine_on_a_finer_step(tmp_path: Path) -> None:
+    data = sample_data()
+    data["sheet"]["step"] = "0,25"
+    data["sections"][0]["criteria"][1]["max"] = "7,25"
+    assert load_criteria_file(write_yaml(tmp_path, data)).sections[0].criteria[1].max == Decimal("7.25")
+
+
+def test_many_errors_are_reported_together_in_file_order(tmp_path: Path) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["sheet"]["step"] = "0"
+        data["sections"][0]["criteria"][2]["text"] = ""
+        data["sections"][1]["code"] = "I"
+        data["sections"][2]["criteria"][0]["max"] = "abc"
+        data["bonus"][1]["code"] = "2.1"
+
+    with pytest.raises(CriteriaFileError) as caught:
+        load_criteria_file(_changed(tmp_path, change))
+    assert [m.split(":")[0] for m in caught.value.messages] == [
+        "sheet.step", "sections[0].criteria[2].text", "sections[1].code", "sections[2].criteria[0].max",
+        "bonus[1].code",
+    ]
+    assert str(caught.value).startswith("Tệp bảng tiêu chí có 5 lỗi:\n- sheet.step:")
+    # with no valid step, maxima are not judged against it
+    assert not any("bội số" in m for m in caught.value.messages)
+
+
+def _changed(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
+    data = sample_data()
+    change(data)
+    return write_yaml(tmp_path, data)
+
+
+def test_errors_in_english(tmp_path: Path) -> None:
+    with pytest.raises(CriteriaFileError) as caught:
+        load_criteria_file(_changed(tmp_path, lambda d: d["sections"][0]["criteria"][1].update(max="7,25")))
+    assert caught.value.lines("en") == (
+        "sections[0].criteria[1].max: the maximum 7,25 is not a multiple of the step 0,5",)
+
+
+# --- files that are not criteria files ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("s.yaml", b"", "tệp s.yaml không có nội dung"),
+    ("s.yaml", b"sheet:\n  title: B\xe1ng\n", "tệp s.yaml không phải văn bản UTF-8 (lỗi ở dòng 2)"),
+    ("s.xlsx", b"PK\x03\x04broken", "không mở được tệp Excel s.xlsx"),
+    ("s.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp s.xls là Excel 97-2003 (.xls)"),
+    ("s.csv", b"code,max\n", "không nhận ra định dạng tệp s.csv"),
+    ("s.yaml", b"sheet: [\n", "tệp YAML sai cú pháp ở dòng 2"),
+    ("s.yaml", b"- a\n", "tệp không có dạng bảng tiêu chí"),
+    ("s.yaml", b"sheet: {title: A, title: B, step: 1}\n", 'sheet: mục "title" xuất hiện hai lần (dòng 1)'),
+])
+def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    errors = errors_of(lambda: load_criteria_file(path))
+    assert any(error.startswith(expected) for error in errors), errors
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    assert errors_of(lambda: load_criteria_file(tmp_path / "khong-co.yaml")) == ["không tìm thấy tệp khong-co.yaml"]
+
+
+# --- Excel --------------------------------------------------------------------------------------
+
+
+def test_xlsx_round_trip_and_layout(tmp_path: Path) -> None:
+    spec = load_criteria_file(SAMPLE)
+    path = tmp_path / "tieu-chi.xlsx"
+    write_criteria_xlsx(spec, path)
+    assert load_criteria_file(path) == spec
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Bảng điểm", "Tiêu chí"]
+    assert [[c.value for c in row] for row in book["Bảng điểm"].iter_rows()] == [
+        ["Tên bảng", spec.title], ["Bước điểm", 0.5]]
+    rows = [[c.value for c in row] for row in book["Tiêu chí"].iter_rows()]
+    assert rows[0] == HEADER
+    assert rows[1] == [None, "I", "Thực hiện nhiệm vụ chính trị, chuyên môn được giao", None, None, None]
+    assert rows[2][:4] == ["Tiêu chí", "I", None, "1.1"] and rows[2][5] == 25
+    assert rows[-1][0] == "Điểm trừ" and rows[-1][3:] == ["D2", spec.deductions[1].text, 10]
+
+
+def test_xlsx_typed_by_hand(tmp_path: Path) -> None:
+    spec = load_criteria_file(workbook(sample_sheets(), tmp_path / "s.xlsx"))
+    assert spec == SheetSpec(
+        "Bảng điểm thử",
+        Decimal("0.5"),
+        (
+            spec.sections[0].__class__("I", "Nhiệm vụ chuyên môn", (
+                CriterionSpec("1.1", "Hoàn thành kế hoạch", Decimal(20)),
+                CriterionSpec("1.2", "Chuyển đổi số", Decimal("9.5")))),
+            spec.sections[0].__class__("II", "Tham gia hoạt động của Khối", (
+                CriterionSpec("2.1", "Báo cáo đúng hạn", Decimal("10.5")),)),
+        ),
+        (CriterionSpec("T1", "Cờ thi đua", Decimal(10)),),
+        (CriterionSpec("D1", "Báo cáo chậm", Decimal(5)),),
+    )
+
+
+def test_xlsx_english_names_section_on_every_row_extra_columns(tmp_path: Path) -> None:
+    sheets: dict[str, list[list[object]]] = {
+        "SHEET": [["title:", "T"], ["Step", 0.05]],
+        "Criteria": [
+            ["STT", "code", "text", "Max", "Section", "section title", "kind", "Ghi chú"],
+            [1, 1.1, "Một", 2.5, "A", "Phần A", "base", None],
+            [2, "1.2", "Hai", "0.75", "A", "phần a", None, "x"],
+            [3, "B1", "Ba", 1, "b", "Phần B", "Tiêu chí", None],
+            [4, "X", "Thưởng", 3, "A", None, "bonus", None],
+            [5, "Y", "Trừ", 0.30000000000000004, None, None, "DEDUCTION", None],
+        ],
+    }
+    spec = load_criteria_file(workbook(sheets, tmp_path / "s.xlsx"))
+    assert [(s.code, s.title, [c.code for c in s.criteria]) for s in spec.sections] == [
+        ("A", "Phần A", ["1.1", "1.2"]), ("b", "Phần B", ["B1"])]
+    assert spec.step == Decimal("0.05") and spec.sections[0].criteria[1].max == Decimal("0.75")
+    assert spec.bonus == (CriterionSpec("X", "Thưởng", Decimal(3)),)
+    assert spec.deductions[0].max == Decimal("0.3")  # float noise from a formula is not an error...
+    assert errors_of(lambda: load_criteria_file(workbook(
+        sheets | {"SHEET": [["title", "T"], ["step", 0.5]]}, tmp_path / "t.xlsx"))) == [
+        'Sheet "Criteria", dòng 3, cột "Max": điểm tối đa 0,75 không phải là bội số của bước điểm 0,5',
+        'Sheet "Criteria", dòng 6, cột "Max": điểm tối đa 0,3 không phải là bội số của bước điểm 0,5',
+    ]  # ...but the step still is
+
+
+def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Bảng điểm"] = [["Tên bảng", None], ["Bước điểm", 0], ["Màu", "đỏ"], ["Bước điểm", 1]]
+    sheets["Tiêu chí"] += [
+        ["Tiêu chí", "I", "Nhiệm vụ khác", "1.3", "Ba", 5],  # a second section I, titled differently
+        ["Khen", None, None, "K1", "Khen", 1],
+        [None, "III", "Trống"],
+        [None, "IV", "Có tên", "4.1", "Bốn", 5],
+        [None, None, "Tên khác", "4.2", None, "4,2"],
+        ["Điểm thưởng", None, None, "1.1", "Trùng", 1],
+    ]
+    errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
+    assert errors == [
+        'Sheet "Bảng điểm", dòng 3: mục "Màu" không được hỗ trợ (chỉ dùng: "Tên bảng", "Bước điểm")',
+        'Sheet "Bảng điểm", dòng 4: mục "Bước điểm" bị lặp (đã có ở dòng 2)',
+        'Sheet "Tiêu chí", dòng 10, cột "Loại": loại "Khen" không hợp lệ: dùng một trong Tiêu chí (base), '
+        "Điểm thưởng (bonus), Điểm trừ (deduction)",
+        'Sheet "Tiêu chí", dòng 13, cột "Tên mục": tên mục "Tên khác" khác với tên đã ghi ở dòng 12',
+        'Sheet "Bảng điểm", dòng 1 ("Tên bảng"): bắt buộc nhưng đang để trống',
+        'Sheet "Bảng điểm", dòng 2 ("Bước điểm"): phải lớn hơn 0 (đang là "0")',
+        'Sheet "Tiêu chí", dòng 9, cột "Mục": mã mục "I" bị trùng (đã có ở dòng 2)',
+        'Sheet "Tiêu chí", dòng 11: mục "III" không có tiêu chí nào',
+        'Sheet "Tiêu chí", dòng 13, cột "Nội dung": bắt buộc nhưng đang để trống',
+        'Sheet "Tiêu chí", dòng 14, cột "Mã": mã tiêu chí "1.1" bị trùng (đã có ở dòng 3)',
+    ]
+
+
+def test_xlsx_criterion_before_any_section(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Tiêu chí"].insert(1, ["Tiêu chí", None, None, "0.1", "Mồ côi", 1])
+    errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
+    assert errors == ['Sheet "Tiêu chí", dòng 2, cột "Mục": bắt buộc nhưng đang để trống']
+
+
+def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    del sheets["Bảng điểm"]
+    sheets["Tiêu chí"] = [["Loại", "Mục", "Tên mục", "Mã", "Nội dung"], [None, "I", "Một", "1.1", "x"]]
+    errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
+    assert errors == ['thiếu sheet "Bảng điểm" (hoặc "sheet")', 'Sheet "Tiêu chí", dòng 1: thiếu cột "Điểm tối đa"']
+
+
+def test_xlsx_empty_criteria_sheet(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Tiêu chí"] = []
+    errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
+    assert errors == ['Sheet "Tiêu chí": sheet trống: cần dòng tiêu đề với các cột "Loại", "Mục", "Tên mục", '
+                      '"Mã", "Nội dung", "Điểm tối đa"']
+
+
+def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Bảng điểm"][0][1] = True
+    sheets["Tiêu chí"][2][4] = datetime(2026, 1, 1, 9, 0)
+    sheets["Tiêu chí"][3][5] = datetime(2026, 1, 1, 9, 0)
+    sheets["Tiêu chí"][5][5] = False
+    errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
+    assert errors == [
+        'Sheet "Bảng điểm", dòng 1 ("Tên bảng"): phải là chữ, không phải đúng/sai',
+        'Sheet "Tiêu chí", dòng 3, cột "Nội dung": phải là chữ, không phải ngày giờ',
+        'Sheet "Tiêu chí", dòng 4, cột "Điểm tối đa": "ngày giờ" không phải là số (viết như 9,5 hoặc 9.5)',
+        'Sheet "Tiêu chí", dòng 6, cột "Điểm tối đa": "đúng/sai" không phải là số (viết như 9,5 hoặc 9.5)',
+    ]
+
+
+def test_xlsx_keeps_formula_like_text_as_text(tmp_path: Path) -> None:
+    data = sample_data()
+    data["sections"][0]["criteria"][0]["text"] = '=HYPERLINK("http://x")'
+    spec = spec_from_mapping(data)
+    path = tmp_path / "s.xlsx"
+    write_criteria_xlsx(spec, path)
+    assert load_criteria_file(path) == spec
+
+
+def test_workbook_without_suffix_is_sniffed(tmp_path: Path) -> None:
+    path = tmp_path / "upload"
+    path.write_bytes(criteria_xlsx_bytes(load_criteria_file(SAMPLE)))
+    assert load_criteria_file(path) == load_criteria_file(SAMPLE)
+
+
+# --- the message catalog ------------------------------------------------------------------------
+
+
+def test_every_problem_key_has_a_message_in_both_languages() -> None:
+    pattern = re.compile(r'(?:(?:Problem|\.add)\((?:[^()]*?,\s*)?|\.where,\s*)"([a-z0-9_]+)"\s*[,)]')
+    used = {key for source in SOURCES for key in pattern.findall(source.read_text(encoding="utf-8"))}
+    used |= {"errors_header", "errors_more"}
+    assert {"criterion_duplicate", "section_empty", "off_step", "column_missing", "kind_invalid"} <= used
+    assert {f"sheet_file.{key}" for key in used} <= VI.keys()
+    assert {key for key in VI if key.startswith("sheet")} <= EN.keys()
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+ANY_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.decimals(),
+    st.text(),
+    st.sampled_from(["0,5", "9,5", "1.1", "I", "i", "T1", "-1", "1e3", "NaN", "0,001", "99999999"]),
+    st.dates(),
+    st.datetimes(),
+    st.lists(st.text(max_size=3), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3),
+)
+PLACES = [
+    (),
+    ("sheet",),
+    ("sections",),
+    ("bonus",),
+    ("deductions",),
+    ("extra",),
+    ("sections", 0),
+    ("sections", 3),
+    ("bonus", 1),
+    *(("sheet", field) for field in ("title", "step", "other")),
+    *(("sections", i, field) for i in (0, 2, 3) for field in ("code", "title", "criteria", "other")),
+    *(("sections", i, "criteria", j) for i in (0, 3) for j in (0, 1)),
+    *(("sections", i, "criteria", j, field) for i in (0, 3) for j in (0, 1) for field in ("code", "text", "max", "x")),
+    *((part, i, field) for part in ("bonus", "deductions") for i in (0, 1) for field in ("code", "text", "max")),
+]
+
+
+def _holds(target: Any, step: Any) -> bool:
+    if isinstance(target, list):
+        return isinstance(step, int) and step < len(target)
+    return isinstance(target, dict) and isinstance(step, str)
+
+
+def put(data: Any, place: tuple[Any, ...], value: object) -> Any:
+    """`data` with `value` at `place`, when every step of the way is still a container."""
+    if not place:
+        return value
+    *path, last = place
+    target = data
+    for step in path:
+        if not _holds(target, step) or (isinstance(target, dict) and step not in target):
+            return data
+        target = target[step]
+    if _holds(target, last):
+        target[last] = value
+    return data
+
+
+def loads_or_explains(load: Callable[[], SheetSpec]) -> None:
+    try:
+        spec = load()
+    except CriteriaFileError as error:
+        assert error.messages and all(message.strip() for message in error.messages)
+        assert str(error) and all(line.strip() for line in error.lines("en"))
+        return
+    assert isinstance(spec, SheetSpec) and isinstance(spec.step, Decimal)
+    assert all(isinstance(line.criterion.max, Decimal) and line.criterion.max % spec.step == 0
+               for line in spec.lines())
+
+
+@given(st.lists(st.tuples(st.sampled_from(PLACES), ANY_VALUE), min_size=1, max_size=4))
+def test_any_value_anywhere_is_a_criteria_file_error_at_worst(changes: list[tuple[tuple[Any, ...], object]]) -> None:
+    data: Any = sample_data()
+    for place, value in changes:
+        data = put(data, place, value)
+    loads_or_explains(lambda: spec_from_mapping(data))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PLACES[1:]), st.text()), min_size=1, max_size=4))
+def test_any_text_in_a_yaml_file_is_a_criteria_file_error_at_worst(changes: list[tuple[tuple[Any, ...], str]]) -> None:
+    data: Any = sample_data()
+    for place, value in changes:
+        data = put(data, place, value)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        loads_or_explains(lambda: load_criteria_file(path))
+
+
+XLSX_TEXT = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30)
+CELL_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**9), 10**9),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    XLSX_TEXT,
+    st.sampled_from(["Tiêu chí", "Điểm thưởng", "Điểm trừ", "I", "II", "1.1", "9,5", "0,5", "Mục", "Mã"]),
+    st.datetimes(min_value=datetime(1901, 1, 1), max_value=datetime(9999, 1, 1)),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Bảng điểm", "Tiêu chí"]), st.integers(0, 9), st.integers(0, 6), CELL_VALUE),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_cell_in_a_workbook_is_a_criteria_file_error_at_worst(changes: list[tuple[str, int, int, object]]) -> None:
+    sheets = sample_sheets()
+    for title, row, column, value in changes:
+        rows = sheets[title]
+        while len(rows) <= row:
+            rows.append([])
+        rows[row] += [None] * (column + 1 - len(rows[row]))
+        rows[row][column] = value
+    with tempfile.TemporaryDirectory() as folder:
+        path = workbook(sheets, Path(folder) / "s.xlsx")
+        loads_or_explains(lambda: load_criteria_file(path))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from([".yaml", ".xlsx", ".xls", ""]))
+def test_any_bytes_as_a_file_is_a_criteria_file_error_at_worst(content: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(content)
+        loads_or_explains(lambda: load_criteria_file(path))
+
+
+TEXT = st.one_of(
+    st.text("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợ -,.&()", max_size=60),
+    st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=60),
+    st.text("AĂÂĐ Ơ\u0300\u0301\u0323\u00a0\t=0123456789.,", max_size=12),
+).filter(lambda text: " ".join(unicodedata.normalize("NFC", text).split()) != "")
+CODE = st.from_regex(r"[A-Za-z0-9._-]{1,20}", fullmatch=True)
+STEPS = st.sampled_from(["0,25", "0.5", "1", "0,1", "2", "0.05"])
+
+
+@st.composite
+def sheet_data(draw: st.DrawFn) -> dict[str, Any]:
+    step = draw(STEPS)
+    unit = Decimal(step.replace(",", "."))
+    counts = draw(st.lists(st.integers(1, 4), min_size=1, max_size=4))
+    extra = draw(st.tuples(st.integers(0, 3), st.integers(0, 3)))
+    codes = draw(st.lists(CODE, min_size=sum(counts) + sum(extra), max_size=sum(counts) + sum(extra),
+                          unique_by=str.casefold))
+    section_codes = draw(st.lists(CODE, min_size=len(counts), max_size=len(counts), unique_by=str.casefold))
+
+    def criterion() -> dict[str, str]:
+        maximum = unit * draw(st.integers(1, 400))
+        text = format(maximum, "f")
+        return {"code": codes.pop(), "text": draw(TEXT), "max": text.replace(".", ",") if draw(st.booleans()) else text}
+
+    sections = [{"code": code, "title": draw(TEXT), "criteria": [criterion() for _ in range(n)]}
+                for code, n in zip(section_codes, counts, strict=True)]
+    return {
+        "sheet": {"title": draw(TEXT), "step": step},
+        "sections": sections,
+        "bonus": [criterion() for _ in range(extra[0])],
+        "deductions": [criterion() for _ in range(extra[1])],
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sheet_data())
+def test_valid_specs_round_trip_through_xlsx(data: dict[str, Any]) -> None:
+    try:
+        spec = spec_from_mapping(data)
+    except CriteriaFileError:  # texts too long once normalised, or holding non-characters
+        reject()
+    assert len(list(spec.lines())) == sum(len(s["criteria"]) for s in data["sections"]) + len(data["bonus"]) + len(
+        data["deductions"])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.xlsx"
+        write_criteria_xlsx(spec, path)
+        assert load_criteria_file(path) == spec
