@@ -1,5 +1,5 @@
 """One scoring answer through the full stack, against a bare aiogram echo bot fed the same updates:
-`.venv/bin/python -m bench.scoring_vs_echo [--chats 200] [--rounds 3] [--sequential 100]`.
+`.venv/bin/python -m bench.scoring_vs_echo [--chats 200] [--rounds 3] [--sequential 100] [--database both]`.
 
 Scoring: the real TelegramChannel (aiogram, real HTTP) long-polls the fake Bot API of tests/fakes; every
 update goes through the dispatcher (de-duplication, the chat's dialog state locked, the role checked, the
@@ -9,7 +9,8 @@ Each chat is the contact of its own unit, standing at the score step of 1.1 (put
 between rounds, by the conversation itself, unmeasured).
 
 Echo: aiogram's own Dispatcher polling a second fake Bot API, with one handler `message.answer(message.text)`.
-Both get the same updates (same users, same texts) in the same run, alternately round by round:
+Both get the same updates (same users, same texts) in the same run, alternately round by round (echo
+first in even rounds, scoring first in odd ones):
 
 - burst: every chat sends its answer at once; updates/s from the first push to the last reply;
 - one by one: one update at a time, the next pushed when the reply to the previous is in (latency bound).
@@ -17,7 +18,8 @@ Both get the same updates (same users, same texts) in the same run, alternately 
 Beside the wall-clock rates, the process's CPU time per update (both bots and both fake servers run in
 this one process, so this is what one update costs, less sensitive to other load on the machine), and a
 baseline: the same full stack answering `/lang vi` (no database work beyond the dispatcher's own), which
-is the ceiling any conversation step can reach.
+is the ceiling any conversation step can reach. And how many SQL statements one scoring answer runs
+(counted by an engine event; BEGIN and COMMIT aside).
 
 On SQLite (a temporary file) and, when reachable, PostgreSQL (THIDUA_BENCH_POSTGRES_URL, default
 postgresql+asyncpg://postgres@127.0.0.1:5432/test, a fresh schema dropped afterwards). One run's figures
@@ -42,7 +44,7 @@ from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import Message
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import App
@@ -76,6 +78,7 @@ class Figures:
     scoring: list[Run]  # one per round
     echo: list[Run]
     baseline: list[Run]  # the full stack answering /lang vi
+    statements: list[float]  # SQL statements per scoring answer, besides BEGIN and COMMIT
 
     def row(self) -> str:
         def rate(runs: list[Run]) -> float:
@@ -86,7 +89,8 @@ class Figures:
 
         s, e, b = rate(self.scoring), rate(self.echo), rate(self.baseline)
         return (f"| {self.database} | {self.mode} | {self.updates} | {s:,.0f} | {e:,.0f} | **{s / e:.2f}** | "
-                f"{b:,.0f} ({b / e:.2f}) | {cpu(self.scoring):.1f} | {cpu(self.echo):.1f} | {cpu(self.baseline):.1f} |")
+                f"{b:,.0f} ({b / e:.2f}) | {cpu(self.scoring):.1f} | {cpu(self.echo):.1f} | {cpu(self.baseline):.1f} | "
+                f"{statistics.median(self.statements):.0f} |")
 
 
 Send = Callable[[FakeTelegramAPI, list[tuple[int, str]]], Awaitable[Run]]
@@ -167,6 +171,12 @@ class Scoring:
         self.channel = TelegramChannel(api.token, api_url=api.base_url, contact_button_label="📱", polling_timeout=1)
         app.add_channel(self.channel)
         self.task = asyncio.create_task(self.channel.run_polling(app.dispatcher.handle))
+        self.statements = 0
+        event.listen(app.engine.sync_engine, "before_cursor_execute", self._count)
+
+    def _count(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if not statement.startswith("BEGIN"):  # SQLite's BEGIN IMMEDIATE; asyncpg begins outside SQL
+            self.statements += 1
 
     async def position(self, users: list[int], body: str) -> None:
         """Unmeasured: the conversation itself puts each chat where the next measured answer is due."""
@@ -219,14 +229,19 @@ async def bench(database: str, folder: Path, chats: int, rounds: int, sequential
         scoring, echo = Scoring(app, score_api, users), Echo(echo_api)
         await scoring.position(users, "/chamdiem 1.1")
         await burst(echo_api, [(u, "warm up") for u in users])
-        figures = [Figures(database, "burst", chats, [], [], []),
-                   Figures(database, "one by one", sequential, [], [], [])]
+        figures = [Figures(database, "burst", chats, [], [], [], []),
+                   Figures(database, "one by one", sequential, [], [], [], [])]
         for n in range(rounds):
             for index, (mode, send) in enumerate((("burst", burst), ("one by one", one_by_one))):
                 group = users if mode == "burst" else users[:sequential]
                 texts = [(u, SCORES[n % len(SCORES)]) for u in group]
-                figures[index].echo.append(await send(echo_api, texts))
+                if n % 2 == 0:  # which side goes first alternates, so a change of load hits both alike
+                    figures[index].echo.append(await send(echo_api, texts))
+                before = scoring.statements
                 figures[index].scoring.append(await send(score_api, texts))
+                figures[index].statements.append((scoring.statements - before) / len(texts))
+                if n % 2 == 1:
+                    figures[index].echo.append(await send(echo_api, texts))
                 await scoring.check(group)
                 await scoring.position(group, "Quay lại")  # the explanation's "back": the score step again
                 figures[index].baseline.append(await send(score_api, [(u, "/lang vi") for u in group]))
@@ -246,15 +261,17 @@ async def main() -> None:
     parser.add_argument("--chats", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sequential", type=int, default=100)
+    parser.add_argument("--database", choices=("SQLite", "PostgreSQL", "both"), default="both")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     print(f"{args.chats} chats, {args.rounds} rounds; median of the rounds, updates per second "
           "(each update answered by one message)\n")
     rows = ["| database | mode | updates per round | scoring answer /s | aiogram echo /s | ratio (goal ≥ 0.5) | "
-            "full stack, /lang vi /s (ratio) | CPU ms per scoring answer | CPU ms per echo | CPU ms per /lang vi |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "full stack, /lang vi /s (ratio) | CPU ms per scoring answer | CPU ms per echo | CPU ms per /lang vi | "
+            "SQL statements per scoring answer (+ BEGIN, COMMIT) |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as folder:
-        for database in ("SQLite", "PostgreSQL"):
+        for database in ("SQLite", "PostgreSQL") if args.database == "both" else (args.database,):
             figures = await bench(database, Path(folder), args.chats, args.rounds, min(args.sequential, args.chats))
             rows += [f.row() for f in figures or []]
     print("\n".join(rows))

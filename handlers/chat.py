@@ -43,6 +43,7 @@ class Reply:
     choices: tuple[Choice, ...] = ()
     document: Document | None = None
     ask_contact: bool = False  # a channel that can (Telegram) offers a share-phone button
+    secret: bool = False  # never stored: a failed send is dropped, not kept in the outbox (a ballot receipt)
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,17 +85,25 @@ async def load(ctx: Context, contact_id: int | None, lock: bool = False) -> Scor
     """The sender's unit contact, its unit, sheet and draft; a Reply saying why not when the sender may not
     score (no longer an active unit contact on this chat) or there is nothing to score.
     `lock`: the draft (if the unit has started) is locked right away, for a step that is about to write."""
-    t, incoming = ctx.t, ctx.incoming
-    found = await ctx.uow.scoring.place(contact_id, incoming.channel, incoming.user_id) if contact_id else None
+    t, incoming, scoring = ctx.t, ctx.incoming, ctx.uow.scoring
+    expected = ctx.data.get("sheet_id")
+    if not contact_id:
+        found = None
+    elif lock and isinstance(expected, int):  # the lock comes with the first read, the lines after it
+        found = await scoring.place_locking(contact_id, incoming.channel, incoming.user_id, expected)
+    else:
+        found = await scoring.place(contact_id, incoming.channel, incoming.user_id)
     contact, unit, term, sheet = found if found is not None else (None, None, None, None)
     if contact is None or contact.role != ROLE_UNIT or unit is None or unit.id is None or not unit.active:
         return Reply(t("score.not_allowed"))
     if term is None or sheet is None or sheet.id is None:
         return Reply(t("score.no_sheet"))
-    read = ctx.uow.scoring.lock_existing if lock else ctx.uow.scoring.assessment
-    assessment = await read(sheet.id, unit.id)
-    criteria, lines = await ctx.uow.scoring.criteria_and_lines(sheet.id, assessment.id if assessment else None)
-    return Scorer(contact, unit, term, sheet, criteria, assessment, lines, locked=lock and assessment is not None)
+    assessment, criteria, lines = await scoring.draft(sheet.id, unit.id)
+    if lock and assessment is not None and not scoring.is_locked(assessment) and sheet.id == expected:
+        assessment = await scoring.lock_existing(sheet.id, unit.id)  # the unit started a moment ago
+        lines = await scoring.lines(assessment.id) if assessment is not None and assessment.id is not None else {}
+    locked = lock and assessment is not None and scoring.is_locked(assessment)
+    return Scorer(contact, unit, term, sheet, criteria, assessment, lines, locked=locked)
 
 
 async def guard(ctx: Context, lock: bool = False) -> Scorer | Reply:

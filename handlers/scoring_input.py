@@ -10,6 +10,7 @@ is `/di 2.1` (or the "Chuyển tiêu chí" choice, which asks for the code): "2.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from handlers.validation import clean_text
 from storage.models import Criterion
@@ -28,6 +29,7 @@ _WORDS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=4096)  # every answer folds each criterion code of the sheet (see `find`)
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: «Tối  đa» → "toi da"."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -29,8 +29,13 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         _tune_sqlite(engine)
         return engine
-    kwargs.setdefault("pool_size", 10)
-    kwargs.setdefault("max_overflow", 20)
+    # No overflow: a connection opened beyond pool_size is closed again when returned, so every burst of
+    # updates paid for new connections (each with asyncpg's own setup queries) that one event loop could
+    # not use in parallel anyway; with 20 kept, a burst queues for one instead. A long queue must not
+    # drop an update (SQLAlchemy gives up after 30 s by default), hence the generous wait.
+    kwargs.setdefault("pool_size", 20)
+    kwargs.setdefault("max_overflow", 0)
+    kwargs.setdefault("pool_timeout", 300)
     return create_async_engine(url, pool_pre_ping=True, **kwargs)
 
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import tuple_
+from sqlalchemy import bindparam, tuple_
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import DialogState, FailedAttempt, ProcessedUpdate
 from storage.upsert import insert_ignore
+
+# Built once: the dispatcher reads the chat's state on every update.
+_STATE_FOR_UPDATE = (
+    select(DialogState)
+    .where(DialogState.channel == bindparam("channel"), DialogState.chat_id == bindparam("chat_id"))
+    .with_for_update()
+)
 
 
 class Dialogs:
@@ -24,20 +31,19 @@ class Dialogs:
 
     async def load_for_update(self, channel: str, chat_id: str, now: datetime) -> DialogState:
         """The chat's state, locked for this transaction (a row lock on PostgreSQL; SQLite's
-        BEGIN IMMEDIATE already serialises writers)."""
-        await insert_ignore(
+        BEGIN IMMEDIATE already serialises writers). Created on the chat's first update only, so
+        every later update costs one statement here."""
+        params = {"channel": channel, "chat_id": chat_id}
+        state = (await self.session.exec(_STATE_FOR_UPDATE, params=params)).first()
+        if state is not None:
+            return state
+        await insert_ignore(  # a race with another worker's first update of the chat is harmless
             self.session,
             DialogState,
             {"channel": channel, "chat_id": chat_id, "data": {}, "choices": [], "version": 0,
              "lang": "vi", "updated_at": now},
         )
-        stmt = (
-            select(DialogState)
-            .where(DialogState.channel == channel, DialogState.chat_id == chat_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        )
-        return (await self.session.exec(stmt)).one()
+        return (await self.session.exec(_STATE_FOR_UPDATE, params=params)).one()
 
     async def get(self, channel: str, chat_id: str) -> DialogState | None:
         return await self.session.get(DialogState, (channel, chat_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -10,7 +11,7 @@ import pytest
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
-from handlers import registration
+from handlers import registration, router
 from handlers.catalog import VI
 from handlers.chat import DeliveryError, Reply
 from handlers.clock import FrozenClock
@@ -175,3 +176,30 @@ async def test_a_reply_for_a_channel_not_running_is_kept(app: App, block_id: int
     clock.advance(timedelta(seconds=2))
     assert await deliver(app) == 1
     assert sb.inbox("hoa") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+
+
+async def test_a_secret_reply_that_cannot_be_sent_is_dropped_never_stored(
+    app: App, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    channel = FlakyChannel(failures=[DeliveryError("Bad Gateway")])
+    app.add_channel(channel)
+    sb = Sandbox(app.dispatcher.handle, channel)
+
+    async def receipt(ctx: Context, arg: str) -> list[Reply]:  # as the ballot answers (issue 5)
+        return [Reply("Mã biên nhận của phiếu: K7Q2-9XW4", secret=True), Reply("Cảm ơn bạn đã bỏ phiếu.")]
+
+    monkeypatch.setitem(router.COMMANDS, "bienlai", receipt)
+    with caplog.at_level(logging.DEBUG):
+        assert await sb.say("hoa", "/bienlai") == []  # the platform refused the receipt
+    assert [(r.chat_id, r.text) for r in await outbox_rows(app)] == [("sb-hoa", "Cảm ơn bạn đã bỏ phiếu.")]
+    assert "secret reply to sandbox not sent" in caplog.text
+    assert "K7Q2" not in caplog.text
+
+    clock.advance(timedelta(seconds=2))
+    assert await deliver(app) == 1
+    assert sb.inbox("hoa") == ["Cảm ơn bạn đã bỏ phiếu."]  # the rest arrives; the receipt never does
+    assert await deliver(app) == 0
+
+    # a secret reply that goes through is sent like any other
+    assert await sb.say("hoa", "/bienlai") == ["Mã biên nhận của phiếu: K7Q2-9XW4", "Cảm ơn bạn đã bỏ phiếu."]
+    assert await outbox_rows(app) == []
