@@ -83,8 +83,11 @@ def summary(spec: SheetSpec) -> str:
 def result_text(block: str, spec: SheetSpec, result: SheetImportResult) -> str:
     key = {"created": "sheet.cli.created", "unchanged": "sheet.cli.unchanged", "replaced": "sheet.cli.replaced",
            "new_version": "sheet.cli.new_version"}[result.action]
-    return t(key, title=spec.title, block=block, year=result.year, version=result.version, summary=summary(spec),
+    text = t(key, title=spec.title, block=block, year=result.year, version=result.version, summary=summary(spec),
              units=result.units_started, old=result.previous_version, contacts=result.contacts_told)
+    if result.units_resubmit:
+        text += "\n" + t("sheet.cli.resubmit", count=result.units_resubmit)
+    return text
 
 
 def _total(items: tuple[Any, ...]) -> Decimal:

@@ -28,12 +28,12 @@ from handlers.block_file_model import (
     DeadlineSpec,
     Problem,
     ProblemsFound,
-    RawBlock,
     UnitSpec,
 )
-from handlers.block_file_rules import MAX_YEAR, MIN_YEAR, DueError, due_from_text, show, validate
+from handlers.block_file_rules import MAX_YEAR, MIN_YEAR, DueError, due_from_text, validate
 from handlers.block_file_xlsx import block_xlsx_bytes, read_xlsx
 from handlers.block_file_yaml import raw_from_data, read_yaml
+from handlers.office_file import read_file, show
 
 __all__ = [
     "DEADLINE_KINDS",
@@ -63,14 +63,14 @@ MESSAGES: Final[dict[str, str]] = {
     "file_not_utf8": "tệp {path} không phải văn bản UTF-8 (lỗi ở dòng {line}): hãy lưu lại với bảng mã UTF-8",
     "yaml_syntax": "tệp YAML sai cú pháp ở dòng {line}, cột {column}: {detail}",
     "yaml_too_deep": "tệp YAML lồng nhau quá sâu",
-    "yaml_duplicate_key": 'mục "{key}" xuất hiện hai lần (dòng {line})',
+    "yaml_duplicate_key": 'mục "{name}" xuất hiện hai lần (dòng {line})',
     "yaml_bad_key": "tên mục phải là chữ (dòng {line})",
     "xlsx_broken": "không mở được tệp Excel {path}: tệp hỏng hoặc không phải .xlsx",
     "not_block_file": "tệp không có dạng tệp khối thi đua: cần các mục block, units và deadlines",
     "section_missing": "thiếu mục bắt buộc",
     "not_mapping": "phải gồm các mục dạng tên: giá trị ({fields})",
     "not_list": "phải là một danh sách",
-    "unknown_key": 'mục "{key}" không được hỗ trợ (chỉ dùng: {allowed})',
+    "unknown_key": 'mục "{name}" không được hỗ trợ (chỉ dùng: {allowed})',
     "sheet_missing": 'thiếu sheet "{sheet}" (hoặc "{alias}")',
     "sheet_empty": "sheet trống: cần dòng tiêu đề với các cột {columns}",
     "column_missing": 'thiếu cột "{column}"',
@@ -99,12 +99,7 @@ MESSAGES: Final[dict[str, str]] = {
     "sheet_not_allowed": "chỉ hạn nộp loại self_assessment mới có bảng điểm (hạn này thuộc loại {kind})",
 }
 
-MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 MAX_SHOWN: Final = 50  # problems listed in the exception text; all stay in `.messages`
-_YAML_SUFFIXES: Final = frozenset({".yaml", ".yml"})
-_XLSX_SUFFIXES: Final = frozenset({".xlsx", ".xlsm"})
-_ZIP: Final = b"PK\x03\x04"
-_OLE: Final = b"\xd0\xcf\x11\xe0"  # Excel 97-2003
 
 
 def describe(problem: Problem, path: str = "") -> str:
@@ -151,36 +146,11 @@ def spec_from_mapping(data: object) -> BlockSpec:
 def load_block_file(path: Path) -> BlockSpec:
     """Read and validate a .yaml/.yml or .xlsx block file; BlockFileError lists every problem."""
     try:
-        return validate(_read(path))
+        return validate(read_file(path, read_xlsx, read_yaml))
     except ProblemsFound as found:
         raise BlockFileError(found.problems, path.name) from None
 
 
-def _read(path: Path) -> RawBlock:
-    suffix = path.suffix.lower()
-    try:
-        with path.open("rb") as file:
-            content = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ProblemsFound([Problem("", "file_missing")]) from None
-    except OSError as error:
-        raise ProblemsFound([Problem("", "file_unreadable", {"reason": error.strerror or error})]) from None
-    if len(content) > MAX_FILE_BYTES:
-        raise ProblemsFound([Problem("", "file_too_large", {"limit_mb": MAX_FILE_BYTES // 2**20})])
-    if not content.strip():
-        raise ProblemsFound([Problem("", "file_empty")])
-    if content.startswith(_OLE) or suffix == ".xls":
-        raise ProblemsFound([Problem("", "file_xls")])
-    if content.startswith(_ZIP) or suffix in _XLSX_SUFFIXES:
-        return read_xlsx(content)
-    if suffix and suffix not in _YAML_SUFFIXES:
-        raise ProblemsFound([Problem("", "file_format")])
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        raise ProblemsFound([Problem("", "file_not_utf8", {"line": line})]) from None
-    return read_yaml(text)
 
 
 def write_block_xlsx(spec: BlockSpec, path: Path) -> None:

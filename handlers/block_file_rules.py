@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 
@@ -25,6 +24,7 @@ from handlers.block_file_model import (
     UnitSpec,
 )
 from handlers.clock import LOCAL_TZ
+from handlers.office_file import cell_text, clean_text, show
 
 MIN_UNITS: Final = 2
 MAX_UNITS: Final = 100
@@ -37,7 +37,6 @@ _YEAR: Final = re.compile(r"[0-9]{1,6}")
 _DUE: Final = re.compile(
     r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?:\s+([0-9]{1,2})(?::([0-9]{2})|[hH]([0-9]{2})?))?"
 )
-_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\ufeff"))  # pasted from web pages and Word
 
 # The "Loại" column in Excel: templates write these labels; reading accepts them, the kinds
 # themselves and a few short forms, compared case-folded.
@@ -64,22 +63,6 @@ class DueError(ValueError):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
-
-
-def clean_text(text: str) -> str:
-    """NFC (Windows tools often send decomposed Vietnamese), no invisible marks, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())
-
-
-def _is_bad_char(ch: str) -> bool:
-    # Control characters and non-characters cannot be stored in an .xlsx file or shown in a chat.
-    point = ord(ch)
-    return unicodedata.category(ch) in ("Cc", "Cs") or 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
-
-
-def show(value: object, limit: int = 40) -> str:
-    text = clean_text(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def local_due(day: date, at: time) -> datetime:
@@ -122,29 +105,7 @@ class _Checker:
         self.problems.append(Problem(where, key, values))
 
     def text(self, cell: Cell, *, required: bool = True) -> str | None:
-        value = cell.value
-        if value is REPORTED:
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float | type(None)):
-            self.add(cell.where, "not_text", got=_kind_of(value))
-            return None
-        if isinstance(value, float):
-            if not math.isfinite(value):
-                self.add(cell.where, "not_text", got=_kind_of(value))
-                return None
-            value = str(int(value)) if value.is_integer() else repr(value)
-        text = clean_text(str(value)) if value is not None else ""
-        if not text:
-            if required:
-                self.add(cell.where, "required")
-            return None
-        if any(_is_bad_char(ch) for ch in text):
-            self.add(cell.where, "bad_char")
-            return None
-        if len(text) > MAX_TEXT:
-            self.add(cell.where, "too_long", limit=MAX_TEXT)
-            return None
-        return text
+        return cell_text(cell, MAX_TEXT, self.problems, required=required)
 
     def year(self, cell: Cell) -> int | None:
         value = cell.value
@@ -203,20 +164,6 @@ class _Checker:
         except DueError as error:
             self.add(cell.where, error.key, value=show(text), low=MIN_YEAR, high=MAX_YEAR)
             return None
-
-
-def _kind_of(value: object) -> str:
-    kinds: tuple[tuple[type, str], ...] = (
-        (bool, "đúng/sai"),
-        (int, "số"),
-        (float, "số"),
-        (datetime, "ngày giờ"),
-        (date, "ngày"),
-        (time, "giờ"),
-        (list, "danh sách"),
-        (dict, "bảng mục: giá trị"),
-    )
-    return next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__)
 
 
 def _units(check: _Checker, rows: list[Row], where: str) -> tuple[tuple[UnitSpec, ...], set[str]]:

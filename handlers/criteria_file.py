@@ -26,10 +26,11 @@ from typing import Final
 
 from handlers.block_file_model import Problem, ProblemsFound
 from handlers.catalog import Catalog
-from handlers.criteria_file_model import KINDS, CriterionSpec, RawSheet, SectionSpec, SheetLine, SheetSpec
+from handlers.criteria_file_model import KINDS, CriterionSpec, SectionSpec, SheetLine, SheetSpec
 from handlers.criteria_file_rules import validate
 from handlers.criteria_file_xlsx import criteria_xlsx_bytes, read_xlsx
 from handlers.criteria_file_yaml import raw_from_data, read_yaml
+from handlers.office_file import read_file
 
 __all__ = [
     "KINDS",
@@ -46,12 +47,7 @@ __all__ = [
     "write_criteria_xlsx",
 ]
 
-MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 MAX_SHOWN: Final = 50  # problems listed in the exception text; all stay in `.messages`
-_YAML_SUFFIXES: Final = frozenset({".yaml", ".yml"})
-_XLSX_SUFFIXES: Final = frozenset({".xlsx", ".xlsm"})
-_ZIP: Final = b"PK\x03\x04"
-_OLE: Final = b"\xd0\xcf\x11\xe0"  # Excel 97-2003
 
 
 def describe(problem: Problem, path: str = "", lang: str = "vi") -> str:
@@ -96,7 +92,7 @@ def spec_from_mapping(data: object) -> SheetSpec:
 def load_criteria_file(path: Path) -> SheetSpec:
     """Read and validate a .yaml/.yml or .xlsx criteria file; CriteriaFileError lists every problem."""
     try:
-        return validate(_read(path))
+        return validate(read_file(path, read_xlsx, read_yaml))
     except ProblemsFound as found:
         raise CriteriaFileError(found.problems, path.name) from None
 
@@ -104,30 +100,3 @@ def load_criteria_file(path: Path) -> SheetSpec:
 def write_criteria_xlsx(spec: SheetSpec, path: Path) -> None:
     """Write the spec in the Excel layout above: a template, and what `load_criteria_file` reads back."""
     path.write_bytes(criteria_xlsx_bytes(spec))
-
-
-def _read(path: Path) -> RawSheet:
-    suffix = path.suffix.lower()
-    try:
-        with path.open("rb") as file:
-            content = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ProblemsFound([Problem("", "file_missing")]) from None
-    except OSError as error:
-        raise ProblemsFound([Problem("", "file_unreadable", {"reason": error.strerror or error})]) from None
-    if len(content) > MAX_FILE_BYTES:
-        raise ProblemsFound([Problem("", "file_too_large", {"limit_mb": MAX_FILE_BYTES // 2**20})])
-    if not content.strip():
-        raise ProblemsFound([Problem("", "file_empty")])
-    if content.startswith(_OLE) or suffix == ".xls":
-        raise ProblemsFound([Problem("", "file_xls")])
-    if content.startswith(_ZIP) or suffix in _XLSX_SUFFIXES:
-        return read_xlsx(content)
-    if suffix and suffix not in _YAML_SUFFIXES:
-        raise ProblemsFound([Problem("", "file_format")])
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        raise ProblemsFound([Problem("", "file_not_utf8", {"line": line})]) from None
-    return read_yaml(text)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Final
 
 from handlers.block_file_model import REPORTED, Cell, Problem, ProblemsFound, Row
-from handlers.block_file_rules import clean_text, show
 from handlers.criteria_file_model import CriterionSpec, RawSection, RawSheet, SectionSpec, SheetSpec
+from handlers.office_file import cell_text, clean_text, kind_name, show
 from handlers.scores import parse_number
 from handlers.scores import show as show_number
 
@@ -51,26 +49,6 @@ def kind_of(value: object) -> str | None:
     return _KIND_ALIASES.get(clean_text(str(value)).casefold())
 
 
-def _is_bad_char(ch: str) -> bool:
-    point = ord(ch)
-    return unicodedata.category(ch) in ("Cc", "Cs") or 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
-
-
-def _kind_name(value: object) -> str:
-    kinds: tuple[tuple[type, str], ...] = (
-        (bool, "đúng/sai"),
-        (int, "số"),
-        (float, "số"),
-        (Decimal, "số"),
-        (datetime, "ngày giờ"),
-        (date, "ngày"),
-        (time, "giờ"),
-        (list, "danh sách"),
-        (dict, "bảng mục: giá trị"),
-    )
-    return next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__)
-
-
 def decimal_of(value: object) -> Decimal | None:
     """A number as typed or as Excel stores it; None when it is not one."""
     if isinstance(value, bool):
@@ -99,28 +77,7 @@ class _Checker:
         self.problems.append(Problem(where, key, values))
 
     def text(self, cell: Cell, limit: int) -> str | None:
-        value = cell.value
-        if value is REPORTED:
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float | type(None)):
-            self.add(cell.where, "not_text", got=_kind_name(value))
-            return None
-        if isinstance(value, float):
-            if not math.isfinite(value):
-                self.add(cell.where, "not_text", got=_kind_name(value))
-                return None
-            value = str(int(value)) if value.is_integer() else repr(value)
-        text = clean_text(str(value)) if value is not None else ""
-        if not text:
-            self.add(cell.where, "required")
-            return None
-        if any(_is_bad_char(ch) for ch in text):
-            self.add(cell.where, "bad_char")
-            return None
-        if len(text) > limit:
-            self.add(cell.where, "too_long", limit=limit)
-            return None
-        return text
+        return cell_text(cell, limit, self.problems)
 
     def code(self, cell: Cell) -> str | None:
         text = self.text(cell, 255)
@@ -142,7 +99,7 @@ class _Checker:
         number = decimal_of(value)
         if number is None:
             readable = isinstance(value, str | int | float) and not isinstance(value, bool)
-            shown = show(value) if readable else _kind_name(value)
+            shown = show(value) if readable else kind_name(value)
             self.add(cell.where, "not_number", value=shown)
             return None
         if number <= 0:

@@ -6,82 +6,21 @@ false) and only `null` keeps its meaning; nodes are converted once each, to a bo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Final
 
-import yaml
-
-from handlers.block_file_model import Cell, Problem, ProblemsFound, Row
-from handlers.block_file_rules import show
+from handlers import office_file
+from handlers.block_file_model import Cell, Problem, Row
 from handlers.criteria_file_model import CRITERION_FIELDS, HEAD_FIELDS, SECTION_FIELDS, RawSection, RawSheet
+from handlers.office_file import known_keys
 
-_NULL: Final = "tag:yaml.org,2002:null"
 _MAX_DEPTH: Final = 5  # file → sections → section → criteria → criterion → field value
 PARTS: Final = ("sheet", "sections", "bonus", "deductions")
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag == _NULL]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _Plain:
-    """Nodes to plain values (dict, list, str, None), noting duplicate keys on the way."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self._done: dict[int, object] = {}
-
-    def value(self, node: yaml.Node, where: str, depth: int = 0) -> object:
-        if isinstance(node, yaml.ScalarNode):
-            return None if node.tag == _NULL else str(node.value)
-        if id(node) in self._done:
-            return self._done[id(node)]
-        result: dict[object, object] | list[object]
-        if isinstance(node, yaml.SequenceNode):
-            result = []
-            self._done[id(node)] = result
-            if depth < _MAX_DEPTH:
-                result.extend(self.value(item, f"{where}[{i}]", depth + 1) for i, item in enumerate(node.value))
-            return result
-        result = {}
-        self._done[id(node)] = result
-        if depth < _MAX_DEPTH and isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                line = key_node.start_mark.line + 1
-                if not isinstance(key_node, yaml.ScalarNode):
-                    self.problems.append(Problem(where, "yaml_bad_key", {"line": line}))
-                    continue
-                key = str(key_node.value).strip()
-                if key in result:
-                    self.problems.append(Problem(where, "yaml_duplicate_key", {"name": show(key), "line": line}))
-                    continue
-                result[key] = self.value(value_node, f"{where}.{key}" if where else key, depth + 1)
-        return result
-
-
 def read_yaml(text: str) -> RawSheet:
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else ("?", "?")
-        detail = error.problem or error.context or ""
-        raise ProblemsFound([Problem("", "yaml_syntax", {"line": line, "column": column, "detail": detail})]) from None
-    except yaml.YAMLError as error:
-        raise ProblemsFound([Problem("", "yaml_syntax", {"line": "?", "column": "?", "detail": str(error)})]) from None
-    except RecursionError:
-        raise ProblemsFound([Problem("", "yaml_too_deep")]) from None
-    if node is None:
-        raise ProblemsFound([Problem("", "file_empty")])
-    plain = _Plain()
-    raw = raw_from_data(plain.value(node, ""))
-    raw.problems[:0] = plain.problems
+    data, problems = office_file.read_yaml(text, _MAX_DEPTH)
+    raw = raw_from_data(data)
+    raw.problems[:0] = problems
     return raw
 
 
@@ -90,29 +29,12 @@ def raw_from_data(data: object) -> RawSheet:
     problems: list[Problem] = []
     if not isinstance(data, dict):
         return RawSheet(None, None, problems=[Problem("", "not_criteria_file")])
-    parts = _known_keys(data, "", PARTS, problems)
+    parts = known_keys(data, "", PARTS, problems)
     head = _row("sheet", parts.get("sheet"), HEAD_FIELDS, problems)
     sections = _sections(parts.get("sections"), problems)
     bonus = _rows("bonus", parts.get("bonus"), CRITERION_FIELDS, problems) or []
     deductions = _rows("deductions", parts.get("deductions"), CRITERION_FIELDS, problems) or []
     return RawSheet(head, sections, bonus, deductions, problems=problems)
-
-
-def _known_keys(
-    data: dict[object, object], where: str, allowed: Iterable[str], problems: list[Problem]
-) -> dict[str, object]:
-    allowed = tuple(allowed)
-    known: dict[str, object] = {}
-    for key, value in data.items():
-        name = key.strip().casefold() if isinstance(key, str) else None
-        if name not in allowed:
-            path = f"{where}.{key}" if where else str(key)
-            problems.append(Problem(path, "unknown_key", {"name": show(key), "allowed": ", ".join(allowed)}))
-        elif name in known:
-            problems.append(Problem(where, "yaml_duplicate_key", {"name": name, "line": "?"}))
-        else:
-            known[name] = value
-    return known
 
 
 def _mapping(where: str, value: object, fields: tuple[str, ...], problems: list[Problem]) -> dict[str, object] | None:
@@ -122,7 +44,7 @@ def _mapping(where: str, value: object, fields: tuple[str, ...], problems: list[
     if not isinstance(value, dict):
         problems.append(Problem(where, "not_mapping", {"fields": ", ".join(fields)}))
         return None
-    return _known_keys(value, where, fields, problems)
+    return known_keys(value, where, fields, problems)
 
 
 def _row(where: str, value: object, fields: tuple[str, ...], problems: list[Problem]) -> Row | None:

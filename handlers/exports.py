@@ -28,7 +28,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TITLE_ROW, AS_OF_ROW, HEADER_ROW = 1, 2, 4
 FONT = "Times New Roman"  # the administrative documents' typeface
 _THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _LATE_FILL = PatternFill("solid", fgColor="FFF2CC")
 _MISSING_FILL = PatternFill("solid", fgColor="FCE4D6")
@@ -92,20 +92,20 @@ def submissions_workbook(report: BlockReport, t: Catalog | None = None) -> bytes
     sheet = book.active
     sheet.title = t("export.sheet_submissions")
     width = 3 + 3 * len(report.deadlines)
-    _heading(sheet, t("export.submissions_title", block=report.block.upper(), year=report.year),
+    write_heading(sheet, t("export.submissions_title", block=report.block.upper(), year=report.year),
              t("export.as_of", now=format_local(report.at)), width)
     top, sub = HEADER_ROW, HEADER_ROW + 1
     for col, key in enumerate(("export.col_no", "export.col_code", "export.col_unit"), 1):
-        _header(sheet, top, col, t(key))
-        _header(sheet, sub, col, None)
+        header_cell(sheet, top, col, t(key))
+        header_cell(sheet, sub, col, None)
         sheet.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
     for i, d in enumerate(report.deadlines):
         col = 4 + 3 * i
-        _header(sheet, top, col, t("export.deadline_header", title=d.title, due=format_local(d.due_at)))
+        header_cell(sheet, top, col, t("export.deadline_header", title=d.title, due=format_local(d.due_at)))
         for offset, key in enumerate(("export.col_date", "export.col_status", "export.col_form")):
             if offset:
-                _header(sheet, top, col + offset, None)
-            _header(sheet, sub, col + offset, t(key))
+                header_cell(sheet, top, col + offset, None)
+            header_cell(sheet, sub, col + offset, t(key))
         sheet.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + 2)
     row = sub
     for n, unit in enumerate(report.units, 1):
@@ -114,7 +114,7 @@ def submissions_workbook(report: BlockReport, t: Catalog | None = None) -> bytes
         for d in report.deadlines:
             s = report.submissions.get((d.id or -1, unit.id or -1))
             values += [format_local(s.submitted_at) if s else "", status_text(t, s), form_text(t, s) if s else ""]
-        _row(sheet, row, values)
+        write_row(sheet, row, values)
         for i, d in enumerate(report.deadlines):
             s = report.submissions.get((d.id or -1, unit.id or -1))
             fill = _MISSING_FILL if s is None else _LATE_FILL if s.late else None
@@ -122,13 +122,13 @@ def submissions_workbook(report: BlockReport, t: Catalog | None = None) -> bytes
                 sheet.cell(row, 5 + 3 * i).fill = fill
     row += 1
     totals = [x for d in report.deadlines for x in (_total(t, report, d), "", "")]
-    _row(sheet, row, [t("export.total"), "", "", *totals], bold=True)
+    write_row(sheet, row, [t("export.total"), "", "", *totals], bold=True)
     for start in range(1, width + 1, 3):
         sheet.merge_cells(start_row=row, start_column=start, end_row=row, end_column=start + 2)
     sheet.row_dimensions[top].height = 48
     sheet.freeze_panes = sheet.cell(sub + 1, 4)
-    _widths(sheet, [6, 12, 40] + [17, 12, 30] * len(report.deadlines), rows=(sub + 1, row - 1))
-    return _save(book)
+    fit_widths(sheet, [6, 12, 40] + [17, 12, 30] * len(report.deadlines), rows=(sub + 1, row - 1))
+    return workbook_bytes(book)
 
 
 def _total(t: Catalog, report: BlockReport, d: Deadline) -> str:
@@ -142,22 +142,23 @@ def themes_workbook(report: BlockReport, t: Catalog | None = None) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = t("export.sheet_themes")
-    _heading(sheet, t("export.themes_title", block=report.block.upper(), year=report.year),
+    write_heading(sheet, t("export.themes_title", block=report.block.upper(), year=report.year),
              t("export.as_of", now=format_local(report.at)), 4)
     for col, key in enumerate(("export.col_no", "export.col_unit_name", "export.col_theme",
                                "export.col_registered"), 1):
-        _header(sheet, HEADER_ROW, col, t(key))
+        header_cell(sheet, HEADER_ROW, col, t(key))
     for n, (unit, s) in enumerate(themes(report), 1):
         theme = s.theme if s and s.theme else t("export.no_theme")
-        _row(sheet, HEADER_ROW + n, [n, unit.name, theme, format_local_date(s.submitted_at) if s else ""])
+        write_row(sheet, HEADER_ROW + n, [n, unit.name, theme, format_local_date(s.submitted_at) if s else ""])
         if s is None:
             sheet.cell(HEADER_ROW + n, 3).font = Font(name=FONT, size=12, italic=True)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
-    _widths(sheet, [6, 40, 60, 14], rows=(HEADER_ROW + 1, sheet.max_row))
-    return _save(book)
+    fit_widths(sheet, [6, 40, 60, 14], rows=(HEADER_ROW + 1, sheet.max_row))
+    return workbook_bytes(book)
 
 
-def _heading(sheet: Any, title: str, as_of: str, width: int) -> None:
+def write_heading(sheet: Any, title: str, as_of: str, width: int) -> None:
+    """Rows 1 and 2 of every export (also the scoring ones): the title and when the figures were taken."""
     for row, text, font in ((TITLE_ROW, title, Font(name=FONT, size=14, bold=True)),
                             (AS_OF_ROW, as_of, Font(name=FONT, size=12, italic=True))):
         cell = sheet.cell(row, 1, text)
@@ -167,24 +168,26 @@ def _heading(sheet: Any, title: str, as_of: str, width: int) -> None:
     sheet.row_dimensions[TITLE_ROW].height = 36
 
 
-def _header(sheet: Any, row: int, col: int, text: str | None) -> None:
+def header_cell(sheet: Any, row: int, col: int, text: str | None) -> None:
+    """A header cell; None styles a cell that a merged header covers."""
     cell = sheet.cell(row, col) if text is None else sheet.cell(row, col, text)
     cell.font = Font(name=FONT, size=12, bold=True)
     cell.fill = _HEADER_FILL
-    cell.border = _BORDER
+    cell.border = BORDER
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _row(sheet: Any, row: int, values: list[Any], bold: bool = False) -> None:
+def write_row(sheet: Any, row: int, values: list[Any], bold: bool = False) -> None:
+    """A bordered body row: numbers and the code column centred, text left."""
     for col, value in enumerate(values, 1):
         cell = sheet.cell(row, col, value)
         cell.font = Font(name=FONT, size=12, bold=bold)
-        cell.border = _BORDER
+        cell.border = BORDER
         centred = isinstance(value, int) or col == 2
         cell.alignment = Alignment(horizontal="center" if centred else "left", vertical="top", wrap_text=True)
 
 
-def _widths(sheet: Any, minimum: list[int], rows: tuple[int, int], cap: int = 60) -> None:
+def fit_widths(sheet: Any, minimum: list[int], rows: tuple[int, int], cap: int = 60) -> None:
     """Each column as wide as its longest line in `rows` (headers wrap), within [minimum, cap]."""
     for col, least in enumerate(minimum, 1):
         longest = max((len(line) for row in sheet.iter_rows(min_row=rows[0], max_row=rows[1], min_col=col, max_col=col)
@@ -193,7 +196,7 @@ def _widths(sheet: Any, minimum: list[int], rows: tuple[int, int], cap: int = 60
         sheet.column_dimensions[get_column_letter(col)].width = min(cap, max(least, longest + 2))
 
 
-def _save(book: Workbook) -> bytes:
+def workbook_bytes(book: Workbook) -> bytes:
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -65,7 +65,7 @@ async def ask(ctx: Context) -> Reply:
         return Reply(ctx.t("sca.pick_check"), view.unit_choices(ctx, board, units, checked=True))
     unit = _unit(ctx, board)
     if unit is None or not board.submitted(unit):
-        return await _gone(ctx, unit)
+        return await view.gone(ctx, unit)
     if step == UNIT:
         return _unit_view(ctx, board, unit)
     criterion = _criterion(ctx, board)
@@ -127,14 +127,6 @@ def _score_prompt(ctx: Context, board: ScoreBoard, unit: Unit, c: Criterion) -> 
     return Reply("\n".join(lines))
 
 
-async def _gone(ctx: Context, unit: Unit | None) -> Reply:
-    """The unit was reopened meanwhile (by a colleague): say so over the overview."""
-    name = unit.name if unit else "?"
-    view.reset(ctx)
-    again = await view.overview(ctx)
-    return Reply(f"{ctx.t('sca.not_submitted', unit=name)}\n\n{again.text}", again.choices)
-
-
 async def answer(ctx: Context) -> list[Reply]:
     t, step, option = ctx.t, ctx.state.step, ctx.option or ""
     board = await view.board_of(ctx)
@@ -148,7 +140,7 @@ async def answer(ctx: Context) -> list[Reply]:
         return [await ask(ctx)]
     unit = _unit(ctx, board)
     if unit is None or not board.submitted(unit):
-        return [await _gone(ctx, unit)]
+        return [await view.gone(ctx, unit)]
     if step == UNIT:
         return await _on_unit(ctx, board, unit)
     criterion = _criterion(ctx, board)
@@ -236,7 +228,7 @@ async def _save(ctx: Context, board: ScoreBoard, unit: Unit, c: Criterion, score
     try:
         await ops.set_checks(ctx.uow, board, unit, [(c.code, score, reason)], ctx.now, await view.actor(ctx))
     except ops.NotSubmitted:
-        return [await _gone(ctx, unit)]
+        return [await view.gone(ctx, unit)]
     before.setdefault(c.code, None if old is None else str(old))
     ctx.goto(SCORE, before=before)
     own = show(board.mark(unit, c.code).self_score or Decimal(0))

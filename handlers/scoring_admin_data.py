@@ -38,6 +38,13 @@ class ScoreBoard:
     assessments: dict[int, Assessment]  # by unit id
     marks: dict[int, dict[str, Mark]]  # unit id → criterion code → mark
     lines: dict[int, dict[str, AssessmentLine]]  # the same, as stored: explanations, reasons
+    due: datetime | None = None  # the self-assessment deadline's due time, if the term has one
+
+    def overdue(self, unit: Unit) -> bool:
+        """Never submitted, and the self-assessment deadline has passed (a sheet reopened for correction
+        keeps the timeliness of its first submission)."""
+        found = self.assessments.get(unit.id or -1)
+        return self.due is not None and self.at > self.due and (found is None or found.submitted_at is None)
 
     def unit(self, code: str) -> Unit | None:
         wanted = code.strip().casefold()
@@ -114,6 +121,8 @@ async def load(uow: UnitOfWork, block_id: int, now: datetime) -> ScoreBoard | st
         unit_id = by_id[line.assessment_id]
         marks.setdefault(unit_id, {})[line.criterion_code] = Mark(line.self_score, line.checked_score)
         lines.setdefault(unit_id, {})[line.criterion_code] = line
+    due = next((d.due_at for d in await uow.deadlines.of_term(term.id)
+                if d.kind == "self_assessment" and d.cancelled_at is None), None)
     return ScoreBoard(block_id, block.name, term.year, now, sheet, criteria, await uow.directory.units(block_id),
-                      assessments, marks, lines)
+                      assessments, marks, lines, due)
 

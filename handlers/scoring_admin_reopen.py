@@ -8,7 +8,6 @@ from handlers.chat import Reply
 from handlers.clock import format_local
 from handlers.context import Context
 from handlers.scoring_admin_data import ScoreBoard
-from storage.models import Unit
 
 PICK, REASON, CONFIRM = "reopen_unit", "reopen_reason", "reopen_confirm"
 STEPS = (PICK, REASON, CONFIRM)
@@ -31,19 +30,13 @@ async def ask(ctx: Context) -> Reply:
                                                                             if board.submitted(u)]))
     unit = board.unit_by_id(ctx.data.get("unit_id"))
     if unit is None or not board.submitted(unit):
-        return await _gone(ctx, unit)
+        return await view.gone(ctx, unit)
     found = board.progress(unit).assessment
     at = format_local(found.submitted_at) if found and found.submitted_at else "?"
     if ctx.state.step == REASON:
         return Reply(t("sca.ask_reopen_reason", unit=unit.name, at=at), view.with_back(ctx))
     return Reply(t("sca.reopen_confirm", unit=unit.name, reason=ctx.data["reason"]),
                  view.with_back(ctx, ("confirm", t("confirm"))))
-
-
-async def _gone(ctx: Context, unit: Unit | None) -> Reply:
-    view.reset(ctx)
-    again = await view.overview(ctx)
-    return Reply(f"{ctx.t('sca.not_submitted', unit=unit.name if unit else '?')}\n\n{again.text}", again.choices)
 
 
 async def answer(ctx: Context) -> list[Reply]:
@@ -59,7 +52,7 @@ async def answer(ctx: Context) -> list[Reply]:
         return [await ask(ctx)]
     unit = board.unit_by_id(ctx.data.get("unit_id"))
     if unit is None or not board.submitted(unit):
-        return [await _gone(ctx, unit)]
+        return [await view.gone(ctx, unit)]
     if step == REASON:
         reason = ops.clean_reason(ctx.text) if ctx.option is None else None
         if reason is None:
@@ -71,6 +64,6 @@ async def answer(ctx: Context) -> list[Reply]:
     try:
         told = await ops.reopen(ctx.uow, board, unit, ctx.data["reason"], ctx.now, await view.actor(ctx))
     except ops.NotSubmitted:
-        return [await _gone(ctx, unit)]
+        return [await view.gone(ctx, unit)]
     done = t("sca.reopened", unit=unit.name) + "\n" + (t("sca.told", count=told) if told else t("sca.told_none"))
     return await view.back_to_overview(ctx, Reply(done))

@@ -66,11 +66,12 @@ def with_back(ctx: Context, *pairs: tuple[str, str]) -> tuple[Choice, ...]:
 def progress_line(t: Catalog, board: ScoreBoard, unit: Unit) -> str:
     p = board.progress(unit)
     total = len(board.criteria)
+    overdue = t("sca.p.overdue") if board.overdue(unit) else ""
     if p.state == NOT_STARTED:
-        return t("sca.p.not_started", unit=unit.name)
+        return t("sca.p.not_started", unit=unit.name) + overdue
     if p.state in (IN_PROGRESS, REOPENED):
         key = "sca.p.reopened" if p.state == REOPENED else "sca.p.in_progress"
-        return t(key, unit=unit.name, done=p.scored, total=total)
+        return t(key, unit=unit.name, done=p.scored, total=total) + overdue
     found = p.assessment
     at = format_local(found.submitted_at) if found and found.submitted_at else "?"
     late = t("sca.p.late") if found and found.late else ""
@@ -101,6 +102,13 @@ async def overview(ctx: Context) -> Reply:
     if isinstance(board, str):
         return Reply(await missing_text(ctx, board, block_id(ctx)))
     return Reply(f"{overview_text(t, board)}\n{t('sca.overview_footer')}", await actions(ctx))
+
+
+async def gone(ctx: Context, unit: Unit | None) -> Reply:
+    """The unit's sheet is no longer submitted (a colleague reopened it meanwhile): said over the overview."""
+    reset(ctx)
+    again = await overview(ctx)
+    return Reply(f"{ctx.t('sca.not_submitted', unit=unit.name if unit else '?')}\n\n{again.text}", again.choices)
 
 
 async def next_action(ctx: Context, *before: Reply) -> list[Reply]:

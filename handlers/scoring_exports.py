@@ -72,7 +72,7 @@ def summary_workbook(board: ScoreBoard, t: Catalog | None = None) -> bytes:
     fmt = number_format(board.sheet.step)
     groups = board.sections()
     width = 3 + sum(3 * len(items) + 2 for _k, _s, items in groups) + 4
-    exports._heading(sheet, t("sca.x.summary_title", year=board.year, block=board.block.upper()),
+    exports.write_heading(sheet, t("sca.x.summary_title", year=board.year, block=board.block.upper()),
                      t("sca.x.as_of", sheet=board.sheet.title, now=format_local(board.at)), width)
     top, mid, sub = SUMMARY_TOP, SUMMARY_TOP + 1, SUMMARY_TOP + 2
     for col, key in enumerate(("export.col_no", "export.col_code", "export.col_unit"), 1):
@@ -83,17 +83,17 @@ def summary_workbook(board: ScoreBoard, t: Catalog | None = None) -> bytes:
         for c in items:
             _span(sheet, mid, col, mid, col + 2, t("sca.x.criterion_head", code=c.code, max=show(c.max_score)))
             for offset, key in enumerate(("sca.x.self", "sca.x.checked", "sca.x.final")):
-                exports._header(sheet, sub, col + offset, t(key))
+                exports.header_cell(sheet, sub, col + offset, t(key))
             col += 3
         subtotal = sum((c.max_score for c in items), Decimal(0))
         _span(sheet, mid, col, mid, col + 1, t("sca.x.subtotal_head", max=show(subtotal)))
-        exports._header(sheet, sub, col, t("sca.x.self"))
-        exports._header(sheet, sub, col + 1, t("sca.x.final"))
+        exports.header_cell(sheet, sub, col, t("sca.x.self"))
+        exports.header_cell(sheet, sub, col + 1, t("sca.x.final"))
         _span(sheet, top, start, top, col + 1, group_title(t, kind, items))
         col += 2
     _span(sheet, top, col, mid, col + 1, t("sca.x.total_head", max=show(board.base_max)))
-    exports._header(sheet, sub, col, t("sca.x.self"))
-    exports._header(sheet, sub, col + 1, t("sca.x.final"))
+    exports.header_cell(sheet, sub, col, t("sca.x.self"))
+    exports.header_cell(sheet, sub, col + 1, t("sca.x.final"))
     _span(sheet, top, col + 2, sub, col + 2, t("sca.x.rank"))
     _span(sheet, top, col + 3, sub, col + 3, t("sca.x.note"))
     ranking = board.standings()
@@ -101,7 +101,7 @@ def summary_workbook(board: ScoreBoard, t: Catalog | None = None) -> bytes:
     for n, unit in enumerate(board.units, 1):
         row = sub + n
         standing = standings.get(unit.id or -1)
-        exports._row(sheet, row, [n, unit.code, unit.name])
+        exports.write_row(sheet, row, [n, unit.code, unit.name])
         values: list[tuple[Decimal | None, bool]] = []
         done = board.submitted(unit)
         own, final = board.totals(unit, SELF), board.totals(unit)
@@ -118,9 +118,9 @@ def summary_workbook(board: ScoreBoard, t: Catalog | None = None) -> bytes:
         _cell(sheet, row, col + 2, standing.rank if standing else None, bold=True)
         _cell(sheet, row, col + 3, note(t, board, unit, standing))
     sheet.freeze_panes = sheet.cell(SUMMARY_FIRST, 4)
-    exports._widths(sheet, [6, 12, 36] + [8] * (col - 4) + [9, 9, 9, 30], rows=(SUMMARY_FIRST, sheet.max_row))
+    exports.fit_widths(sheet, [6, 12, 36] + [8] * (col - 4) + [9, 9, 9, 30], rows=(SUMMARY_FIRST, sheet.max_row))
     _ranking_sheet(book, board, t, fmt, ranking)
-    return exports._save(book)
+    return exports.workbook_bytes(book)
 
 
 def _group_total(totals: Totals, kind: str, section: str) -> Decimal:
@@ -134,25 +134,25 @@ def _group_total(totals: Totals, kind: str, section: str) -> Decimal:
 def _ranking_sheet(book: Workbook, board: ScoreBoard, t: Catalog, fmt: str,
                    ranking: list[Standing[int]]) -> None:
     sheet = book.create_sheet(t("sca.x.sheet_ranking"))
-    exports._heading(sheet, t("sca.x.ranking_title", year=board.year, block=board.block.upper()),
+    exports.write_heading(sheet, t("sca.x.ranking_title", year=board.year, block=board.block.upper()),
                      t("sca.x.as_of", sheet=board.sheet.title, now=format_local(board.at)), 6)
     for col, key in enumerate(("sca.x.rank", "export.col_code", "export.col_unit", "sca.x.self_total",
                                "sca.x.final_total", "sca.x.note"), 1):
-        exports._header(sheet, SUMMARY_TOP, col, t(key))
+        exports.header_cell(sheet, SUMMARY_TOP, col, t(key))
     standings = {s.key: s for s in ranking}
     units = [u for s in ranking if (u := board.unit_by_id(s.key)) is not None]
     units += [u for u in board.units if u.id not in standings]
     for n, unit in enumerate(units, 1):
         row = SUMMARY_TOP + n
         standing = standings.get(unit.id or -1)
-        exports._row(sheet, row, ["", unit.code, unit.name])
+        exports.write_row(sheet, row, ["", unit.code, unit.name])
         _cell(sheet, row, 1, standing.rank if standing else None, bold=True)
         done = standing is not None
         _number(sheet, row, 4, board.totals(unit, SELF).total if done else None, fmt)
         _number(sheet, row, 5, board.totals(unit).total if done else None, fmt, bold=True)
         _cell(sheet, row, 6, note(t, board, unit, standing))
     sheet.freeze_panes = sheet.cell(SUMMARY_TOP + 1, 1)
-    exports._widths(sheet, [9, 12, 40, 12, 14, 36], rows=(SUMMARY_TOP + 1, sheet.max_row))
+    exports.fit_widths(sheet, [9, 12, 40, 12, 14, 36], rows=(SUMMARY_TOP + 1, sheet.max_row))
 
 
 def unit_workbook(board: ScoreBoard, unit: Unit, t: Catalog | None = None) -> bytes:
@@ -162,7 +162,7 @@ def unit_workbook(board: ScoreBoard, unit: Unit, t: Catalog | None = None) -> by
     sheet = book.active
     sheet.title = t("sca.x.sheet_unit")
     fmt = number_format(board.sheet.step)
-    exports._heading(sheet, t("sca.x.unit_title", year=board.year),
+    exports.write_heading(sheet, t("sca.x.unit_title", year=board.year),
                      t("sca.x.unit_of", unit=unit.name, code=unit.code, block=board.block), len(UNIT_COLUMNS))
     sheet.cell(3, 1, _status_line(t, board, unit)).font = Font(name=exports.FONT, size=12, italic=True)
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(UNIT_COLUMNS))
@@ -172,7 +172,7 @@ def unit_workbook(board: ScoreBoard, unit: Unit, t: Catalog | None = None) -> by
     sheet.merge_cells(start_row=UNIT_HEADER - 1, start_column=1, end_row=UNIT_HEADER - 1, end_column=len(UNIT_COLUMNS))
     sheet.row_dimensions[UNIT_HEADER - 1].height = 32
     for col, key in enumerate(UNIT_COLUMNS, 1):
-        exports._header(sheet, UNIT_HEADER, col, t(key))
+        exports.header_cell(sheet, UNIT_HEADER, col, t(key))
     own, final = board.totals(unit, SELF), board.totals(unit)
     row = UNIT_HEADER
     for kind, section, items in board.sections():
@@ -198,8 +198,8 @@ def unit_workbook(board: ScoreBoard, unit: Unit, t: Catalog | None = None) -> by
         row += 1
         _unit_row(sheet, row, fmt, ["", t(key), max_value, self_value, "", final_value, ""], bold=True)
     sheet.freeze_panes = sheet.cell(UNIT_HEADER + 1, 3)
-    exports._widths(sheet, [8, 50, 10, 10, 36, 10, 36], rows=(UNIT_HEADER + 1, row))
-    return exports._save(book)
+    exports.fit_widths(sheet, [8, 50, 10, 10, 36, 10, 36], rows=(UNIT_HEADER + 1, row))
+    return exports.workbook_bytes(book)
 
 
 def _status_line(t: Catalog, board: ScoreBoard, unit: Unit) -> str:
@@ -227,7 +227,7 @@ def _unit_row(sheet: Any, row: int, fmt: str, values: list[Any], bold: bool = Fa
 def _span(sheet: Any, r1: int, c1: int, r2: int, c2: int, text: str) -> None:
     for r in range(r1, r2 + 1):
         for c in range(c1, c2 + 1):
-            exports._header(sheet, r, c, text if (r, c) == (r1, c1) else None)
+            exports.header_cell(sheet, r, c, text if (r, c) == (r1, c1) else None)
     if (r1, c1) != (r2, c2):
         sheet.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
 
@@ -235,7 +235,7 @@ def _span(sheet: Any, r1: int, c1: int, r2: int, c2: int, text: str) -> None:
 def _cell(sheet: Any, row: int, col: int, value: Any, bold: bool = False) -> None:
     cell = sheet.cell(row, col, value)
     cell.font = Font(name=exports.FONT, size=12, bold=bold)
-    cell.border = exports._BORDER
+    cell.border = exports.BORDER
     centred = isinstance(value, int) or (col in (1, 2) and isinstance(value, str) and len(value) <= 12)
     cell.alignment = Alignment(horizontal="center" if centred else "left", vertical="top", wrap_text=True)
 
@@ -244,5 +244,5 @@ def _number(sheet: Any, row: int, col: int, value: Decimal | None, fmt: str, bol
     cell = sheet.cell(row, col, float(value) if value is not None else None)
     cell.number_format = fmt
     cell.font = Font(name=exports.FONT, size=12, bold=bold)
-    cell.border = exports._BORDER
+    cell.border = exports.BORDER
     cell.alignment = Alignment(horizontal="right", vertical="top")

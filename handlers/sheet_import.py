@@ -3,7 +3,9 @@
 A sheet no unit has started on is corrected in place: nobody has scored against the old lines. Once a
 unit has an assessment, its draft refers to the criteria it saw, so a changed sheet becomes a new
 version (the old one is kept, inactive) and the contacts of every unit that had started are told to
-check their draft against it.
+check their draft against it. A unit that had already submitted on the old version has nothing on the
+new one: its submission for the self-assessment deadline is withdrawn (kept as history), so the deadline,
+its reminders and /nop show it as due again, and its contacts are told to score and submit again.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from handlers.criteria_file_model import CriterionSpec, SectionSpec, SheetSpec
 from handlers.deadline_admin_ops import Notice, outbox_teller
 from handlers.invites import ROLE_UNIT
 from storage.models import Assessment, Block, CriteriaSheet, Criterion, Term
+from storage.scoring_reports import SUBMITTED
 from storage.uow import UnitOfWork
 
+SELF_ASSESSMENT: Final = "self_assessment"
 CREATED: Final = "created"  # the term had no sheet: version 1
 UNCHANGED: Final = "unchanged"
 REPLACED: Final = "replaced"  # the active version corrected in place (no unit had started)
@@ -38,6 +42,7 @@ class SheetImportResult:
     year: int
     previous_version: int | None = None  # the version made inactive by NEW_VERSION
     units_started: int = 0  # units with an assessment on the previous version (NEW_VERSION only)
+    units_resubmit: int = 0  # of those, units that had submitted it: their deadline submission withdrawn
     contacts_told: int = 0
     deadlines_linked: int = 0  # self-assessment deadlines whose `sheet` was set to the title
 
@@ -122,9 +127,19 @@ def _add_criteria(uow: UnitOfWork, sheet_id: int, spec: SheetSpec) -> None:
                                   max_score=item.max, position=position))
 
 
-async def _started_units(uow: UnitOfWork, sheet_id: int) -> list[int]:
-    stmt = select(Assessment.unit_id).where(Assessment.sheet_id == sheet_id).distinct()
-    return sorted(set((await uow.session.exec(stmt)).all()))
+async def _started_units(uow: UnitOfWork, sheet_id: int) -> dict[int, bool]:
+    """Unit id → whether its assessment on the sheet is submitted."""
+    stmt = select(Assessment.unit_id, Assessment.status).where(Assessment.sheet_id == sheet_id)
+    return {unit_id: status == SUBMITTED for unit_id, status in (await uow.session.exec(stmt)).all()}
+
+
+async def _withdraw(uow: UnitOfWork, term_id: int, unit_ids: list[int], now: datetime) -> None:
+    """The self-assessment submissions of these units no longer stand: they were made on the old sheet."""
+    deadlines = [d.id for d in await uow.deadlines.of_term(term_id) if d.kind == SELF_ASSESSMENT and d.id]
+    for submission in await uow.deadlines.current_submissions(deadlines):
+        if submission.unit_id in unit_ids and submission.kind == "assessment":
+            submission.superseded_at = now
+            uow.session.add(submission)
 
 
 async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: datetime, *,
@@ -135,7 +150,7 @@ async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: dat
     sheets = await sheets_of_term(uow, term.id)
     active = active_of(sheets)
     previous: int | None = None
-    started: list[int] = []
+    started: dict[int, bool] = {}
     if active is None:
         sheet = CriteriaSheet(term_id=term.id, version=max((s.version for s in sheets), default=0) + 1,
                               title=spec.title, step=spec.step, created_at=now)
@@ -165,6 +180,9 @@ async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: dat
         assert sheet.id is not None
         _add_criteria(uow, sheet.id, spec)
     linked = await _link_deadlines(uow, term.id, spec.title)
+    resubmit = sorted(u for u, submitted in started.items() if submitted) if action == NEW_VERSION else []
+    if resubmit:
+        await _withdraw(uow, term.id, resubmit, now)
     told = await _tell(uow, block_id, started, sheet, now) if action == NEW_VERSION else 0
     assert sheet.id is not None
     if action != UNCHANGED or linked:
@@ -172,34 +190,36 @@ async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: dat
                          version=sheet.version, result=action, title=spec.title,
                          criteria=sum(1 for _ in spec.lines()), previous_version=previous,
                          units_started=len(started) if action == NEW_VERSION else 0, contacts_told=told,
-                         deadlines_linked=linked)
+                         deadlines_linked=linked, units_resubmit=len(resubmit))
     return SheetImportResult(sheet.id, sheet.version, action, term.year, previous,
-                             len(started) if action == NEW_VERSION else 0, told, linked)
+                             len(started) if action == NEW_VERSION else 0, len(resubmit), told, linked)
 
 
 async def _link_deadlines(uow: UnitOfWork, term_id: int, title: str) -> int:
     """The term's self-assessment deadlines name the sheet they are scored against."""
     linked = 0
     for deadline in await uow.deadlines.of_term(term_id):
-        if deadline.kind == "self_assessment" and deadline.sheet != title:
+        if deadline.kind == SELF_ASSESSMENT and deadline.sheet != title:
             deadline.sheet = title
             uow.deadlines.add(deadline)
             linked += 1
     return linked
 
 
-async def _tell(uow: UnitOfWork, block_id: int, unit_ids: list[int], sheet: CriteriaSheet, now: datetime) -> int:
+async def _tell(uow: UnitOfWork, block_id: int, started: dict[int, bool], sheet: CriteriaSheet,
+                now: datetime) -> int:
     """Every contact of a unit that had started is told, in its own language; returns how many."""
     block = await uow.directory.block(block_id)
     assert block is not None
     units = {u.id: u.name for u in await uow.directory.units(block_id, include_inactive=True)}
-    contacts = [c for c in await uow.directory.active_contacts(block_id, ROLE_UNIT) if c.unit_id in unit_ids]
+    contacts = [c for c in await uow.directory.active_contacts(block_id, ROLE_UNIT) if c.unit_id in started]
     tell = await outbox_teller(uow, now)
-    for unit_id in unit_ids:
+    for unit_id, submitted in sorted(started.items()):
         await tell([c for c in contacts if c.unit_id == unit_id],
-                   _notice(block.name, sheet.title, sheet.version, units.get(unit_id, "?")))
+                   _notice(block.name, sheet.title, sheet.version, units.get(unit_id, "?"), submitted))
     return len(contacts)
 
 
-def _notice(block: str, title: str, version: int, unit: str) -> Notice:
-    return lambda t: t("sheet.notice_new_version", block=block, title=title, version=version, unit=unit)
+def _notice(block: str, title: str, version: int, unit: str, submitted: bool) -> Notice:
+    key = "sheet.notice_resubmit" if submitted else "sheet.notice_new_version"
+    return lambda t: t(key, block=block, title=title, version=version, unit=unit)

@@ -2,8 +2,10 @@
 receive files) or as "already sent as an official dispatch" (its number and date).
 
 Steps: pick → theme → theme_confirm (covenant); pick → method → file → file_confirm, or
-method → dispatch_no → dispatch_date → dispatch_confirm (every other kind). A reminder's button
-starts at the deadline's first step. Who submits, and whether the deadline still takes submissions,
+method → dispatch_no → dispatch_date → dispatch_confirm (every other kind). A self-assessment deadline
+takes no file or dispatch: it is completed by submitting the scored sheet (`/chamdiem`, handlers.scoring),
+so pick → by_scoring only says so and offers to start scoring. A reminder's button starts at the
+deadline's first step. Who submits, and whether the deadline still takes submissions,
 is checked on every step (submissions_access.guard).
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 
-from handlers import commands, people, submissions_input
+from handlers import commands, people, scoring, submissions_input
 from handlers.chat import Reply
 from handlers.clock import format_local, format_local_date, to_local
 from handlers.context import Context
@@ -22,8 +24,8 @@ from handlers.submissions_input import DateProblem, format_size
 from handlers.submissions_save import KIND_DISPATCH, KIND_DOCUMENT, KIND_THEME, save
 
 FLOW = "submit"
-COVENANT = "covenant"
-PICK, THEME, THEME_CONFIRM = "pick", "theme", "theme_confirm"
+COVENANT, SELF_ASSESSMENT = "covenant", "self_assessment"
+PICK, THEME, THEME_CONFIRM, BY_SCORING = "pick", "theme", "theme_confirm", "by_scoring"
 METHOD, FILE, FILE_CONFIRM = "method", "file", "file_confirm"
 DISPATCH_NO, DISPATCH_DATE, DISPATCH_CONFIRM = "dispatch_no", "dispatch_date", "dispatch_confirm"
 DEADLINE_OPTION = "d"
@@ -54,6 +56,9 @@ async def ask(ctx: Context) -> Reply:
         return checked
     unit = await people.unit_name(ctx, checked.unit_id)
     title = checked.deadline.title
+    if step == BY_SCORING:
+        return Reply(t("score.by_sheet", title=title, unit=unit, due=format_local(checked.deadline.due_at)),
+                     ctx.choices(("score", t("score.opt_start")), ("cancel", t("cancel"))))
     if step == THEME:
         return Reply(t("sub.ask_theme", unit=unit))
     if step == THEME_CONFIRM:
@@ -90,6 +95,8 @@ async def answer(ctx: Context) -> list[Reply]:
         return [checked]
     if option == "cancel":
         return await _cancel(ctx)
+    if step == BY_SCORING and option == "score":
+        return await scoring.start(ctx, checked.contact)
     if step in (THEME, DISPATCH_NO):
         return await _answer_text(ctx, step)
     if step == DISPATCH_DATE:
@@ -220,11 +227,13 @@ async def _start(ctx: Context, deadline_id: int) -> list[Reply]:
         return [Reply(t("sub.reminder_gone") if await ctx.registrations() else t("not_registered_any"))]
     if mine.role != ROLE_UNIT:
         return [Reply(t("sub.not_unit"))]
-    first = THEME if deadline.kind == COVENANT else METHOD
+    first = {COVENANT: THEME, SELF_ASSESSMENT: BY_SCORING}.get(deadline.kind, METHOD)
     ctx.begin(FLOW, first, contact_id=mine.id, deadline_id=deadline.id)
     checked = await guard(ctx)
     if isinstance(checked, Reply):
         return [checked]
+    if first == BY_SCORING:  # nothing to hand in here: the sheet's own submission completes the deadline
+        return [await ask(ctx)]
     lines = [t("sub.intro", title=deadline.title, due=format_local(deadline.due_at))]
     previous = await current_submission(ctx, deadline_id, checked.unit_id)
     if previous is not None:

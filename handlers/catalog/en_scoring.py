@@ -93,4 +93,7 @@ EN: dict[str, str] = {
     "score.notice_late": " (late)",
     "score.locked": "🔒 The self-assessment of {unit} was submitted at {at} ({name}), {total} points in total, so it cannot be changed any more. To correct it, please ask the block's secretariat to reopen it.",
     "score.notice_reopened": "🔓 The block's secretariat reopened the self-assessment of {unit} for correction. Reason: {reason}\nType /chamdiem to correct it and submit again.",
+    # /nop for the self-assessment deadline: it is handed in by submitting the scored sheet
+    "score.by_sheet": "📌 {title}\nDue: {due}.\nThis deadline takes no file or dispatch: {unit} scores itself criterion by criterion against the block's scoring sheet (/chamdiem), then submits the sheet. Submitting the sheet counts as submitting for this deadline.",
+    "score.opt_start": "Start scoring",
 }

@@ -13,6 +13,7 @@ EN: dict[str, str] = {
     "sca.p.reopened": "• {unit}: ↩️ reopened for changes, {done}/{total} criteria",
     "sca.p.submitted": "• {unit}: ✅ submitted {at}{late}{checked}",
     "sca.p.late": " (late)",
+    "sca.p.overdue": " · ⏰ overdue",
     "sca.p.checked": " · checked {done}/{total}",
     "sca.overview_counts": "Submitted {done}/{total} · scoring {working} · not started {idle}.",
     "sca.overview_footer": "What would you like to do?",

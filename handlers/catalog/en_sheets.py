@@ -50,6 +50,7 @@ EN: dict[str, str] = {
     "sheet.cli.unchanged": "The criteria sheet «{title}» of {block} ({year}) is unchanged (version {version}).",
     "sheet.cli.replaced": "Updated the criteria sheet «{title}» of {block} ({year}), version {version} (no unit had started): {summary}.",
     "sheet.cli.new_version": "Created version {version} of the criteria sheet «{title}» for {block} ({year}) since {units} units had started scoring; version {old} is kept. {summary}. {contacts} contacts told.",
+    "sheet.cli.resubmit": "{count} units had submitted against the old version: those submissions no longer count for the self-assessment deadline; the units are told to score and submit again.",
     "sheet.cli.linked": "The self-assessment deadline now uses «{title}».",
     "sheet.cli.beside_missing": "Warning: no criteria file {path} (deadline «{deadline}» names sheet: {name}); the sheet was not imported. Import it later: thidua sheet import PATH",
     "sheet.cli.beside_several": "Warning: the self-assessment deadlines name different sheets ({names}); none was imported. Use: thidua sheet import PATH",
@@ -63,4 +64,5 @@ EN: dict[str, str] = {
     "sheet.show.bonus": "Bonus (up to {total}):",
     "sheet.show.deductions": "Deductions (up to {total}):",
     "sheet.notice_new_version": "📋 {block}: the criteria sheet «{title}» has just been updated (version {version}). {unit}, please check your self-assessment draft against it (/chamdiem).",
+    "sheet.notice_resubmit": "📋 {block}: the criteria sheet «{title}» has just been updated (version {version}) after {unit} had submitted its self-assessment against the old one. That submission is kept but no longer counts; {unit}, please score against the new sheet and submit again (/chamdiem; the scores that still fit are copied over).",
 }

@@ -93,4 +93,7 @@ VI: dict[str, str] = {
     "score.notice_late": " (muộn)",
     "score.locked": "🔒 Bảng tự chấm điểm của {unit} đã nộp lúc {at} ({name}), tổng {total} điểm, nên không sửa được nữa. Nếu cần sửa, mời liên hệ Thường trực Khối để mở lại.",
     "score.notice_reopened": "🔓 Thường trực Khối đã mở lại bảng tự chấm điểm của {unit} để sửa. Lý do: {reason}\nGõ /chamdiem để sửa rồi nộp lại.",
+    # /nop for the self-assessment deadline: it is handed in by submitting the scored sheet
+    "score.by_sheet": "📌 {title}\nHạn nộp: {due}.\nHạn này không nộp bằng tệp hay công văn: {unit} chấm điểm từng tiêu chí theo bảng tiêu chí của Khối (lệnh /chamdiem), rồi nộp bảng tự chấm điểm. Khi bảng được nộp, hạn này được ghi nhận là đã nộp.",
+    "score.opt_start": "Chấm điểm ngay",
 }

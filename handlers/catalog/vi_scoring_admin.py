@@ -13,6 +13,7 @@ VI: dict[str, str] = {
     "sca.p.reopened": "• {unit}: ↩️ đã mở lại để sửa, {done}/{total} tiêu chí",
     "sca.p.submitted": "• {unit}: ✅ đã nộp {at}{late}{checked}",
     "sca.p.late": " (muộn)",
+    "sca.p.overdue": " · ⏰ quá hạn",
     "sca.p.checked": " · đã kiểm tra {done}/{total}",
     "sca.overview_counts": "Đã nộp {done}/{total} · đang chấm {working} · chưa chấm {idle}.",
     "sca.overview_footer": "Chọn việc cần làm:",

@@ -52,6 +52,7 @@ VI: dict[str, str] = {
     "sheet.cli.unchanged": "Bảng tiêu chí «{title}» của {block} (năm {year}) không thay đổi (phiên bản {version}).",
     "sheet.cli.replaced": "Đã cập nhật bảng tiêu chí «{title}» của {block} (năm {year}), phiên bản {version} (chưa đơn vị nào bắt đầu chấm điểm): {summary}.",
     "sheet.cli.new_version": "Đã tạo phiên bản {version} của bảng tiêu chí «{title}» cho {block} (năm {year}) vì {units} đơn vị đã bắt đầu chấm điểm; phiên bản {old} được giữ lại. {summary}. Đã báo {contacts} đầu mối.",
+    "sheet.cli.resubmit": "{count} đơn vị đã nộp bảng tự chấm theo phiên bản cũ: bản nộp đó không còn tính cho hạn nộp tự chấm điểm; các đơn vị được báo để chấm và nộp lại.",
     "sheet.cli.linked": "Hạn nộp tự chấm điểm nay dùng bảng «{title}».",
     "sheet.cli.beside_missing": "Cảnh báo: không có tệp bảng tiêu chí {path} (hạn nộp «{deadline}» ghi sheet: {name}); bảng tiêu chí chưa được nhập. Nhập sau bằng: thidua sheet import ĐƯỜNG_DẪN",
     "sheet.cli.beside_several": "Cảnh báo: các hạn nộp tự chấm điểm ghi nhiều bảng tiêu chí khác nhau ({names}); không nhập bảng nào. Nhập bằng: thidua sheet import ĐƯỜNG_DẪN",
@@ -66,4 +67,5 @@ VI: dict[str, str] = {
     "sheet.show.deductions": "Điểm trừ (trừ tối đa {total}):",
     # to unit contacts when a sheet they had started on changes
     "sheet.notice_new_version": "📋 {block}: bảng tiêu chí chấm điểm «{title}» vừa được cập nhật (phiên bản {version}). Mời {unit} kiểm tra lại bản tự chấm điểm đang làm theo bảng mới (lệnh /chamdiem).",
+    "sheet.notice_resubmit": "📋 {block}: bảng tiêu chí chấm điểm «{title}» vừa được cập nhật (phiên bản {version}) sau khi {unit} đã nộp bảng tự chấm theo bảng cũ. Bản đã nộp được lưu lại nhưng không còn tính; mời {unit} chấm lại theo bảng mới và nộp lại (lệnh /chamdiem; các điểm còn phù hợp được chép sang).",
 }

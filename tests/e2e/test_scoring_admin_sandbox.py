@@ -4,6 +4,7 @@ observer reading. Read as sandbox transcripts; the sheet and the units' assessme
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 from io import BytesIO
 
@@ -13,6 +14,7 @@ from sqlmodel import select
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from handlers.chat import Reply
+from handlers.clock import FrozenClock
 from storage.models import Assessment, AssessmentLine, Contact
 from tests.conftest import sandbox_for
 from tests.helpers import codes, deliver
@@ -123,8 +125,23 @@ async def test_progress_and_who_may_open_it(app: App, block_id: int, sandbox: Sa
     assert await sb.say("hoa", "6") == ["Đã đóng phần điểm thi đua. Gõ /diem để mở lại."]
     assert await flow_of(app, "hoa") is None
     out = await sb.say("hoa", "/menu")  # the secretariat's menu has the item, before «Thông tin của tôi»
-    assert out[0].endswith("[6] Quản lý hạn nộp\n[7] Điểm thi đua\n[8] Thông tin của tôi")
+    assert out[0].endswith("[6] Quản lý hạn nộp\n[7] Điểm thi đua\n[8] Bầu chọn\n[9] Thông tin của tôi")
     assert await sb.say("hoa", "7") == [OVERVIEW]
+
+
+async def test_after_the_due_date_units_that_never_submitted_are_overdue(app: App, block_id: int, sandbox: Sandbox,
+                                                                         clock: FrozenClock) -> None:
+    await people(app, block_id, sandbox)
+    clock.advance(timedelta(days=8))  # 01/12/2026, the day after the self-assessment deadline
+    progress = (await sandbox.say("hoa", "/diem"))[0].splitlines()
+    assert progress[2:9] == [
+        "• Bảo hiểm Xã hội tỉnh: ✅ đã nộp 27/11/2026 10:00 · đã kiểm tra 1/16",
+        "• Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh: ⬜ chưa chấm · ⏰ quá hạn",
+        "• Trường Cao đẳng Cộng đồng: ⬜ chưa chấm · ⏰ quá hạn",
+        "• Sở Văn hóa, Thể thao và Du lịch: ⬜ chưa chấm · ⏰ quá hạn",
+        "• Sở Thông tin và Truyền thông: ↩️ đã mở lại để sửa, 12/16 tiêu chí",  # reopened: submitted before
+        "• Sở Khoa học và Công nghệ: ✏️ đang chấm 2/16 tiêu chí · ⏰ quá hạn",
+        "• Sở Y tế: ✅ đã nộp 27/11/2026 10:00 (muộn) · đã kiểm tra 1/16"]
 
 
 async def test_cross_check_a_changed_score_needs_a_reason_and_the_unit_is_told(app: App, block_id: int,
@@ -202,7 +219,7 @@ async def test_ranking_flags_the_tie_and_the_observer_reads_only(app: App, block
 
     observer = f"{PROGRESS}\nChọn việc cần làm:\n{menu(*OBSERVER_ACTIONS)}"
     out = await sb.say("lan", "/menu")
-    assert out[0].endswith("[3] Tình hình nộp\n[4] Điểm thi đua\n[5] Thông tin của tôi")
+    assert out[0].endswith("[3] Tình hình nộp\n[4] Điểm thi đua\n[5] Bầu chọn\n[6] Thông tin của tôi")
     assert await sb.say("lan", "4") == [observer]
     assert await sb.say("lan", "1") == [RANKING, f"Chọn việc cần làm tiếp:\n{menu(*OBSERVER_ACTIONS)}"]
     replies: list[Reply] = await app.dispatcher.handle(sb.incoming("lan", "2"))

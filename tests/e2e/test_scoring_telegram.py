@@ -3,14 +3,17 @@ number is a score even when it is also the number of a button; the evidence is a
 
 from __future__ import annotations
 
+from io import BytesIO
 from typing import Any
 
+from openpyxl import load_workbook
 from sqlmodel import select
 
 from bot.app import App
 from storage.models import Assessment
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, import_sample_sheet
+from tests.integration.test_scoring_exports import seed
 
 LAN = 3003
 
@@ -19,17 +22,23 @@ def button(message: dict[str, Any], label: str) -> str:
     return next(data for text, data in message["buttons"] if text == label)
 
 
+async def register(tg: FakeTelegramAPI, user: int, code: str, answers: tuple[str, ...]) -> None:
+    """/start CODE, then each answer: a button's label pressed, or typed where the step has no buttons."""
+    tg.push_text(user, f"/start {code}")
+    for step in answers:
+        message = await tg.next_message(user)
+        if message["buttons"]:
+            tg.push_callback(user, button(message, step))
+        else:
+            tg.push_text(user, step)
+    assert (await tg.next_message(user))["text"].startswith("✅ Đã đăng ký bạn")
+
+
 async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
     await import_sample_sheet(app, block_id)
     tg.set_user(LAN, "Lan", "Lê")
-    tg.push_text(LAN, f"/start {(await codes(app, block_id))['YTE']}")
-    for step in ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", "Xác nhận"):
-        message = await tg.next_message(LAN)
-        if message["buttons"]:
-            tg.push_callback(LAN, button(message, step))
-        else:
-            tg.push_text(LAN, step)
-    assert (await tg.next_message(LAN))["text"].startswith("✅ Đã đăng ký bạn")
+    await register(tg, LAN, (await codes(app, block_id))["YTE"],
+                   ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", "Xác nhận"))
 
     tg.push_text(LAN, "/chamdiem")
     overview = await tg.next_message(LAN)
@@ -61,3 +70,38 @@ async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int,
         lines = await uow.scoring.lines(row.id)
     assert lines["1.1"].self_score == 25 and lines["1.2"].self_score == 3
     assert lines["1.1"].evidence_name == "quyet-dinh.pdf" and lines["1.1"].evidence_file_id
+
+
+HOA = 3001
+
+
+async def test_the_secretariat_gets_the_exports_as_documents(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
+    """/diem on Telegram: the summary and a unit's sheet arrive as .xlsx documents, ranked, with the step's
+    number format; the actions come back under them."""
+    await seed(app, block_id)
+    tg.set_user(HOA, "Hoa", "Nguyễn")
+    await register(tg, HOA, (await codes(app, block_id))["secretariat"],
+                   ("Đồng ý", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "Xác nhận"))
+
+    tg.push_text(HOA, "/diem")
+    overview = await tg.next_message(HOA)
+    assert overview["text"].startswith("📊 Điểm thi đua năm 2026")
+    tg.push_callback(HOA, button(overview, "Xuất Excel tổng hợp điểm"))
+    caption = await tg.next_message(HOA)  # the text, then the document
+    assert caption["text"].startswith("📎 Tổng hợp điểm thi đua năm 2026 của Khối thi đua Văn hóa - Xã hội")
+    summary = await tg.next_message(HOA)
+    assert (summary["method"], summary["document"]) == ("sendDocument", "tong-hop-diem-2026.xlsx")
+    book = load_workbook(BytesIO(summary["document_content"]))
+    ranking = book["Xếp hạng"]
+    assert [ranking.cell(5 + i, 3).value for i in range(3)] == [
+        "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh", "Sở Y tế"]
+    assert ranking.cell(5, 5).number_format == "0.0"  # the sample sheet's step of 0,5
+    after = await tg.next_message(HOA)
+    assert after["text"] == "Chọn việc cần làm tiếp:"
+
+    tg.push_callback(HOA, button(after, "Xuất bảng tự chấm của một đơn vị"))
+    tg.push_callback(HOA, button(await tg.next_message(HOA), "Sở Y tế"))
+    assert (await tg.next_message(HOA))["text"].startswith("📎 ")
+    sheet = await tg.next_message(HOA)
+    assert (sheet["method"], sheet["document"]) == ("sendDocument", "bang-tu-cham-yte-2026.xlsx")
+    assert load_workbook(BytesIO(sheet["document_content"])).properties.identifier.startswith("thidua-unit-sheet:YTE:")

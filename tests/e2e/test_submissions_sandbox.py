@@ -20,7 +20,7 @@ from handlers.catalog import EN, VI
 from handlers.clock import FrozenClock
 from storage.models import AuditLog, Contact, Deadline, DialogState, Submission, Unit
 from tests.conftest import sandbox_for
-from tests.helpers import codes, deliver
+from tests.helpers import codes, deliver, import_sample_sheet
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
@@ -202,19 +202,55 @@ async def test_late_submission_is_flagged(app: App, block_id: int, sandbox: Sand
     await block_with_people(app, block_id, sandbox)
     clock.advance(timedelta(days=8))  # Tuesday 01/12/2026 09:00, the day after the due date
     await sandbox.say("binh", "/nop")
-    assert await sandbox.say("binh", "4") == [
-        f"📌 {SELF_ASSESSMENT}\nHạn nộp: 30/11/2026 17:00.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
-        ASK_METHOD_TG]
+    assert await sandbox.say("binh", "3") == [
+        f"{INTRO_YEAR_END}\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.", ASK_METHOD_TG]
     for text in ("2", "45/BC-YTE", "1/12/2026"):
         await sandbox.say("binh", text)
     assert await sandbox.say("binh", "1") == [
-        f"⚠️ Đã ghi nhận Sở Y tế nộp «{SELF_ASSESSMENT}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
+        f"⚠️ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
         "Nộp lúc 01/12/2026 09:00, muộn so với hạn 30/11/2026 17:00.", UNIT_MENU_TG]
-    [row] = await history(app, "self_assessment")
+    [row] = await history(app, "year_end_report")
     assert row.late is True
     await deliver(app)
     assert sandbox.inbox("hoa") == [
-        f"📥 Sở Y tế đã nộp «{SELF_ASSESSMENT}» (muộn): công văn số 45/BC-YTE ngày 01/12/2026. Đã nộp 1/11."]
+        f"📥 Sở Y tế đã nộp «{YEAR_END}» (muộn): công văn số 45/BC-YTE ngày 01/12/2026. Đã nộp 1/11."]
+
+
+BY_SHEET = (f"📌 {SELF_ASSESSMENT}\nHạn nộp: 30/11/2026 17:00.\nHạn này không nộp bằng tệp hay công văn: Sở Y tế "
+            "chấm điểm từng tiêu chí theo bảng tiêu chí của Khối (lệnh /chamdiem), rồi nộp bảng tự chấm điểm. Khi "
+            "bảng được nộp, hạn này được ghi nhận là đã nộp.\n[1] Chấm điểm ngay\n[2] Hủy")
+
+
+async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(app: App, block_id: int,
+                                                                               sandbox: Sandbox) -> None:
+    await import_sample_sheet(app, block_id)
+    await block_with_people(app, block_id, sandbox)
+    await sandbox.say("binh", "/nop")
+    assert await sandbox.say("binh", "4") == [BY_SHEET]
+    assert await sandbox.send_file("binh", "bang-diem.xlsx", "application/vnd.ms-excel", 20_000) == [CHOOSE, BY_SHEET]
+    assert await sandbox.say("binh", "45/BC-YTE") == [CHOOSE, BY_SHEET]
+    assert await history(app, "self_assessment") == []
+    assert await sandbox.say("binh", "2") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]
+
+    reminder = f"g.submit.{await deadline_id(app, 'self_assessment')}"  # a reminder's «Nộp ngay»: the same answer
+    assert await sandbox.press("binh", reminder, 0) == [BY_SHEET]
+    overview = await sandbox.say("binh", "1")
+    assert overview[0].startswith("📋 Bảng tiêu chí chấm điểm thi đua năm 2026\nĐơn vị: Sở Y tế\n")
+    assert await step_of(app, "binh") == ("score", "overview")
+    assert await history(app, "self_assessment") == []
+
+    await sandbox.say("binh", "/chamdiem 1.1")  # the sheet scored (Tối đa everywhere) and submitted
+    for _ in range(12 * 3):  # the score, no explanation, no file
+        await sandbox.say("binh", "1")
+    await sandbox.say("binh", "/chamdiem")
+    for text in ("2", "1", "1"):  # Xem lại và nộp, Nộp bảng tự chấm, Xác nhận nộp
+        out = await sandbox.say("binh", text)
+    assert out[0].startswith("✅ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 100 điểm.")
+    [row] = await history(app, "self_assessment")  # the sheet's submission completed the deadline
+    assert (row.kind, row.late) == ("assessment", False)
+    assert f"[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00) ✅ đã nộp" in (await sandbox.say("binh", "/nop"))[0]
+    assert await sandbox.say("binh", "4") == [BY_SHEET]
+    assert (await sandbox.say("binh", "1"))[0].startswith("🔒 Bảng tự chấm điểm của Sở Y tế đã nộp lúc")
 
 
 async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block_id: int, sandbox: Sandbox) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import shutil
 from datetime import datetime
@@ -12,13 +11,11 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.app import App
 from bot.cli import main
-from bot.settings import Settings
-from handlers.clock import SystemClock
 from handlers.criteria_file import load_criteria_file, write_criteria_xlsx
 from storage.models import Assessment, ChatAccount, Contact
 from tests.conftest import ROOT, SAMPLE_BLOCK
+from tests.integration.test_cli_scores import db
 
 SAMPLE_SHEET = ROOT / "samples" / "criteria-2026.yaml"
 TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
@@ -40,22 +37,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-def db(action: Any) -> Any:
-    """Run `action(uow)` against the command line's database."""
-
-    async def go() -> Any:
-        app = await App.create(Settings(), clock=SystemClock())
-        try:
-            async with app.uow() as uow:
-                result = await action(uow)
-                await uow.commit()
-                return result
-        finally:
-            await app.close()
-
-    return asyncio.run(go())
 
 
 def sheet_data() -> dict[str, Any]:
@@ -226,3 +207,23 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
 
     [(chat, text)] = db(pending)
     assert chat == "501" and "(phiên bản 2)" in text and "Mời Sở Y tế kiểm tra lại" in text
+
+    async def submitted(uow: Any) -> None:  # Sở Y tế submits on version 2
+        [block] = await uow.directory.blocks()
+        unit = await uow.directory.unit_by_code(block.id, "YTE")
+        from handlers.sheet_import import active_of, sheets_of_term
+
+        sheet = active_of(await sheets_of_term(uow, (await uow.directory.current_term(block.id)).id))
+        now = datetime.now().astimezone()
+        uow.session.add(Assessment(sheet_id=sheet.id, unit_id=unit.id, status="submitted", updated_at=now,
+                                   submitted_at=now))
+
+    db(submitted)
+    data["sections"][0]["criteria"][0]["max"] = "15"
+    data["sections"][0]["criteria"][1]["max"] = "20"
+    code, out, _ = run(capsys, "sheet", "import", str(write_yaml(tmp_path / "v3.yaml", data)))
+    assert code == 0 and out.startswith(f"Đã tạo phiên bản 3 của bảng tiêu chí «{TITLE}»")
+    assert out.strip().endswith("1 đơn vị đã nộp bảng tự chấm theo phiên bản cũ: bản nộp đó không còn tính cho hạn "
+                                "nộp tự chấm điểm; các đơn vị được báo để chấm và nộp lại.")
+    texts = [text for _chat, text in db(pending)]
+    assert "sau khi Sở Y tế đã nộp bảng tự chấm theo bảng cũ" in texts[-1]

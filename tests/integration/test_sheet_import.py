@@ -21,7 +21,7 @@ from handlers.sheet_import import (
     import_sheet,
     stored_sheet,
 )
-from storage.models import Assessment, Block, CriteriaSheet, Criterion, Deadline
+from storage.models import Assessment, Block, CriteriaSheet, Criterion, Deadline, Submission
 from tests.conftest import ROOT, sandbox_for
 from tests.helpers import codes, deliver, import_sample_sheet
 
@@ -162,6 +162,48 @@ async def test_a_change_after_units_started_is_a_new_version_and_they_are_told(a
     # a change to version 2, which no unit has started on, is made in place
     assert (await run(app, block_id, SAMPLE)).action == REPLACED
     assert [(s.version, s.active) for s in await sheets(app)] == [(1, False), (2, True)]
+
+
+async def test_a_unit_that_had_submitted_is_asked_to_submit_again(app: App, block_id: int) -> None:
+    """Its submission on the old version no longer counts for the deadline (kept as history); a unit that was
+    only scoring is told to check its draft."""
+    sb = sandbox_for(app)
+    c = await codes(app, block_id)
+    await register(sb, "binh", c["YTE"], "Trần Văn Bình", "0987 654 321")
+    await register(sb, "cuong", c["GDDT"], "Đỗ Mạnh Cường", "0903 111 222")
+    await deliver(app)
+    first = await import_sample_sheet(app, block_id)
+    await start_scoring(app, block_id, "GDDT", first)
+    now = app.clock.now()
+    async with app.uow() as uow:
+        yte = await uow.directory.unit_by_code(block_id, "YTE")
+        assert yte is not None and yte.id is not None
+        deadline = (await uow.session.exec(select(Deadline).where(Deadline.kind == "self_assessment"))).one()
+        assert deadline.id is not None
+        uow.session.add(Assessment(sheet_id=first, unit_id=yte.id, status="submitted", updated_at=now,
+                                   submitted_at=now))
+        uow.session.add(Submission(deadline_id=deadline.id, unit_id=yte.id, kind="assessment", submitted_at=now))
+        uow.session.add(Submission(deadline_id=deadline.id, unit_id=yte.id, kind="dispatch", submitted_at=now,
+                                   superseded_at=now))  # an older row: history, left alone
+        await uow.commit()
+
+    result = await run(app, block_id, changed())
+    assert (result.action, result.units_started, result.units_resubmit, result.contacts_told) == (NEW_VERSION, 2, 1, 2)
+    async with app.uow() as uow:
+        assert await uow.deadlines.current_submissions([deadline.id]) == []
+        history = await uow.deadlines.submission_history(deadline.id, yte.id)
+    assert [(row.kind, row.superseded_at is not None) for row in history] == [("assessment", True), ("dispatch", True)]
+    [*_, entry] = await audit(app)
+    assert (entry["units_started"], entry["units_resubmit"]) == (2, 1)
+
+    assert await deliver(app) == 2
+    assert sb.inbox("binh") == [
+        "📋 Khối thi đua Văn hóa - Xã hội: bảng tiêu chí chấm điểm «Bảng tiêu chí chấm điểm thi đua năm 2026» vừa được "
+        "cập nhật (phiên bản 2) sau khi Sở Y tế đã nộp bảng tự chấm theo bảng cũ. Bản đã nộp được lưu lại nhưng "
+        "không còn tính; mời Sở Y tế chấm lại theo bảng mới và nộp lại (lệnh /chamdiem; các điểm còn phù hợp được "
+        "chép sang)."]
+    assert sb.inbox("cuong")[0].endswith("Mời Sở Giáo dục và Đào tạo kiểm tra lại bản tự chấm điểm đang làm theo "
+                                         "bảng mới (lệnh /chamdiem).")
 
 
 async def test_a_block_without_a_term_has_no_sheet(app: App) -> None:

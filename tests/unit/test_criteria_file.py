@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import tempfile
 import unicodedata
@@ -28,21 +27,21 @@ from handlers.criteria_file import (
     spec_from_mapping,
     write_criteria_xlsx,
 )
+from tests import office_files
+from tests.office_files import workbook, yaml_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "criteria-2026.yaml"
-SOURCES = sorted(ROOT.joinpath("handlers").glob("criteria_file*.py"))
+SOURCES = sorted([*ROOT.joinpath("handlers").glob("criteria_file*.py"),
+                  *ROOT.joinpath("handlers").glob("office_file*.py")])
 
 
 def sample_data() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
-    return copy.deepcopy(data)
+    return yaml_data(SAMPLE)
 
 
 def write_yaml(tmp_path: Path, data: object, name: str = "sheet.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return office_files.write_yaml(tmp_path / name, data)
 
 
 def errors_of(load: Callable[[], object]) -> list[str]:
@@ -55,17 +54,6 @@ def yaml_errors(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> lis
     data = sample_data()
     change(data)
     return errors_of(lambda: load_criteria_file(write_yaml(tmp_path, data)))
-
-
-def workbook(sheets: dict[str, list[list[object]]], path: Path) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
 
 
 HEADER = ["Loại", "Mục", "Tên mục", "Mã", "Nội dung", "Điểm tối đa"]
