@@ -21,10 +21,12 @@ from bot.settings import Settings
 from handlers.chat import DeliveryError, Reply
 from handlers.clock import Clock, SystemClock
 from handlers.context import HandlerConfig
+from scheduler import poll_timer
 from scheduler.delivery import OutboxDelivery
 from scheduler.reminders import PlanResult, plan_tick
 from storage import db, migrate
 from storage.uow import UnitOfWork
+from storage.votes import keep_ballots_out_of_logs
 
 log = logging.getLogger(__name__)
 LOCK_KEY = 0x7468_6964_7561  # "thidua"
@@ -47,9 +49,11 @@ class App:
         engine = engine or db.create_engine(db.normalize_url(settings.database(), settings.data_dir))
         if run_migrations:
             await migrate.upgrade(engine)
+        keep_ballots_out_of_logs(engine)
         sessions = db.session_factory(engine)
         clock = clock or SystemClock()
-        config = HandlerConfig(secret=settings.secret_bytes(), bot_username=settings.telegram_bot_username)
+        config = HandlerConfig(secret=settings.secret_bytes(), bot_username=settings.telegram_bot_username,
+                               public_url=settings.public_base())
         app = cls(settings, engine, sessions, clock, config, Dispatcher(sessions, clock, config))
         for channel in channels:
             app.add_channel(channel)
@@ -86,6 +90,8 @@ class App:
         scheduler.add_job(self.plan_reminders, "interval", seconds=self.settings.planner_interval_seconds,
                           id="plan_reminders", replace_existing=True, coalesce=True, max_instances=1,
                           misfire_grace_time=3600, next_run_time=datetime.now(UTC))  # catch up at start
+        scheduler.add_job(self.close_polls, "interval", seconds=poll_timer.INTERVAL_SECONDS, id="close_polls",
+                          replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=300)
         scheduler.add_job(self.prune, "interval", hours=1, id="prune", replace_existing=True, coalesce=True,
                           misfire_grace_time=3600)
         return scheduler
@@ -96,6 +102,10 @@ class App:
             log.info("planned %d reminders (%d messages), %d digests", result.reminders, result.messages,
                      result.digests)
         return result
+
+    async def close_polls(self) -> int:
+        """Polls past their time limit (or fully voted) are closed and counted."""
+        return await poll_timer.close_due_polls(self.sessions, self.clock, self.config)
 
     async def hold_scheduler_lock(self) -> bool:
         """Only one worker runs the scheduler: on PostgreSQL, the one holding an advisory lock, kept

@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import cli_deadlines, cli_scores, cli_sheets
+from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term
 from bot.app import App
 from bot.settings import Settings
 from handlers import invite_book
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_deadlines.add_parsers(sub)
     cli_scores.add_parsers(sub)
     cli_sheets.add_parsers(sub)
+    cli_term.add_parsers(sub)
+    cli_polls.add_parsers(sub)
     return parser
 
 
@@ -104,21 +106,37 @@ async def _invites(app: App, wanted: str | None, as_json: bool) -> int:
     return 0
 
 
-async def _chat(app: App, style: str, user: str, wanted: str | None) -> int:
+async def _chat(app: App, style: str, user: str, wanted: str | None, web_too: bool = False) -> int:
     from bot.sandbox_cli import run_sandbox
 
     async with app.uow() as uow:
         has_block = bool(await uow.directory.blocks())
     block_id = await pick_block(app, wanted) if has_block else None
-    await run_sandbox(app, block_id, style, user)
+    if not web_too:
+        await run_sandbox(app, block_id, style, user)
+        return 0
+    from bot.web import LOCAL_HOST, WebSandboxChannel, build_web_app, start_web
+
+    channel, port, runner = WebSandboxChannel(style=style), app.settings.web_port, None
+    try:  # the browser sandbox is a bonus: a taken port leaves the terminal one running
+        runner = await start_web(build_web_app(app, channel), LOCAL_HOST, port)
+        print(Catalog()("meeting.sandbox_started", url=f"http://{LOCAL_HOST}:{port}/"))
+    except OSError as error:
+        print(Catalog()("meeting.sandbox_unavailable", host=LOCAL_HOST, port=port, reason=error.strerror or error),
+              file=sys.stderr)
+    try:
+        await run_sandbox(app, block_id, style, user, channel)
+    finally:
+        if runner is not None:
+            await runner.cleanup()
     return 0
 
 
 async def _run(app: App) -> int:
-    from bot.runner import run_platforms
-
     settings = app.settings
     if settings.telegram_token or settings.zalo_token:
+        from bot.runner import run_platforms  # aiogram takes seconds to import: only when it is needed
+
         await run_platforms(app)
         return 0
     async with app.uow() as uow:
@@ -133,7 +151,7 @@ async def _run(app: App) -> int:
         from bot.sandbox_cli import invite_text
 
         print(await invite_text(app, block_id))
-    return await _chat(app, "telegram", "thuongtruc", None)
+    return await _chat(app, "telegram", "thuongtruc", None, web_too=True)  # and in the browser
 
 
 async def _main(args: argparse.Namespace) -> int:
@@ -157,6 +175,10 @@ async def _main(args: argparse.Namespace) -> int:
             return await cli_scores.run(app, args, pick_block)
         if args.command in cli_sheets.COMMANDS:
             return await cli_sheets.run(app, args, pick_block)
+        if args.command in cli_term.COMMANDS:
+            return await cli_term.run(app, args, pick_block)
+        if args.command in cli_polls.COMMANDS:
+            return await cli_polls.run(app, args, pick_block)
         return 0  # migrate: App.create already upgraded the schema
     finally:
         await app.close()

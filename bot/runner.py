@@ -14,10 +14,12 @@ from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
+from bot.web import build_web_app, start_web
 from handlers.catalog import Catalog
 
 log = logging.getLogger(__name__)
-COMMANDS = ("menu", "toi", "huy", "help")
+# Telegram's command menu
+COMMANDS = ("menu", "nop", "chamdiem", "bophieu", "trangthai", "diem", "baucu", "toi", "huy", "help")
 
 
 def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None]:
@@ -46,8 +48,9 @@ async def run_platforms(app: App) -> None:
     runner: web.AppRunner | None = None
     tasks: list[asyncio.Task[None]] = []
     try:
+        runner = await _serve_web(app, telegram, zalo)  # the meeting screen always, webhooks when configured
         if app.settings.webhook_base_url:
-            runner = await _serve_webhooks(app, telegram, zalo)
+            await _set_webhooks(app, telegram, zalo)
             await asyncio.Event().wait()  # until cancelled
         else:
             if telegram is not None:
@@ -81,20 +84,24 @@ def webhook_secret(app: App) -> str:
     return hmac.new(app.config.secret, b"webhook-secret", hashlib.sha256).hexdigest()[:48]
 
 
-async def _serve_webhooks(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> web.AppRunner:
+async def _serve_web(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> web.AppRunner:
+    s = app.settings
+    web_app = build_web_app(app)
+    if s.webhook_base_url:
+        secret = webhook_secret(app)
+        if telegram is not None:
+            telegram.add_webhook_route(web_app, app.dispatcher.handle, "/telegram/webhook", secret)
+        if zalo is not None:
+            from bot.channels.zalo import add_webhook_route
+
+            add_webhook_route(web_app, app.dispatcher.handle, secret_token=secret, path="/zalo/webhook")
+    return await start_web(web_app, s.web_host, s.web_port)
+
+
+async def _set_webhooks(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> None:
     s = app.settings
     secret = webhook_secret(app)
     base = (s.webhook_base_url or "").rstrip("/")
-    web_app = web.Application()
-    if telegram is not None:
-        telegram.add_webhook_route(web_app, app.dispatcher.handle, "/telegram/webhook", secret)
-    if zalo is not None:
-        from bot.channels.zalo import add_webhook_route
-
-        add_webhook_route(web_app, app.dispatcher.handle, secret_token=secret, path="/zalo/webhook")
-    runner = web.AppRunner(web_app)
-    await runner.setup()
-    await web.TCPSite(runner, s.web_host, s.web_port).start()
     if telegram is not None:
         await telegram.set_webhook(f"{base}/telegram/webhook", secret)
         await telegram.set_commands()
@@ -104,4 +111,3 @@ async def _serve_webhooks(app: App, telegram: TelegramChannel | None, zalo: Zalo
         except Exception as error:  # the server still serves Telegram; an operator can retry
             log.warning("Could not set the Zalo webhook: %s", type(error).__name__)
     log.info("webhooks served on %s:%s", s.web_host, s.web_port)
-    return runner

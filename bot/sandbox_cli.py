@@ -29,9 +29,11 @@ async def invite_text(app: App, block_id: int) -> str:
     return "\n".join(out)
 
 
-async def run_sandbox(app: App, block_id: int | None, style: str = "telegram", user: str = "thuongtruc") -> None:
+async def run_sandbox(app: App, block_id: int | None, style: str = "telegram", user: str = "thuongtruc",
+                      channel: SandboxChannel | None = None) -> None:
+    """`channel`: one the web sandbox also shows (`thidua run`), so both see the same chats."""
     t = Catalog()
-    channel = SandboxChannel(style=style)
+    channel = channel or SandboxChannel(style=style)
     if style == "zalo":  # like Zalo, the Zalo-style sandbox receives no files
         app.dispatcher.config = replace(app.config, file_channels=app.config.file_channels - {channel.name})
     app.add_channel(channel)

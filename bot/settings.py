@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     web_host: str = "127.0.0.1"
     web_port: int = 8080
+    public_url: str | None = None  # how people reach the web server (projector link); unset: http://host:port
 
     outbox_interval_seconds: float = 2.0
     planner_interval_seconds: float = 60.0
@@ -48,6 +49,10 @@ class Settings(BaseSettings):
             with os.fdopen(fd, "w") as handle:
                 handle.write(secrets.token_hex(32))
         return path.read_text().strip().encode()
+
+    def public_base(self) -> str:
+        """The base of links to the web server: THIDUA_PUBLIC_URL, else where it listens."""
+        return (self.public_url or f"http://{self.web_host}:{self.web_port}").rstrip("/")
 
     def database(self) -> str | None:
         return self.database_url.get_secret_value() if self.database_url else None

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from handlers import admin, deadline_admin, deadline_status, people, registration, scoring, scoring_admin, submissions
+from handlers import (
+    admin,
+    deadline_admin,
+    deadline_status,
+    people,
+    polls,
+    registration,
+    scoring,
+    scoring_admin,
+    submissions,
+)
 from handlers.chat import Reply
 from handlers.clock import format_local
 from handlers.context import Context
@@ -14,6 +24,7 @@ MENU_UNITS, MENU_MISSING, MENU_REVOKE, MENU_ROTATE, MENU_WHOAMI = (
 MENU_SUBMIT, MENU_STATUS, MENU_DEADLINES = "m.submit", "m.status", "m.deadlines"
 MENU_SCORE_ADMIN = "m.score_admin"
 MENU_SCORE = "m.score"
+MENU_POLLS = "m.polls"
 
 
 async def menu(ctx: Context) -> Reply:
@@ -25,10 +36,10 @@ async def menu(ctx: Context) -> Reply:
     keys: tuple[str, ...]
     if me.role == ROLE_SECRETARIAT:
         keys = (MENU_UNITS, MENU_MISSING, MENU_REVOKE, MENU_ROTATE, MENU_STATUS, MENU_DEADLINES, MENU_SCORE_ADMIN,
-                MENU_WHOAMI)
+                MENU_POLLS, MENU_WHOAMI)
         return Reply(t("menu_secretariat", block=block), ctx.choices(*((k, t(f"menu.{k[2:]}")) for k in keys)))
     if me.role == ROLE_OBSERVER:
-        keys = (MENU_UNITS, MENU_MISSING, MENU_STATUS, MENU_SCORE_ADMIN, MENU_WHOAMI)
+        keys = (MENU_UNITS, MENU_MISSING, MENU_STATUS, MENU_SCORE_ADMIN, MENU_POLLS, MENU_WHOAMI)
         return Reply(t("menu_observer", block=block), ctx.choices(*((k, t(f"menu.{k[2:]}")) for k in keys)))
     unit = await people.unit_name(ctx, me.unit_id)
     keys = (MENU_SUBMIT, MENU_SCORE, MENU_STATUS, MENU_WHOAMI)
@@ -54,6 +65,8 @@ async def on_menu_choice(ctx: Context) -> list[Reply]:
         return await deadline_admin.command(ctx, "")
     if option == MENU_SCORE_ADMIN:  # the observer reads; the flow checks the role at every step
         return await scoring_admin.command(ctx, "")
+    if option == MENU_POLLS:  # the observer reads; the flow checks the role at every step
+        return await polls.command(ctx, "")
     if option in (MENU_UNITS, MENU_MISSING) and me.role in (ROLE_SECRETARIAT, ROLE_OBSERVER):
         return await admin.list_units(ctx, me.block_id, only_missing=option == MENU_MISSING)
     if option in (MENU_REVOKE, MENU_ROTATE):
@@ -72,7 +85,8 @@ async def start(ctx: Context, arg: str) -> list[Reply]:
 
 async def help_(ctx: Context, _arg: str) -> list[Reply]:
     me = await people.primary(ctx)
-    key = "help_guest" if me is None else "help_secretariat" if me.role == ROLE_SECRETARIAT else "help_unit"
+    key = "help_guest" if me is None else {ROLE_SECRETARIAT: "help_secretariat", ROLE_OBSERVER: "help_observer"}.get(
+        me.role, "help_unit")
     return [Reply(ctx.t(key)), *([await menu(ctx)] if me is not None and ctx.state.flow is None else [])]
 
 

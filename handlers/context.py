@@ -21,6 +21,7 @@ class HandlerConfig:
     failed_code_window_minutes: int = 10
     file_channels: frozenset[str] = frozenset({"telegram", "sandbox"})  # channels that receive user files
     max_file_bytes: int = 20 * 1024 * 1024  # what a Telegram bot may download
+    public_url: str = "http://127.0.0.1:8080"  # where the web server is reached: the meeting screen's link
 
 
 @dataclass

@@ -5,7 +5,22 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from types import ModuleType
 
-from handlers import admin, commands, deadline_admin, deadline_status, registration, scoring, scoring_admin, submissions
+import handlers.meeting as meeting
+from handlers import (
+    admin,
+    commands,
+    deadline_admin,
+    deadline_status,
+    handover_chat,
+    polls,
+    registration,
+    scoring,
+    scoring_admin,
+    submissions,
+    vote,
+    vote_ballot,
+    vote_receipt,
+)
 from handlers.chat import Reply
 from handlers.context import Context
 from handlers.invites import normalize_code
@@ -26,18 +41,28 @@ COMMANDS: dict[str, Command] = {
     "hannop": deadline_admin.command,
     "diem": scoring_admin.command,
     "chamdiem": scoring.command,
+    "manhinh": meeting.command,
+    "bophieu": vote_ballot.command,
+    "kiemtra": vote_receipt.command,
+    "bangiao": handover_chat.command,
+    "baucu": polls.command,
 }
 
 FLOWS: dict[str, ModuleType] = {
     registration.FLOW: registration,
     admin.REVOKE: admin,
     admin.ROTATE: admin,
+    handover_chat.FLOW: handover_chat,
     submissions.FLOW: submissions,
     deadline_admin.FLOW: deadline_admin,
     scoring_admin.FLOW: scoring_admin,
     scoring.FLOW: scoring,
+    vote.FLOW: vote,
+    polls.FLOW: polls,
 }
 GLOBAL_SUBMIT = "g.submit."  # a reminder's button: valid whatever the chat's dialog version
+GLOBAL_VOTE = vote_ballot.GLOBAL_VOTE  # a ballot notice's button, likewise
+GLOBAL_POLL = polls.GLOBAL_POLL  # the buttons of a poll's result notice (minutes, runoff), likewise
 
 
 def resolve_input(ctx: Context) -> bool:
@@ -45,7 +70,7 @@ def resolve_input(ctx: Context) -> bool:
     incoming, pending = ctx.incoming, ctx.state.choices
     ids = [item[0] for item in pending]
     if incoming.option is not None:
-        if incoming.option.startswith(GLOBAL_SUBMIT):
+        if incoming.option.startswith((GLOBAL_SUBMIT, GLOBAL_VOTE, GLOBAL_POLL)):
             ctx.option = incoming.option
             return True
         if incoming.version == ctx.state.version and incoming.option in ids:
@@ -82,9 +107,14 @@ async def route(ctx: Context) -> list[Reply]:
         if ctx.state.flow is None:
             return [Reply(ctx.t("unknown_command", command=name.split("@")[0][:30]))]
     target = ctx.option[len(GLOBAL_SUBMIT):] if ctx.option and ctx.option.startswith(GLOBAL_SUBMIT) else ""
-    if target.isascii() and target.isdecimal() and len(target) <= 12:
+    if target.isascii() and target.isdecimal() and len(target) <= 9:  # fits a 32-bit key
         ctx.end()
         return await submissions.from_reminder(ctx, int(target))
+    ballot = ctx.option[len(GLOBAL_VOTE):] if ctx.option and ctx.option.startswith(GLOBAL_VOTE) else ""
+    if ballot.isascii() and ballot.isdecimal() and len(ballot) <= 12:  # Polls.get bounds it
+        return await vote_ballot.from_notice(ctx, int(ballot))
+    if ctx.option and ctx.option.startswith(GLOBAL_POLL):
+        return await polls.on_global_option(ctx, ctx.option)
     flow = FLOWS.get(ctx.state.flow or "")
     if flow is not None:
         replies: list[Reply] = await flow.answer(ctx)

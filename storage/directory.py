@@ -33,6 +33,19 @@ class Directory:
         stmt = select(Term).where(Term.block_id == block_id, Term.year == year)
         return (await self.session.exec(stmt)).first()
 
+    async def term_by_id(self, term_id: int) -> Term | None:
+        return await self.session.get(Term, term_id)
+
+    async def lock_current_term(self, block_id: int) -> Term | None:
+        """The current term, row-locked on PostgreSQL (SQLite's BEGIN IMMEDIATE already serialises
+        writers), so two handovers of one block queue and the second sees the first's outcome."""
+        stmt = (select(Term).where(Term.block_id == block_id, col(Term.is_current).is_(True))
+                .with_for_update().execution_options(populate_existing=True))
+        term = (await self.session.exec(stmt)).first()
+        if term is None:  # the row we waited for stopped being current; its successor is visible to a new read
+            term = await self.current_term(block_id)
+        return term
+
     async def terms(self, block_id: int) -> list[Term]:
         stmt = select(Term).where(Term.block_id == block_id).order_by(col(Term.year))
         return list((await self.session.exec(stmt)).all())

@@ -31,3 +31,79 @@ async def import_sample_sheet(app: App, block_id: int) -> int:
         result = await import_sheet(uow, block_id, spec, app.clock.now())
         await uow.commit()
     return result.sheet_id
+
+
+async def open_test_poll(app: App, block_id: int, candidates: list[str], seats: int = 1,
+                         question: str = "Đề nghị tặng Cờ thi đua của Chính phủ", time_limit_min: int | None = None,
+                         kind: str = "flag") -> int:
+    """A poll of the block's current term with these candidates (unit codes), opened now for every
+    member unit; the way the secretariat's flow leaves it (storage level)."""
+    from storage.models_vote import Poll
+
+    async with app.uow() as uow:
+        term = await uow.directory.current_term(block_id)
+        assert term is not None and term.id is not None
+        units = await uow.directory.units(block_id)
+        ids = {u.code: u.id for u in units}
+        poll = await uow.polls.create(Poll(term_id=term.id, kind=kind, question=question, seats=seats,
+                                           max_choices=seats, time_limit_min=time_limit_min,
+                                           created_at=app.clock.now()), [ids[c] or 0 for c in candidates])
+        assert poll.id is not None
+        assert await uow.polls.open(poll.id, app.clock.now(), len(units))
+        await uow.commit()
+        return poll.id
+
+
+async def cast_test_ballot(app: App, block_id: int, poll_id: int, voter: str, choices: list[str]) -> None:
+    """One unit's ballot (voter and choices are unit codes), through the ballot store as a unit casts it."""
+    async with app.uow() as uow:
+        ids = {u.code: u.id for u in await uow.directory.units(block_id)}
+        result = await uow.votes.cast(poll_id, ids[voter] or 0, [ids[c] or 0 for c in choices], app.clock.now())
+        assert result.outcome == "cast", result.outcome
+        await uow.commit()
+
+
+async def close_test_poll(app: App, poll_id: int) -> None:
+    """Count the ballots and close, as the secretariat's close does (the page reads Poll.result)."""
+    from handlers.poll_count import count
+
+    async with app.uow() as uow:
+        poll = await uow.polls.get(poll_id, lock=True)
+        assert poll is not None and poll.member_count is not None
+        result = count(await uow.polls.candidates(poll_id), await uow.polls.ballots(poll_id), poll.member_count,
+                       poll.seats, poll.threshold_pct, (poll.quorum_num, poll.quorum_den))
+        assert await uow.polls.close(poll_id, app.clock.now(), result.to_json())
+        await uow.commit()
+
+
+
+async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị dẫn đầu phong trào thi đua năm 2026",
+                    seats: int = 1, max_choices: int | None = None, candidates: list[str] | None = None,
+                    allow_self: bool = True, time_limit_min: int | None = None) -> int:
+    """A poll of the block's current term, prepared and opened with its ballots queued in the outbox, as
+    the secretariat's side does it (without its chat flow); `candidates` are unit codes (default: all)."""
+    from handlers.chat import Incoming
+    from handlers.context import Context
+    from handlers.vote_ballot import send_ballots
+    from storage.models import DialogState
+    from storage.models_vote import Poll
+
+    now = app.clock.now()
+    async with app.uow() as uow:
+        term = await uow.directory.current_term(block_id)
+        units = await uow.directory.units(block_id)
+        by_code = {u.code: u.id for u in units if u.id is not None}
+        chosen = [by_code[c] for c in candidates] if candidates else list(by_code.values())
+        assert term is not None and term.id is not None
+        poll = await uow.polls.create(Poll(term_id=term.id, kind="custom", question=question, seats=seats,
+                                           max_choices=max_choices or seats, allow_self=allow_self,
+                                           time_limit_min=time_limit_min, created_at=now), chosen)
+        assert poll.id is not None and await uow.polls.open(poll.id, now, len(units))
+        state = DialogState(channel="test", chat_id="operator", updated_at=now)
+        ctx = Context(incoming=Incoming("test", "operator", "operator", f"open-{poll.id}"), state=state, uow=uow,
+                      clock=app.clock, config=app.config)
+        await send_ballots(ctx, poll)
+        for notice in ctx.notices:
+            uow.outbox.add(notice.channel, notice.chat_id, notice.text, now, [[c.id, c.label] for c in notice.choices])
+        await uow.commit()
+        return poll.id

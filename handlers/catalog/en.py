@@ -23,9 +23,27 @@ EN: dict[str, str] = {
         "(e.g. /start ABCDE-FGHJK, or just type the code).\n"
         "• /toi: where you are registered\n• /huy: cancel\n• /help: help"
     ),
-    "help_unit": "Commands:\n• /menu: main menu\n• /toi: your registration\n• /huy: cancel\n• /help: help",
+    "help_unit": (
+        "Commands:\n• /menu: main menu\n• /nop: submit a report or the covenant\n"
+        "• /chamdiem: score your unit (the self-assessment sheet)\n• /trangthai: what your unit has submitted\n"
+        "• /bophieu: cast your unit's secret ballot when a vote is open\n"
+        "• /kiemtra CODE: check by its receipt that your unit's ballot is counted\n"
+        "• /toi: your registration\n• /huy: cancel\n• /help: help"
+    ),
     "help_secretariat": (
         "Secretariat commands:\n• /menu: units, contacts, revoke a contact, rotate an invite code\n"
+        "• /trangthai: what the units have submitted\n• /hannop: manage deadlines\n"
+        "• /diem: scores: self-assessment progress, cross-check, ranking, Excel exports\n"
+        "• /baucu: prepare, open and close the year-end votes\n"
+        "• /manhinh: the link of the meeting-room screen\n"
+        "• /bangiao: hand over to the next term after the head and deputy votes\n"
+        "• /toi: your registration\n• /huy: cancel\n• /help: help"
+    ),
+    "help_observer": (
+        "Commands (observer):\n• /menu: units and contacts\n• /trangthai: what the units have submitted\n"
+        "• /diem: scores: self-assessment progress, ranking, Excel exports\n"
+        "• /baucu: follow the votes and their results\n"
+        "• /manhinh: the link of the meeting-room screen\n"
         "• /toi: your registration\n• /huy: cancel\n• /help: help"
     ),
     "menu_guest": "You are not registered. Please send the invite code from the block's secretariat.",
@@ -103,6 +121,12 @@ EN: dict[str, str] = {
     "cli.demo_loaded": "Loaded the sample block into {path}.",
     "cli.running": "thidua is running on: {channels}. Ctrl+C to stop.",
     "cmd.menu": "Main menu",
+    "cmd.nop": "Submit a report (units)",
+    "cmd.chamdiem": "Self-assessment scores (units)",
+    "cmd.trangthai": "Submission status",
+    "cmd.diem": "Scores and ranking (secretariat)",
+    "cmd.bophieu": "Secret ballot (units)",
+    "cmd.baucu": "Year-end votes (secretariat)",
     "cmd.toi": "About me",
     "cmd.huy": "Cancel",
     "cmd.help": "Help",

@@ -1,4 +1,40 @@
 """English texts: the meeting screen for the projector and the web sandbox."""
 
 EN: dict[str, str] = {
+    # /manhinh
+    "meeting.not_allowed": "Only the block's secretariat and the provincial observer can get the meeting screen link.",
+    "meeting.no_term": "The block has no current term, so there is no meeting screen yet.",
+    "meeting.link": "🖥 Meeting screen of {block} ({year}). Open this link on the computer connected to the projector:\n{url}",
+    "meeting.link_note": "The page only shows how many units have voted, the time left and, after the close, the results. It never shows which unit voted for whom. The link holds a secret token: do not share it outside the meeting.",
+    # the projector page
+    "meeting.page_title": "Meeting screen",
+    "meeting.no_poll": "No poll is open yet",
+    "meeting.status_open": "Voting in progress",
+    "meeting.status_closed": "Poll closed – results",
+    "meeting.turnout": "{voted}/{members} units have voted",
+    "meeting.time_left": "Time left",
+    "meeting.ballots": "Ballots issued: {members} · returned: {returned} · blank: {blank}",
+    "meeting.votes": "{votes} votes · {pct}%",
+    "meeting.elected_mark": "✓ Elected",
+    "meeting.tied_mark": "= Tied",
+    "meeting.rule": "Elected: within the top {seats} and more than {threshold}% of all {members} member units.",
+    "meeting.none_elected": "No unit is elected.",
+    "meeting.tied_note": "The units tied at the last place go to a runoff for the {seats} seat(s) left.",
+    "meeting.quorum_not_met": "Quorum not met ({returned}/{members}, at least {num}/{den} needed): the result is not valid.",
+    "meeting.offline": "Lost the connection to the server, retrying…",
+    # the web sandbox
+    "meeting.sandbox_title": "thidua sandbox",
+    "meeting.sandbox_intro": "Each pane is one user in a private chat with the bot, as on Telegram. Name each user, then type /start with an invite code (click a code below to copy it into the selected pane).",
+    "meeting.sandbox_invites": "The block's invite codes",
+    "meeting.sandbox_screen": "Meeting screen (projector)",
+    "meeting.sandbox_name": "User name",
+    "meeting.sandbox_message": "Type a message…",
+    "meeting.sandbox_send": "Send",
+    "meeting.sandbox_add": "+ Add a user",
+    "meeting.sandbox_download": "Download",
+    "meeting.sandbox_no_download": "(the file is no longer in the sandbox)",
+    "meeting.sandbox_bad_name": "A name has only letters, digits and dashes (at most 32 characters).",
+    "meeting.sandbox_error": "Could not send, try again.",
+    "meeting.sandbox_started": "Sandbox in the browser: {url}",
+    "meeting.sandbox_unavailable": "Could not open the browser sandbox on {host}:{port} ({reason}); the terminal sandbox still runs.",
 }

@@ -30,6 +30,11 @@ VI: dict[str, str] = {
     "help_unit": (
         "Các lệnh:\n"
         "• /menu: menu chính\n"
+        "• /nop: nộp báo cáo, giao ước\n"
+        "• /chamdiem: chấm điểm thi đua (bảng tự chấm điểm của đơn vị)\n"
+        "• /trangthai: những gì đơn vị đã nộp\n"
+        "• /bophieu: bỏ phiếu kín khi có cuộc bầu chọn đang mở\n"
+        "• /kiemtra MÃ: kiểm tra phiếu của đơn vị đã được tính theo mã biên nhận\n"
         "• /toi: thông tin đăng ký của bạn\n"
         "• /huy: hủy thao tác đang làm\n"
         "• /help: trợ giúp"
@@ -37,6 +42,23 @@ VI: dict[str, str] = {
     "help_secretariat": (
         "Các lệnh của Thường trực Khối:\n"
         "• /menu: danh sách đơn vị, đầu mối, thu hồi đầu mối, đổi mã mời\n"
+        "• /trangthai: tình hình nộp của các đơn vị\n"
+        "• /hannop: quản lý hạn nộp\n"
+        "• /diem: điểm thi đua: tiến độ tự chấm, kiểm tra chéo, xếp hạng, xuất Excel\n"
+        "• /baucu: chuẩn bị, mở, đóng các cuộc bầu chọn cuối năm\n"
+        "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
+        "• /bangiao: bàn giao sang năm thi đua mới sau khi bầu Trưởng, Phó khối\n"
+        "• /toi: thông tin đăng ký của bạn\n"
+        "• /huy: hủy thao tác đang làm\n"
+        "• /help: trợ giúp"
+    ),
+    "help_observer": (
+        "Các lệnh (theo dõi):\n"
+        "• /menu: danh sách đơn vị và đầu mối\n"
+        "• /trangthai: tình hình nộp của các đơn vị\n"
+        "• /diem: điểm thi đua: tiến độ tự chấm, xếp hạng, xuất Excel\n"
+        "• /baucu: theo dõi các cuộc bầu chọn và kết quả\n"
+        "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
         "• /toi: thông tin đăng ký của bạn\n"
         "• /huy: hủy thao tác đang làm\n"
         "• /help: trợ giúp"
@@ -122,6 +144,12 @@ VI: dict[str, str] = {
     "cli.demo_loaded": "Đã nạp khối mẫu vào {path}.",
     "cli.running": "thidua đang chạy trên: {channels}. Ctrl+C để dừng.",
     "cmd.menu": "Menu chính",
+    "cmd.nop": "Nộp báo cáo, giao ước (đơn vị)",
+    "cmd.chamdiem": "Chấm điểm thi đua (đơn vị)",
+    "cmd.trangthai": "Tình hình nộp",
+    "cmd.diem": "Điểm thi đua, xếp hạng (Thường trực Khối)",
+    "cmd.bophieu": "Bỏ phiếu kín (đơn vị)",
+    "cmd.baucu": "Bầu chọn cuối năm (Thường trực Khối)",
     "cmd.toi": "Thông tin đăng ký của tôi",
     "cmd.huy": "Hủy thao tác đang làm",
     "cmd.help": "Trợ giúp",

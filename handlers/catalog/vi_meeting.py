@@ -1,4 +1,40 @@
 """Vietnamese texts: the meeting screen for the projector and the web sandbox."""
 
 VI: dict[str, str] = {
+    # /manhinh
+    "meeting.not_allowed": "Chỉ Thường trực Khối và Ban Thi đua - Khen thưởng tỉnh được lấy đường dẫn màn hình phòng họp.",
+    "meeting.no_term": "Khối chưa có năm thi đua hiện hành nên chưa có màn hình phòng họp.",
+    "meeting.link": "🖥 Màn hình phòng họp của {block} (năm {year}). Mở đường dẫn này trên máy tính nối máy chiếu:\n{url}",
+    "meeting.link_note": "Trang chỉ để xem: số đơn vị đã bỏ phiếu, thời gian còn lại và kết quả sau khi đóng phiếu. Trang không bao giờ cho biết đơn vị nào đã bầu ai. Đường dẫn có mã bí mật: đừng gửi ra ngoài cuộc họp.",
+    # the projector page
+    "meeting.page_title": "Màn hình phòng họp",
+    "meeting.no_poll": "Chưa có cuộc bỏ phiếu nào đang mở",
+    "meeting.status_open": "Đang bỏ phiếu",
+    "meeting.status_closed": "Đã đóng phiếu – kết quả",
+    "meeting.turnout": "{voted}/{members} đơn vị đã bỏ phiếu",
+    "meeting.time_left": "Thời gian còn lại",
+    "meeting.ballots": "Phiếu phát ra: {members} · thu về: {returned} · trống: {blank}",
+    "meeting.votes": "{votes} phiếu · {pct}%",
+    "meeting.elected_mark": "✓ Trúng cử",
+    "meeting.tied_mark": "= Bằng phiếu",
+    "meeting.rule": "Trúng cử: trong {seats} đơn vị dẫn đầu và được trên {threshold}% tổng số {members} đơn vị thành viên.",
+    "meeting.none_elected": "Không đơn vị nào trúng cử.",
+    "meeting.tied_note": "Các đơn vị bằng phiếu ở vị trí cuối: bỏ phiếu lại cho {seats} vị trí còn lại.",
+    "meeting.quorum_not_met": "Không đủ số đơn vị tham gia ({returned}/{members}, cần ít nhất {num}/{den}): kết quả bỏ phiếu không có giá trị.",
+    "meeting.offline": "Mất kết nối với máy chủ, đang thử lại…",
+    # the web sandbox
+    "meeting.sandbox_title": "Hộp thử thi đua",
+    "meeting.sandbox_intro": "Mỗi khung là một người dùng trò chuyện riêng với bot, như trên Telegram. Đặt tên cho từng người, rồi gõ /start kèm mã mời (bấm một mã bên dưới để chép vào khung đang chọn).",
+    "meeting.sandbox_invites": "Mã mời của khối",
+    "meeting.sandbox_screen": "Màn hình phòng họp (máy chiếu)",
+    "meeting.sandbox_name": "Tên người dùng",
+    "meeting.sandbox_message": "Nhập tin nhắn…",
+    "meeting.sandbox_send": "Gửi",
+    "meeting.sandbox_add": "+ Thêm người",
+    "meeting.sandbox_download": "Tải về",
+    "meeting.sandbox_no_download": "(tệp không còn trong hộp thử)",
+    "meeting.sandbox_bad_name": "Tên chỉ gồm chữ, số, dấu gạch (tối đa 32 ký tự).",
+    "meeting.sandbox_error": "Không gửi được, thử lại.",
+    "meeting.sandbox_started": "Hộp thử trên trình duyệt: {url}",
+    "meeting.sandbox_unavailable": "Không mở được hộp thử trên trình duyệt ở {host}:{port} ({reason}); hộp thử trong terminal vẫn chạy.",
 }

@@ -60,11 +60,25 @@ HELP_GUEST = (
     "• /huy: hủy thao tác đang làm\n"
     "• /help: trợ giúp"
 )
-HELP_UNIT = ("Các lệnh:\n• /menu: menu chính\n• /toi: thông tin đăng ký của bạn\n• /huy: hủy thao tác đang làm\n"
-             "• /help: trợ giúp")
+HELP_UNIT = ("Các lệnh:\n• /menu: menu chính\n• /nop: nộp báo cáo, giao ước\n"
+             "• /chamdiem: chấm điểm thi đua (bảng tự chấm điểm của đơn vị)\n• /trangthai: những gì đơn vị đã nộp\n"
+             "• /bophieu: bỏ phiếu kín khi có cuộc bầu chọn đang mở\n"
+             "• /kiemtra MÃ: kiểm tra phiếu của đơn vị đã được tính theo mã biên nhận\n"
+             "• /toi: thông tin đăng ký của bạn\n• /huy: hủy thao tác đang làm\n• /help: trợ giúp")
 HELP_SECRETARIAT = ("Các lệnh của Thường trực Khối:\n"
                     "• /menu: danh sách đơn vị, đầu mối, thu hồi đầu mối, đổi mã mời\n"
+                    "• /trangthai: tình hình nộp của các đơn vị\n• /hannop: quản lý hạn nộp\n"
+                    "• /diem: điểm thi đua: tiến độ tự chấm, kiểm tra chéo, xếp hạng, xuất Excel\n"
+                    "• /baucu: chuẩn bị, mở, đóng các cuộc bầu chọn cuối năm\n"
+                    "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
+                    "• /bangiao: bàn giao sang năm thi đua mới sau khi bầu Trưởng, Phó khối\n"
                     "• /toi: thông tin đăng ký của bạn\n• /huy: hủy thao tác đang làm\n• /help: trợ giúp")
+HELP_OBSERVER = ("Các lệnh (theo dõi):\n• /menu: danh sách đơn vị và đầu mối\n"
+                 "• /trangthai: tình hình nộp của các đơn vị\n"
+                 "• /diem: điểm thi đua: tiến độ tự chấm, xếp hạng, xuất Excel\n"
+                 "• /baucu: theo dõi các cuộc bầu chọn và kết quả\n"
+                 "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
+                 "• /toi: thông tin đăng ký của bạn\n• /huy: hủy thao tác đang làm\n• /help: trợ giúp")
 WHOAMI_BINH = ("Thông tin đăng ký của bạn:\n• Trần Văn Bình, Chuyên viên, đầu mối của Sở Y tế "
                f"({BLOCK}), SĐT 0987 654 321, đăng ký 23/11/2026 09:00")
 BINH = ("Trần Văn Bình", "Chuyên viên", "0987 654 321")
@@ -306,6 +320,27 @@ async def test_help(app: App, block_id: int, sandbox: Sandbox) -> None:
     out = await sandbox.say("hoa", "/HELP@thidua_bot")
     assert out[0] == HELP_SECRETARIAT
     assert out[1].startswith(f"Menu Thường trực {BLOCK}:\n[1] Danh sách đơn vị và đầu mối")
+
+    await register(sandbox, "lan", c["observer"], "Lê Thị Lan", "Chuyên viên Ban Thi đua", "0903 111 222")
+    out = await sandbox.say("lan", "/help")
+    assert out[0] == HELP_OBSERVER
+    assert await sandbox.say("lan", "/lang en") == ["Switched to English."]
+    assert (await sandbox.say("lan", "/help"))[0] == (
+        "Commands (observer):\n• /menu: units and contacts\n• /trangthai: what the units have submitted\n"
+        "• /diem: scores: self-assessment progress, ranking, Excel exports\n"
+        "• /baucu: follow the votes and their results\n• /manhinh: the link of the meeting-room screen\n"
+        "• /toi: your registration\n• /huy: cancel\n• /help: help")
+
+
+def test_telegram_command_menu_lists_what_help_names() -> None:
+    """The commands /help names for each role are in Telegram's command menu (scoring among them)."""
+    from bot.runner import COMMANDS
+    from handlers.catalog import Catalog
+    from handlers.router import COMMANDS as ROUTED
+
+    assert {"nop", "chamdiem", "trangthai", "diem", "bophieu", "baucu"} <= set(COMMANDS) <= set(ROUTED)
+    t = Catalog()
+    assert "/chamdiem" in t("help_unit") and "/diem" in t("help_secretariat") and "/diem" in t("help_observer")
 
 
 async def test_lang_en_then_english(app: App, block_id: int, sandbox: Sandbox) -> None:

@@ -1,0 +1,46 @@
+"""Closing polls nobody closed: at their time limit, or when every unit has voted but the closing
+check of the last ballots raced (two casts at once, each seeing the other not yet committed).
+
+Idempotent and safe with several workers: each close is a conditional UPDATE on an open poll
+(storage/polls.py), so a poll closed by the secretariat, by the last ballot or by another worker
+is simply skipped. One transaction per poll, so one failure does not hold back the others.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.clock import Clock
+from handlers.context import HandlerConfig
+from handlers.poll_close import ALL_VOTED, TIME_LIMIT, close
+from handlers.poll_offline import offline_context, queue_notices
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+INTERVAL_SECONDS = 15
+ACTOR = "poll_timer"
+
+
+async def close_due_polls(sessions: async_sessionmaker[AsyncSession], clock: Clock, config: HandlerConfig) -> int:
+    """Close what is due; returns how many polls this run closed."""
+    now = clock.now()
+    async with UnitOfWork(sessions) as uow:
+        due = [(p.id, TIME_LIMIT) for p in await uow.polls.due_to_close(now) if p.id is not None]
+        full = [(p.id, ALL_VOTED) for p in await uow.polls.all_voted() if p.id is not None]
+    todo = list(dict(full + due).items())  # the time limit wins when both hold: it was due first
+    closed = 0
+    for poll_id, why in todo:
+        try:
+            async with UnitOfWork(sessions) as uow:
+                ctx = offline_context(uow, clock, config, ACTOR)
+                if await close(ctx, poll_id, why):
+                    queue_notices(ctx, now)
+                    await uow.commit()
+                    closed += 1
+                    log.info("poll %s closed (%s)", poll_id, why)
+        except Exception:  # the next run tries again
+            log.exception("closing poll %s failed", poll_id)
+    return closed

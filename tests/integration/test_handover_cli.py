@@ -1,0 +1,138 @@
+"""`thidua term handover`: through `thidua` itself against a SQLite database in a temporary data folder, and
+through its entry point on both databases (the chat's /bangiao is in tests/e2e/test_handover_sandbox.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from bot.app import App
+from bot.cli import main
+from bot.settings import Settings
+from handlers.clock import SystemClock
+from storage.models import AuditLog, ChatAccount, Contact, Deadline, DialogState, OutboxMessage, Term
+from tests.conftest import SAMPLE_BLOCK
+
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
+    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
+    capsys.readouterr()
+    return tmp_path / "data"
+
+
+def db(action: Any) -> Any:
+    async def go() -> Any:
+        app = await App.create(Settings(), clock=SystemClock())
+        try:
+            async with app.uow() as uow:
+                result = await action(uow)
+                await uow.commit()
+                return result
+        finally:
+            await app.close()
+
+    return asyncio.run(go())
+
+
+def add_contact(unit_code: str, role: str, name: str, chat: str, lang: str = "vi") -> None:
+    async def action(uow: Any) -> None:
+        [block] = await uow.directory.blocks()
+        unit = await uow.directory.unit_by_code(block.id, unit_code)
+        contact = Contact(block_id=block.id, unit_id=unit.id, role=role, full_name=name, position="Chuyên viên",
+                          phone="0987654321", registered_at=datetime.now().astimezone())
+        uow.directory.add(contact)
+        await uow.directory.flush()
+        assert contact.id is not None
+        uow.directory.add(ChatAccount(contact_id=contact.id, channel="sandbox", user_id=chat, chat_id=chat))
+        uow.session.add(DialogState(channel="sandbox", chat_id=chat, lang=lang, updated_at=datetime.now().astimezone()))
+
+    db(action)
+
+
+def test_a_handover_from_the_shell(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_contact("BHXH", "secretariat", "Nguyễn Thị Hoa", "hoa")
+    add_contact("CDNDTNT", "unit", "Phạm Thị Lan", "lan")
+    add_contact("YTE", "unit", "Trần Văn Bình", "binh", lang="en")
+
+    assert main(["term", "handover"]) == 2  # no poll decided the head
+    assert capsys.readouterr().err.strip() == (
+        "Chưa có cuộc bỏ phiếu bầu Trưởng khối nào đã kiểm phiếu trong năm 2026: mời tổ chức bỏ phiếu trước khi "
+        "bàn giao.")
+    assert main(["term", "handover", "--year", "2025", "--head", "CDNDTNT", "--deputy", "YTE"]) == 2
+    assert capsys.readouterr().err.strip() == f"Năm thi đua hiện hành của {BLOCK} là 2026, không phải 2025."
+    assert main(["term", "handover", "--head", "XYZ", "--deputy", "YTE"]) == 2
+    assert capsys.readouterr().err.strip() == f"Không có đơn vị mã «XYZ» đang hoạt động trong {BLOCK}."
+
+    assert main(["term", "handover", "--year", "2026", "--head", "cdndtnt", "--deputy", "YTE"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    head = "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh"
+    assert out[0] == f"Bàn giao theo đơn vị được chỉ định: Trưởng khối {head}, Phó Trưởng khối Sở Y tế."
+    assert out[1] == (f"Đã bàn giao {BLOCK}: năm 2027 bắt đầu; Trưởng khối {head}, Phó Trưởng khối Sở Y tế; 1 đầu mối "
+                      "trở thành Thường trực Khối, 1 cán bộ Thường trực cũ trở thành đầu mối của đơn vị mình.")
+    assert out[2].startswith("Mã mời Thường trực Khối mới: ") and "https://t.me/" in out[2]
+    assert out[-1] == "Đã xếp thông báo cho 3 người trong khối (bot đang chạy sẽ gửi)."
+
+    async def check(uow: Any) -> None:
+        s = uow.session
+        assert sorted((t.year, t.is_current) for t in (await s.exec(select(Term))).all()) == [(2026, False),
+                                                                                             (2027, True)]
+        roles = {c.full_name: c.role for c in (await s.exec(select(Contact))).all()}
+        assert roles == {"Nguyễn Thị Hoa": "unit", "Phạm Thị Lan": "secretariat", "Trần Văn Bình": "unit"}
+        outbox = {m.chat_id: m.text for m in (await s.exec(select(OutboxMessage))).all()}
+        assert outbox["binh"].startswith(f"📣 {BLOCK} has moved to the 2027 emulation year")
+        assert outbox["hoa"].endswith("Vai trò Thường trực Khối đã chuyển cho "
+                                      f"{head}; bạn nay là đầu mối của Bảo hiểm Xã hội tỉnh.")
+        assert "Bạn nay là Thường trực" in outbox["lan"]
+        new = [d for d in (await s.exec(select(Deadline))).all() if "2027" in d.title]
+        assert len(new) + sum(1 for line in out if "đã qua nên không tạo" in line) == 4
+        [entry] = (await s.exec(select(AuditLog).where(AuditLog.action == "handover"))).all()
+        assert entry.actor == "operator" and entry.detail["head_poll"] is None
+
+    db(check)
+    assert main(["term", "handover", "--head", "CDNDTNT", "--deputy", "YTE"]) == 2  # the same command again
+    assert capsys.readouterr().err.strip() == (
+        f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần.")
+    assert main(["term", "handover", "--year", "2026", "--head", "CDNDTNT", "--deputy", "YTE"]) == 2
+    assert "đã bàn giao sang năm thi đua 2027 rồi" in capsys.readouterr().err
+
+
+async def test_the_command_on_both_databases(app: App, block_id: int, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same command through its entry point, on the `app` fixture's SQLite and PostgreSQL."""
+    from bot.cli_term import _handover
+
+    now = app.clock.now()
+    async with app.uow() as uow:
+        unit = await uow.directory.unit_by_code(block_id, "CDNDTNT")
+        assert unit is not None and unit.id is not None
+        lan = Contact(block_id=block_id, unit_id=unit.id, role="unit", full_name="Phạm Thị Lan", position="Chuyên viên",
+                      phone="0913222333", registered_at=now)
+        uow.directory.add(lan)
+        await uow.directory.flush()
+        assert lan.id is not None
+        uow.directory.add(ChatAccount(contact_id=lan.id, channel="sandbox", user_id="lan", chat_id="lan"))
+        await uow.commit()
+    assert await _handover(app, block_id, 2026, "CDNDTNT", "YTE") == 0
+    assert "1 đầu mối trở thành Thường trực Khối, 0 cán bộ Thường trực cũ" in capsys.readouterr().out
+    assert await _handover(app, block_id, 2026, "CDNDTNT", "YTE") == 2
+    assert capsys.readouterr().err.strip() == (
+        f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần.")
+    async with app.uow() as uow:
+        s = uow.session
+        assert sorted((t.year, t.is_current) for t in (await s.exec(select(Term))).all()) == [(2026, False),
+                                                                                             (2027, True)]
+        assert (await s.exec(select(Contact).where(Contact.full_name == "Phạm Thị Lan"))).one().role == "secretariat"
+        [notice] = (await s.exec(select(OutboxMessage).where(OutboxMessage.chat_id == "lan"))).all()
+        assert notice.text.startswith(f"📣 {BLOCK} đã bàn giao sang năm thi đua 2027") and "Bạn nay là Thường trực" in \
+            notice.text
+        assert len([d for d in (await s.exec(select(Deadline))).all() if d.title.endswith("năm 2027")]) == 4
