@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from handlers import commands, people
+from handlers import people
 from handlers.catalog import Catalog
 from handlers.chat import Reply
 from handlers.clock import format_local
 from handlers.context import Context
 from handlers.deadline_admin_ops import outbox_teller
 from handlers.invites import ROLE_UNIT
+from handlers.main_menu import main_menu
 from handlers.scores import show
 from handlers.scoring_access import BASE, Scorer, locked, name_of
 from handlers.submissions_access import refusal_key
@@ -159,7 +160,7 @@ async def submit(ctx: Context, s: Scorer) -> list[Reply] | str:
     else:
         key = "score.done_late" if late else "score.done_on_time"
         text = t(key, unit=unit, total=total, at=at, due=format_local(deadline.due_at))
-    return [Reply(text), await commands.menu(ctx)]
+    return [Reply(text), await main_menu(ctx)]
 
 
 async def reopen(uow: UnitOfWork, assessment_id: int, reason: str, actor: str, now: datetime) -> Assessment | None:

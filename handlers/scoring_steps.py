@@ -7,11 +7,11 @@ colleague's answers show up at the next step of the other chat.
 
 from __future__ import annotations
 
-from handlers import commands
 from handlers import scoring_view as view
 from handlers.chat import Reply
 from handlers.clock import format_local
 from handlers.context import Context
+from handlers.main_menu import main_menu
 from handlers.scoring_access import Scorer
 from handlers.scoring_save import is_late, self_assessment_deadline
 from storage.models import Criterion
@@ -80,4 +80,4 @@ async def pause(ctx: Context, s: Scorer) -> list[Reply]:
     """Leave the conversation; the draft is already saved, the next /chamdiem starts at the overview."""
     ctx.end()
     return [Reply(ctx.t("score.paused", unit=s.unit.name, done=s.answered(s.criteria), count=len(s.criteria))),
-            await commands.menu(ctx)]
+            await main_menu(ctx)]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from handlers import commands, deadline_status, people
+from handlers import deadline_status, people
 from handlers.catalog import DEFAULT_LANG, Catalog
 from handlers.chat import Document, Notice, Reply
 from handlers.clock import format_local, format_local_date
 from handlers.context import Context
 from handlers.invites import ROLE_SECRETARIAT
+from handlers.main_menu import main_menu
 from handlers.submissions_access import Submitting, current_submission
 from handlers.submissions_input import format_size, local_midnight_utc
 from storage.models import Submission
@@ -61,7 +62,7 @@ async def save(ctx: Context, checked: Submitting, kind: str) -> list[Reply]:
                due=format_local(deadline.due_at))]
     if previous is not None:
         lines.append(t("sub.done_replaces", prev=format_local(previous.submitted_at)))
-    return [Reply("\n".join(lines)), await commands.menu(ctx)]
+    return [Reply("\n".join(lines)), await main_menu(ctx)]
 
 
 async def _tell_secretariat(ctx: Context, checked: Submitting, row: Submission, unit: str,
