@@ -9,15 +9,13 @@ import pytest
 import yaml
 
 from bot.cli import main
+from tests.cli_helpers import cli_env
 from tests.conftest import SAMPLE_BLOCK
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
-    return tmp_path / "data"
+    return cli_env(tmp_path, monkeypatch)
 
 
 def test_import_then_invites_as_json(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,7 +5,6 @@ The command line runs on the system clock, so the dates typed here are computed 
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,12 +12,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from bot.app import App
 from bot.cli import main
-from bot.settings import Settings
-from handlers.clock import SystemClock
 from handlers.workdays import is_working_day
 from storage.models import ChatAccount, Contact
+from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
@@ -27,12 +24,10 @@ YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    data = cli_env(tmp_path, monkeypatch)
     assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
     capsys.readouterr()
-    return tmp_path / "data"
+    return data
 
 
 def working_day(after_days: int) -> date:
@@ -51,22 +46,6 @@ def sunday(after_days: int) -> date:
 
 def dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
-
-
-def db(action: Any) -> Any:
-    """Run `action(uow)` against the command line's database."""
-
-    async def go() -> Any:
-        app = await App.create(Settings(), clock=SystemClock())
-        try:
-            async with app.uow() as uow:
-                result = await action(uow)
-                await uow.commit()
-                return result
-        finally:
-            await app.close()
-
-    return asyncio.run(go())
 
 
 def add_unit_contact(unit_code: str, chat_id: str) -> None:
@@ -107,12 +86,6 @@ def audit() -> list[tuple[str, str]]:
 
     result: list[tuple[str, str]] = db(action)
     return result
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

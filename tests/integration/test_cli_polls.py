@@ -13,8 +13,9 @@ from docx import Document
 from bot.cli import main
 from storage.models_vote import Poll
 from storage.uow import UnitOfWork
+from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK
-from tests.integration.test_cli_scores import _seed, db, outbox, run
+from tests.integration.test_cli_scores import _seed, outbox
 
 QUESTION = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026"
 
@@ -22,13 +23,11 @@ QUESTION = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua n
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
     """The sample block with scores (GDDT 99, BHXH 98, YTE 98) and Sở Y tế's contact in chat 777."""
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
-    monkeypatch.chdir(tmp_path)
+    data = cli_env(tmp_path, monkeypatch)
     assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
     db(_seed)
     capsys.readouterr()
-    return tmp_path / "data"
+    return data
 
 
 def polls() -> list[Poll]:

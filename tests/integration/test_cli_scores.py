@@ -3,8 +3,6 @@ exports, and the cross-check imported from a unit's exported sheet."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -13,34 +11,16 @@ from typing import Any, TypeVar
 import pytest
 from openpyxl import load_workbook
 
-from bot.app import App
 from bot.cli import main
-from bot.settings import Settings
 from handlers import scoring_admin_data as data
-from handlers.clock import SystemClock
 from storage.models import ChatAccount, Contact
 from storage.uow import UnitOfWork
+from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK
 from tests.integration.test_scoring_exports import BHXH_CHECK, add_assessment, add_sample_sheet, full_marks
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 T = TypeVar("T")
-
-
-def db(action: Callable[[UnitOfWork], Awaitable[T]]) -> T:
-    """Run `action(uow)` against the command line's database, and commit."""
-
-    async def go() -> T:
-        app = await App.create(Settings(), clock=SystemClock())
-        try:
-            async with app.uow() as uow:
-                result = await action(uow)
-                await uow.commit()
-                return result
-        finally:
-            await app.close()
-
-    return asyncio.run(go())
 
 
 async def _seed(uow: UnitOfWork) -> None:
@@ -63,19 +43,11 @@ async def _seed(uow: UnitOfWork) -> None:
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    data = cli_env(tmp_path, monkeypatch)
     assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
     db(_seed)
     capsys.readouterr()
-    return tmp_path / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return data
 
 
 def outbox() -> list[tuple[str, str]]:

@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.cli import main
 from handlers.criteria_file import load_criteria_file, write_criteria_xlsx
 from storage.models import Assessment, ChatAccount, Contact
+from tests.cli_helpers import cli_env, db, run
 from tests.conftest import ROOT, SAMPLE_BLOCK
-from tests.integration.test_cli_scores import db
 
 SAMPLE_SHEET = ROOT / "samples" / "criteria-2026.yaml"
 TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
@@ -27,16 +26,7 @@ UNCHANGED = f"Bảng tiêu chí «{TITLE}» của {BLOCK} (năm 2026) không tha
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
-    return tmp_path / "data"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return cli_env(tmp_path, monkeypatch)
 
 
 def sheet_data() -> dict[str, Any]:

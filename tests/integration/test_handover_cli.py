@@ -3,7 +3,6 @@ through its entry point on both databases (the chat's /bangiao is in tests/e2e/t
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,9 +12,8 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.cli import main
-from bot.settings import Settings
-from handlers.clock import SystemClock
 from storage.models import AuditLog, ChatAccount, Contact, Deadline, DialogState, OutboxMessage, Term
+from tests.cli_helpers import cli_env, db
 from tests.conftest import SAMPLE_BLOCK
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
@@ -23,26 +21,10 @@ BLOCK = "Khối thi đua Văn hóa - Xã hội"
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
-    monkeypatch.setenv("THIDUA_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("THIDUA_SECRET_KEY", "cli-test-secret")
-    monkeypatch.chdir(tmp_path)  # no stray .env is read
+    data = cli_env(tmp_path, monkeypatch)
     assert main(["block", "import", str(SAMPLE_BLOCK)]) == 0
     capsys.readouterr()
-    return tmp_path / "data"
-
-
-def db(action: Any) -> Any:
-    async def go() -> Any:
-        app = await App.create(Settings(), clock=SystemClock())
-        try:
-            async with app.uow() as uow:
-                result = await action(uow)
-                await uow.commit()
-                return result
-        finally:
-            await app.close()
-
-    return asyncio.run(go())
+    return data
 
 
 def add_contact(unit_code: str, role: str, name: str, chat: str, lang: str = "vi") -> None:
