@@ -1,8 +1,9 @@
-"""Small helpers the tests share: invite codes of the sample block, delivering the outbox."""
+"""Small helpers the tests share: invite codes of the sample block, registering, delivering the outbox."""
 
 from __future__ import annotations
 
 from bot.app import App
+from bot.channels.sandbox import Sandbox
 from handlers import invite_book
 from handlers.invites import display_code
 
@@ -13,6 +14,13 @@ async def codes(app: App, block_id: int) -> dict[str, str]:
         lines = await invite_book.invite_lines(uow, app.config.secret, block_id, app.clock.now())
         await uow.commit()
     return {(ln.unit_code or ln.role): display_code(ln.code) for ln in lines}
+
+
+async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
+    """Register `user` in the sandbox with an invite code (position «Chuyên viên»), confirming the summary."""
+    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
+        await sb.say(user, text)
+    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn"), user
 
 
 async def deliver(app: App) -> int:

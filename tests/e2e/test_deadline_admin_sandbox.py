@@ -13,7 +13,7 @@ from bot.channels.sandbox import Sandbox
 from handlers.chat import Reply
 from storage.models import Contact, Deadline, Submission
 from tests.conftest import sandbox_for
-from tests.helpers import codes, deliver
+from tests.helpers import codes, deliver, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
@@ -49,12 +49,6 @@ def line(title: str, done: int = 0, closed: bool = False) -> str:
 
 ALL = (line(COVENANT), line(SIX_MONTH), line(YEAR_END), line(SELF))
 FULL = overview(*ALL)
-
-
-async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
-    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
-        await sb.say(user, text)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký"), user
 
 
 async def people(app: App, block_id: int, sb: Sandbox) -> None:

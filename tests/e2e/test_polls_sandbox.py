@@ -15,7 +15,7 @@ from handlers.clock import FrozenClock
 from handlers.poll_setup import new_draft
 from storage.models_vote import CLOSED, OPEN, Poll
 from tests.conftest import sandbox_for
-from tests.helpers import cast_test_ballot, codes, deliver
+from tests.helpers import cast_test_ballot, codes, deliver, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 FLAG = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026"
@@ -51,12 +51,6 @@ def settings(kind: str, question: str, candidates: list[str], seats: int = 1, mo
 def summary(text: str, self_ok: bool = True, zalo: bool = False) -> str:
     toggle = "Không cho tự bầu cho mình" if self_ok else "Cho phép tự bầu cho mình"
     return f"Kiểm tra phiếu bầu trước khi lưu:\n\n{text}\n{menu(*SUMMARY_ACTIONS, toggle, *SUMMARY_TAIL, zalo=zalo)}"
-
-
-async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
-    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
-        await sb.say(user, text)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký"), user
 
 
 async def people(app: App, block_id: int, sb: Sandbox) -> None:

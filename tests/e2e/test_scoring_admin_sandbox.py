@@ -17,7 +17,7 @@ from handlers.chat import Reply
 from handlers.clock import FrozenClock
 from storage.models import Assessment, AssessmentLine, Contact
 from tests.conftest import sandbox_for
-from tests.helpers import codes, deliver
+from tests.helpers import codes, deliver, register
 from tests.integration.test_scoring_exports import seed
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
@@ -48,12 +48,6 @@ def menu(*labels: str) -> str:
 
 
 OVERVIEW = f"{PROGRESS}\nChọn việc cần làm:\n{menu(*ACTIONS)}"
-
-
-async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
-    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
-        await sb.say(user, text)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký"), user
 
 
 async def people(app: App, block_id: int, sb: Sandbox) -> None:

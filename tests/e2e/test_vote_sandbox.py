@@ -17,7 +17,7 @@ from handlers.catalog import VI
 from handlers.clock import FrozenClock
 from storage.models_vote import Ballot, PollVoter
 from storage.votes import receipt_hash
-from tests.helpers import close_test_poll, codes, deliver, open_poll
+from tests.helpers import close_test_poll, codes, deliver, open_poll, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
@@ -47,12 +47,6 @@ def review(lines: list[str], unit: str = "Sở Y tế") -> str:
     body = "\n".join(lines) if lines else "Phiếu trắng (không chọn đơn vị nào)."
     return (f"Mời kiểm tra lại phiếu bầu — {QUESTION}\nĐơn vị bỏ phiếu: {unit}\n{body}\n\n"
             "Sau khi xác nhận, phiếu không sửa được nữa.\n[1] ✅ Xác nhận bỏ phiếu\n[2] Sửa lại\n[3] Để sau")
-
-
-async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
-    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
-        await sb.say(user, text)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
 
 
 async def people(app: App, block_id: int, sb: Sandbox) -> None:

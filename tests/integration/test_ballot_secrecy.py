@@ -21,7 +21,7 @@ from storage.models import AuditLog, DialogState, OutboxMessage
 from storage.models_vote import Ballot
 from storage.votes import receipt_hash
 from tests.conftest import sandbox_for
-from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, open_poll, open_test_poll
+from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, open_poll, open_test_poll, register
 
 LINKING = ("unit", "contact", "chat", "user", "time", "created", "_at", "seq", "voter")
 CANDIDATES = ["GDDT", "PTTH", "KHCN"]  # no voter below belongs to these, so their names mean a choice
@@ -62,12 +62,6 @@ async def test_the_schema_has_no_path_from_a_ballot_to_who_cast_it(app: App) -> 
         assert "WITHOUT ROWID" in sqlite_sql["ballot"].upper()
         assert "WITHOUT ROWID" in sqlite_sql["poll_voter"].upper()
     assert set(Ballot.__table__.columns.keys()) == set(columns)  # type: ignore[attr-defined]
-
-
-async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
-    for step in (f"/start {code}", "1", name, "Chuyên viên", phone):
-        await sb.say(user, step)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
 
 
 async def vote(sb: Sandbox, user: str, poll_id: int) -> list[str]:

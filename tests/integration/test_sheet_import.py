@@ -9,7 +9,6 @@ import pytest
 from sqlmodel import col, select
 
 from bot.app import App
-from bot.channels.sandbox import Sandbox
 from handlers.criteria_file import CriterionSpec, SheetSpec, load_criteria_file
 from handlers.sheet_import import (
     CREATED,
@@ -23,7 +22,7 @@ from handlers.sheet_import import (
 )
 from storage.models import Assessment, Block, CriteriaSheet, Criterion, Deadline, Submission
 from tests.conftest import ROOT, sandbox_for
-from tests.helpers import codes, deliver, import_sample_sheet
+from tests.helpers import codes, deliver, import_sample_sheet, register
 
 SAMPLE = load_criteria_file(ROOT / "samples" / "criteria-2026.yaml")
 TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
@@ -66,12 +65,6 @@ async def start_scoring(app: App, block_id: int, unit_code: str, sheet_id: int) 
         assert unit is not None and unit.id is not None
         uow.session.add(Assessment(sheet_id=sheet_id, unit_id=unit.id, updated_at=app.clock.now()))
         await uow.commit()
-
-
-async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
-    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
-        await sb.say(user, text)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký"), user
 
 
 async def test_first_import_is_version_one_and_links_the_deadline(app: App, block_id: int) -> None:
