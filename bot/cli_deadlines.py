@@ -25,6 +25,7 @@ from bot.cli_deadlines_args import (
     read_overdue_times,
     read_title,
     t,
+    write_out,
 )
 from handlers import deadline_admin_ops as ops
 from handlers import exports
@@ -251,10 +252,7 @@ async def _export(app: App, args: argparse.Namespace, pick_block: PickBlock) -> 
             content = exports.themes_workbook(report)
             rows = exports.themes(report)
             message = t("export.cli.written_themes", path=out, done=sum(1 for _u, s in rows if s), total=len(rows))
-        try:
-            out.write_bytes(content)
-        except OSError as error:
-            raise BadInput(t("export.cli.write_failed", path=out, error=error.strerror or error)) from error
+        write_out(out, content)
         uow.audit.record(now, ACTOR, "export", block_id, file=out.name)
         await uow.commit()
     print(message)

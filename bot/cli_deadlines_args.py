@@ -105,3 +105,11 @@ def read_out(value: str | None) -> Path:
     if not path.parent.is_dir():
         raise BadInput(t("export.cli.no_dir", dir=path.parent))
     return path
+
+
+def write_out(path: Path, content: bytes) -> None:
+    """Write an export to the path `--out` named; a refusal of the file system is the operator's to read."""
+    try:
+        path.write_bytes(content)
+    except OSError as error:
+        raise BadInput(t("export.cli.write_failed", path=path, error=error.strerror or error)) from error

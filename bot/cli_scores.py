@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App
-from bot.cli_deadlines_args import BadInput, read_out, required, t
+from bot.cli_deadlines_args import BadInput, read_out, required, t, write_out
 from handlers import scoring_admin_ops as ops
 from handlers import scoring_exports as xl
 from handlers.deadline_admin_ops import outbox_teller
@@ -87,10 +87,7 @@ async def _run(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int
             unit = _unit(board, args.code, "CODE")
             data = xl.unit_workbook(board, unit)
             message = t("sca.cli.written_unit", path=out, unit=unit.name)
-        try:
-            out.write_bytes(data)
-        except OSError as error:
-            raise BadInput(t("export.cli.write_failed", path=out, error=error.strerror or error)) from error
+        write_out(out, data)
         uow.audit.record(now, ACTOR, "export", block_id, file=out.name)
         await uow.commit()
     print(message)
