@@ -178,7 +178,7 @@ async def reopen(uow: UnitOfWork, assessment_id: int, reason: str, actor: str, n
     if a is None or a.status != SUBMITTED:
         return None
     sheet = await uow.scoring.sheet(a.sheet_id)
-    term = await uow.session.get(Term, sheet.term_id) if sheet is not None else None
+    term = await uow.directory.term_by_id(sheet.term_id) if sheet is not None else None
     unit = await uow.directory.unit(a.unit_id)
     assert term is not None and unit is not None
     uow.scoring.mark_reopened(a, text)

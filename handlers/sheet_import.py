@@ -14,12 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from sqlmodel import col, select
-
 from handlers.criteria_file_model import CriterionSpec, SectionSpec, SheetSpec
 from handlers.deadline_admin_ops import Notice, outbox_teller
 from handlers.invites import ROLE_UNIT
-from storage.models import Assessment, Block, CriteriaSheet, Criterion, Term
+from storage.models import Block, CriteriaSheet, Criterion, Term
 from storage.scoring_reports import SUBMITTED
 from storage.uow import UnitOfWork
 
@@ -58,20 +56,9 @@ class StoredSheet:
     older_versions: tuple[int, ...]
 
 
-async def sheets_of_term(uow: UnitOfWork, term_id: int) -> list[CriteriaSheet]:
-    stmt = select(CriteriaSheet).where(CriteriaSheet.term_id == term_id).order_by(col(CriteriaSheet.version))
-    return list((await uow.session.exec(stmt)).all())
-
-
 def active_of(sheets: list[CriteriaSheet]) -> CriteriaSheet | None:
     """The sheet in force: the active one of the highest version."""
     return max((s for s in sheets if s.active), key=lambda s: s.version, default=None)
-
-
-async def criteria_of(uow: UnitOfWork, sheet_id: int) -> list[Criterion]:
-    stmt = select(Criterion).where(Criterion.sheet_id == sheet_id).order_by(col(Criterion.position),
-                                                                             col(Criterion.id))
-    return list((await uow.session.exec(stmt)).all())
 
 
 def spec_of(sheet: CriteriaSheet, criteria: list[Criterion]) -> SheetSpec:
@@ -101,19 +88,17 @@ async def stored_sheet(uow: UnitOfWork, block_id: int) -> StoredSheet | None:
     block, term = await uow.directory.block(block_id), await uow.directory.current_term(block_id)
     if block is None or term is None or term.id is None:
         raise NoTerm(block_id)
-    sheets = await sheets_of_term(uow, term.id)
+    sheets = await uow.scoring.sheets(term.id)
     sheet = active_of(sheets)
     if sheet is None or sheet.id is None:
         return None
     older = tuple(s.version for s in sheets if s.id != sheet.id)
-    return StoredSheet(block, term, sheet, spec_of(sheet, await criteria_of(uow, sheet.id)), older)
+    return StoredSheet(block, term, sheet, spec_of(sheet, await uow.scoring.criteria(sheet.id)), older)
 
 
 async def _term(uow: UnitOfWork, block_id: int, year: int | None) -> Term:
     """The term, locked (PostgreSQL) so that two imports of one term never race for a version."""
-    stmt = select(Term).where(Term.block_id == block_id)
-    stmt = stmt.where(Term.year == year) if year is not None else stmt.where(col(Term.is_current).is_(True))
-    term = (await uow.session.exec(stmt.order_by(col(Term.year).desc()).with_for_update())).first()
+    term = await uow.directory.lock_term(block_id, year)
     if term is None or term.id is None:
         raise NoTerm(block_id)
     return term
@@ -122,15 +107,14 @@ async def _term(uow: UnitOfWork, block_id: int, year: int | None) -> Term:
 def _add_criteria(uow: UnitOfWork, sheet_id: int, spec: SheetSpec) -> None:
     for position, line in enumerate(spec.lines(), start=1):
         item = line.criterion
-        uow.session.add(Criterion(sheet_id=sheet_id, kind=line.kind, section_code=line.section_code,
+        uow.scoring.add(Criterion(sheet_id=sheet_id, kind=line.kind, section_code=line.section_code,
                                   section_title=line.section_title, code=item.code, text=item.text,
                                   max_score=item.max, position=position))
 
 
 async def _started_units(uow: UnitOfWork, sheet_id: int) -> dict[int, bool]:
     """Unit id → whether its assessment on the sheet is submitted."""
-    stmt = select(Assessment.unit_id, Assessment.status).where(Assessment.sheet_id == sheet_id)
-    return {unit_id: status == SUBMITTED for unit_id, status in (await uow.session.exec(stmt)).all()}
+    return {a.unit_id: a.status == SUBMITTED for a in await uow.scoring.assessments(sheet_id)}
 
 
 async def _withdraw(uow: UnitOfWork, term_id: int, unit_ids: list[int], now: datetime) -> None:
@@ -139,7 +123,7 @@ async def _withdraw(uow: UnitOfWork, term_id: int, unit_ids: list[int], now: dat
     for submission in await uow.deadlines.current_submissions(deadlines):
         if submission.unit_id in unit_ids and submission.kind == "assessment":
             submission.superseded_at = now
-            uow.session.add(submission)
+            uow.deadlines.add(submission)
 
 
 async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: datetime, *,
@@ -147,7 +131,7 @@ async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: dat
     """Attach `spec` to the block's current term (or the term of `year`). Raises NoTerm without one."""
     term = await _term(uow, block_id, year)
     assert term.id is not None
-    sheets = await sheets_of_term(uow, term.id)
+    sheets = await uow.scoring.sheets(term.id)
     active = active_of(sheets)
     previous: int | None = None
     started: dict[int, bool] = {}
@@ -157,7 +141,7 @@ async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: dat
         action = CREATED
     else:
         assert active.id is not None
-        old = await criteria_of(uow, active.id)
+        old = await uow.scoring.criteria(active.id)
         started = await _started_units(uow, active.id)
         sheet = active
         if spec_of(active, old) == spec:
@@ -165,17 +149,17 @@ async def import_sheet(uow: UnitOfWork, block_id: int, spec: SheetSpec, now: dat
         elif not started:
             action = REPLACED
             for row in old:
-                await uow.session.delete(row)
+                await uow.scoring.delete(row)
             await uow.flush()  # codes are unique per sheet: the old rows go before the new ones come
             active.title, active.step = spec.title, spec.step
         else:
             action, previous = NEW_VERSION, active.version
             active.active = False
-            uow.session.add(active)
+            uow.scoring.add(active)
             sheet = CriteriaSheet(term_id=term.id, version=max(s.version for s in sheets) + 1,
                                   title=spec.title, step=spec.step, created_at=now)
     if action != UNCHANGED:
-        uow.session.add(sheet)
+        uow.scoring.add(sheet)
         await uow.flush()
         assert sheet.id is not None
         _add_criteria(uow, sheet.id, spec)

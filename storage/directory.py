@@ -46,6 +46,13 @@ class Directory:
             term = await self.current_term(block_id)
         return term
 
+    async def lock_term(self, block_id: int, year: int | None = None) -> Term | None:
+        """The term of that year (default: the current one), row-locked on PostgreSQL, for changes that
+        must not race within one term (a sheet's next version)."""
+        stmt = select(Term).where(Term.block_id == block_id)
+        stmt = stmt.where(Term.year == year) if year is not None else stmt.where(col(Term.is_current).is_(True))
+        return (await self.session.exec(stmt.order_by(col(Term.year).desc()).with_for_update())).first()
+
     async def terms(self, block_id: int) -> list[Term]:
         stmt = select(Term).where(Term.block_id == block_id).order_by(col(Term.year))
         return list((await self.session.exec(stmt)).all())

@@ -163,6 +163,13 @@ class Scoring:
     def is_locked(self, assessment: Assessment) -> bool:
         return assessment.id in self._locked_ids
 
+    def add(self, row: CriteriaSheet | Criterion) -> None:
+        self.session.add(row)
+
+    async def delete(self, row: Criterion) -> None:
+        """A line of a sheet no unit has started, replaced by a corrected import."""
+        await self.session.delete(row)
+
     async def criteria(self, sheet_id: int) -> list[Criterion]:
         """The sheet's lines in sheet order: base criteria by section, then bonus, then deductions."""
         stmt = select(Criterion).where(Criterion.sheet_id == sheet_id).order_by(col(Criterion.position),

@@ -175,9 +175,9 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
         await uow.directory.flush()
         uow.directory.add(ChatAccount(contact_id=contact.id, channel="telegram", user_id="501", chat_id="501"))
         term = await uow.directory.current_term(block.id)
-        from handlers.sheet_import import active_of, sheets_of_term
+        from handlers.sheet_import import active_of
 
-        sheet = active_of(await sheets_of_term(uow, term.id))
+        sheet = active_of(await uow.scoring.sheets(term.id))
         uow.session.add(Assessment(sheet_id=sheet.id, unit_id=unit.id, updated_at=datetime.now().astimezone()))
 
     db(started)
@@ -201,9 +201,9 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
     async def submitted(uow: Any) -> None:  # Sở Y tế submits on version 2
         [block] = await uow.directory.blocks()
         unit = await uow.directory.unit_by_code(block.id, "YTE")
-        from handlers.sheet_import import active_of, sheets_of_term
+        from handlers.sheet_import import active_of
 
-        sheet = active_of(await sheets_of_term(uow, (await uow.directory.current_term(block.id)).id))
+        sheet = active_of(await uow.scoring.sheets((await uow.directory.current_term(block.id)).id))
         now = datetime.now().astimezone()
         uow.session.add(Assessment(sheet_id=sheet.id, unit_id=unit.id, status="submitted", updated_at=now,
                                    submitted_at=now))
