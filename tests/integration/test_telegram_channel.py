@@ -490,3 +490,19 @@ async def test_set_webhook_registers_url_and_secret(api: FakeTelegramAPI, channe
     await channel.set_webhook("https://bot.example.vn/telegram/hook", SECRET)
 
     assert (api.webhook_url, api.webhook_secret) == ("https://bot.example.vn/telegram/hook", SECRET)
+
+
+def test_the_answer_types_aiogram_builds_are_kept_across_garbage_collections() -> None:
+    """pydantic caches `Response[T]` weakly; rebuilt after each collection, it cost more than a send."""
+    import gc
+    import weakref
+
+    from aiogram.methods import GetUpdates, SendMessage
+    from aiogram.methods.base import Response
+
+    import bot.channels.telegram  # noqa: F401  (the channel holds them)
+
+    for method in (SendMessage, GetUpdates):
+        built = weakref.ref(Response[method.__returning__])  # type: ignore[name-defined]
+        gc.collect()
+        assert built() is not None
