@@ -9,7 +9,8 @@ from typing import Any, Protocol
 from handlers.catalog import Catalog
 from handlers.chat import Choice, Incoming, Notice, Reply
 from handlers.clock import Clock
-from storage.models import Contact, DialogState
+from storage.dialogs import ChatState
+from storage.models import Contact
 from storage.uow import UnitOfWork
 
 
@@ -27,7 +28,7 @@ class HandlerConfig:
 @dataclass
 class Context:
     incoming: Incoming
-    state: DialogState
+    state: ChatState
     uow: UnitOfWork
     clock: Clock
     config: HandlerConfig

@@ -12,7 +12,7 @@ from datetime import datetime
 from handlers.chat import Incoming
 from handlers.clock import Clock
 from handlers.context import Context, HandlerConfig
-from storage.models import DialogState
+from storage.dialogs import ChatState
 from storage.uow import UnitOfWork
 
 OFFLINE = "offline"  # no channel has this name, so no reply or notice can go to it
@@ -21,7 +21,7 @@ OFFLINE = "offline"  # no channel has this name, so no reply or notice can go to
 def offline_context(uow: UnitOfWork, clock: Clock, config: HandlerConfig, actor: str) -> Context:
     now = clock.now()
     incoming = Incoming(channel=OFFLINE, chat_id=actor, user_id=actor, update_id=f"{actor}:{now.isoformat()}")
-    state = DialogState(channel=OFFLINE, chat_id=actor, updated_at=now)
+    state = ChatState(channel=OFFLINE, chat_id=actor, updated_at=now)
     return Context(incoming=incoming, state=state, uow=uow, clock=clock, config=config)
 
 

@@ -2,21 +2,58 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, tuple_
+from sqlalchemy import select as sa_select
+from sqlalchemy import update as sa_update
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import DialogState, FailedAttempt, ProcessedUpdate
+from storage.prepared import Prepared
 from storage.upsert import insert_ignore
 
-# Built once: the dispatcher reads the chat's state on every update.
-_STATE_FOR_UPDATE = (
-    select(DialogState)
-    .where(DialogState.channel == bindparam("channel"), DialogState.chat_id == bindparam("chat_id"))
-    .with_for_update()
-)
+_TABLE = DialogState.__table__  # type: ignore[attr-defined]
+_KEY = (_TABLE.c.channel == bindparam("k_channel")) & (_TABLE.c.chat_id == bindparam("k_chat_id"))
+_COLUMNS = ("flow", "step", "data", "choices", "version", "lang", "updated_at")
+# The dispatcher reads and writes the chat's state on every update: statements run on the driver.
+_STATE_FOR_UPDATE = Prepared(sa_select(*(_TABLE.c[name] for name in _COLUMNS)).where(_KEY).with_for_update())
+_SAVES: dict[frozenset[str], Prepared] = {}  # one UPDATE per set of changed columns
+
+
+@dataclass
+class ChatState:
+    """A chat's place in its conversation, as one update sees and changes it (the `dialog_state` row)."""
+
+    channel: str
+    chat_id: str
+    flow: str | None = None
+    step: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    choices: list[list[str]] = field(default_factory=list)
+    version: int = 0
+    lang: str = "vi"
+    updated_at: datetime | None = None
+    _loaded: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def changed(self) -> dict[str, Any]:
+        """The columns to write: what differs from the row as read (all of them for a new state)."""
+        values = {name: getattr(self, name) for name in _COLUMNS}
+        if not self._loaded:
+            return values
+        return {name: value for name, value in values.items() if _snapshot(value) != self._loaded.get(name)}
+
+    def mark_saved(self) -> None:
+        self._loaded = {name: _snapshot(getattr(self, name)) for name in _COLUMNS}
+
+
+def _snapshot(value: Any) -> Any:
+    """Dicts and lists by content, so a change made in place is seen too."""
+    return json.dumps(value, sort_keys=True, default=str) if isinstance(value, dict | list) else value
 
 
 class Dialogs:
@@ -29,21 +66,24 @@ class Dialogs:
             self.session, ProcessedUpdate, {"channel": channel, "update_id": update_id, "received_at": now}
         )
 
-    async def load_for_update(self, channel: str, chat_id: str, now: datetime) -> DialogState:
+    async def load_for_update(self, channel: str, chat_id: str, now: datetime) -> ChatState:
         """The chat's state, locked for this transaction (a row lock on PostgreSQL; SQLite's
         BEGIN IMMEDIATE already serialises writers). Created on the chat's first update only, so
         every later update costs one statement here."""
-        params = {"channel": channel, "chat_id": chat_id}
-        state = (await self.session.exec(_STATE_FOR_UPDATE, params=params)).first()
-        if state is not None:
-            return state
-        await insert_ignore(  # a race with another worker's first update of the chat is harmless
-            self.session,
-            DialogState,
-            {"channel": channel, "chat_id": chat_id, "data": {}, "choices": [], "version": 0,
-             "lang": "vi", "updated_at": now},
-        )
-        return (await self.session.exec(_STATE_FOR_UPDATE, params=params)).one()
+        params = {"k_channel": channel, "k_chat_id": chat_id}
+        row = await _STATE_FOR_UPDATE.first(self.session, params)
+        if row is None:
+            await insert_ignore(  # a race with another worker's first update of the chat is harmless
+                self.session,
+                DialogState,
+                {"channel": channel, "chat_id": chat_id, "data": {}, "choices": [], "version": 0,
+                 "lang": "vi", "updated_at": now},
+            )
+            row = await _STATE_FOR_UPDATE.first(self.session, params)
+            assert row is not None
+        state = ChatState(channel, chat_id, **dict(zip(_COLUMNS, row, strict=True)))
+        state.mark_saved()
+        return state
 
     async def get(self, channel: str, chat_id: str) -> DialogState | None:
         return await self.session.get(DialogState, (channel, chat_id))
@@ -56,8 +96,18 @@ class Dialogs:
             tuple_(col(DialogState.channel), col(DialogState.chat_id)).in_(chats))
         return {(ch, chat): lang for ch, chat, lang in (await self.session.exec(stmt)).all()}
 
-    async def save(self, state: DialogState) -> None:
-        self.session.add(state)
+    async def save(self, state: ChatState) -> None:
+        """Write what the update changed in the chat's state (read by `load_for_update`, so the row exists)."""
+        values = state.changed()
+        if not values:
+            return
+        columns = frozenset(values)
+        statement = _SAVES.get(columns)
+        if statement is None:
+            statement = Prepared(sa_update(_TABLE).where(_KEY).values({c: bindparam(c) for c in sorted(columns)}))
+            _SAVES[columns] = statement
+        await statement.execute(self.session, {"k_channel": state.channel, "k_chat_id": state.chat_id, **values})
+        state.mark_saved()
 
     async def recent_failures(self, channel: str, chat_id: str, since: datetime) -> list[datetime]:
         stmt = (

@@ -93,7 +93,7 @@ async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị d
     from handlers.chat import Incoming
     from handlers.context import Context
     from handlers.vote_ballot import send_ballots
-    from storage.models import DialogState
+    from storage.dialogs import ChatState
     from storage.models_vote import Poll
 
     now = app.clock.now()
@@ -107,7 +107,7 @@ async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị d
                                            max_choices=max_choices or seats, allow_self=allow_self,
                                            time_limit_min=time_limit_min, created_at=now), chosen)
         assert poll.id is not None and await uow.polls.open(poll.id, now, len(units))
-        state = DialogState(channel="test", chat_id="operator", updated_at=now)
+        state = ChatState(channel="test", chat_id="operator", updated_at=now)
         ctx = Context(incoming=Incoming("test", "operator", "operator", f"open-{poll.id}"), state=state, uow=uow,
                       clock=app.clock, config=app.config)
         await send_ballots(ctx, poll)

@@ -247,7 +247,7 @@ async def test_only_the_secretariat_and_at_every_step(app: App, block_id: int, s
     assert await sb.say("lan", "/hannop") == [
         "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
     async with app.uow() as uow:  # a secretariat option smuggled into a unit contact's dialog is refused too
-        state = await uow.dialogs.get("sandbox", "sb-binh")
+        state = await uow.dialogs.load_for_update("sandbox", "sb-binh", datetime.now(UTC))
         assert state is not None
         state.flow, state.step, state.data = "deadlines", "cancel_confirm", {"block_id": block_id, "deadline_id": 1}
         state.choices = [["confirm", "Xác nhận"]]

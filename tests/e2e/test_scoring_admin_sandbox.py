@@ -4,7 +4,7 @@ observer reading. Read as sandbox transcripts; the sheet and the units' assessme
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from io import BytesIO
 
@@ -244,7 +244,7 @@ async def test_ranking_flags_the_tie_and_the_observer_reads_only(app: App, block
     # the observer cannot reach a write step: typed, pressed, or steered into its dialog
     assert await sb.say("lan", "Kiểm tra chéo") == [CHOOSE, observer]
     async with app.uow() as uow:
-        state = await uow.dialogs.get("sandbox", "sb-lan")
+        state = await uow.dialogs.load_for_update("sandbox", "sb-lan", datetime.now(UTC))
         assert state is not None
         state.step, state.data = "check_reason", {"block_id": block_id, "unit_id": 7, "code": "1.1", "pending": "1"}
         await uow.dialogs.save(state)

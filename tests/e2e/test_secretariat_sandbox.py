@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 from sqlmodel import select
 
@@ -229,7 +230,7 @@ async def test_a_unit_contact_cannot_open_the_secretariats_items(app: App, block
 
     # even if a secretariat item were pending in the chat, the role is checked
     async with app.uow() as uow:
-        state = await uow.dialogs.get("sandbox", "sb-binh")
+        state = await uow.dialogs.load_for_update("sandbox", "sb-binh", datetime.now(UTC))
         assert state is not None
         state.choices = [["m.revoke", "Thu hồi một đầu mối"], ["m.rotate", "Đổi mã mời của đơn vị"]]
         await uow.dialogs.save(state)
@@ -279,7 +280,7 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
     version = sandbox.channel.delivered[-1].version
     assert await sandbox.press("lan", "m.revoke", version) == [EXPIRED, *observer_menu]
     async with app.uow() as uow:  # a revoke item smuggled into the pending menu is still refused
-        state = await uow.dialogs.get("sandbox", "sb-lan")
+        state = await uow.dialogs.load_for_update("sandbox", "sb-lan", datetime.now(UTC))
         assert state is not None
         state.choices = [["m.revoke", "Thu hồi một đầu mối"]]
         await uow.dialogs.save(state)

@@ -108,7 +108,7 @@ async def test_a_ballot_and_the_close_at_the_same_instant(app: App, block_id: in
     """The secretariat closes while a unit confirms: the ballot is either counted or refused, never lost."""
     from handlers.context import Context
     from handlers.poll_close import SECRETARIAT, close
-    from storage.models import DialogState
+    from storage.dialogs import ChatState
 
     sb = sandbox_for(app)
     await add_contacts(app, block_id, {"YTE": ["binh"]})
@@ -118,7 +118,7 @@ async def test_a_ballot_and_the_close_at_the_same_instant(app: App, block_id: in
 
         async def closing(poll: int = poll_id, round_: int = n) -> bool:
             async with app.uow() as uow:
-                state = DialogState(channel="test", chat_id="closer", updated_at=app.clock.now())
+                state = ChatState(channel="test", chat_id="closer", updated_at=app.clock.now())
                 ctx = Context(incoming=Incoming("test", "closer", "closer", f"close-{round_}"), state=state,
                               uow=uow, clock=app.clock, config=app.config)
                 done = await close(ctx, poll, SECRETARIAT)

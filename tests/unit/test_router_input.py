@@ -13,7 +13,7 @@ from handlers.chat import Incoming
 from handlers.clock import FrozenClock
 from handlers.context import Context, HandlerConfig
 from handlers.router import resolve_input
-from storage.models import DialogState
+from storage.dialogs import ChatState
 from storage.uow import UnitOfWork
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -22,7 +22,7 @@ PENDING = [["yes", "Đồng ý"], ["no", "Không"], ["cancel", "Hủy"]]
 
 def make_ctx(text: str | None = None, option: str | None = None, version: int | None = None,
              choices: list[list[str]] | None = None, state_version: int = 4) -> Context:
-    state = DialogState(channel="sandbox", chat_id="c1", flow="register", step="confirm",
+    state = ChatState(channel="sandbox", chat_id="c1", flow="register", step="confirm",
                         choices=PENDING if choices is None else choices, version=state_version, updated_at=NOW)
     incoming = Incoming(channel="sandbox", chat_id="c1", user_id="u1", update_id="1", text=text, option=option,
                         version=version)
