@@ -26,6 +26,7 @@ from handlers.chat import DeliveryError, Incoming, Reply
 from handlers.clock import Clock
 from handlers.context import Context, HandlerConfig
 from handlers.router import route
+from storage.db import is_lost_connection
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,15 @@ class Dispatcher:
         self._holders[key] = self._holders.get(key, 0) + 1
         try:
             async with lock:
-                outcome = await self._serialised(partial(self._process, incoming))
+                try:
+                    outcome = await self._serialised(partial(self._process, incoming))
+                except Exception as error:
+                    if not is_lost_connection(error):
+                        raise
+                    # Nothing was committed, or the commit's fate is unknown: the update id tells.
+                    log.warning("database connection lost on update %s/%s; trying again", incoming.channel,
+                                incoming.update_id)
+                    outcome = await self._serialised(partial(self._process, incoming))
                 if outcome is None:
                     return []
                 replies, version = outcome
@@ -92,7 +101,9 @@ class Dispatcher:
                 replies = await route(ctx)
                 await self._record(uow, ctx, replies, now)
                 await uow.flush()  # the handler's writes and the new state in one go, errors answered politely
-            except Exception:
+            except Exception as error:
+                if is_lost_connection(error):
+                    raise
                 log.exception("handler failed on update %s/%s (step %s/%s)", incoming.channel,
                               incoming.update_id, state.flow, state.step)
                 return [Reply(Catalog(state.lang)("internal_error"))], version

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -36,7 +37,16 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     kwargs.setdefault("pool_size", 20)
     kwargs.setdefault("max_overflow", 0)
     kwargs.setdefault("pool_timeout", 300)
-    return create_async_engine(url, pool_pre_ping=True, **kwargs)
+    # No ping before each checkout: it cost a round trip per update. A connection that died (a server
+    # restart) fails its first statement instead; SQLAlchemy then drops every connection of the pool made
+    # before that moment, and the dispatcher runs the update again on a new one (`is_lost_connection`).
+    return create_async_engine(url, **kwargs)
+
+
+def is_lost_connection(error: BaseException) -> bool:
+    """The database connection broke under the transaction (nothing of it was committed, or it is unknown):
+    worth one more try on a fresh connection."""
+    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import text
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
@@ -16,8 +18,9 @@ from handlers.catalog import VI
 from handlers.chat import DeliveryError, Reply
 from handlers.clock import FrozenClock
 from handlers.context import Context
+from storage import db
 from storage.models import DialogState, OutboxMessage
-from tests.conftest import sandbox_for
+from tests.conftest import PG_URL, sandbox_for
 from tests.helpers import codes, deliver
 
 CONFIRM_YTE = ("Mã mời của đơn vị:\nSở Y tế\nKhối thi đua Văn hóa - Xã hội\n\n"
@@ -203,3 +206,35 @@ async def test_a_secret_reply_that_cannot_be_sent_is_dropped_never_stored(
     # a secret reply that goes through is sent like any other
     assert await sb.say("hoa", "/bienlai") == ["Mã biên nhận của phiếu: K7Q2-9XW4", "Cảm ơn bạn đã bỏ phiếu."]
     assert await outbox_rows(app) == []
+
+
+async def _pooled_backends(app: App) -> list[int]:
+    """The server processes behind the connections the app's pool keeps."""
+    kept = app.engine.pool.checkedin()  # type: ignore[attr-defined]
+    async with contextlib.AsyncExitStack() as stack:
+        conns = [await stack.enter_async_context(app.engine.connect()) for _ in range(kept)]
+        return [int(await conn.scalar(text("SELECT pg_backend_pid()"))) for conn in conns]
+
+
+async def test_a_lost_database_connection_costs_no_update(
+    app: App, block_id: int, sandbox: Sandbox, db_kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No ping before each use: a connection the server dropped fails, and the update runs again."""
+    if db_kind != "postgres":
+        pytest.skip("a database server that drops connections: PostgreSQL")
+    c = await codes(app, block_id)
+    assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    pids = await _pooled_backends(app)
+    assert pids
+    admin = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
+    async with admin.begin() as conn:  # what a server restart does to them
+        for pid in pids:
+            assert await conn.scalar(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    await admin.dispose()
+
+    with caplog.at_level(logging.WARNING, logger="bot.dispatcher"):
+        assert await sandbox.say("hoa", "1") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+    assert any("database connection lost" in r.getMessage() for r in caplog.records)
+    assert (await state_of(app, "hoa")).step == "name"
+    position = "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."
+    assert await sandbox.say("hoa", "Nguyễn Thị Hoa") == [position]
