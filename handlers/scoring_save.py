@@ -136,7 +136,7 @@ async def submit(ctx: Context, s: Scorer) -> list[Reply] | str:
     for c in s.criteria:  # a bonus or deduction left blank counts as 0, and is stored so
         if c.kind != BASE and s.score(c.code) is None:
             s.lines[c.code] = await ctx.uow.scoring.set_score(a, c.code, Decimal(0), ctx.now, me)
-    ctx.uow.scoring.mark_submitted(a, ctx.now, me, late)
+    await ctx.uow.scoring.mark_submitted(a, ctx.now, me, late)
     if deadline is not None and deadline.id is not None:
         await ctx.uow.deadlines.submit(Submission(deadline_id=deadline.id, unit_id=s.unit_id, contact_id=me,
                                                   kind="assessment", submitted_at=ctx.now, late=late))
@@ -181,7 +181,7 @@ async def reopen(uow: UnitOfWork, assessment_id: int, reason: str, actor: str, n
     term = await uow.directory.term_by_id(sheet.term_id) if sheet is not None else None
     unit = await uow.directory.unit(a.unit_id)
     assert term is not None and unit is not None
-    uow.scoring.mark_reopened(a, text)
+    await uow.scoring.mark_reopened(a, text)
     uow.audit.record(now, actor, "reopen_assessment", term.block_id, assessment_id=a.id, unit_id=a.unit_id,
                      reason=text)
     contacts = [c for c in await uow.directory.active_contacts(term.block_id, ROLE_UNIT) if c.unit_id == a.unit_id]

@@ -5,24 +5,29 @@ Every write goes through `lock` first: the assessment row is locked for the rest
 (SELECT … FOR UPDATE on PostgreSQL; on SQLite, BEGIN IMMEDIATE already serialises writers), so two
 contacts of a unit answering at the same moment take turns, and each answer touches its own line.
 Lines read after the lock cannot change before the commit, so the writes reuse them instead of
-reading each line again (one round trip less per answer). Nor are the writes flushed one by one: the
-session flushes them before its next query, or with the rest of the update (one flush, not three).
+reading each line again (one round trip less per answer).
+
+The unit's own steps read and write through prepared statements (`storage/scoring_rows.py`): the rows
+they return belong to no session, and each write is its own UPDATE or INSERT, never a flush.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, and_, bindparam
+from sqlalchemy import Engine
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from sqlmodel.sql.expression import SelectOfScalar
 
-from storage.models import Assessment, AssessmentLine, ChatAccount, Contact, CriteriaSheet, Criterion, Term, Unit
+from storage import scoring_rows as rows
+from storage.models import Assessment, AssessmentLine, Contact, CriteriaSheet, Criterion, Term, Unit
+from storage.prepared import Prepared
 from storage.upsert import insert_ignore
 
 DRAFT, SUBMITTED = "draft", "submitted"
@@ -52,44 +57,6 @@ def _remember(session: AsyncSession, sheet_id: int, criteria: list[Criterion]) -
         sheets.popitem(last=False)
 
 
-# The two reads of every scoring step, built once (building a four-way join costs more than running it).
-_PLACE = (
-    select(Contact, Unit, Term, CriteriaSheet).select_from(Contact)
-    .join(ChatAccount, and_(col(ChatAccount.contact_id) == col(Contact.id),
-                            col(ChatAccount.channel) == bindparam("channel"),
-                            col(ChatAccount.user_id) == bindparam("user_id")))
-    .outerjoin(Unit, col(Unit.id) == col(Contact.unit_id))
-    .outerjoin(Term, and_(col(Term.block_id) == col(Contact.block_id), col(Term.is_current).is_(True)))
-    .outerjoin(CriteriaSheet, and_(col(CriteriaSheet.term_id) == col(Term.id), col(CriteriaSheet.active).is_(True)))
-    .where(Contact.id == bindparam("contact_id"), col(Contact.revoked_at).is_(None))
-    .order_by(col(CriteriaSheet.version).desc()).limit(1)
-)
-# The same, locking on the way the contact's unit's assessment of the sheet the step expects (PostgreSQL;
-# SQLite's BEGIN IMMEDIATE already serialises writers). The lock is taken in this statement so that the
-# next one, which reads the lines, starts after it: a statement sees what was committed before it began.
-_PLACE_LOCKING = _PLACE.add_columns(
-    select(Assessment.id).where(Assessment.sheet_id == bindparam("sheet_id"),
-                                col(Assessment.unit_id) == col(Contact.unit_id))
-    .with_for_update().scalar_subquery()
-)
-_DRAFT = (
-    select(Criterion, Assessment, AssessmentLine).select_from(Criterion)
-    .outerjoin(Assessment, and_(col(Assessment.sheet_id) == col(Criterion.sheet_id),
-                                col(Assessment.unit_id) == bindparam("unit_id")))
-    .outerjoin(AssessmentLine, and_(col(AssessmentLine.assessment_id) == col(Assessment.id),
-                                    col(AssessmentLine.criterion_code) == col(Criterion.code)))
-    .where(Criterion.sheet_id == bindparam("sheet_id"))
-    .order_by(col(Criterion.position), col(Criterion.id))
-    .execution_options(populate_existing=True)
-)
-_DRAFT_LINES = (  # the same when the sheet's lines are known
-    select(Assessment, AssessmentLine).select_from(Assessment)
-    .outerjoin(AssessmentLine, col(AssessmentLine.assessment_id) == col(Assessment.id))
-    .where(Assessment.sheet_id == bindparam("sheet_id"), Assessment.unit_id == bindparam("unit_id"))
-    .execution_options(populate_existing=True)
-)
-
-
 class Scoring:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -114,18 +81,27 @@ class Scoring:
         current term and that term's active sheet (each None when missing), in one query: what every
         step of a unit's scoring checks first."""
         params = {"contact_id": contact_id, "channel": channel, "user_id": user_id}
-        return (await self.session.exec(_PLACE, params=params)).first()
+        return self._place(await rows.PLACE.first(self.session, params))
 
     async def place_locking(self, contact_id: int, channel: str, user_id: str, sheet_id: int) -> Place | None:
         """As `place`, and the unit's assessment of `sheet_id` (the sheet the step expects), if the unit
         has started it, is locked until commit, as by `lock_existing`; `draft` then reads it."""
         params = {"contact_id": contact_id, "channel": channel, "user_id": user_id, "sheet_id": sheet_id}
-        row = (await self.session.exec(_PLACE_LOCKING, params=params)).first()  # type: ignore[call-overload]
+        row = await rows.PLACE_LOCKING.first(self.session, params)
+        if row is not None and row[rows.PLACE_WIDTH] is not None:
+            self._locked_ids.add(row[rows.PLACE_WIDTH])
+        return self._place(row)
+
+    @staticmethod
+    def _place(row: tuple[Any, ...] | None) -> Place | None:
         if row is None:
             return None
-        contact, unit, term, sheet, locked = row
-        if locked is not None:
-            self._locked_ids.add(locked)
+        contact = rows.CONTACT.take(row)
+        assert contact is not None
+        at = rows.CONTACT.width
+        unit = rows.UNIT.take(row, at)
+        term = rows.TERM.take(row, at + rows.UNIT.width)
+        sheet = rows.SHEET.take(row, at + rows.UNIT.width + rows.TERM.width)
         return contact, unit, term, sheet
 
     async def sheet(self, sheet_id: int) -> CriteriaSheet | None:
@@ -139,21 +115,24 @@ class Scoring:
         params = {"sheet_id": sheet_id, "unit_id": unit_id}
         sheets = _frozen(self.session)
         known = sheets.get(sheet_id)
+        assessment: Assessment | None
         if known is not None:
             sheets.move_to_end(sheet_id)
-            pairs = (await self.session.exec(_DRAFT_LINES, params=params)).all()
-            assessment = pairs[0][0] if pairs else None
+            found = await rows.DRAFT_LINES.all(self.session, params)
+            assessment = rows.ASSESSMENT.take(found[0]) if found else None
             codes = {c.code for c in known}
-            lines = {line.criterion_code: line for _a, line in pairs
+            lines = {line.criterion_code: line for line in (rows.LINE.take(r, rows.ASSESSMENT.width) for r in found)
                      if line is not None and line.criterion_code in codes}
             criteria = list(known)
         else:
-            rows = (await self.session.exec(_DRAFT, params=params)).all()
-            if not rows:  # a sheet without lines
+            found = await rows.DRAFT.all(self.session, params)
+            if not found:  # a sheet without lines
                 return await self.assessment(sheet_id, unit_id), [], {}
-            assessment = rows[0][1]
-            lines = {line.criterion_code: line for _c, _a, line in rows if line is not None}
-            criteria = [c for c, _a, _line in rows]
+            width = rows.CRITERION.width
+            assessment = rows.ASSESSMENT.take(found[0], width)
+            criteria = [c for c in (rows.CRITERION.take(r) for r in found) if c is not None]
+            lines = {line.criterion_code: line for line in (rows.LINE.take(r, width + rows.ASSESSMENT.width)
+                                                            for r in found) if line is not None}
             if assessment is not None:  # started: the sheet's lines can no longer change
                 _remember(self.session, sheet_id, criteria)
         if assessment is not None and assessment.id in self._locked_ids:
@@ -179,112 +158,108 @@ class Scoring:
     # reading assessments (no lock) ------------------------------------------------------------------
 
     async def assessment(self, sheet_id: int, unit_id: int) -> Assessment | None:
-        stmt = select(Assessment).where(Assessment.sheet_id == sheet_id, Assessment.unit_id == unit_id)
-        return (await self.session.exec(stmt.execution_options(populate_existing=True))).first()
+        return await self._assessment(rows.ASSESSMENT_OF_UNIT, {"sheet_id": sheet_id, "unit_id": unit_id})
 
     async def assessment_by_id(self, assessment_id: int) -> Assessment | None:
-        return await self.session.get(Assessment, assessment_id, populate_existing=True)
+        return await self._assessment(rows.ASSESSMENT_BY_ID, {"id": assessment_id})
 
     async def assessments(self, sheet_id: int) -> list[Assessment]:
         """Every unit's assessment of the sheet (units that never started have none)."""
-        stmt = select(Assessment).where(Assessment.sheet_id == sheet_id).order_by(col(Assessment.unit_id))
-        return list((await self.session.exec(stmt.execution_options(populate_existing=True))).all())
+        found = await rows.ASSESSMENTS.all(self.session, {"sheet_id": sheet_id})
+        return [a for a in (rows.ASSESSMENT.make(r) for r in found) if a is not None]
 
     async def lines(self, assessment_id: int) -> dict[str, AssessmentLine]:
         """The assessment's lines by criterion code (a criterion never touched has no line)."""
-        found = await self.lines_of([assessment_id])
-        return found.get(assessment_id, {})
+        found = await rows.LINES.all(self.session, {"assessment_id": assessment_id})
+        lines = {line.criterion_code: line for line in (rows.LINE.make(r) for r in found) if line is not None}
+        if assessment_id in self._locked_ids:
+            self._fresh[assessment_id] = dict(lines)
+        return lines
 
-    async def lines_of(self, assessment_ids: Sequence[int]) -> dict[int, dict[str, AssessmentLine]]:
-        """Lines of several assessments at once: {assessment id: {criterion code: line}}."""
-        if not assessment_ids:
-            return {}
-        stmt = (select(AssessmentLine).where(col(AssessmentLine.assessment_id).in_(assessment_ids))
-                .order_by(col(AssessmentLine.id)).execution_options(populate_existing=True))
-        found: dict[int, dict[str, AssessmentLine]] = {i: {} for i in assessment_ids}
-        for line in (await self.session.exec(stmt)).all():
-            found[line.assessment_id][line.criterion_code] = line
-        self._fresh.update({i: dict(lines) for i, lines in found.items() if i in self._locked_ids})
-        return found
+    async def _assessment(self, statement: Prepared, params: dict[str, Any]) -> Assessment | None:
+        row = await statement.first(self.session, params)
+        return rows.ASSESSMENT.make(row) if row is not None else None
 
     # writing: always under the assessment's lock ---------------------------------------------------
 
     async def lock(self, sheet_id: int, unit_id: int, now: datetime) -> Assessment:
         """The unit's assessment of the sheet, created as a draft when missing, locked until commit."""
-        row = await self._locked(select(Assessment).where(Assessment.sheet_id == sheet_id,
-                                                          Assessment.unit_id == unit_id))
+        row = await self.lock_existing(sheet_id, unit_id)
         if row is not None:
             return row
         await insert_ignore(self.session, Assessment, {"sheet_id": sheet_id, "unit_id": unit_id, "status": DRAFT,
                                                        "updated_at": now, "late": False})
-        row = await self._locked(select(Assessment).where(Assessment.sheet_id == sheet_id,
-                                                          Assessment.unit_id == unit_id))
+        row = await self.lock_existing(sheet_id, unit_id)
         assert row is not None
         return row
 
     async def lock_existing(self, sheet_id: int, unit_id: int) -> Assessment | None:
         """As `lock`, but None (and nothing created) when the unit has not started."""
-        return await self._locked(select(Assessment).where(Assessment.sheet_id == sheet_id,
-                                                           Assessment.unit_id == unit_id))
+        return await self._locked(rows.LOCK_OF_UNIT, {"sheet_id": sheet_id, "unit_id": unit_id})
 
     async def lock_by_id(self, assessment_id: int) -> Assessment | None:
-        return await self._locked(select(Assessment).where(Assessment.id == assessment_id))
+        return await self._locked(rows.LOCK_BY_ID, {"id": assessment_id})
 
-    async def _locked(self, stmt: SelectOfScalar[Assessment]) -> Assessment | None:
-        query = stmt.with_for_update().execution_options(populate_existing=True)
-        row = (await self.session.exec(query)).first()
+    async def _locked(self, statement: Prepared, params: dict[str, Any]) -> Assessment | None:
+        row = await self._assessment(statement, params)
         if row is not None and row.id is not None:
             self._locked_ids.add(row.id)
         return row
 
-    async def _line(self, assessment: Assessment, code: str, now: datetime, by: int | None) -> AssessmentLine:
-        """The line to change (created when missing); the line and the draft record who and when."""
+    async def _line(self, assessment: Assessment, code: str, now: datetime, by: int | None,
+                    **changes: Any) -> AssessmentLine:
+        """Change one line (created when missing); the line and the draft record who and when."""
         assert assessment.id is not None
         fresh = self._fresh.get(assessment.id)
         if fresh is not None:
             line = fresh.get(code)
         else:
-            stmt = (select(AssessmentLine)
-                    .where(AssessmentLine.assessment_id == assessment.id, AssessmentLine.criterion_code == code)
-                    .execution_options(populate_existing=True))
-            line = (await self.session.exec(stmt)).first()
+            found = await rows.LINE_OF.first(self.session, {"assessment_id": assessment.id, "code": code})
+            line = rows.LINE.make(found) if found is not None else None
+        changes.update(updated_at=now, updated_by=by)
         if line is None:
-            line = AssessmentLine(assessment_id=assessment.id, criterion_code=code, updated_at=now)
+            values: dict[str, Any] = {c: None for c in rows.LINE.names if c != "id"}
+            values.update(assessment_id=assessment.id, criterion_code=code, **changes)
+            made = await rows.NEW_LINE.first(self.session, values)
+            assert made is not None
+            line = rows.LINE.make((made[0], *(values[c] for c in rows.LINE.names[1:])))
+            assert line is not None
             if fresh is not None:
                 fresh[code] = line
-        line.updated_at, line.updated_by = now, by
-        assessment.updated_at, assessment.updated_by = now, by
-        self.session.add(assessment)
-        self.session.add(line)
+        else:
+            await self._write(AssessmentLine, line, changes)
+        await self._write(Assessment, assessment, {"updated_at": now, "updated_by": by})
         return line
+
+    async def _write(self, model: type[Assessment] | type[AssessmentLine], row: Assessment | AssessmentLine,
+                     changes: dict[str, Any]) -> None:
+        """UPDATE the row, and the object the caller holds with it, and the session's own copy if it loaded
+        one (the secretariat's steps read through the ORM), so no one reads the row as it was."""
+        await rows.update_of(model, frozenset(changes)).execute(self.session, {"row_id": row.id, **changes})
+        held = self.session.sync_session.identity_map.get(identity_key(model, row.id))
+        for target in (row, held) if held is not None and held is not row else (row,):
+            for name, value in changes.items():
+                set_committed_value(target, name, value)  # the row already says so: nothing to flush
 
     async def set_score(self, assessment: Assessment, code: str, score: Decimal | None, now: datetime,
                         by: int | None) -> AssessmentLine:
         """The unit's own score of one line (already checked against the criterion by the caller)."""
-        line = await self._line(assessment, code, now, by)
-        line.self_score = score
-        return line
+        return await self._line(assessment, code, now, by, self_score=score)
 
     async def set_explanation(self, assessment: Assessment, code: str, text: str | None, now: datetime,
                               by: int | None) -> AssessmentLine:
-        line = await self._line(assessment, code, now, by)
-        line.explanation = text
-        return line
+        return await self._line(assessment, code, now, by, explanation=text)
 
     async def set_evidence(self, assessment: Assessment, code: str, file_id: str | None, name: str | None,
                            now: datetime, by: int | None) -> AssessmentLine:
         """A document the platform holds (its file id, which only means something on that platform)."""
-        line = await self._line(assessment, code, now, by)
-        line.evidence_file_id, line.evidence_name = file_id, name
-        return line
+        return await self._line(assessment, code, now, by, evidence_file_id=file_id, evidence_name=name)
 
-    def mark_submitted(self, assessment: Assessment, now: datetime, by: int | None, late: bool) -> None:
-        assessment.status, assessment.submitted_at, assessment.submitted_by = SUBMITTED, now, by
-        assessment.late, assessment.reopened_reason = late, None
-        assessment.updated_at, assessment.updated_by = now, by
-        self.session.add(assessment)
+    async def mark_submitted(self, assessment: Assessment, now: datetime, by: int | None, late: bool) -> None:
+        await self._write(Assessment, assessment, {
+            "status": SUBMITTED, "submitted_at": now, "submitted_by": by, "late": late, "reopened_reason": None,
+            "updated_at": now, "updated_by": by})
 
-    def mark_reopened(self, assessment: Assessment, reason: str) -> None:
+    async def mark_reopened(self, assessment: Assessment, reason: str) -> None:
         """Back to a draft the unit can edit; when and by whom it was submitted stays, for the record."""
-        assessment.status, assessment.reopened_reason = DRAFT, reason
-        self.session.add(assessment)
+        await self._write(Assessment, assessment, {"status": DRAFT, "reopened_reason": reason})

@@ -300,7 +300,7 @@ async def test_a_unit_reopened_meanwhile_ends_its_check(app: App, block_id: int,
     async with app.uow() as uow:  # a colleague reopens Sở Y tế's sheet meanwhile
         yte = await uow.directory.unit_by_code(block_id, "YTE")
         row = (await uow.session.exec(select(Assessment).where(Assessment.unit_id == yte.id))).one()  # type: ignore[union-attr]
-        uow.scoring.mark_reopened(row, "Sửa lại")
+        await uow.scoring.mark_reopened(row, "Sửa lại")
         await uow.commit()
     out = await sb.say("hoa", "20")
     assert out[0].startswith("Bảng tự chấm điểm của Sở Y tế không còn ở trạng thái đã nộp (có thể vừa được mở lại)."

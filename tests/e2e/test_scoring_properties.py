@@ -56,7 +56,7 @@ async def unlock(app: App) -> None:
     """The secretariat's reopening, so that a submission made by a random press does not end the test."""
     async with app.uow() as uow:
         for row in (await uow.session.exec(select(Assessment).where(Assessment.status == "submitted"))).all():
-            uow.scoring.mark_reopened(row, "kiểm thử")
+            await uow.scoring.mark_reopened(row, "kiểm thử")
         await uow.commit()
 
 
