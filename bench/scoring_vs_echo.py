@@ -6,7 +6,8 @@ update goes through the dispatcher (de-duplication, the chat's dialog state lock
 score parsed and checked against the criterion, the unit's draft locked and its line written, commit) and
 the reply ("✅ Đã lưu 1.1: 24,5 điểm." and the explanation question, one message) goes back over HTTP.
 Each chat is the contact of its own unit, standing at the score step of 1.1 (put there beforehand, and
-between rounds, by the conversation itself, unmeasured).
+between rounds, by the conversation itself, unmeasured), its unit's draft begun by a first, unmeasured
+answer: each measured answer changes a line of a draft, as all but a unit's very first answer do.
 
 Echo: aiogram's own Dispatcher polling a second fake Bot API, with one handler `message.answer(message.text)`.
 Both get the same updates (same users, same texts) in the same run, alternately round by round (echo
@@ -19,7 +20,7 @@ Beside the wall-clock rates, the process's CPU time per update (both bots and bo
 this one process, so this is what one update costs, less sensitive to other load on the machine), and a
 baseline: the same full stack answering `/lang vi` (no database work beyond the dispatcher's own), which
 is the ceiling any conversation step can reach. And how many SQL statements one scoring answer runs
-(counted by an engine event; BEGIN and COMMIT aside).
+(counted by an engine event, and those run on the driver by `storage.prepared`; BEGIN and COMMIT aside).
 
 On SQLite (a temporary file) and, when reachable, PostgreSQL (THIDUA_BENCH_POSTGRES_URL, default
 postgresql+asyncpg://postgres@127.0.0.1:5432/test, a fresh schema dropped afterwards). One run's figures
@@ -47,6 +48,7 @@ from aiogram.types import Message
 from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import collector
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.settings import Settings
@@ -54,7 +56,7 @@ from handlers.block_file import load_block_file
 from handlers.block_import import import_block
 from handlers.criteria_file import load_criteria_file
 from handlers.sheet_import import import_sheet
-from storage import db
+from storage import db, prepared
 from storage.models import ChatAccount, Contact, Unit
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -227,7 +229,10 @@ async def bench(database: str, folder: Path, chats: int, rounds: int, sequential
     try:
         users = await seed(app, chats)
         scoring, echo = Scoring(app, score_api, users), Echo(echo_api)
+        collector.tune()  # as `thidua run` does once the bot is built (the echo, in this process, gains too)
         await scoring.position(users, "/chamdiem 1.1")
+        await scoring.position(users, SCORES[-1])  # each unit's first answer makes its draft: not measured
+        await scoring.position(users, "Quay lại")
         await burst(echo_api, [(u, "warm up") for u in users])
         figures = [Figures(database, "burst", chats, [], [], [], []),
                    Figures(database, "one by one", sequential, [], [], [], [])]
@@ -237,9 +242,9 @@ async def bench(database: str, folder: Path, chats: int, rounds: int, sequential
                 texts = [(u, SCORES[n % len(SCORES)]) for u in group]
                 if n % 2 == 0:  # which side goes first alternates, so a change of load hits both alike
                     figures[index].echo.append(await send(echo_api, texts))
-                before = scoring.statements
+                before = scoring.statements + prepared.executed
                 figures[index].scoring.append(await send(score_api, texts))
-                figures[index].statements.append((scoring.statements - before) / len(texts))
+                figures[index].statements.append((scoring.statements + prepared.executed - before) / len(texts))
                 if n % 2 == 1:
                     figures[index].echo.append(await send(echo_api, texts))
                 await scoring.check(group)

@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term
+from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term, collector
 from bot.app import App
 from bot.settings import Settings
 from handlers import invite_book
@@ -134,6 +134,7 @@ async def _chat(app: App, style: str, user: str, wanted: str | None, web_too: bo
 
 async def _run(app: App) -> int:
     settings = app.settings
+    collector.tune()
     if settings.telegram_token or settings.zalo_token:
         from bot.runner import run_platforms  # aiogram takes seconds to import: only when it is needed
 
