@@ -19,7 +19,9 @@ first in even rounds, scoring first in odd ones):
 Beside the wall-clock rates, the process's CPU time per update (both bots and both fake servers run in
 this one process, so this is what one update costs, less sensitive to other load on the machine), and a
 baseline: the same full stack answering `/lang vi` (no database work beyond the dispatcher's own), which
-is the ceiling any conversation step can reach. And how many SQL statements one scoring answer runs
+is the ceiling any conversation step can reach; and the Telegram channel alone, answering each update with
+the scoring answer's reply at once (no dispatcher, no database), which is what the stack costs before any
+transaction. And how many SQL statements one scoring answer runs
 (counted by an engine event, and those run on the driver by `storage.prepared`; BEGIN and COMMIT aside).
 
 On SQLite (a temporary file) and, when reachable, PostgreSQL (THIDUA_BENCH_POSTGRES_URL, default
@@ -54,6 +56,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.settings import Settings
 from handlers.block_file import load_block_file
 from handlers.block_import import import_block
+from handlers.chat import Choice, Incoming, Reply
 from handlers.criteria_file import load_criteria_file
 from handlers.sheet_import import import_sheet
 from storage import db, prepared
@@ -80,6 +83,7 @@ class Figures:
     scoring: list[Run]  # one per round
     echo: list[Run]
     baseline: list[Run]  # the full stack answering /lang vi
+    channel: list[Run]  # the Telegram channel alone, answering without the dispatcher
     statements: list[float]  # SQL statements per scoring answer, besides BEGIN and COMMIT
 
     def row(self) -> str:
@@ -89,9 +93,10 @@ class Figures:
         def cpu(runs: list[Run]) -> float:
             return statistics.median(r.cpu_ms for r in runs)
 
-        s, e, b = rate(self.scoring), rate(self.echo), rate(self.baseline)
+        s, e, b, c = rate(self.scoring), rate(self.echo), rate(self.baseline), rate(self.channel)
         return (f"| {self.database} | {self.mode} | {self.updates} | {s:,.0f} | {e:,.0f} | **{s / e:.2f}** | "
-                f"{b:,.0f} ({b / e:.2f}) | {cpu(self.scoring):.1f} | {cpu(self.echo):.1f} | {cpu(self.baseline):.1f} | "
+                f"{b:,.0f} ({b / e:.2f}) | {c:,.0f} ({c / e:.2f}) | "
+                f"{cpu(self.scoring):.1f} | {cpu(self.echo):.1f} | {cpu(self.baseline):.1f} | "
                 f"{statistics.median(self.statements):.0f} |")
 
 
@@ -195,6 +200,25 @@ class Scoring:
         await asyncio.wait_for(self.task, 10)
 
 
+class ChannelAlone:
+    """The same Telegram channel answering every update with the scoring answer's reply (text and buttons)
+    straight away: no dispatcher, no database. What the stack costs before any transaction."""
+
+    def __init__(self, api: FakeTelegramAPI) -> None:
+        self.channel = TelegramChannel(api.token, api_url=api.base_url, contact_button_label="📱", polling_timeout=1)
+        reply = Reply("✅ Đã lưu 1.1: 24,5 điểm.\nMời nhập giải trình (minh chứng) ngắn gọn, hoặc bỏ qua.",
+                      choices=(Choice("skip", "Bỏ qua"), Choice("back", "Quay lại")))
+
+        async def answer(incoming: Incoming) -> None:
+            await self.channel.send(incoming.chat_id, reply, 1)
+
+        self.task = asyncio.create_task(self.channel.run_polling(answer))
+
+    async def close(self) -> None:
+        await self.channel.stop()
+        await asyncio.wait_for(self.task, 10)
+
+
 class Echo:
     def __init__(self, api: FakeTelegramAPI) -> None:
         self.api = api
@@ -222,20 +246,21 @@ async def bench(database: str, folder: Path, chats: int, rounds: int, sequential
         return None
     engine, schema = made
     app = await App.create(Settings(data_dir=folder / "data", secret_key="bench", _env_file=None), engine=engine)
-    score_api, echo_api = FakeTelegramAPI(), FakeTelegramAPI()
-    await score_api.start()
-    await echo_api.start()
-    scoring = echo = None
+    score_api, echo_api, alone_api = FakeTelegramAPI(), FakeTelegramAPI(), FakeTelegramAPI()
+    for api in (score_api, echo_api, alone_api):
+        await api.start()
+    scoring = echo = alone = None
     try:
         users = await seed(app, chats)
-        scoring, echo = Scoring(app, score_api, users), Echo(echo_api)
+        scoring, echo, alone = Scoring(app, score_api, users), Echo(echo_api), ChannelAlone(alone_api)
         collector.tune()  # as `thidua run` does once the bot is built (the echo, in this process, gains too)
         await scoring.position(users, "/chamdiem 1.1")
         await scoring.position(users, SCORES[-1])  # each unit's first answer makes its draft: not measured
         await scoring.position(users, "Quay lại")
         await burst(echo_api, [(u, "warm up") for u in users])
-        figures = [Figures(database, "burst", chats, [], [], [], []),
-                   Figures(database, "one by one", sequential, [], [], [], [])]
+        await burst(alone_api, [(u, "warm up") for u in users])
+        figures = [Figures(database, "burst", chats, [], [], [], [], []),
+                   Figures(database, "one by one", sequential, [], [], [], [], [])]
         for n in range(rounds):
             for index, (mode, send) in enumerate((("burst", burst), ("one by one", one_by_one))):
                 group = users if mode == "burst" else users[:sequential]
@@ -250,14 +275,15 @@ async def bench(database: str, folder: Path, chats: int, rounds: int, sequential
                 await scoring.check(group)
                 await scoring.position(group, "Quay lại")  # the explanation's "back": the score step again
                 figures[index].baseline.append(await send(score_api, [(u, "/lang vi") for u in group]))
+                figures[index].channel.append(await send(alone_api, texts))
         return figures
     finally:
-        for side in (scoring, echo):
+        for side in (scoring, echo, alone):
             if side is not None:
                 await side.close()
         await app.close()
-        await score_api.stop()
-        await echo_api.stop()
+        for api in (score_api, echo_api, alone_api):
+            await api.stop()
         await drop_schema(schema)
 
 
@@ -272,9 +298,10 @@ async def main() -> None:
     print(f"{args.chats} chats, {args.rounds} rounds; median of the rounds, updates per second "
           "(each update answered by one message)\n")
     rows = ["| database | mode | updates per round | scoring answer /s | aiogram echo /s | ratio (goal ≥ 0.5) | "
-            "full stack, /lang vi /s (ratio) | CPU ms per scoring answer | CPU ms per echo | CPU ms per /lang vi | "
+            "full stack, /lang vi /s (ratio) | channel alone, no database /s (ratio) | "
+            "CPU ms per scoring answer | CPU ms per echo | CPU ms per /lang vi | "
             "SQL statements per scoring answer (+ BEGIN, COMMIT) |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     with tempfile.TemporaryDirectory() as folder:
         for database in ("SQLite", "PostgreSQL") if args.database == "both" else (args.database,):
             figures = await bench(database, Path(folder), args.chats, args.rounds, min(args.sequential, args.chats))
