@@ -134,7 +134,6 @@ async def _chat(app: App, style: str, user: str, wanted: str | None, web_too: bo
 
 async def _run(app: App) -> int:
     settings = app.settings
-    collector.tune()
     if settings.telegram_token or settings.zalo_token:
         from bot.runner import run_platforms  # aiogram takes seconds to import: only when it is needed
 
@@ -152,6 +151,7 @@ async def _run(app: App) -> int:
         from bot.sandbox_cli import invite_text
 
         print(await invite_text(app, block_id))
+    collector.tune()
     return await _chat(app, "telegram", "thuongtruc", None, web_too=True)  # and in the browser
 
 

@@ -26,11 +26,19 @@ from handlers.chat import DeliveryError, Incoming, Reply
 from handlers.clock import Clock
 from handlers.context import Context, HandlerConfig
 from handlers.router import route
-from storage.db import is_lost_connection
+from storage.db import LostConnection, is_lost_connection
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+class CommitUnknown(LostConnection):
+    """The connection broke during COMMIT: the update may be stored or not; `outcome` is what it answered."""
+
+    def __init__(self, outcome: tuple[list[Reply], int]) -> None:
+        super().__init__("connection lost during COMMIT")
+        self.outcome = outcome
 
 
 class Dispatcher:
@@ -66,10 +74,13 @@ class Dispatcher:
                 except Exception as error:
                     if not is_lost_connection(error):
                         raise
-                    # Nothing was committed, or the commit's fate is unknown: the update id tells.
                     log.warning("database connection lost on update %s/%s; trying again", incoming.channel,
                                 incoming.update_id)
-                    outcome = await self._serialised(partial(self._process, incoming))
+                    again = await self._serialised(partial(self._process, incoming))
+                    # Lost during COMMIT: found as processed now means the commit went through, and its
+                    # replies (a ballot's receipt, say) are the answer; otherwise nothing was stored.
+                    stored = again is None and isinstance(error, CommitUnknown)
+                    outcome = error.outcome if isinstance(error, CommitUnknown) and stored else again
                 if outcome is None:
                     return []
                 replies, version = outcome
@@ -107,7 +118,12 @@ class Dispatcher:
                 log.exception("handler failed on update %s/%s (step %s/%s)", incoming.channel,
                               incoming.update_id, state.flow, state.step)
                 return [Reply(Catalog(state.lang)("internal_error"))], version
-            await uow.commit()
+            try:
+                await uow.commit()
+            except Exception as error:
+                if is_lost_connection(error):
+                    raise CommitUnknown((replies, state.version)) from error
+                raise
             return replies, state.version
 
     @staticmethod

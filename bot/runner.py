@@ -10,6 +10,7 @@ import logging
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot import collector
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
@@ -40,6 +41,7 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
 
 async def run_platforms(app: App) -> None:
     telegram, zalo = build_channels(app)
+    collector.tune()  # once aiogram and the channels exist, so they are frozen too
     scheduler = app.scheduler()
     lock_task = asyncio.create_task(_run_scheduler_when_free(app, scheduler))
     handle = app.dispatcher.handle

@@ -43,10 +43,14 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     return create_async_engine(url, **kwargs)
 
 
+class LostConnection(Exception):
+    """The database connection broke under a statement run on the driver (`storage/prepared.py`)."""
+
+
 def is_lost_connection(error: BaseException) -> bool:
     """The database connection broke under the transaction (nothing of it was committed, or it is unknown):
     worth one more try on a fresh connection."""
-    return isinstance(error, DBAPIError) and error.connection_invalidated
+    return isinstance(error, LostConnection) or (isinstance(error, DBAPIError) and error.connection_invalidated)
 
 
 def _tune_sqlite(engine: AsyncEngine) -> None:

@@ -86,6 +86,9 @@ class Dialogs:
         return state
 
     async def get(self, channel: str, chat_id: str) -> DialogState | None:
+        """Another chat's state, to read (its language, say). The acting chat's state is the update's
+        `ChatState`, which the dispatcher saves: an ORM change to that chat's row here would be flushed
+        after it and undo it."""
         return await self.session.get(DialogState, (channel, chat_id))
 
     async def langs(self, chats: list[tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -16,6 +16,7 @@ No statement, parameter or row is ever logged here (ballot secrecy, DESIGN.md pr
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql import ColumnElement, Delete, Insert, Select, Update
 from sqlalchemy.sql.compiler import SQLCompiler
+
+from storage.db import LostConnection
 
 Processor = Callable[[Any], Any] | None
 _AFFECTED = re.compile(r"(?:UPDATE|DELETE|INSERT \d+|SELECT) (\d+)")
@@ -38,11 +41,13 @@ async def _connection(session: AsyncSession) -> tuple[AsyncConnection, Any]:
     ask is a hand-off between the event loop and SQLAlchemy's greenlet, which cost as much as a statement)."""
     transaction = session.sync_session.get_transaction()
     known = session.info.get(_HELD)
-    if known is not None and transaction is not None and known[0] is transaction and transaction.is_active:
+    if known is not None and transaction is not None and known[0]() is transaction and transaction.is_active:
         return known[1], known[2]
     connection = await session.connection()
     driver = (await connection.get_raw_connection()).driver_connection
-    session.info[_HELD] = (session.sync_session.get_transaction(), connection, driver)
+    begun = session.sync_session.get_transaction()
+    if begun is not None:  # weakly: the transaction refers to the session, whose info this is
+        session.info[_HELD] = (weakref.ref(begun), connection, driver)
     return connection, driver
 
 
@@ -50,6 +55,7 @@ async def _connection(session: AsyncSession) -> tuple[AsyncConnection, Any]:
 class _Compiled:
     sql: str
     names: tuple[str, ...]  # the bound parameters in positional order
+    required: frozenset[str]  # those the statement gives no value of its own
     defaults: Mapping[str, Any]  # values written into the statement itself
     binds: tuple[Processor, ...]
     results: Sequence[Processor] | None  # built at the first run, when the driver has named the column types
@@ -88,9 +94,22 @@ class Prepared:
             result = await connection.execute(self.statement, dict(params))
             return ([tuple(r) for r in result.all()] if rows else []), result.rowcount
         compiled = self._compile(dialect)
+        missing = compiled.required - params.keys()
+        if missing:  # as SQLAlchemy does: a misspelt name must not bind NULL
+            raise KeyError(f"parameters missing: {', '.join(sorted(missing))}")
         args = [compiled.defaults[name] if name not in params else params[name] for name in compiled.names]
         args = [p(a) if p is not None else a for p, a in zip(compiled.binds, args, strict=True)]
         executed += 1
+        try:
+            return await self._on_driver(driver, dialect, compiled, args, rows)
+        except Exception as error:
+            if dialect.name == "postgresql" and driver.is_closed():
+                await connection.invalidate()  # the pool must not hand it out again
+                raise LostConnection("connection lost under a prepared statement") from error
+            raise
+
+    async def _on_driver(self, driver: Any, dialect: Dialect, compiled: _Compiled, args: list[Any], rows: bool
+                         ) -> tuple[list[tuple[Any, ...]], int]:
         if dialect.name == "postgresql":
             if compiled.results is None:
                 compiled = await self._describe_pg(driver, compiled, dialect)
@@ -117,7 +136,8 @@ class Prepared:
         names = tuple(compiled.positiontup or ())
         binds = tuple(compiled.binds[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names)
         defaults = {n: compiled.binds[n].effective_value for n in names}
-        made = _Compiled(compiled.string, names, defaults, binds, None)
+        required = frozenset(n for n in names if compiled.binds[n].required)
+        made = _Compiled(compiled.string, names, required, defaults, binds, None)
         self._compiled[dialect.name] = made
         return made
 
@@ -129,7 +149,8 @@ class Prepared:
     def _describe(self, dialect: Dialect, compiled: _Compiled, types: list[Any]) -> _Compiled:
         results = [c.type.dialect_impl(dialect).result_processor(dialect, t)
                    for c, t in zip(self._columns, types, strict=True)]
-        made = _Compiled(compiled.sql, compiled.names, compiled.defaults, compiled.binds, results)
+        made = _Compiled(compiled.sql, compiled.names, compiled.required, compiled.defaults, compiled.binds,
+                         results)
         self._compiled[dialect.name] = made
         return made
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from types import TracebackType
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -16,6 +17,8 @@ from storage.polls import Polls
 from storage.scoring import Scoring
 from storage.scoring_reports import ScoringReports
 from storage.votes import Votes
+
+log = logging.getLogger(__name__)
 
 
 class UnitOfWork:
@@ -52,8 +55,15 @@ class UnitOfWork:
         assert self._session is not None
         # close() rolls back whatever was not committed and detaches rows with their loaded values,
         # so what a caller read stays readable after the unit of work.
-        await self._session.close()
-        self._session = None
+        try:
+            await self._session.close()
+        except Exception:
+            if exc is None:
+                raise
+            # a broken connection fails its rollback too: the error that broke the work is the one to see
+            log.warning("closing the session after %s failed as well", type(exc).__name__)
+        finally:
+            self._session = None
 
     @property
     def session(self) -> AsyncSession:

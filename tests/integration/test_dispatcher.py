@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
@@ -19,7 +20,9 @@ from handlers.chat import DeliveryError, Reply
 from handlers.clock import FrozenClock
 from handlers.context import Context
 from storage import db
+from storage.dialogs import Dialogs
 from storage.models import DialogState, OutboxMessage
+from storage.uow import UnitOfWork
 from tests.conftest import PG_URL, sandbox_for
 from tests.helpers import codes, deliver
 
@@ -238,3 +241,61 @@ async def test_a_lost_database_connection_costs_no_update(
     assert (await state_of(app, "hoa")).step == "name"
     position = "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."
     assert await sandbox.say("hoa", "Nguyễn Thị Hoa") == [position]
+
+
+def _losing_commit(monkeypatch: pytest.MonkeyPatch, *, stored: bool) -> None:
+    """The first COMMIT meets a broken connection, after reaching the server (`stored`) or before."""
+    real = UnitOfWork.commit
+    calls = {"n": 0}
+
+    async def commit(self: UnitOfWork) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1 and not stored:
+            raise DBAPIError("COMMIT", None, OSError("connection reset"), connection_invalidated=True)
+        await real(self)
+        if calls["n"] == 1:
+            raise DBAPIError("COMMIT", None, OSError("connection reset"), connection_invalidated=True)
+
+    monkeypatch.setattr(UnitOfWork, "commit", commit)
+
+
+@pytest.mark.parametrize("stored", [True, False], ids=["commit-went-through", "commit-lost"])
+async def test_a_connection_lost_at_commit_answers_once(
+    app: App, block_id: int, sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, stored: bool
+) -> None:
+    """Whether or not the COMMIT reached the server, the update is stored once and answered once."""
+    c = await codes(app, block_id)
+    _losing_commit(monkeypatch, stored=stored)
+    assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert sandbox.inbox("hoa") == []  # nothing more: not answered twice
+    state = await state_of(app, "hoa")
+    assert (state.flow, state.step, state.version) == ("register", "confirm", 1)
+
+
+async def test_a_connection_lost_under_a_prepared_statement_is_run_again(
+    app: App, block_id: int, sandbox: Sandbox, db_kind: str, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The server drops the connection between the update's first statement and the state's (on the driver)."""
+    if db_kind != "postgres":
+        pytest.skip("a database server that drops connections: PostgreSQL")
+    c = await codes(app, block_id)
+    real = Dialogs.first_time
+    dropped: list[int] = []
+
+    async def first_time_then_drop(self: Dialogs, channel: str, update_id: str, now: datetime) -> bool:
+        fresh = await real(self, channel, update_id, now)
+        if not dropped:
+            dropped.append(int((await self.session.exec(text("SELECT pg_backend_pid()"))).scalar_one()))  # type: ignore[call-overload]
+            admin = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
+            async with admin.begin() as conn:
+                await conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": dropped[0]})
+            await admin.dispose()
+        return fresh
+
+    monkeypatch.setattr(Dialogs, "first_time", first_time_then_drop)
+    with caplog.at_level(logging.WARNING):
+        assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert any("database connection lost" in r.getMessage() for r in caplog.records)
+    assert not any(r.name == "bot.dispatcher" and "handler failed" in r.getMessage() for r in caplog.records)
+    assert (await state_of(app, "hoa")).version == 1

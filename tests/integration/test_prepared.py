@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import bindparam, select, update
 
 from bot.app import App
@@ -99,3 +100,12 @@ async def test_numbers_and_nulls_come_back_as_the_orm_reads_them(app: App, block
     assert found == again == sorted(orm)
     assert found[0] == ("1.1", Decimal("24.5"), WHEN) and isinstance(found[0][1], Decimal)
     assert found[1][1] is None
+
+
+async def test_a_missing_parameter_is_refused_not_bound_as_null(app: App) -> None:
+    touch = Prepared(update(DialogState).where(DialogState.chat_id == bindparam("chat"))  # type: ignore[arg-type]
+                     .values(lang=bindparam("lang")))
+    async with app.uow() as uow:
+        await uow.dialogs.first_time("sandbox", "u5", WHEN)  # on the driver from here
+        with pytest.raises(KeyError, match="lang"):
+            await touch.execute(uow.session, {"chat": "c"})
