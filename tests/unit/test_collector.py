@@ -14,7 +14,7 @@ def test_tune_freezes_what_exists_and_raises_the_thresholds() -> None:
         collector.tune()
         assert gc.get_threshold() == collector.THRESHOLDS
         assert gc.get_freeze_count() >= len(survivor)
-        assert collector.THRESHOLDS[0] > before[0]
+        assert collector.THRESHOLDS[0] > 700  # Python's default
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
