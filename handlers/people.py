@@ -14,6 +14,12 @@ async def registration_in_block(ctx: Context, block_id: int) -> Contact | None:
     return next((c for c in await ctx.registrations() if c.block_id == block_id), None)
 
 
+def acts_for_unit(contact: Contact) -> bool:
+    """Hands in a unit's reports and self-assessment: the unit's contacts, and the head unit's own staff,
+    who are the secretariat (the head unit is a member unit too)."""
+    return contact.unit_id is not None and contact.role in (ROLE_UNIT, ROLE_SECRETARIAT)
+
+
 async def primary(ctx: Context) -> Contact | None:
     """The registration a menu acts on: the secretariat one if any, else the newest."""
     regs = await ctx.registrations()

@@ -10,7 +10,6 @@ from handlers import people
 from handlers.chat import Reply
 from handlers.clock import format_local
 from handlers.context import Context
-from handlers.invites import ROLE_UNIT
 from handlers.scores import LineScore, Totals, show, totals
 from storage.models import Assessment, AssessmentLine, Contact, CriteriaSheet, Criterion, Term, Unit
 from storage.scoring import SUBMITTED
@@ -94,7 +93,7 @@ async def load(ctx: Context, contact_id: int | None, lock: bool = False) -> Scor
     else:
         found = await scoring.place(contact_id, incoming.channel, incoming.user_id)
     contact, unit, term, sheet = found if found is not None else (None, None, None, None)
-    if contact is None or contact.role != ROLE_UNIT or unit is None or unit.id is None or not unit.active:
+    if contact is None or not people.acts_for_unit(contact) or unit is None or unit.id is None or not unit.active:
         return Reply(t("score.not_allowed"))
     if term is None or sheet is None or sheet.id is None:
         return Reply(t("score.no_sheet"))
@@ -137,8 +136,8 @@ async def name_of(ctx: Context, contact_id: int | None) -> str:
 
 
 async def unit_contacts(ctx: Context) -> list[Contact]:
-    """The sender's active unit registrations (a person may be a contact in several blocks)."""
-    return [c for c in await ctx.registrations() if c.role == ROLE_UNIT]
+    """The sender's registrations that score for a unit (a person may be a contact in several blocks)."""
+    return [c for c in await ctx.registrations() if people.acts_for_unit(c)]
 
 
 async def pick_label(ctx: Context, contact: Contact) -> str:

@@ -152,7 +152,7 @@ async def submit(ctx: Context, s: Scorer) -> list[Reply] | str:
         timing = "" if not timed else tr("score.notice_late") if late else tr("score.notice_on_time")
         return tr("score.notice", unit=unit, timing=timing, total=show(tot.total), base=show(tot.base),
                   bonus=show(tot.bonus), deduction=show(tot.deduction), done=done, count=count)
-    await people.notify_secretariat(ctx, s.term.block_id, notice)
+    await people.notify_secretariat(ctx, s.term.block_id, notice, exclude_contact=me)  # the head unit's own
     ctx.end()
     at, total = format_local(ctx.now), show(tot.total)
     if deadline is None:

@@ -18,7 +18,6 @@ from handlers import commands, people, scoring, submissions_input
 from handlers.chat import Reply
 from handlers.clock import format_local, format_local_date, to_local
 from handlers.context import Context
-from handlers.invites import ROLE_UNIT
 from handlers.submissions_access import Submitting, current_submission, guard, open_deadlines
 from handlers.submissions_input import DateProblem, format_size
 from handlers.submissions_save import KIND_DISPATCH, KIND_DOCUMENT, KIND_THEME, save
@@ -36,7 +35,7 @@ async def command(ctx: Context, arg: str = "") -> list[Reply]:
     regs = await ctx.registrations()
     if not regs:
         return [Reply(ctx.t("not_registered_any"))]
-    if not any(c.role == ROLE_UNIT for c in regs):
+    if not any(people.acts_for_unit(c) for c in regs):
         return [Reply(ctx.t("sub.not_unit"))]
     ctx.begin(FLOW, PICK)
     return [await ask(ctx)]
@@ -187,7 +186,7 @@ async def _take_file(ctx: Context) -> list[Reply]:
 
 async def _pick(ctx: Context) -> Reply:
     t = ctx.t
-    regs = [c for c in await ctx.registrations() if c.role == ROLE_UNIT]
+    regs = [c for c in await ctx.registrations() if people.acts_for_unit(c)]
     if not regs:
         ctx.end()
         return Reply(t("sub.not_allowed"))
@@ -225,7 +224,7 @@ async def _start(ctx: Context, deadline_id: int) -> list[Reply]:
     mine = await people.registration_in_block(ctx, block.id or 0)
     if mine is None:
         return [Reply(t("sub.reminder_gone") if await ctx.registrations() else t("not_registered_any"))]
-    if mine.role != ROLE_UNIT:
+    if not people.acts_for_unit(mine):
         return [Reply(t("sub.not_unit"))]
     first = {COVENANT: THEME, SELF_ASSESSMENT: BY_SCORING}.get(deadline.kind, METHOD)
     ctx.begin(FLOW, first, contact_id=mine.id, deadline_id=deadline.id)

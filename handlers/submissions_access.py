@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from handlers.chat import Reply
 from handlers.context import Context
-from handlers.invites import ROLE_UNIT
+from handlers.people import acts_for_unit
 from storage.models import Contact, Deadline, Submission, Term
 
 
@@ -35,7 +35,7 @@ async def guard(ctx: Context) -> Submitting | Reply:
     otherwise the flow ends, and the reply says why."""
     t, data = ctx.t, ctx.data
     contact = next((c for c in await ctx.registrations()
-                    if c.id == data.get("contact_id") and c.role == ROLE_UNIT), None)
+                    if c.id == data.get("contact_id") and acts_for_unit(c)), None)
     unit = await ctx.uow.directory.unit(contact.unit_id) if contact and contact.unit_id is not None else None
     if contact is None or unit is None or unit.id is None or not unit.active:
         ctx.end()
@@ -64,7 +64,7 @@ async def open_deadlines(ctx: Context) -> list[tuple[Contact, Deadline, bool]]:
     """(contact, deadline, already submitted) for each of the sender's unit registrations, by due date."""
     found: list[tuple[Contact, Deadline, bool]] = []
     for contact in await ctx.registrations():
-        if contact.role != ROLE_UNIT:
+        if not acts_for_unit(contact):
             continue
         term = await ctx.uow.directory.current_term(contact.block_id)
         if term is None or term.id is None:

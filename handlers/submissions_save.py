@@ -70,7 +70,8 @@ async def _tell_secretariat(ctx: Context, checked: Submitting, row: Submission, 
     """Each secretariat chat in its own language; a file goes along only on the channel that holds it
     (a platform's file id means nothing on another platform)."""
     status = await deadline_status.status_of(ctx.uow, checked.deadline)
-    staff = await ctx.uow.directory.active_contacts(checked.term.block_id, ROLE_SECRETARIAT)
+    staff = [c for c in await ctx.uow.directory.active_contacts(checked.term.block_id, ROLE_SECRETARIAT)
+             if c.id != checked.contact.id]  # the head unit's staff handing in their own unit's report
     for account in await ctx.uow.directory.accounts([c.id for c in staff if c.id is not None]):
         state = await ctx.uow.dialogs.get(account.channel, account.chat_id)
         t = Catalog(state.lang if state else DEFAULT_LANG)

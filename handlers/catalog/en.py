@@ -37,6 +37,7 @@ EN: dict[str, str] = {
         "• /baucu: prepare, open and close the year-end votes\n"
         "• /manhinh: the link of the meeting-room screen\n"
         "• /bangiao: hand over to the next term after the head and deputy votes\n"
+        "• /nop, /chamdiem: the head unit's own reports and self-assessment\n"
         "• /toi: your registration\n• /huy: cancel\n• /help: help"
     ),
     "help_observer": (

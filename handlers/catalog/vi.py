@@ -48,6 +48,7 @@ VI: dict[str, str] = {
         "• /baucu: chuẩn bị, mở, đóng các cuộc bầu chọn cuối năm\n"
         "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
         "• /bangiao: bàn giao sang năm thi đua mới sau khi bầu Trưởng, Phó khối\n"
+        "• /nop, /chamdiem: nộp báo cáo, tự chấm điểm của chính đơn vị Trưởng khối\n"
         "• /toi: thông tin đăng ký của bạn\n"
         "• /huy: hủy thao tác đang làm\n"
         "• /help: trợ giúp"

@@ -72,6 +72,7 @@ HELP_SECRETARIAT = ("Các lệnh của Thường trực Khối:\n"
                     "• /baucu: chuẩn bị, mở, đóng các cuộc bầu chọn cuối năm\n"
                     "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
                     "• /bangiao: bàn giao sang năm thi đua mới sau khi bầu Trưởng, Phó khối\n"
+                    "• /nop, /chamdiem: nộp báo cáo, tự chấm điểm của chính đơn vị Trưởng khối\n"
                     "• /toi: thông tin đăng ký của bạn\n• /huy: hủy thao tác đang làm\n• /help: trợ giúp")
 HELP_OBSERVER = ("Các lệnh (theo dõi):\n• /menu: danh sách đơn vị và đầu mối\n"
                  "• /trangthai: tình hình nộp của các đơn vị\n"

@@ -335,8 +335,9 @@ async def test_only_unit_contacts_score_checked_at_every_step(app: App, block_id
     assert await sandbox.say("an", "/chamdiem") == [
         "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
     await people(app, block_id, sandbox)
-    assert await sandbox.say("hoa", "/chamdiem") == [
-        "Chức năng chấm điểm chỉ dành cho cán bộ đầu mối của đơn vị thành viên."]
+    # the secretariat are the head unit's staff: they score their own unit
+    assert (await sandbox.say("hoa", "/chamdiem"))[0].startswith(f"📋 {TITLE}\nĐơn vị: Bảo hiểm Xã hội tỉnh\n")
+    await sandbox.say("hoa", "/huy")
     await sandbox.say("binh", "/chamdiem")
     await sandbox.say("binh", "1")
     async with app.uow() as uow:  # the secretariat revokes Bình meanwhile
