@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from sqlmodel import select
 
 from bot.app import App
@@ -56,3 +57,20 @@ async def test_the_secretariat_scores_and_submits_for_the_head_unit(app: App, bl
     # the observer still may not
     assert await sb.say("an", "/chamdiem") == [VI["score.not_unit"]]
     assert await sb.say("an", "/nop") == [VI["sub.not_unit"]]
+
+
+async def test_after_the_handover_the_new_head_units_contact_still_scores_it(
+    app: App, block_id: int, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli_term import _handover
+
+    sb = sandbox
+    c = await codes(app, block_id)
+    await register(sb, "cuc", c["CDNDTNT"], "Đỗ Thị Cúc", "0944 444 444")
+    assert await _handover(app, block_id, 2026, "CDNDTNT", "YTE") == 0
+    capsys.readouterr()
+    assert (await sb.say("cuc", "/help"))[0] == VI["help_secretariat"]  # now the secretariat
+    await import_sample_sheet(app, block_id)  # the new term's sheet
+    overview = (await sb.say("cuc", "/chamdiem"))[0]
+    assert overview.startswith("📋 Bảng tiêu chí chấm điểm thi đua năm 2026\nĐơn vị: "
+                               "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh\n")
