@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from handlers.catalog import DEFAULT_LANG, Catalog
 from handlers.context import Context
 from handlers.poll_count import Count
 from handlers.poll_open import Opened, Refused, open_poll
@@ -31,7 +32,8 @@ async def start_runoff(ctx: Context, poll_id: int, actor: str, created_by: int |
     if existing:
         return Refused("runoff_exists", existing[0].id or 0)
     base = draft_of(parent, tally.tied)
-    draft = replace(base, question=ctx.t("poll.runoff.question", question=parent.question)[:500],
+    # the question is a record (the ballot, the screen, the minutes): in Vietnamese, whoever taps
+    draft = replace(base, question=Catalog(DEFAULT_LANG)("poll.runoff.question", question=parent.question)[:500],
                     seats=tally.tied_seats, max_choices=min(base.max_choices, tally.tied_seats), runoff_of=parent.id)
     poll = await create(uow, term, draft, ctx.now, actor, created_by)
     assert poll.id is not None

@@ -201,6 +201,7 @@ async def test_a_tie_at_the_last_seat_gives_one_runoff_between_the_tied(app: App
     assert [global_option(RUNOFF, poll_id)] == [b[0] for b in buttons if "runoff" in b[0]]
     async with app.uow() as uow:
         ctx = offline_context(uow, app.clock, app.config, "test")
+        ctx.state.lang = "en"  # who taps reads English; the runoff's question is still written in Vietnamese
         outcomes = [await start_runoff(ctx, poll_id, "test"), await start_runoff(ctx, poll_id, "test")]
         queue_notices(ctx, app.clock.now())
         await uow.commit()
