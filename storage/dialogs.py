@@ -9,12 +9,11 @@ from typing import Any
 
 from sqlalchemy import bindparam, tuple_
 from sqlalchemy import select as sa_select
-from sqlalchemy import update as sa_update
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import DialogState, FailedAttempt, ProcessedUpdate
-from storage.prepared import Prepared
+from storage.prepared import Prepared, Updates
 from storage.upsert import insert_ignore
 
 _TABLE = DialogState.__table__  # type: ignore[attr-defined]
@@ -22,7 +21,7 @@ _KEY = (_TABLE.c.channel == bindparam("k_channel")) & (_TABLE.c.chat_id == bindp
 _COLUMNS = ("flow", "step", "data", "choices", "version", "lang", "updated_at")
 # The dispatcher reads and writes the chat's state on every update: statements run on the driver.
 _STATE_FOR_UPDATE = Prepared(sa_select(*(_TABLE.c[name] for name in _COLUMNS)).where(_KEY).with_for_update())
-_SAVES: dict[frozenset[str], Prepared] = {}  # one UPDATE per set of changed columns
+_SAVES = Updates(_TABLE, _KEY)
 
 
 @dataclass
@@ -104,12 +103,8 @@ class Dialogs:
         values = state.changed()
         if not values:
             return
-        columns = frozenset(values)
-        statement = _SAVES.get(columns)
-        if statement is None:
-            statement = Prepared(sa_update(_TABLE).where(_KEY).values({c: bindparam(c) for c in sorted(columns)}))
-            _SAVES[columns] = statement
-        await statement.execute(self.session, {"k_channel": state.channel, "k_chat_id": state.chat_id, **values})
+        await _SAVES.of(frozenset(values)).execute(
+            self.session, {"k_channel": state.channel, "k_chat_id": state.chat_id, **values})
         state.mark_saved()
 
     async def recent_failures(self, channel: str, chat_id: str, since: datetime) -> list[datetime]:

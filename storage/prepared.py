@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Table, bindparam, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql import ColumnElement, Delete, Insert, Select, Update
@@ -160,3 +161,19 @@ class Prepared:
         if not any(procs):
             return [tuple(row) for row in found]
         return [tuple(p(v) if p is not None else v for p, v in zip(procs, row, strict=True)) for row in found]
+
+
+class Updates:
+    """UPDATE <table> SET <the columns given> WHERE <key>: a write of just what changed, one prepared
+    statement per set of columns (there are few)."""
+
+    def __init__(self, table: Table, key: ColumnElement[bool]) -> None:
+        self.table, self.key = table, key
+        self._made: dict[frozenset[str], Prepared] = {}
+
+    def of(self, columns: frozenset[str]) -> Prepared:
+        statement = self._made.get(columns)
+        if statement is None:
+            statement = Prepared(update(self.table).where(self.key).values({c: bindparam(c) for c in sorted(columns)}))
+            self._made[columns] = statement
+        return statement

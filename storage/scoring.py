@@ -235,7 +235,7 @@ class Scoring:
                      changes: dict[str, Any]) -> None:
         """UPDATE the row, and the object the caller holds with it, and the session's own copy if it loaded
         one (the secretariat's steps read through the ORM), so no one reads the row as it was."""
-        await rows.update_of(model, frozenset(changes)).execute(self.session, {"row_id": row.id, **changes})
+        await rows.UPDATES[model].of(frozenset(changes)).execute(self.session, {"row_id": row.id, **changes})
         held = self.session.sync_session.identity_map.get(identity_key(model, row.id))
         for target in (row, held) if held is not None and held is not row else (row,):
             for name, value in changes.items():

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Column, and_, bindparam, insert, select, update
+from sqlalchemy import Column, and_, bindparam, insert, select
 from sqlalchemy.orm import configure_mappers
 from sqlalchemy.orm.instrumentation import ClassManager, manager_of_class
 from sqlmodel import SQLModel
 
 from storage.models import Assessment, AssessmentLine, ChatAccount, Contact, CriteriaSheet, Criterion, Term, Unit
-from storage.prepared import Prepared
+from storage.prepared import Prepared, Updates
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -111,16 +111,6 @@ LINE_OF = Prepared(select(*LINE.columns).where(_line.c.assessment_id == bindpara
 NEW_LINE = Prepared(insert(_line).values({c.key: bindparam(c.key) for c in LINE.columns if c.key != "id"})
                     .returning(_line.c.id))
 
-_UPDATES: dict[tuple[str, frozenset[str]], Prepared] = {}
-
-
-def update_of(model: type[SQLModel], columns: frozenset[str]) -> Prepared:
-    """UPDATE <model's table> SET <columns> WHERE id = :row_id, built once per set of columns."""
-    key = (_table(model).name, columns)
-    statement = _UPDATES.get(key)
-    if statement is None:
-        table = _table(model)
-        statement = Prepared(update(table).where(table.c.id == bindparam("row_id"))
-                             .values({c: bindparam(c) for c in sorted(columns)}))
-        _UPDATES[key] = statement
-    return statement
+# UPDATE … WHERE id = :row_id of just the columns a write changes
+UPDATES = {model: Updates(_table(model), _table(model).c.id == bindparam("row_id"))
+           for model in (Assessment, AssessmentLine)}
