@@ -3,20 +3,13 @@ API over HTTP. Zalo numbers its menus, so at the score step there is no menu: a 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from decimal import Decimal
 
-import pytest
 from sqlmodel import select
 
 from bot.app import App
-from bot.channels.zalo import ZaloChannel
-from bot.channels.zalo_api import ZaloClient
-from handlers.chat import Incoming
 from storage.models import Assessment, Submission
-from tests.fakes.zalo_api import FakeZaloAPI
+from tests.e2e.conftest import ZaloChat
 from tests.helpers import codes, deliver, import_sample_sheet
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
@@ -37,49 +30,15 @@ REVIEW = (
     "TỔNG ĐIỂM: 92,5\n\n1. Nộp bảng tự chấm\n2. Sửa một dòng\n3. Tổng quan\n4. Tạm dừng")
 
 
-@dataclass
-class Chat:
-    """The fake Zalo API plus a signal per handled update, so that a step's replies are all in."""
-
-    api: FakeZaloAPI
-    handled: asyncio.Queue[Incoming]
-
-    async def say(self, user: str, text: str) -> list[str]:
-        seen = len(self.api.sent_to(user))
-        self.api.push_text(user, text)
-        await asyncio.wait_for(self.handled.get(), 10)
-        return self.api.sent_to(user)[seen:]
 
 
-@pytest.fixture
-async def zalo(app: App) -> AsyncIterator[Chat]:
-    handled: asyncio.Queue[Incoming] = asyncio.Queue()
-
-    async def handle(incoming: Incoming) -> None:
-        await app.dispatcher.handle(incoming)
-        handled.put_nowait(incoming)
-
-    async with FakeZaloAPI() as fake:
-        client = ZaloClient(fake.token, base_url=fake.base_url, request_timeout=3)
-        channel = ZaloChannel(client, document_unavailable_text="(tệp)", poll_timeout=0.2, backoff_initial=0.01,
-                              backoff_max=0.05)
-        app.add_channel(channel)
-        task = asyncio.create_task(channel.run_polling(handle))
-        try:
-            yield Chat(fake, handled)
-        finally:
-            channel.stop()
-            await asyncio.wait_for(task, 3)
-            await channel.close()
-
-
-async def register(chat: Chat, user: str, code: str, name: str, phone: str) -> None:
+async def register(chat: ZaloChat, user: str, code: str, name: str, phone: str) -> None:
     for text in (code, "1", name, "Chuyên viên", phone):
         await chat.say(user, text)
     assert (await chat.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
 
 
-async def test_the_whole_sheet_with_numbers_only(app: App, block_id: int, zalo: Chat) -> None:
+async def test_the_whole_sheet_with_numbers_only(app: App, block_id: int, zalo: ZaloChat) -> None:
     await import_sample_sheet(app, block_id)
     c = await codes(app, block_id)
     await register(zalo, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "0912 345 678")
@@ -122,7 +81,7 @@ async def test_the_whole_sheet_with_numbers_only(app: App, block_id: int, zalo: 
     assert zalo.api.sent_to("hoa")[-1].startswith("📊 Sở Y tế đã nộp bảng tự chấm điểm (đúng hạn): tổng 92,5 điểm")
 
 
-async def test_words_and_the_jump_command_on_zalo(app: App, block_id: int, zalo: Chat) -> None:
+async def test_words_and_the_jump_command_on_zalo(app: App, block_id: int, zalo: ZaloChat) -> None:
     await import_sample_sheet(app, block_id)
     await register(zalo, "lan", (await codes(app, block_id))["YTE"], "Lê Thị Lan", "0903 111 222")
     await zalo.say("lan", "/chamdiem")

@@ -3,20 +3,13 @@ under the ballot's notice opens it; `1 3` sets the choice; a single number toggl
 
 from __future__ import annotations
 
-import asyncio
 import re
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
-import pytest
 from sqlmodel import select
 
 from bot.app import App
-from bot.channels.zalo import ZaloChannel
-from bot.channels.zalo_api import ZaloClient
-from handlers.chat import Incoming
 from storage.models_vote import Ballot
-from tests.fakes.zalo_api import FakeZaloAPI
+from tests.e2e.conftest import ZaloChat
 from tests.helpers import codes, deliver, open_poll
 
 QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
@@ -31,41 +24,9 @@ def ballot(state: str, marks: str) -> str:
             f"{HINT}\n\n{menu}\n5. ✔️ Xem lại và xác nhận\n6. Phiếu trắng\n7. Để sau")
 
 
-@dataclass
-class Chat:
-    api: FakeZaloAPI
-    handled: asyncio.Queue[Incoming]
-
-    async def say(self, user: str, text: str) -> list[str]:
-        seen = len(self.api.sent_to(user))
-        self.api.push_text(user, text)
-        await asyncio.wait_for(self.handled.get(), 10)
-        return self.api.sent_to(user)[seen:]
 
 
-@pytest.fixture
-async def zalo(app: App) -> AsyncIterator[Chat]:
-    handled: asyncio.Queue[Incoming] = asyncio.Queue()
-
-    async def handle(incoming: Incoming) -> None:
-        await app.dispatcher.handle(incoming)
-        handled.put_nowait(incoming)
-
-    async with FakeZaloAPI() as fake:
-        client = ZaloClient(fake.token, base_url=fake.base_url, request_timeout=3)
-        channel = ZaloChannel(client, document_unavailable_text="(tệp)", poll_timeout=0.2, backoff_initial=0.01,
-                              backoff_max=0.05)
-        app.add_channel(channel)
-        task = asyncio.create_task(channel.run_polling(handle))
-        try:
-            yield Chat(fake, handled)
-        finally:
-            channel.stop()
-            await asyncio.wait_for(task, 3)
-            await channel.close()
-
-
-async def test_numbers_typed_on_zalo(app: App, block_id: int, zalo: Chat) -> None:
+async def test_numbers_typed_on_zalo(app: App, block_id: int, zalo: ZaloChat) -> None:
     for text in ((await codes(app, block_id))["YTE"], "1", "Lê Thị Lan", "Chuyên viên", "0903 111 222"):
         await zalo.say("lan", text)
     assert (await zalo.say("lan", "1"))[0].startswith("✅ Đã đăng ký bạn")
