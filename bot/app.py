@@ -41,6 +41,9 @@ class App:
     config: HandlerConfig
     dispatcher: Dispatcher
     channels: dict[str, Channel] = field(default_factory=dict)
+    # what /readyz reports: set by the runner as channels start and the scheduler's lock is won or lost
+    channels_started: dict[str, bool] = field(default_factory=dict)
+    leader: bool = False
     _lock_connection: AsyncConnection | None = None
 
     @classmethod
