@@ -54,11 +54,11 @@ from bot import collector
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.settings import Settings
-from handlers.block_file import load_block_file
-from handlers.block_import import import_block
-from handlers.chat import Choice, Incoming, Reply
-from handlers.criteria_file import load_criteria_file
-from handlers.sheet_import import import_sheet
+from handlers.core.messages import Choice, Incoming, Reply
+from handlers.scoring.sheet_file.read import load_criteria_file
+from handlers.scoring.sheet_import import import_sheet
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_import import import_block
 from storage import db, prepared
 from storage.models import ChatAccount, Contact, Unit
 from tests.fakes.telegram_api import FakeTelegramAPI

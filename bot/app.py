@@ -18,9 +18,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.channels.base import Channel
 from bot.dispatcher import Dispatcher
 from bot.settings import Settings
-from handlers.chat import DeliveryError, Reply
-from handlers.clock import Clock, SystemClock
-from handlers.context import HandlerConfig
+from handlers.core.clock import Clock, SystemClock
+from handlers.core.context import HandlerConfig
+from handlers.core.messages import DeliveryError, Reply
+from handlers.features import FEATURES
 from scheduler import poll_timer
 from scheduler.delivery import OutboxDelivery
 from scheduler.reminders import PlanResult, plan_tick
@@ -56,7 +57,7 @@ class App:
         sessions = db.session_factory(engine)
         clock = clock or SystemClock()
         config = HandlerConfig(secret=settings.secret_bytes(), bot_username=settings.telegram_bot_username,
-                               public_url=settings.public_base())
+                               public_url=settings.public_base(), features=FEATURES)
         app = cls(settings, engine, sessions, clock, config, Dispatcher(sessions, clock, config))
         for channel in channels:
             app.add_channel(channel)

@@ -27,10 +27,10 @@ from bot.cli_deadlines_args import (
     t,
     write_out,
 )
-from handlers import deadline_admin_ops as ops
-from handlers import exports
-from handlers.clock import format_local
-from handlers.reminder_policy import Policy
+from handlers.core.clock import format_local
+from handlers.deadlines import exports
+from handlers.deadlines import service as ops
+from handlers.deadlines.rules.reminder_policy import Policy
 from storage.models import Block, Deadline, Term
 from storage.uow import UnitOfWork
 

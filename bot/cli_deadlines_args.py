@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from handlers import deadline_admin_ops as ops
-from handlers.block_file_rules import KIND_LABELS
-from handlers.catalog import Catalog
-from handlers.clock import format_local, format_local_date
-from handlers.deadline_admin_due import FORMAT, NO_SUCH_DAY, PAST, off_day, read_due
+from handlers.core.catalog import Catalog
+from handlers.core.clock import format_local, format_local_date
+from handlers.deadlines import service as ops
+from handlers.deadlines.rules.due_date import FORMAT, NO_SUCH_DAY, PAST, off_day, read_due
+from handlers.term.block_file.rules import KIND_LABELS
 
 t = Catalog()  # the operator's shell speaks Vietnamese
 

@@ -21,11 +21,11 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import Channel
-from handlers.catalog import Catalog
-from handlers.chat import DeliveryError, Incoming, Reply
-from handlers.clock import Clock
-from handlers.context import Context, HandlerConfig
-from handlers.router import route
+from handlers.core.catalog import Catalog
+from handlers.core.clock import Clock
+from handlers.core.context import Context, HandlerConfig
+from handlers.core.messages import DeliveryError, Incoming, Reply
+from handlers.core.router import route
 from storage.db import LostConnection, is_lost_connection
 from storage.uow import UnitOfWork
 

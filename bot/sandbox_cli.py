@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from bot.app import App
 from bot.channels.sandbox import Delivered, Sandbox, SandboxChannel, render
-from handlers import invite_book
-from handlers.catalog import Catalog
-from handlers.invites import deep_link, display_code
+from handlers.core.catalog import Catalog
+from handlers.registration import invite_book
+from handlers.registration.rules.codes import deep_link, display_code
 
 
 async def invite_text(app: App, block_id: int) -> str:

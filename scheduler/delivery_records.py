@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.chat import DeliveryError
+from handlers.core.messages import DeliveryError
 from storage.models import OutboxMessage
 from storage.uow import UnitOfWork
 

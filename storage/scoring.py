@@ -24,13 +24,24 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage import scoring_rows as rows
-from storage.models import Assessment, AssessmentLine, Contact, CriteriaSheet, Criterion, Term, Unit
+from storage.models import (
+    ASSESSMENT_DRAFT,
+    ASSESSMENT_SUBMITTED,
+    Assessment,
+    AssessmentLine,
+    Contact,
+    CriteriaSheet,
+    Criterion,
+    Term,
+    Unit,
+)
 from storage.prepared import Prepared
 from storage.upsert import insert_ignore
 
-DRAFT, SUBMITTED = "draft", "submitted"
+DRAFT, SUBMITTED = ASSESSMENT_DRAFT, ASSESSMENT_SUBMITTED  # re-exported for the callers
 Place = tuple[Contact, Unit | None, Term | None, CriteriaSheet | None]
 FROZEN_SHEETS = 64  # sheets whose lines each database keeps in memory, the most recently used
 
@@ -57,6 +68,12 @@ def _remember(session: AsyncSession, sheet_id: int, criteria: list[Criterion]) -
         sheets.popitem(last=False)
 
 
+def sheet_in_force(term_id: int) -> SelectOfScalar[CriteriaSheet]:
+    """The term's sheet in force, the one place it is decided: the active sheet of the highest version."""
+    return (select(CriteriaSheet).where(CriteriaSheet.term_id == term_id, col(CriteriaSheet.active).is_(True))
+            .order_by(col(CriteriaSheet.version).desc()).limit(1))
+
+
 class Scoring:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -66,10 +83,8 @@ class Scoring:
     # sheets ---------------------------------------------------------------------------------------
 
     async def active_sheet(self, term_id: int) -> CriteriaSheet | None:
-        """The sheet units score against in this term: the newest active version."""
-        stmt = (select(CriteriaSheet).where(CriteriaSheet.term_id == term_id, col(CriteriaSheet.active).is_(True))
-                .order_by(col(CriteriaSheet.version).desc()).limit(1))
-        return (await self.session.exec(stmt)).first()
+        """The sheet units score against in this term (`sheet_in_force`)."""
+        return (await self.session.exec(sheet_in_force(term_id))).first()
 
     async def sheets(self, term_id: int) -> list[CriteriaSheet]:
         """Every version of the term's sheet, oldest first."""

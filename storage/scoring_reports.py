@@ -1,5 +1,5 @@
 """What the secretariat reads and writes about a term's scoring: the active sheet, every unit's
-assessment and lines, the cross-check. (Reopening is the unit conversation's: handlers.scoring_save.)"""
+assessment and lines, the cross-check. (Reopening is the scoring service's.)"""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from decimal import Decimal
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Assessment, AssessmentLine, CriteriaSheet, Criterion
+from storage.models import ASSESSMENT_DRAFT, ASSESSMENT_SUBMITTED, Assessment, AssessmentLine, CriteriaSheet, Criterion
+from storage.scoring import sheet_in_force
 
-DRAFT, SUBMITTED = "draft", "submitted"
+DRAFT, SUBMITTED = ASSESSMENT_DRAFT, ASSESSMENT_SUBMITTED  # re-exported for the callers
 
 
 class ScoringReports:
@@ -20,11 +21,8 @@ class ScoringReports:
         self.session = session
 
     async def active_sheet(self, term_id: int) -> CriteriaSheet | None:
-        """The term's sheet in force: the active one of the highest version."""
-        stmt = (select(CriteriaSheet)
-                .where(CriteriaSheet.term_id == term_id, col(CriteriaSheet.active).is_(True))
-                .order_by(col(CriteriaSheet.version).desc()))
-        return (await self.session.exec(stmt)).first()
+        """The term's sheet in force (`storage.scoring.sheet_in_force`)."""
+        return (await self.session.exec(sheet_in_force(term_id))).first()
 
     async def criteria(self, sheet_id: int) -> list[Criterion]:
         stmt = select(Criterion).where(Criterion.sheet_id == sheet_id).order_by(col(Criterion.position),

@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
 from bot.settings import Settings
-from handlers.block_file import load_block_file
-from handlers.block_import import import_block
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_import import import_block
 from storage import db
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,11 +18,11 @@ from aiohttp.typedefs import Handler
 from bot.web.pages import page
 from bot.web.sandbox_channel import WebSandboxChannel
 from bot.web.screen import APP_KEY
-from handlers import invite_book
-from handlers.catalog import Catalog
-from handlers.chat import Incoming
-from handlers.invites import display_code
-from handlers.meeting import screen_path
+from handlers.core.catalog import Catalog
+from handlers.core.messages import Incoming
+from handlers.registration import invite_book
+from handlers.registration.rules.codes import display_code
+from handlers.voting.flows.meeting import screen_path
 
 CHANNEL_KEY = web.AppKey("thidua_sandbox", WebSandboxChannel)
 USER = re.compile(r"^[\w-]{1,32}$")

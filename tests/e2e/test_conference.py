@@ -17,7 +17,7 @@ from docx import Document as read_docx
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
-from handlers.chat import Incoming, Reply
+from handlers.core.messages import Incoming, Reply
 from storage.models_vote import CLOSED, Poll
 from tests.helpers import codes, deliver
 from tests.integration.test_scoring_exports import seed

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.chat import Reply
+from handlers.core.messages import Reply
 from storage.models import Contact, Deadline, Submission
 from tests.conftest import sandbox_for
 from tests.helpers import codes, deliver, register

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.catalog import VI
+from handlers.core.catalog import VI
 from storage.models import AuditLog, Contact, Deadline, InviteCode, Term, Unit
 from storage.models_vote import Poll
 from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, open_test_poll

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.catalog import VI
+from handlers.core.catalog import VI
 from storage.models import Assessment, AssessmentLine, Contact, Unit
 from tests.helpers import codes, import_sample_sheet, register
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.app import App
-from handlers.meeting import screen_path
+from handlers.voting.flows.meeting import screen_path
 from tests.conftest import ROOT
 from tests.e2e.browser import chromium, served
 from tests.helpers import cast_test_ballot, close_test_poll, open_test_poll

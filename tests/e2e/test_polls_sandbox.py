@@ -8,11 +8,11 @@ from datetime import timedelta
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers import polls_prepare as prepare
-from handlers import polls_view as view
-from handlers.catalog import VI, Catalog
-from handlers.clock import FrozenClock
-from handlers.poll_setup import new_draft
+from handlers.core.catalog import VI, Catalog
+from handlers.core.clock import FrozenClock
+from handlers.voting.flows import polls_prepare as prepare
+from handlers.voting.flows import polls_view as view
+from handlers.voting.setup import new_draft
 from storage.models_vote import CLOSED, OPEN, Poll
 from tests.conftest import sandbox_for
 from tests.helpers import cast_test_ballot, codes, deliver, register

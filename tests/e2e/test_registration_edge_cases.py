@@ -14,11 +14,11 @@ from sqlmodel import func, select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers import invite_book
-from handlers.catalog import EN, VI
-from handlers.clock import FrozenClock
-from handlers.invites import ROLE_UNIT
-from handlers.validation import person_name, position, vn_phone
+from handlers.core.catalog import EN, VI
+from handlers.core.clock import FrozenClock
+from handlers.core.roles import ROLE_UNIT
+from handlers.core.validation import person_name, position, vn_phone
+from handlers.registration import invite_book
 from storage.models import ChatAccount, Contact
 from tests.conftest import sandbox_for
 from tests.helpers import codes, deliver
@@ -336,10 +336,10 @@ async def test_help(app: App, block_id: int, sandbox: Sandbox) -> None:
 def test_telegram_command_menu_lists_what_help_names() -> None:
     """The commands /help names for each role are in Telegram's command menu (scoring among them)."""
     from bot.runner import COMMANDS
-    from handlers.catalog import Catalog
-    from handlers.router import COMMANDS as ROUTED
+    from handlers.core.catalog import Catalog
+    from handlers.features import FEATURES
 
-    assert {"nop", "chamdiem", "trangthai", "diem", "bophieu", "baucu"} <= set(COMMANDS) <= set(ROUTED)
+    assert {"nop", "chamdiem", "trangthai", "diem", "bophieu", "baucu"} <= set(COMMANDS) <= set(FEATURES.commands)
     t = Catalog()
     assert "/chamdiem" in t("help_unit") and "/diem" in t("help_secretariat") and "/diem" in t("help_observer")
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
 from tests.conftest import sandbox_for
 from tests.e2e.test_registration_sandbox import register
 from tests.helpers import codes, deliver

@@ -13,8 +13,8 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.chat import Reply
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
+from handlers.core.messages import Reply
 from storage.models import Assessment, AssessmentLine, Contact
 from tests.conftest import sandbox_for
 from tests.helpers import codes, deliver, register

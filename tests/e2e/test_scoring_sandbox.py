@@ -20,13 +20,13 @@ from sqlmodel import select
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.settings import Settings
-from handlers.block_file import load_block_file
-from handlers.block_import import import_block
-from handlers.chat import Incoming
-from handlers.clock import FrozenClock
-from handlers.criteria_file import load_criteria_file
-from handlers.scoring_save import reopen
-from handlers.sheet_import import import_sheet
+from handlers.core.clock import FrozenClock
+from handlers.core.messages import Incoming
+from handlers.scoring.service import reopen_assessment as reopen
+from handlers.scoring.sheet_file.read import load_criteria_file
+from handlers.scoring.sheet_import import import_sheet
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_import import import_block
 from storage import db
 from storage.models import Assessment, AssessmentLine, AuditLog, Contact, Deadline, Submission, Unit
 from tests.conftest import PG_URL, ROOT, SAMPLE_BLOCK, drop_schema, make_engine, sandbox_for

@@ -16,8 +16,8 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.catalog import EN, VI
-from handlers.clock import FrozenClock
+from handlers.core.catalog import EN, VI
+from handlers.core.clock import FrozenClock
 from storage.models import AuditLog, Contact, Deadline, DialogState, Submission, Unit
 from tests.conftest import sandbox_for
 from tests.helpers import codes, deliver, import_sample_sheet

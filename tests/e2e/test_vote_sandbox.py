@@ -13,8 +13,8 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.catalog import VI
-from handlers.clock import FrozenClock
+from handlers.core.catalog import VI
+from handlers.core.clock import FrozenClock
 from storage.models_vote import Ballot, PollVoter
 from storage.votes import receipt_hash
 from tests.helpers import close_test_poll, codes, deliver, open_poll, register

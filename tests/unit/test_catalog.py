@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from handlers import commands
-from handlers.catalog import EN, VI, Catalog
-from handlers.invites import ROLE_OBSERVER, ROLE_SECRETARIAT, ROLES
+from handlers.core.catalog import EN, VI, Catalog
+from handlers.core.roles import ROLE_OBSERVER, ROLE_SECRETARIAT, ROLES
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(p for d in ("handlers", "bot") for p in (ROOT / d).rglob("*.py") if "catalog" not in p.parts)
@@ -35,14 +34,11 @@ def _module_strings(relative: str, name: str) -> tuple[str, ...]:
     return ()
 
 
-MENU_KEYS = [getattr(commands, name)[2:] for name in dir(commands) if name.startswith("MENU_")]
-
 # f-string keys and the values their placeholder takes
 FAMILIES: dict[str, tuple[str, ...]] = {
     "reg_confirm_{}": ROLES,
     "reg_done_{}": ROLES,
     "role.{}": ROLES,
-    "menu.{}": tuple(MENU_KEYS),
     "reg_bad_{}": ("name", "position"),
     "cli.invite_{}": (ROLE_SECRETARIAT, ROLE_OBSERVER),
     "cmd.{}": _module_strings("bot/runner.py", "COMMANDS"),
@@ -72,7 +68,7 @@ def _catalog_names(tree: ast.AST) -> set[str]:
     """Local names a catalog is bound to: `t = ctx.t`, `t = Catalog()`, `s, t = x, Catalog()`."""
     names = {"t"}
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "handlers.catalog":
+        if isinstance(node, ast.ImportFrom) and node.module == "handlers.core.catalog":
             names |= {a.asname or a.name for a in node.names if a.name == "text"}
     return names
 
@@ -142,6 +138,8 @@ def _uses() -> list[Use]:
             elif isinstance(arg, ast.JoinedStr):
                 pattern = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in arg.values)
                 uses.append(Use(where, None, pattern, kwargs))
+            elif isinstance(arg, ast.Attribute) and arg.attr == "label":  # a MenuEntry's: read where it is made
+                continue
             elif isinstance(arg, ast.Name):
                 scope = next((s for s in scopes if s.lineno <= node.lineno <= (s.end_lineno or 0)), tree)
                 keys = _assigned_literals(scope, arg.id)
@@ -150,6 +148,11 @@ def _uses() -> list[Use]:
                     UNFOLLOWED.append(f"{where}: cannot tell which keys `{arg.id}` holds")
             else:
                 UNFOLLOWED.append(f"{where}: a catalog key the test cannot follow: {ast.unparse(arg)}")
+    for path, tree in TREES.items():  # MenuEntry(option, label key, ...)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "MenuEntry"
+                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+                uses.append(Use(f"{path.relative_to(ROOT)}:{node.lineno}", str(node.args[1].value), None, frozenset()))
     return uses
 
 
@@ -169,7 +172,8 @@ def test_the_scan_finds_the_calls() -> None:
     keys = {u.key for u in USES}
     assert {"menu_expired", "reg_ask_name", "code_throttled", "internal_error", "not_allowed"} <= keys
     assert "code_malformed" in keys and "help_guest" in keys  # through local variables
-    assert {"reg_confirm_{}", "menu.{}", "role.{}"} <= {u.pattern for u in USES}
+    assert {"reg_confirm_{}", "role.{}"} <= {u.pattern for u in USES}
+    assert {"menu.units", "menu.polls"} <= keys  # a MenuEntry's label
 
 
 def test_every_literal_key_exists_in_vietnamese() -> None:
