@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from handlers.scoring.rules.ranking import FINAL, Mark, Standing, rank, unit_totals
 from handlers.scoring.rules.scores import Totals
-from storage.models import Assessment, AssessmentLine, CriteriaSheet, Criterion, Unit
+from storage.models import CriteriaSheet, Criterion, Unit
 from storage.scoring_reports import SUBMITTED
+from storage.scoring_rows import ScoreLine, SelfAssessment
 from storage.uow import UnitOfWork
 
 NO_TERM, NO_SHEET = "no_term", "no_sheet"
@@ -23,7 +24,7 @@ class Progress:
     state: str  # NOT_STARTED | IN_PROGRESS | REOPENED | DONE
     scored: int  # criteria with a self score
     checked: int  # criteria with a checked score
-    assessment: Assessment | None
+    assessment: SelfAssessment | None
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,9 @@ class ScoreBoard:
     sheet: CriteriaSheet
     criteria: list[Criterion]
     units: list[Unit]
-    assessments: dict[int, Assessment]  # by unit id
+    assessments: dict[int, SelfAssessment]  # by unit id
     marks: dict[int, dict[str, Mark]]  # unit id → criterion code → mark
-    lines: dict[int, dict[str, AssessmentLine]]  # the same, as stored: explanations, reasons
+    lines: dict[int, dict[str, ScoreLine]]  # the same, as stored: explanations, reasons
     due: datetime | None = None  # the self-assessment deadline's due time, if the term has one
 
     def overdue(self, unit: Unit) -> bool:
@@ -63,7 +64,7 @@ class ScoreBoard:
     def mark(self, unit: Unit, code: str) -> Mark:
         return self.marks_of(unit).get(code, Mark())
 
-    def line(self, unit: Unit, code: str) -> AssessmentLine | None:
+    def line(self, unit: Unit, code: str) -> ScoreLine | None:
         return self.lines.get(unit.id or -1, {}).get(code)
 
     def submitted(self, unit: Unit) -> bool:
@@ -116,7 +117,7 @@ async def load(uow: UnitOfWork, block_id: int, now: datetime) -> ScoreBoard | st
     assessments = {a.unit_id: a for a in await uow.scoring_reports.assessments(sheet.id)}
     by_id = {a.id: a.unit_id for a in assessments.values()}
     marks: dict[int, dict[str, Mark]] = {}
-    lines: dict[int, dict[str, AssessmentLine]] = {}
+    lines: dict[int, dict[str, ScoreLine]] = {}
     for line in await uow.scoring_reports.lines([i for i in by_id if i is not None]):
         unit_id = by_id[line.assessment_id]
         marks.setdefault(unit_id, {})[line.criterion_code] = Mark(line.self_score, line.checked_score)

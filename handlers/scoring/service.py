@@ -18,8 +18,9 @@ from handlers.deadlines.service import Tell, outbox_teller
 from handlers.scoring.board import ScoreBoard
 from handlers.scoring.rules.ranking import Mark
 from handlers.scoring.rules.scores import show
-from storage.models import Assessment, Contact, Unit
+from storage.models import Contact, Unit
 from storage.scoring_reports import SUBMITTED
+from storage.scoring_rows import SelfAssessment
 from storage.uow import UnitOfWork
 
 REASON_MIN, REASON_MAX = 3, 300
@@ -49,7 +50,7 @@ def clean_reason(text: str | None) -> str | None:
     return reason if any(ch.isalpha() for ch in reason) else None
 
 
-async def locked_assessment(uow: UnitOfWork, board: ScoreBoard, unit: Unit) -> Assessment:
+async def locked_assessment(uow: UnitOfWork, board: ScoreBoard, unit: Unit) -> SelfAssessment:
     """The unit's submitted assessment, locked for this transaction; NotSubmitted otherwise."""
     assert board.sheet.id is not None and unit.id is not None
     found = await uow.scoring_reports.assessment(board.sheet.id, unit.id, for_update=True)
@@ -145,7 +146,7 @@ async def reopen(uow: UnitOfWork, board: ScoreBoard, unit: Unit, reason: str, no
 
 
 async def reopen_assessment(uow: UnitOfWork, assessment_id: int, reason: str, actor: str,
-                            now: datetime) -> Assessment | None:
+                            now: datetime) -> SelfAssessment | None:
     """The secretariat reopens a submitted self-assessment: a draft the unit edits and submits again.
 
     None when there is no such assessment or it is not submitted. `reason` (required, ≤ 300 characters)

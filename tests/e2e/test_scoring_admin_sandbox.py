@@ -300,7 +300,9 @@ async def test_a_unit_reopened_meanwhile_ends_its_check(app: App, block_id: int,
     async with app.uow() as uow:  # a colleague reopens Sở Y tế's sheet meanwhile
         yte = await uow.directory.unit_by_code(block_id, "YTE")
         row = (await uow.session.exec(select(Assessment).where(Assessment.unit_id == yte.id))).one()  # type: ignore[union-attr]
-        await uow.scoring.mark_reopened(row, "Sửa lại")
+        assessment = await uow.scoring.assessment_by_id(row.id or 0)
+        assert assessment is not None
+        await uow.scoring.mark_reopened(assessment, "Sửa lại")
         await uow.commit()
     out = await sb.say("hoa", "20")
     assert out[0].startswith("Bảng tự chấm điểm của Sở Y tế không còn ở trạng thái đã nộp (có thể vừa được mở lại)."

@@ -56,7 +56,9 @@ async def unlock(app: App) -> None:
     """The secretariat's reopening, so that a submission made by a random press does not end the test."""
     async with app.uow() as uow:
         for row in (await uow.session.exec(select(Assessment).where(Assessment.status == "submitted"))).all():
-            await uow.scoring.mark_reopened(row, "kiểm thử")
+            submitted = await uow.scoring.assessment_by_id(row.id or 0)
+            assert submitted is not None
+            await uow.scoring.mark_reopened(submitted, "kiểm thử")
         await uow.commit()
 
 

@@ -11,8 +11,9 @@ from handlers.core.clock import format_local
 from handlers.core.context import Context
 from handlers.core.messages import Reply
 from handlers.scoring.rules.scores import LineScore, Totals, show, totals
-from storage.models import Assessment, AssessmentLine, Contact, CriteriaSheet, Criterion, Term, Unit
+from storage.models import Contact, CriteriaSheet, Criterion, Term, Unit
 from storage.scoring import SUBMITTED
+from storage.scoring_rows import ScoreLine, SelfAssessment
 
 BASE, BONUS, DEDUCTION = "base", "bonus", "deduction"
 
@@ -26,8 +27,8 @@ class Scorer:
     term: Term
     sheet: CriteriaSheet
     criteria: list[Criterion]
-    assessment: Assessment | None
-    lines: dict[str, AssessmentLine]
+    assessment: SelfAssessment | None
+    lines: dict[str, ScoreLine]
     locked: bool = False  # the draft is locked for this update, and `lines` were read under the lock
 
     @property

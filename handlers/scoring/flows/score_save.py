@@ -18,13 +18,14 @@ from handlers.core.messages import Reply
 from handlers.deadlines.flows.submit_access import refusal_key
 from handlers.scoring.flows.score_access import BASE, Scorer, locked, name_of
 from handlers.scoring.rules.scores import show
-from storage.models import Assessment, Criterion, Deadline, Submission, Term
+from storage.models import Criterion, Deadline, Submission, Term
 from storage.scoring import SUBMITTED
+from storage.scoring_rows import SelfAssessment
 
 SELF_ASSESSMENT = "self_assessment"
 
 
-async def write(ctx: Context, s: Scorer) -> Assessment | Reply:
+async def write(ctx: Context, s: Scorer) -> SelfAssessment | Reply:
     """The draft locked for this transaction, with its lines as committed now; a Reply (the flow ends)
     when a colleague submitted it meanwhile."""
     if s.locked and s.assessment is not None:  # locked by the step's guard, lines read since
@@ -106,7 +107,7 @@ async def self_assessment_deadline(ctx: Context, term: Term) -> Deadline | None:
     return next((d for d in await ctx.uow.deadlines.of_term(term.id) if d.kind == SELF_ASSESSMENT), None)
 
 
-def is_late(ctx: Context, a: Assessment, deadline: Deadline | None) -> bool:
+def is_late(ctx: Context, a: SelfAssessment, deadline: Deadline | None) -> bool:
     """Late against the deadline; a sheet the secretariat reopened keeps the timeliness of its first
     submission (correcting on request is not handing in late)."""
     if a.submitted_at is not None:
