@@ -18,6 +18,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.channels.base import Channel
 from bot.dispatcher import Dispatcher
 from bot.settings import Settings
+from handlers.core import catalog
 from handlers.core.clock import Clock, SystemClock
 from handlers.core.context import HandlerConfig
 from handlers.core.messages import DeliveryError, Reply
@@ -50,6 +51,7 @@ class App:
     @classmethod
     async def create(cls, settings: Settings, clock: Clock | None = None, channels: Iterable[Channel] = (),
                      run_migrations: bool = True, engine: AsyncEngine | None = None) -> App:
+        catalog.check()  # the texts parse and agree across languages, or nothing starts
         engine = engine or db.create_engine(db.normalize_url(settings.database(), settings.data_dir))
         if run_migrations:
             await migrate.upgrade(engine)

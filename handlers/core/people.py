@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from handlers.core.catalog import Catalog
 from handlers.core.context import Context
-from handlers.core.roles import ROLE_SECRETARIAT, ROLE_UNIT
+from handlers.core.roles import ROLE_KEYS, ROLE_SECRETARIAT, ROLE_UNIT
 from storage.models import Contact
 
 
@@ -44,7 +44,7 @@ async def unit_name(ctx: Context, unit_id: int | None) -> str:
 
 
 async def role_text(ctx: Context, contact: Contact) -> str:
-    return ctx.t(f"role.{contact.role}", unit=await unit_name(ctx, contact.unit_id))
+    return ctx.t(ROLE_KEYS[contact.role], unit=await unit_name(ctx, contact.unit_id))
 
 
 async def coverage(ctx: Context, block_id: int) -> tuple[int, int]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 ROLE_UNIT = "unit"
 ROLE_SECRETARIAT = "secretariat"
 ROLE_OBSERVER = "observer"
 ROLES = (ROLE_UNIT, ROLE_SECRETARIAT, ROLE_OBSERVER)
+ROLE_KEYS: Final = {  # how each role reads
+    "observer": "role.observer", "secretariat": "role.secretariat", "unit": "role.unit",
+}

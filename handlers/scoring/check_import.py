@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
-from typing import Any
+from typing import Any, Final
 
 from openpyxl import load_workbook
 
@@ -37,12 +37,16 @@ class Columns:
     reason: int
 
 
-def _labels(key: str) -> set[str]:
-    return {lang[key].casefold() for lang in LANGUAGES.values() if key in lang}
+COLUMN_KEYS: Final = {"code": "sca.x.col_code", "checked": "sca.x.col_checked", "reason": "sca.x.col_reason"}
+
+
+def _labels(column: str) -> set[str]:
+    """A column's header in every language: a sheet exported in English is read back too."""
+    return {Catalog(lang)(COLUMN_KEYS[column]).casefold() for lang in LANGUAGES}
 
 
 def find_columns(rows: list[tuple[Any, ...]]) -> Columns | None:
-    code, checked, reason = _labels("sca.x.col_code"), _labels("sca.x.col_checked"), _labels("sca.x.col_reason")
+    code, checked, reason = _labels("code"), _labels("checked"), _labels("reason")
     for number, row in enumerate(rows[:HEADER_SCAN], 1):
         names = [str(v).strip().casefold() if v is not None else "" for v in row]
         found = [next((i for i, n in enumerate(names) if n in wanted), None) for wanted in (code, checked, reason)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from handlers.core.catalog import Catalog
 from handlers.core.roles import ROLE_SECRETARIAT, ROLE_UNIT
@@ -26,6 +27,8 @@ from storage.uow import UnitOfWork
 HEAD, DEPUTY = "head", "deputy"
 Tell = Callable[[list[Contact], Callable[[Catalog], str]], Awaitable[None]]
 
+HANDOVER_KIND_KEYS: Final = {"deputy": "handover.kind.deputy", "head": "handover.kind.head"}
+
 
 class HandoverRefused(Exception):
     """Why the handover cannot happen now, worded in whichever language the caller reads."""
@@ -36,7 +39,7 @@ class HandoverRefused(Exception):
 
 
 def _role(t: Catalog, kind: str) -> str:
-    return t(f"handover.kind.{kind}")
+    return t(HANDOVER_KIND_KEYS[kind])
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ Percentages are of all member units (DOMAIN.md), written the Vietnamese way (81,
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 from handlers.core.catalog import Catalog
 from handlers.voting.rules.count import Count, percent
@@ -14,6 +15,11 @@ from storage.uow import UnitOfWork
 
 GLOBAL_POLL = "g.poll."  # buttons in a notice: valid whatever the chat's dialog version
 MINUTES, RECEIPTS, RUNOFF = "minutes", "receipts", "runoff"
+POLL_KIND_KEYS: Final = {
+    "certificate": "poll.kind.certificate", "custom": "poll.kind.custom", "deputy": "poll.kind.deputy",
+    "flag": "poll.kind.flag", "head": "poll.kind.head",
+}
+STATUS_KEYS: Final = {"closed": "poll.status.closed", "draft": "poll.status.draft", "open": "poll.status.open"}
 
 
 def global_option(action: str, poll_id: int) -> str:
@@ -41,11 +47,11 @@ async def unit_names(uow: UnitOfWork, block_id: int) -> dict[int, str]:
 
 
 def kind_label(t: Catalog, kind: str) -> str:
-    return t(f"poll.kind.{kind}")
+    return t(POLL_KIND_KEYS[kind])
 
 
 def status_label(t: Catalog, poll: Poll) -> str:
-    return t(f"poll.status.{poll.status}")
+    return t(STATUS_KEYS[poll.status])
 
 
 def result_text(t: Catalog, poll: Poll, count: Count, names: dict[int, str], block: str) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from handlers.core.catalog import Catalog
 from handlers.scoring.board import ScoreBoard, load
+from handlers.voting.result_text import POLL_KIND_KEYS
 from storage.models import Term
 from storage.models_vote import POLL_KINDS, Poll
 from storage.uow import UnitOfWork
@@ -18,6 +19,11 @@ from storage.uow import UnitOfWork
 DEFAULT_SEATS = {"flag": 1, "certificate": 3, "head": 1, "deputy": 1, "custom": 1}
 NEXT_YEAR_KINDS = ("head", "deputy")  # elected for the coming term
 MAX_QUESTION, MAX_PLACE = 500, 200
+
+QUESTION_KEYS: Final = {  # each kind's question
+    "certificate": "poll.question.certificate", "custom": "poll.question.custom", "deputy": "poll.question.deputy",
+    "flag": "poll.question.flag", "head": "poll.question.head",
+}
 
 
 @dataclass
@@ -60,7 +66,7 @@ class Draft:
 
 
 def default_question(t: Catalog, kind: str, year: int) -> str:
-    return t(f"poll.question.{kind}", year=year + 1 if kind in NEXT_YEAR_KINDS else year)
+    return t(QUESTION_KEYS[kind], year=year + 1 if kind in NEXT_YEAR_KINDS else year)
 
 
 def new_draft(t: Catalog, kind: str, year: int, candidates: list[int]) -> Draft:
@@ -112,7 +118,7 @@ def draft_of(poll: Poll, candidates: list[int]) -> Draft:
 
 def settings_text(t: Catalog, draft: Draft, names: dict[int, str]) -> str:
     """The settings as the summary and the poll's page show them, candidates numbered as on the ballot."""
-    lines = [t("poll.settings.head", kind=t(f"poll.kind.{draft.kind}"), question=draft.question),
+    lines = [t("poll.settings.head", kind=t(POLL_KIND_KEYS[draft.kind]), question=draft.question),
              t("poll.settings.candidates", count=len(draft.candidates))]
     lines += [t("poll.settings.candidate", n=n, unit=names.get(u, "?")) for n, u in enumerate(draft.candidates, 1)]
     lines.append(t("poll.settings.rules", seats=draft.seats, max_choices=draft.max_choices,

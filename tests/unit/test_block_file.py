@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from handlers.core.clock import LOCAL_TZ, format_local
 from handlers.term.block_file.read import (
-    MESSAGES,
+    MESSAGE_KEYS,
     BlockFileError,
     BlockSpec,
     block_xlsx_bytes,
@@ -454,7 +454,7 @@ def test_every_problem_key_has_a_message() -> None:
     pattern = re.compile(r'(?:(?:Problem|\.add)\((?:[^()]*?,\s*)?|DueError\()"([a-z0-9_]+)"\s*[,)]')
     used = {key for source in SOURCES for key in pattern.findall(source.read_text(encoding="utf-8"))}
     assert {"code_duplicate", "file_empty", "due_not_real", "column_missing"} <= used
-    assert used <= MESSAGES.keys()
+    assert used <= MESSAGE_KEYS.keys()
 
 
 # --- properties ---------------------------------------------------------------------------------

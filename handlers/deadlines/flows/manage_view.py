@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Final
 
 from handlers.core import people
 from handlers.core.catalog import Catalog
@@ -11,6 +12,7 @@ from handlers.core.context import Context
 from handlers.core.messages import Choice, Reply
 from handlers.deadlines import status as deadline_status
 from handlers.deadlines.rules.due_date import FORMAT, NO_SUCH_DAY, PAST, off_day, read_due
+from handlers.deadlines.rules.kinds import DL_KIND_KEYS, WEEKDAY_KEYS
 from storage.models import Deadline, Term
 
 OVERVIEW = "overview"
@@ -19,14 +21,19 @@ EXPORT_SUBMISSIONS, EXPORT_THEMES, EXIT, BACK = "x.subs", "x.themes", "exit", "b
 ACTIONS = ((ADD, "add"), (MOVE, "move"), (CANCEL, "cancel"), (CLOSE, "close"),
            (EXPORT_SUBMISSIONS, "export_submissions"), (EXPORT_THEMES, "export_themes"), (EXIT, "exit"))
 ECHO_MAX = 40  # how much of a wrong input is quoted back
+DL_ACTION_KEYS: Final = {
+    "add": "dl.action.add", "cancel": "dl.action.cancel", "close": "dl.action.close", "exit": "dl.action.exit",
+    "export_submissions": "dl.action.export_submissions", "export_themes": "dl.action.export_themes",
+    "move": "dl.action.move",
+}
 
 
 def kind_label(t: Catalog, kind: str) -> str:
-    return t(f"dl.kind.{kind}")
+    return t(DL_KIND_KEYS[kind])
 
 
 def weekday(t: Catalog, moment: datetime) -> str:
-    return t(f"dl.weekday.{to_local(moment).weekday()}")
+    return t(WEEKDAY_KEYS[to_local(moment).weekday()])
 
 
 def echo(text: str | None) -> str:
@@ -74,7 +81,7 @@ async def overview(ctx: Context) -> Reply:
     if not items:
         lines.append(t("dl.overview_empty"))
     lines.append(t("dl.overview_footer"))
-    return Reply("\n".join(lines), ctx.choices(*((option, t(f"dl.action.{name}")) for option, name in ACTIONS)))
+    return Reply("\n".join(lines), ctx.choices(*((option, t(DL_ACTION_KEYS[name])) for option, name in ACTIONS)))
 
 
 async def back_to_overview(ctx: Context, *before: Reply) -> list[Reply]:
@@ -127,7 +134,7 @@ def off_day_warning(t: Catalog, due: datetime) -> str | None:
     date = format_local_date(due)
     if why.holiday:
         return t("dl.warn_holiday", date=date, holiday=why.holiday)
-    return t("dl.warn_weekend", date=date, weekday=t(f"dl.weekday.{why.weekday}"))
+    return t("dl.warn_weekend", date=date, weekday=t(WEEKDAY_KEYS[why.weekday]))
 
 
 def warn_reply(ctx: Context, due: datetime) -> Reply:

@@ -8,7 +8,7 @@ from handlers.core.messages import Reply
 from handlers.core.roles import ROLE_OBSERVER, ROLE_SECRETARIAT, ROLE_UNIT
 from handlers.core.validation import format_phone
 from handlers.registration import invite_book
-from handlers.registration.rules.codes import deep_link, display_code
+from handlers.registration.rules.codes import INVITE_KEYS, deep_link, display_code
 from storage.models import Contact
 
 REVOKE, ROTATE = "revoke", "rotate"
@@ -64,13 +64,13 @@ async def _role_groups(ctx: Context, block_id: int, everyone: bool = False) -> l
     for role in (ROLE_SECRETARIAT, ROLE_OBSERVER):
         others = [c for c in await ctx.uow.directory.active_contacts(block_id, role) if me is None or c.id != me.id]
         if everyone or others:
-            groups.append((f"r.{role}", ctx.t(f"cli.invite_{role}")))
+            groups.append((f"r.{role}", ctx.t(INVITE_KEYS[role])))
     return groups
 
 
 async def _who(ctx: Context) -> str:
     role = ctx.data.get("role", ROLE_UNIT)
-    return await people.unit_name(ctx, ctx.data["unit_id"]) if role == ROLE_UNIT else ctx.t(f"cli.invite_{role}")
+    return await people.unit_name(ctx, ctx.data["unit_id"]) if role == ROLE_UNIT else ctx.t(INVITE_KEYS[role])
 
 
 async def ask(ctx: Context) -> Reply:

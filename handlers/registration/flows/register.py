@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import math
 from datetime import timedelta
+from typing import Final
 
 from handlers.core import people
 from handlers.core.catalog import Catalog
 from handlers.core.context import Context
 from handlers.core.messages import Reply
-from handlers.core.roles import ROLE_SECRETARIAT
+from handlers.core.roles import ROLE_KEYS, ROLE_SECRETARIAT
 from handlers.core.validation import format_phone, person_name, position, vn_phone
 from handlers.registration.rules.codes import code_hash, normalize_code
 from storage.models import ChatAccount, Contact
 
 FLOW = "register"
+CONFIRM_KEYS: Final = {
+    "observer": "reg_confirm_observer", "secretariat": "reg_confirm_secretariat", "unit": "reg_confirm_unit",
+}
+DONE_KEYS: Final = {"observer": "reg_done_observer", "secretariat": "reg_done_secretariat", "unit": "reg_done_unit"}
+REG_BAD_KEYS: Final = {"name": "reg_bad_name", "position": "reg_bad_position"}
 STEPS = frozenset({"confirm", "name", "position", "phone", "summary"})
 
 
@@ -45,7 +51,7 @@ async def ask(ctx: Context) -> Reply:
     if step == "confirm":
         block = await people.block_name(ctx, data["block_id"])
         unit = await people.unit_name(ctx, await _unit_id(ctx))
-        return Reply(t(f"reg_confirm_{data['role']}", unit=unit, block=block),
+        return Reply(t(CONFIRM_KEYS[data['role']], unit=unit, block=block),
                      ctx.choices(("yes", t("yes")), ("no", t("no"))))
     if step == "name":
         return Reply(t("reg_ask_name"))
@@ -74,7 +80,7 @@ async def answer(ctx: Context) -> list[Reply]:
         check = person_name if step == "name" else position
         value = check(ctx.text) if ctx.text else None
         if value is None:
-            return [Reply(t(f"reg_bad_{step}"))]
+            return [Reply(t(REG_BAD_KEYS[step]))]
         ctx.goto("position" if step == "name" else "phone", **{step: value})
         return [await ask(ctx)]
     if step == "phone":
@@ -134,10 +140,10 @@ async def _finish(ctx: Context) -> list[Reply]:
 
     def notice(tr: Catalog) -> str:  # in each secretariat member's own language
         return tr("notice_registered", name=contact.full_name, position=contact.position,
-                  phone=format_phone(contact.phone), role_text=tr(f"role.{contact.role}", unit=unit_of_contact),
+                  phone=format_phone(contact.phone), role_text=tr(ROLE_KEYS[contact.role], unit=unit_of_contact),
                   done=done, total=total)
     await people.notify_secretariat(ctx, block_id, notice, exclude_contact=contact.id)
     block = await people.block_name(ctx, block_id)
     ctx.end()
     unit = await people.unit_name(ctx, unit_id)
-    return [Reply(t(f"reg_done_{contact.role}", unit=unit, block=block))]
+    return [Reply(t(DONE_KEYS[contact.role], unit=unit, block=block))]

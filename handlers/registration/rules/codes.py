@@ -11,9 +11,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from typing import Final
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 10  # 50 bits
+INVITE_KEYS: Final = {  # how the secretariat's and the observer's codes are named
+    "observer": "cli.invite_observer", "secretariat": "cli.invite_secretariat",
+}
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 _SHAPE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z\- ]{8,14}[0-9A-Za-z]$")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from decimal import Decimal
 from functools import partial
+from typing import Final
 
 from handlers.core import people
 from handlers.core.clock import format_local
@@ -21,6 +22,7 @@ from storage.models import Criterion, Unit
 
 PICK, UNIT, SCORE, REASON = "check_unit", "check_view", "check_score", "check_reason"
 STEPS = (PICK, UNIT, SCORE, REASON)
+CRITERION_KIND_KEYS: Final = {"base": "sca.kind.base", "bonus": "sca.kind.bonus", "deduction": "sca.kind.deduction"}
 SEQ, DONE, KEEP, CLEAR, SKIP, CRITERION = "seq", "done", "keep", "clear", "skip", "c."
 # At the score step a typed number is always a score, never a menu number; the other actions are
 # buttons where the channel has them (Telegram), and typed words everywhere (Zalo has no buttons).
@@ -106,7 +108,7 @@ def _score_prompt(ctx: Context, board: ScoreBoard, unit: Unit, c: Criterion) -> 
     mark, line = board.mark(unit, c.code), board.line(unit, c.code)
     position = next(i for i, x in enumerate(board.criteria, 1) if x.code == c.code)
     lines = [t("sca.ask_score_head", code=c.code, position=position, total=len(board.criteria),
-               group=c.section_code or t(f"sca.kind.{c.kind}"), text=c.text),
+               group=c.section_code or t(CRITERION_KIND_KEYS[c.kind]), text=c.text),
              t("sca.ask_score_max", max=show(c.max_score), step=show(board.sheet.step)),
              t("sca.ask_score_self", own=show(mark.self_score),
                explanation=line.explanation if line and line.explanation else t("sca.no_explanation"))]

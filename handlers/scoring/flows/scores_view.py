@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from handlers.core import people
 from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local
@@ -19,6 +21,10 @@ SECRETARIAT_ACTIONS = ((CHECK, "check"), (RANKING, "ranking"), (EXPORT, "export"
                        (REOPEN, "reopen"), (EXIT, "exit"))
 OBSERVER_ACTIONS = ((RANKING, "ranking"), (EXPORT, "export"), (EXPORT_UNIT, "export_unit"), (EXIT, "exit"))
 UNIT_PREFIX = "u"
+SCORES_ACTION_KEYS: Final = {
+    "check": "sca.action.check", "exit": "sca.action.exit", "export": "sca.action.export",
+    "export_unit": "sca.action.export_unit", "ranking": "sca.action.ranking", "reopen": "sca.action.reopen",
+}
 
 
 def block_id(ctx: Context) -> int:
@@ -93,7 +99,7 @@ async def actions(ctx: Context) -> tuple[Choice, ...]:
     """What the sender may do from the overview: the observer only reads."""
     t = ctx.t
     allowed = SECRETARIAT_ACTIONS if await role(ctx) == ROLE_SECRETARIAT else OBSERVER_ACTIONS
-    return ctx.choices(*((option, t(f"sca.action.{name}")) for option, name in allowed))
+    return ctx.choices(*((option, t(SCORES_ACTION_KEYS[name])) for option, name in allowed))
 
 
 async def overview(ctx: Context) -> Reply:

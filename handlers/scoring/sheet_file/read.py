@@ -50,9 +50,34 @@ __all__ = [
 MAX_SHOWN: Final = 50  # problems listed in the exception text; all stay in `.messages`
 
 
+PROBLEM_KEYS: Final = {
+    "bad_char": "sheet_file.bad_char", "code_invalid": "sheet_file.code_invalid",
+    "column_duplicate": "sheet_file.column_duplicate", "column_missing": "sheet_file.column_missing",
+    "criterion_duplicate": "sheet_file.criterion_duplicate", "errors_header": "sheet_file.errors_header",
+    "errors_more": "sheet_file.errors_more", "file_empty": "sheet_file.file_empty",
+    "file_format": "sheet_file.file_format", "file_missing": "sheet_file.file_missing",
+    "file_not_utf8": "sheet_file.file_not_utf8", "file_too_large": "sheet_file.file_too_large",
+    "file_unreadable": "sheet_file.file_unreadable", "file_xls": "sheet_file.file_xls",
+    "kind_invalid": "sheet_file.kind_invalid", "label_duplicate": "sheet_file.label_duplicate",
+    "label_missing": "sheet_file.label_missing", "label_unknown": "sheet_file.label_unknown",
+    "no_sections": "sheet_file.no_sections", "not_criteria_file": "sheet_file.not_criteria_file",
+    "not_list": "sheet_file.not_list", "not_mapping": "sheet_file.not_mapping",
+    "not_number": "sheet_file.not_number", "not_positive": "sheet_file.not_positive",
+    "not_text": "sheet_file.not_text", "off_step": "sheet_file.off_step", "part_missing": "sheet_file.part_missing",
+    "required": "sheet_file.required", "section_duplicate": "sheet_file.section_duplicate",
+    "section_empty": "sheet_file.section_empty", "section_title_conflict": "sheet_file.section_title_conflict",
+    "sheet_empty": "sheet_file.sheet_empty", "sheet_missing": "sheet_file.sheet_missing",
+    "too_big": "sheet_file.too_big", "too_long": "sheet_file.too_long", "too_many_rows": "sheet_file.too_many_rows",
+    "too_precise": "sheet_file.too_precise", "unknown_key": "sheet_file.unknown_key",
+    "xlsx_broken": "sheet_file.xlsx_broken", "yaml_bad_key": "sheet_file.yaml_bad_key",
+    "yaml_duplicate_key": "sheet_file.yaml_duplicate_key", "yaml_syntax": "sheet_file.yaml_syntax",
+    "yaml_too_deep": "sheet_file.yaml_too_deep",
+}
+
+
 def describe(problem: Problem, path: str = "", lang: str = "vi") -> str:
     """One problem as a line naming its place (catalog keys `sheet_file.<key>`)."""
-    text = Catalog(lang)(f"sheet_file.{problem.key}", **{"path": path, **problem.values})
+    text = Catalog(lang)(PROBLEM_KEYS[problem.key], **{"path": path, **problem.values})
     return f"{problem.where}: {text}" if problem.where else text
 
 

@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
+from handlers.core.catalog import DEFAULT_LANG, Catalog
 from handlers.core.office.problems import Problem, ProblemsFound
 from handlers.core.office.reader import read_file, show
 from handlers.deadlines.rules.kinds import DEADLINE_KINDS
@@ -32,7 +33,7 @@ from handlers.term.block_file.yaml import raw_from_data, read_yaml
 
 __all__ = [
     "DEADLINE_KINDS",
-    "MESSAGES",
+    "MESSAGE_KEYS",
     "BlockFileError",
     "BlockSpec",
     "DeadlineSpec",
@@ -45,60 +46,58 @@ __all__ = [
     "write_block_xlsx",
 ]
 
-# Problem keys → Vietnamese templates (to move into handlers.core.catalog as "block_file.<key>").
-MESSAGES: Final[dict[str, str]] = {
-    "errors_header": "Tệp khối thi đua có {count} lỗi:",
-    "errors_more": "… và {count} lỗi khác.",
-    "file_missing": "không tìm thấy tệp {path}",
-    "file_unreadable": "không đọc được tệp {path} ({reason})",
-    "file_empty": "tệp {path} không có nội dung",
-    "file_too_large": "tệp {path} quá lớn (tối đa {limit_mb} MB)",
-    "file_format": "không nhận ra định dạng tệp {path}: hãy dùng tệp .yaml, .yml hoặc .xlsx",
-    "file_xls": "tệp {path} là Excel 97-2003 (.xls): hãy mở bằng Excel và lưu lại dưới dạng .xlsx",
-    "file_not_utf8": "tệp {path} không phải văn bản UTF-8 (lỗi ở dòng {line}): hãy lưu lại với bảng mã UTF-8",
-    "yaml_syntax": "tệp YAML sai cú pháp ở dòng {line}, cột {column}: {detail}",
-    "yaml_too_deep": "tệp YAML lồng nhau quá sâu",
-    "yaml_duplicate_key": 'mục "{name}" xuất hiện hai lần (dòng {line})',
-    "yaml_bad_key": "tên mục phải là chữ (dòng {line})",
-    "xlsx_broken": "không mở được tệp Excel {path}: tệp hỏng hoặc không phải .xlsx",
-    "not_block_file": "tệp không có dạng tệp khối thi đua: cần các mục block, units và deadlines",
-    "section_missing": "thiếu mục bắt buộc",
-    "not_mapping": "phải gồm các mục dạng tên: giá trị ({fields})",
-    "not_list": "phải là một danh sách",
-    "unknown_key": 'mục "{name}" không được hỗ trợ (chỉ dùng: {allowed})',
-    "sheet_missing": 'thiếu sheet "{sheet}" (hoặc "{alias}")',
-    "sheet_empty": "sheet trống: cần dòng tiêu đề với các cột {columns}",
-    "column_missing": 'thiếu cột "{column}"',
-    "column_duplicate": 'cột "{column}" xuất hiện hai lần',
-    "label_missing": "thiếu tên mục ở cột A",
-    "label_unknown": 'mục "{label}" không được hỗ trợ (chỉ dùng: {allowed})',
-    "label_duplicate": 'mục "{label}" bị lặp (đã có ở {first})',
-    "too_many_rows": "sheet có hơn {limit} dòng",
-    "required": "bắt buộc nhưng đang để trống",
-    "not_text": "phải là chữ, không phải {got}",
-    "bad_char": "có ký tự điều khiển không hợp lệ",
-    "too_long": "dài quá {limit} ký tự",
-    "year_invalid": 'năm "{value}" không hợp lệ: phải là số nguyên từ {low} đến {high}',
-    "units_count": "khối phải có từ {low} đến {high} đơn vị, ở đây có {count}",
-    "code_invalid": (
-        'mã đơn vị "{value}" không hợp lệ: chỉ gồm chữ cái không dấu, chữ số, "_" và "-", tối đa 20 ký tự'
-    ),
-    "code_duplicate": 'mã đơn vị "{value}" bị trùng (đã có ở {first})',
-    "name_duplicate": 'tên đơn vị "{value}" bị trùng (đã có ở {first})',
-    "unit_unknown": 'mã "{value}" không có trong danh sách đơn vị',
-    "deputy_is_head": 'Phó Trưởng khối phải khác Trưởng khối (cùng là "{value}")',
-    "kind_invalid": 'loại hạn nộp "{value}" không hợp lệ: dùng một trong {allowed}',
-    "due_invalid": 'hạn "{value}" không đúng dạng dd/mm/yyyy HH:MM hoặc dd/mm/yyyy',
-    "due_not_real": 'ngày giờ "{value}" không có thật',
-    "due_out_of_range": 'hạn "{value}" phải nằm trong các năm {low}–{high}',
-    "sheet_not_allowed": "chỉ hạn nộp loại self_assessment mới có bảng điểm (hạn này thuộc loại {kind})",
+# Problem keys → their texts (handlers/term/texts/*.ftl)
+MESSAGE_KEYS: Final[dict[str, str]] = {
+    "errors_header": "block_file.errors_header",
+    "errors_more": "block_file.errors_more",
+    "file_missing": "block_file.file_missing",
+    "file_unreadable": "block_file.file_unreadable",
+    "file_empty": "block_file.file_empty",
+    "file_too_large": "block_file.file_too_large",
+    "file_format": "block_file.file_format",
+    "file_xls": "block_file.file_xls",
+    "file_not_utf8": "block_file.file_not_utf8",
+    "yaml_syntax": "block_file.yaml_syntax",
+    "yaml_too_deep": "block_file.yaml_too_deep",
+    "yaml_duplicate_key": "block_file.yaml_duplicate_key",
+    "yaml_bad_key": "block_file.yaml_bad_key",
+    "xlsx_broken": "block_file.xlsx_broken",
+    "not_block_file": "block_file.not_block_file",
+    "section_missing": "block_file.section_missing",
+    "not_mapping": "block_file.not_mapping",
+    "not_list": "block_file.not_list",
+    "unknown_key": "block_file.unknown_key",
+    "sheet_missing": "block_file.sheet_missing",
+    "sheet_empty": "block_file.sheet_empty",
+    "column_missing": "block_file.column_missing",
+    "column_duplicate": "block_file.column_duplicate",
+    "label_missing": "block_file.label_missing",
+    "label_unknown": "block_file.label_unknown",
+    "label_duplicate": "block_file.label_duplicate",
+    "too_many_rows": "block_file.too_many_rows",
+    "required": "block_file.required",
+    "not_text": "block_file.not_text",
+    "bad_char": "block_file.bad_char",
+    "too_long": "block_file.too_long",
+    "year_invalid": "block_file.year_invalid",
+    "units_count": "block_file.units_count",
+    "code_invalid": "block_file.code_invalid",
+    "code_duplicate": "block_file.code_duplicate",
+    "name_duplicate": "block_file.name_duplicate",
+    "unit_unknown": "block_file.unit_unknown",
+    "deputy_is_head": "block_file.deputy_is_head",
+    "kind_invalid": "block_file.kind_invalid",
+    "due_invalid": "block_file.due_invalid",
+    "due_not_real": "block_file.due_not_real",
+    "due_out_of_range": "block_file.due_out_of_range",
+    "sheet_not_allowed": "block_file.sheet_not_allowed",
 }
 
 MAX_SHOWN: Final = 50  # problems listed in the exception text; all stay in `.messages`
 
 
-def describe(problem: Problem, path: str = "") -> str:
-    text = MESSAGES[problem.key].format(**{"path": path, **problem.values})
+def describe(problem: Problem, path: str = "", lang: str = DEFAULT_LANG) -> str:
+    text = Catalog(lang)(MESSAGE_KEYS[problem.key], **{"path": path, **problem.values})
     return f"{problem.where}: {text}" if problem.where else text
 
 
@@ -112,10 +111,11 @@ class BlockFileError(Exception):
         if len(self.messages) == 1:
             text = self.messages[0]
         else:
-            lines = [MESSAGES["errors_header"].format(count=len(self.messages))]
+            t = Catalog(DEFAULT_LANG)
+            lines = [t("block_file.errors_header", count=len(self.messages))]
             lines += [f"- {message}" for message in self.messages[:MAX_SHOWN]]
             if len(self.messages) > MAX_SHOWN:
-                lines.append(MESSAGES["errors_more"].format(count=len(self.messages) - MAX_SHOWN))
+                lines.append(t("block_file.errors_more", count=len(self.messages) - MAX_SHOWN))
             text = "\n".join(lines)
         super().__init__(text)
 

@@ -8,6 +8,7 @@ number typed on Zalo is never taken for a menu item; "quay lại" goes one step 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from handlers.core import people
 from handlers.core.clock import to_local
@@ -15,7 +16,7 @@ from handlers.core.context import Context
 from handlers.core.messages import Choice, Reply
 from handlers.voting.flows import polls_actions as actions
 from handlers.voting.flows import polls_view as view
-from handlers.voting.result_text import unit_names
+from handlers.voting.result_text import POLL_KIND_KEYS, unit_names
 from handlers.voting.rules.poll_input import read_count, read_fraction, read_minutes, read_percent, read_units
 from handlers.voting.setup import (
     MAX_PLACE,
@@ -38,9 +39,19 @@ BACK_WORDS = frozenset({"quay lại", "quay lai", "trở lại", "tro lai", "bac
 SAVE, SAVE_OPEN, TOGGLE_SELF = "s.save", "s.open", "e.self"
 EDITS = {"e.question": QUESTION, "e.candidates": CANDIDATES, "e.seats": SEATS, "e.max": MAX,
          "e.threshold": THRESHOLD, "e.quorum": QUORUM, "e.time": TIME, "e.place": PLACE}
+EDIT_KEYS: Final = {
+    "e.question": "poll.action.e.question", "e.candidates": "poll.action.e.candidates",
+    "e.seats": "poll.action.e.seats",
+    "e.max": "poll.action.e.max", "e.threshold": "poll.action.e.threshold", "e.quorum": "poll.action.e.quorum",
+    "e.time": "poll.action.e.time", "e.place": "poll.action.e.place"}
 PREVIOUS = {QUESTION: KIND, CANDIDATES: QUESTION, TOP: CANDIDATES, UNITS: CANDIDATES, SEATS: CANDIDATES}
 ALL, BY_SCORE, BY_LIST = "c.all", "c.top", "c.list"
 SEAT_BUTTONS = 3
+ASK_KEYS: Final = {"threshold": "poll.ask_threshold", "quorum": "poll.ask_quorum", "time": "poll.ask_time",
+            "place": "poll.ask_place"}  # the settings asked the same way
+POLL_BAD_KEYS: Final = {
+    "max": "poll.bad.max", "place": "poll.bad.place", "question": "poll.bad.question", "quorum": "poll.bad.quorum",
+    "seats": "poll.bad.seats", "threshold": "poll.bad.threshold", "time": "poll.bad.time"}
 
 
 async def start(ctx: Context) -> list[Reply]:
@@ -69,7 +80,7 @@ async def ask(ctx: Context) -> Reply:
     t, step = ctx.t, ctx.state.step
     back = Choice(view.BACK, t("poll.action.back"))
     if step == KIND:
-        return Reply(t("poll.ask_kind"), (*(Choice(f"k.{k}", t(f"poll.kind.{k}")) for k in POLL_KINDS), back))
+        return Reply(t("poll.ask_kind"), (*(Choice(f"k.{k}", t(POLL_KIND_KEYS[k])) for k in POLL_KINDS), back))
     current = draft(ctx)
     if step == QUESTION:
         return Reply(t("poll.ask_question", question=current.question),
@@ -94,7 +105,7 @@ async def ask(ctx: Context) -> Reply:
     if step == MAX:
         return Reply(t("poll.ask_max", seats=current.seats, value=current.max_choices))
     if step in (THRESHOLD, QUORUM, TIME, PLACE):
-        return Reply(t(f"poll.ask_{step[2:]}", threshold=current.threshold_pct,
+        return Reply(t(ASK_KEYS[step[2:]], threshold=current.threshold_pct,
                        quorum=f"{current.quorum_num}/{current.quorum_den}",
                        minutes=current.time_limit_min or 0, place=current.place or "—"))
     return await summary(ctx, current)
@@ -107,7 +118,7 @@ async def summary(ctx: Context, current: Draft) -> Reply:
                         *current.problems(t)])
     self_key = "poll.action.forbid_self" if current.allow_self else "poll.action.allow_self"
     choices = [Choice(SAVE, t("poll.action.save")), Choice(SAVE_OPEN, t("poll.action.save_open"))]
-    choices += [Choice(option, t(f"poll.action.{option}")) for option in EDITS]
+    choices += [Choice(option, t(EDIT_KEYS[option])) for option in EDITS]
     choices.insert(7, Choice(TOGGLE_SELF, t(self_key)))  # after the threshold, beside the other rules
     return Reply(text, (*choices, Choice(view.BACK, t("poll.action.drop_draft"))))
 
@@ -209,7 +220,7 @@ async def _on_edit(ctx: Context, current: Draft, step: str, text: str) -> list[R
         changed = replace(current, place=("" if text.casefold() in ("không", "khong", "-") else
                                           " ".join(text.split())[:MAX_PLACE]))
     if changed is None:
-        return [Reply(t(f"poll.bad.{step[2:]}", candidates=len(current.candidates))), await ask(ctx)]
+        return [Reply(t(POLL_BAD_KEYS[step[2:]], candidates=len(current.candidates))), await ask(ctx)]
     return await _to_summary(ctx, changed)
 
 
