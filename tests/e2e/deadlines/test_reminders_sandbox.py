@@ -9,7 +9,7 @@ from bot.app import App
 from bot.channels.sandbox import Sandbox
 from handlers.core.clock import FrozenClock
 from tests.conftest import sandbox_for
-from tests.e2e.test_registration_sandbox import register
+from tests.e2e.registration.test_registration_sandbox import register
 from tests.helpers import codes, deliver
 
 WED_0810 = datetime(2026, 11, 25, 1, 10, tzinfo=UTC)  # Wednesday 25/11/2026 08:10 in Hà Nội: 3 working days left

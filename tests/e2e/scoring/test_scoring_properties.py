@@ -17,7 +17,7 @@ from bot.app import App
 from bot.channels.sandbox import Sandbox
 from handlers.core.catalog import EN, VI
 from storage.models import Assessment, AssessmentLine, CriteriaSheet, Criterion, DialogState, Unit
-from tests.e2e.test_scoring_sandbox import register, typed
+from tests.e2e.scoring.test_scoring_sandbox import register, typed
 from tests.helpers import codes, import_sample_sheet
 
 STEPS = ("overview", "score", "explain", "evidence", "goto", "review", "confirm")
