@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import asyncpg
+import asyncpg  # type: ignore[import-untyped]
 
 from bench.cpu import ServerCPU, process_seconds
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -85,6 +85,7 @@ class Child:
 
     def __init__(self, process: asyncio.subprocess.Process, app_name: str | None, redis: bool) -> None:
         self.process, self.app_name, self.redis = process, app_name, redis
+        self.profile = False  # cProfile the measured batches (bench/stack_process.py only)
 
     @classmethod
     async def start(cls, module: str, config: dict[str, Any]) -> Child:
@@ -113,12 +114,16 @@ class Child:
     async def measure(self, servers: Servers, answers: int, load: Callable[[], Awaitable[Any]]) -> Run:
         """Run `load` (which must bring `answers` answers) and what it cost this bot and its servers."""
         statements = (await self.ask({"do": "count"}))["statements"]
+        if self.profile:
+            await self.ask({"do": "profile", "on": True})
         server, cpu = await servers.snapshot(self.app_name, self.redis), process_seconds(self.process.pid)
         started = time.perf_counter()
         await load()
         seconds = time.perf_counter() - started
         await asyncio.sleep(SETTLE)
         cpu = process_seconds(self.process.pid) - cpu
+        if self.profile:
+            await self.ask({"do": "profile", "on": False})
         server_used = (await servers.snapshot(self.app_name, self.redis)).used_since(server)
         statements = (await self.ask({"do": "count"}))["statements"] - statements
         return Run(answers / seconds, cpu * 1000 / answers, server_used * 1000 / answers, statements / answers)

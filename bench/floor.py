@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import asyncpg
+import asyncpg  # type: ignore[import-untyped]
 
 from bench.sql_log import Record
 

@@ -3,16 +3,20 @@
 `python -m bench.stack_process '<json>'` builds the bot the JSON names (kind: thidua, peer or echo), seeds
 its database, starts long polling against the given Bot API and prints `{"ready": true}`. Then it answers
 one JSON command per line on stdin: `{"do": "count"}` (statements sent so far), `{"do": "record"}` (start
-keeping them), `{"do": "save", "path": …}` (pickle what was kept, stop keeping). End of input stops it.
+keeping them), `{"do": "save", "path": …}` (pickle what was kept, stop keeping), `{"do": "profile", "on": …}` (cProfile
+on CPU time, switched on around measured batches only) and `{"do": "dump", "path": …}` (its stats, for
+pstats). End of input stops it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import cProfile
 import json
 import logging
 import pickle
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -98,18 +102,25 @@ async def serve(config: dict[str, Any]) -> None:
     loop = asyncio.get_running_loop()
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
     print(json.dumps({"ready": True}), flush=True)
+    profiler = cProfile.Profile(time.process_time)
     try:
         while line := await reader.readline():
             command = json.loads(line)
+            answer: dict[str, Any] = {"done": True}
             if command["do"] == "count":
-                answer: dict[str, Any] = {"statements": LOG.count}
+                answer = {"statements": LOG.count}
             elif command["do"] == "record":
                 LOG.recording = []
-                answer = {"recording": True}
-            else:
+            elif command["do"] == "save":
                 kept, LOG.recording = LOG.recording or [], None
                 save(Path(command["path"]), {"records": kept, "setup": LOG.setup})
                 answer = {"saved": len(kept)}
+            elif command["do"] == "profile" and command["on"]:
+                profiler.enable()
+            elif command["do"] == "profile":
+                profiler.disable()
+            elif command["do"] == "dump":
+                profiler.dump_stats(command["path"])
             print(json.dumps(answer), flush=True)
     finally:
         await stop()

@@ -1,6 +1,6 @@
 """thidua's scoring answer against the fair peer, the bot a team would otherwise write (issue 14):
 `.venv/bin/python -m bench.vs_peer [--chats 200] [--rounds 5] [--sequential 100] [--database both]
-[--only thidua,peer,peer-memory,echo,floor]`.
+[--only thidua,peer,peer-memory,echo,floor] [--profile DIR]`.
 
 Every bot runs in a process of its own (bench/stack_process.py) and long-polls its own fake Bot API
 (tests/fakes/telegram_api.py, real HTTP) served by this process, which plays the users:
@@ -20,7 +20,9 @@ Burst: every chat at once, answers/s from the first push to the last reply. One 
 round to round; the table gives medians over rounds. CPU is per answer: the bot's process (all its
 threads) from /proc, and apart from it the server processes working for it (its PostgreSQL backends, found
 by application_name; redis-server for the Redis peer, which also counts any other client of that server).
-Statements are those the driver sent (bench/sql_log.py), BEGIN and COMMIT included.
+Statements are those the driver sent (bench/sql_log.py), BEGIN and COMMIT included. `--profile DIR`
+writes each bot's cProfile stats (CPU time, measured batches only) to DIR/<stack>.prof; its figures are
+then the profiler's, not the bot's.
 
 PostgreSQL: THIDUA_BENCH_POSTGRES_URL (default postgresql+asyncpg://postgres@127.0.0.1:5432/test), a fresh
 schema per bot, dropped afterwards; the peers need it. Redis: THIDUA_BENCH_REDIS_URL (default
@@ -42,7 +44,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import asyncpg
+import asyncpg  # type: ignore[import-untyped]
 
 from bench.cpu import is_local
 from bench.drive import Chats, Child, Run, Servers
@@ -177,6 +179,14 @@ class Bench:
 
     async def stacks(self) -> list[Stack]:
         made: list[Stack] = []
+        made += await self.bots()
+        for database in self.databases():
+            if self.wanted(f"floor-{database}"):
+                made.append(await self.floor(database))
+        return made
+
+    async def bots(self) -> list[Stack]:
+        made: list[Stack] = []
         for database in self.databases():
             if self.wanted(f"thidua-{database}"):
                 child, chats, _ = await self.scoring_bot(f"thidua-{database}", "thidua", database)
@@ -194,9 +204,8 @@ class Bench:
             child, chats, _ = await self.bot("echo", "echo", "")
             await chats.send([(user, "warm up") for user in self.users], False)
             made.append(Stack("echo", "bare aiogram echo", "—", child, chats))
-        for database in self.databases():
-            if self.wanted(f"floor-{database}"):
-                made.append(await self.floor(database))
+        for stack in made:
+            stack.child.profile = self.args.profile is not None
         return made
 
     async def run(self) -> list[Stack]:
@@ -210,6 +219,9 @@ class Bench:
                 for stack in order:
                     await stack.measure(servers, users, mode, SCORES[n % len(SCORES)])
             print(f"round {n + 1} of {self.args.rounds} done", file=sys.stderr)
+        for stack in stacks:
+            if stack.child.profile:
+                await stack.child.ask({"do": "dump", "path": str(Path(self.args.profile, f"{stack.key}.prof"))})
         return stacks
 
     async def close(self) -> None:
@@ -236,7 +248,7 @@ async def bench(args: argparse.Namespace) -> AsyncIterator[Bench]:
             await made.close()
 
 
-async def main() -> None:
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--chats", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5)
@@ -245,13 +257,19 @@ async def main() -> None:
                         help="thidua's and the floor's database (the peers are on PostgreSQL)")
     parser.add_argument("--only", help="comma-separated: thidua, thidua-postgres, thidua-sqlite, peer, "
                                        "peer-memory, echo, floor, floor-postgres, floor-sqlite")
+    parser.add_argument("--profile", metavar="DIR", help="cProfile each bot's measured batches into DIR")
     args = parser.parse_args()
     args.sequential = min(args.sequential, args.chats)
+    if args.profile:
+        Path(args.profile).mkdir(parents=True, exist_ok=True)
     started, load = datetime.now(), os.getloadavg()[0]
+    print(table(args, asyncio.run(measure(args)), started, load))
+
+
+async def measure(args: argparse.Namespace) -> list[Stack]:
     async with bench(args) as run:
-        stacks = await run.run()
-    print(table(args, stacks, started, load))
+        return await run.run()
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()
