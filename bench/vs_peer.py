@@ -85,13 +85,13 @@ class Stack:
 
 
 class Bench:
-    def __init__(self, args: argparse.Namespace, folder: Path) -> None:
+    def __init__(self, args: argparse.Namespace, folder: Path, schemas: list[str]) -> None:
         self.args, self.folder = args, folder
         self.users = list(range(FIRST_USER, FIRST_USER + args.chats))
         self.admin: asyncpg.Connection | None = None
         self.redis_pid: int | None = None
         self.redis_ok = False
-        self.schemas: list[str] = []
+        self.schemas = schemas  # made and not yet dropped: main() drops them even after a hard stop
         self.apis: list[FakeTelegramAPI] = []
         self.children: list[Child] = []
 
@@ -230,18 +230,26 @@ class Bench:
         for api in self.apis:
             await api.stop()
         if self.admin is not None:
-            for schema in self.schemas:
-                await self.admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+            await drop_schemas(self.schemas, self.admin)
             await self.admin.close()
+
+
+async def drop_schemas(schemas: list[str], admin: asyncpg.Connection | None = None) -> None:
+    connection = admin or await asyncpg.connect(PG_URL.replace("+asyncpg", ""), timeout=5)
+    while schemas:
+        await connection.execute(f'DROP SCHEMA IF EXISTS "{schemas[-1]}" CASCADE')
+        schemas.pop()
+    if admin is None:
+        await connection.close()
 
 
 LABEL = {"postgres": "PostgreSQL", "sqlite": "SQLite"}
 
 
 @contextlib.asynccontextmanager
-async def bench(args: argparse.Namespace) -> AsyncIterator[Bench]:
+async def bench(args: argparse.Namespace, schemas: list[str]) -> AsyncIterator[Bench]:
     with tempfile.TemporaryDirectory() as folder:
-        made = Bench(args, Path(folder))
+        made = Bench(args, Path(folder), schemas)
         try:
             yield made
         finally:
@@ -263,11 +271,17 @@ def main() -> None:
     if args.profile:
         Path(args.profile).mkdir(parents=True, exist_ok=True)
     started, load = datetime.now(), os.getloadavg()[0]
-    print(table(args, asyncio.run(measure(args)), started, load))
+    schemas: list[str] = []
+    try:
+        stacks = asyncio.run(measure(args, schemas))
+    finally:
+        if schemas:  # a second Ctrl-C ends the event loop before its own clean-up
+            asyncio.run(drop_schemas(schemas))
+    print(table(args, stacks, started, load))
 
 
-async def measure(args: argparse.Namespace) -> list[Stack]:
-    async with bench(args) as run:
+async def measure(args: argparse.Namespace, schemas: list[str]) -> list[Stack]:
+    async with bench(args, schemas) as run:
         return await run.run()
 
 
