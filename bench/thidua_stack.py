@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 async def setup_thidua(app: App, users: list[int]) -> None:
     """The sample block and sheet (samples/), and one more unit per chat with the chat's user as its contact
     on Telegram, registered as bench/scoring_vs_echo.py registers them."""
-    from handlers.block_file import load_block_file
-    from handlers.block_import import import_block
-    from handlers.criteria_file import load_criteria_file
-    from handlers.sheet_import import import_sheet
+    from handlers.scoring.sheet_file.read import load_criteria_file
+    from handlers.scoring.sheet_import import import_sheet
+    from handlers.term.block_file.read import load_block_file
+    from handlers.term.block_import import import_block
     from storage.models import ChatAccount, Contact, Unit
 
     now = app.clock.now()
