@@ -6,7 +6,7 @@ Nothing here runs at import time; tests build an App with a moved clock and fake
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -32,6 +32,8 @@ from storage.uow import UnitOfWork
 from storage.votes import keep_ballots_out_of_logs
 
 log = logging.getLogger(__name__)
+Guard = Callable[[], Awaitable[bool]]
+RECLAIM_SECONDS = 5  # how soon the leader takes back what a dead worker leased
 INBOX_KEPT = timedelta(days=2)  # platforms redeliver an update for a day at most
 OUTBOX_KEPT = timedelta(days=30)  # sent messages, for a look back at what went out
 
@@ -96,20 +98,31 @@ class App:
     def _rate(self, channel: str) -> float:
         return {"telegram": self.settings.telegram_rate, "zalo": self.settings.zalo_rate}.get(channel, 50.0)
 
-    def scheduler(self) -> AsyncIOScheduler:
-        """Periodic jobs with fixed ids; a missed run is harmless because each job is idempotent."""
+    def scheduler(self, delivery: OutboxDelivery | None = None, guard: Guard | None = None) -> AsyncIOScheduler:
+        """Periodic jobs with fixed ids; a missed run is harmless because each job is idempotent.
+
+        `guard` runs before every tick and may skip it: the leader confirms its lock there.
+        """
         scheduler = AsyncIOScheduler(timezone="UTC")
-        delivery = self.delivery()
-        scheduler.add_job(delivery.run_once, "interval", seconds=self.settings.outbox_interval_seconds,
-                          id="deliver_outbox", replace_existing=True, coalesce=True, max_instances=1,
-                          misfire_grace_time=300)
-        scheduler.add_job(self.plan_reminders, "interval", seconds=self.settings.planner_interval_seconds,
-                          id="plan_reminders", replace_existing=True, coalesce=True, max_instances=1,
-                          misfire_grace_time=3600, next_run_time=datetime.now(UTC))  # catch up at start
-        scheduler.add_job(self.close_polls, "interval", seconds=poll_timer.INTERVAL_SECONDS, id="close_polls",
-                          replace_existing=True, coalesce=True, max_instances=1, misfire_grace_time=300)
-        scheduler.add_job(self.prune, "interval", hours=1, id="prune", replace_existing=True, coalesce=True,
-                          misfire_grace_time=3600)
+        delivery = delivery or self.delivery()
+
+        def job(work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
+            async def tick() -> None:
+                if guard is None or await guard():
+                    await work()
+            return tick
+
+        every = {"replace_existing": True, "coalesce": True, "max_instances": 1}
+        scheduler.add_job(job(delivery.run_once), "interval", seconds=self.settings.outbox_interval_seconds,
+                          id="deliver_outbox", misfire_grace_time=300, **every)
+        scheduler.add_job(job(self.reclaim), "interval", seconds=RECLAIM_SECONDS, id="reclaim",
+                          misfire_grace_time=60, **every)
+        scheduler.add_job(job(self.plan_reminders), "interval", seconds=self.settings.planner_interval_seconds,
+                          id="plan_reminders", misfire_grace_time=3600, next_run_time=datetime.now(UTC),
+                          **every)  # catch up at start
+        scheduler.add_job(job(self.close_polls), "interval", seconds=poll_timer.INTERVAL_SECONDS,
+                          id="close_polls", misfire_grace_time=300, **every)
+        scheduler.add_job(job(self.prune), "interval", hours=1, id="prune", misfire_grace_time=3600, **every)
         return scheduler
 
     async def plan_reminders(self) -> PlanResult:

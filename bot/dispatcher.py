@@ -17,7 +17,6 @@ import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from dataclasses import asdict
 from datetime import datetime
 from functools import partial
 from typing import Any, TypeVar
@@ -30,7 +29,7 @@ from bot.reply_sender import Outgoing, ReplySender
 from handlers.core.catalog import Catalog
 from handlers.core.clock import Clock
 from handlers.core.context import Context, HandlerConfig
-from handlers.core.messages import FileRef, Incoming, Reply
+from handlers.core.messages import Incoming, Reply, incoming_from_json, incoming_to_json
 from handlers.core.router import route
 from scheduler import metrics
 from scheduler.delivery_records import LEASE, SentRecorder
@@ -51,15 +50,6 @@ class CommitUnknown(LostConnection):
     def __init__(self, outcome: Outcome) -> None:
         super().__init__("connection lost during COMMIT")
         self.outcome = outcome
-
-
-def to_payload(incoming: Incoming) -> dict[str, Any]:
-    return asdict(incoming)
-
-
-def from_payload(payload: dict[str, Any]) -> Incoming:
-    file = payload.get("file")
-    return Incoming(**{**payload, "file": FileRef(**file) if isinstance(file, dict) else None})
 
 
 class Dispatcher:
@@ -100,6 +90,8 @@ class Dispatcher:
 
         Raises `NotStored` when the update could not be stored: the caller must not acknowledge it.
         """
+        if not self.accepting:
+            raise NotStored("stopping")
         started = time.monotonic()
         async with self._chat(incoming.channel, incoming.chat_id):
             outcome = await self._attempt(incoming.channel, partial(self._process, incoming))
@@ -114,7 +106,9 @@ class Dispatcher:
         """Store updates to handle right after (the caller acknowledges them once this returns)."""
         if not incomings:
             return
-        rows = [(i.channel, i.update_id, i.chat_id, to_payload(i)) for i in incomings]
+        if not self.accepting:
+            raise NotStored("stopping")
+        rows = [(i.channel, i.update_id, i.chat_id, incoming_to_json(i)) for i in incomings]
 
         async def store() -> None:
             async with UnitOfWork(self.sessions) as uow:
@@ -130,6 +124,9 @@ class Dispatcher:
             raise NotStored(type(error).__name__) from error
         for chat in dict.fromkeys((i.channel, i.chat_id) for i in incomings):
             self.spawn(self.run_stored(*chat))
+
+    async def accept_one(self, incoming: Incoming) -> None:
+        await self.accept([incoming])
 
     async def run_stored(self, channel: str, chat_id: str) -> int:
         """Handle the chat's stored updates, oldest first; returns how many. A database error leaves the
@@ -234,7 +231,7 @@ class Dispatcher:
             stored = await uow.inbox.next_waiting(channel, chat_id)
             if stored is None or not await uow.inbox.mark_handled(stored.id, now):
                 return None
-            return await self._run(uow, from_payload(stored.payload), state, now)
+            return await self._run(uow, incoming_from_json(stored.payload), state, now)
 
     async def _run(self, uow: UnitOfWork, incoming: Incoming, state: ChatState, now: datetime) -> Outcome:
         ctx = Context(incoming=incoming, state=state, uow=uow, clock=self.clock, config=self.config)

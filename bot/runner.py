@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import logging
 
 from aiohttp import web
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import collector
 from bot.app import App
@@ -16,6 +14,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
 from bot.web import build_web_app, start_web
+from bot.worker import Worker
 from handlers.core.catalog import Catalog
 
 log = logging.getLogger(__name__)
@@ -40,43 +39,25 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
 
 
 async def run_platforms(app: App) -> None:
+    """Serve until SIGTERM or SIGINT (bot/worker.py says what a worker does and how it stops)."""
     telegram, zalo = build_channels(app)
     collector.tune()  # once aiogram and the channels exist, so they are frozen too
-    scheduler = app.scheduler()
-    lock_task = asyncio.create_task(_run_scheduler_when_free(app, scheduler))
-    handle = app.dispatcher.handle
+    webhooks = bool(app.settings.webhook_base_url)
+    worker = Worker(app, telegram, zalo, polling=not webhooks)
+    worker.listen_for_signals()
+    await worker.start()
     names = ", ".join(c.name for c in (telegram, zalo) if c is not None)
-    print(Catalog()("cli.running", channels=names))
-    runner: web.AppRunner | None = None
-    tasks: list[asyncio.Task[None]] = []
+    runner = await _serve_web(app, telegram, zalo)  # the meeting screen always, webhooks when configured
     try:
-        runner = await _serve_web(app, telegram, zalo)  # the meeting screen always, webhooks when configured
-        if app.settings.webhook_base_url:
+        if webhooks:
             await _set_webhooks(app, telegram, zalo)
-            await asyncio.Event().wait()  # until cancelled
-        else:
-            if telegram is not None:
-                tasks.append(asyncio.create_task(telegram.run_polling(handle)))
-            if zalo is not None:
-                tasks.append(asyncio.create_task(zalo.run_polling(handle)))
-            await asyncio.gather(*tasks)
+            for channel in (telegram, zalo):
+                if channel is not None:
+                    app.channels_started[channel.name] = True
+        print(Catalog()("cli.running", channels=names), flush=True)
+        await worker.run()
     finally:
-        lock_task.cancel()
-        for task in tasks:
-            task.cancel()
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
-        if runner is not None:
-            await runner.cleanup()
-
-
-async def _run_scheduler_when_free(app: App, scheduler: AsyncIOScheduler, retry_seconds: float = 60) -> None:
-    """Only the worker holding the lock runs the scheduler; the others keep asking, so when that
-    worker dies another one takes over within a minute."""
-    while not await app.hold_scheduler_lock():
-        log.info("another worker runs the scheduler; this one serves chats and asks again later")
-        await asyncio.sleep(retry_seconds)
-    scheduler.start()
+        await runner.cleanup()
 
 
 def webhook_secret(app: App) -> str:
@@ -96,7 +77,8 @@ async def _serve_web(app: App, telegram: TelegramChannel | None, zalo: ZaloChann
         if zalo is not None:
             from bot.channels.zalo import add_webhook_route
 
-            add_webhook_route(web_app, app.dispatcher.handle, secret_token=secret, path="/zalo/webhook")
+            # Zalo is answered once the update is stored; it is handled right after (bot/dispatcher.py)
+            add_webhook_route(web_app, app.dispatcher.accept_one, secret_token=secret, path="/zalo/webhook")
     return await start_web(web_app, s.web_host, s.web_port)
 
 

@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     web_port: int = 8080
     public_url: str | None = None  # how people reach the web server (projector link); unset: http://host:port
 
+    shutdown_seconds: float = 20.0  # SIGTERM: how long to finish the updates and sends in flight
     outbox_interval_seconds: float = 2.0
     planner_interval_seconds: float = 60.0
     # messages per second overall. The outbox never lets more than this many requests touch any one

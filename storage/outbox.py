@@ -133,7 +133,7 @@ class Outbox:
         owned = col(OutboxMessage.lease_owner)
         dead = owned != worker
         if namespace is not None:
-            dead = owned.not_in(text(LIVE_WORKERS.format(ns=int(namespace))))
+            dead = owned.not_in(text(f"({LIVE_WORKERS.format(ns=int(namespace))})"))
         stmt = (update(OutboxMessage).where(owned.is_not(None), dead, *_UNSENT)
                 .values(lease_owner=None, not_before=now))
         return int((await (await self.session.connection()).execute(stmt)).rowcount or 0)

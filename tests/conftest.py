@@ -122,6 +122,11 @@ def sandbox(app: App) -> Sandbox:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    _summary_reliability(terminalreporter)
+    _summary_skips(terminalreporter)
+
+
+def _summary_skips(terminalreporter: pytest.TerminalReporter) -> None:
     """Say loudly what was skipped and why: a PostgreSQL or Chromium that is not there skips half the suite,
     which a passing run must not hide (.ci/run turns those skips into failures)."""
     skipped = terminalreporter.stats.get("skipped", [])
@@ -142,3 +147,23 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     write("!!! THIDUA_REQUIRE_POSTGRES=1 / THIDUA_REQUIRE_BROWSER=1 (as .ci/run sets) turn missing ones into failures.",
           red=True, bold=True)
     write("!" * 100, red=True, bold=True)
+
+
+def _summary_reliability(terminalreporter: pytest.TerminalReporter) -> None:
+    """The fault suite's counts (tests/faults), one line per scenario: what the README's Reliability table says."""
+    import json
+
+    rows = []
+    for kind in ("passed", "failed"):
+        for report in terminalreporter.stats.get(kind, []):
+            for name, value in getattr(report, "user_properties", ()):
+                if name == "reliability" and report.when == "call":
+                    rows.append((kind, json.loads(str(value))))
+    if not rows:
+        return
+    write = terminalreporter.write_line
+    write("")
+    write("Reliability (tests/faults): what was lost and what was sent twice", bold=True)
+    for kind, counts in sorted(rows, key=lambda row: (str(row[1].get("fault")), str(row[1].get("database")))):
+        detail = ", ".join(f"{k}={v}" for k, v in counts.items() if k not in ("fault", "database"))
+        write(f"  {'✓' if kind == 'passed' else '✗'} {counts.get('fault')} [{counts.get('database')}]: {detail}")

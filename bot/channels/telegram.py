@@ -36,7 +36,7 @@ from aiogram.methods.base import Response
 from aiogram.types import BotCommand, BufferedInputFile, CallbackQuery, Update
 from aiohttp import web
 
-from bot.channels.base import DeliveryError, IncomingHandler
+from bot.channels.base import DeliveryError, IncomingHandler, NotStored
 from bot.channels.telegram_convert import CHANNEL, chat_key, reply_markup, to_incoming, update_kind
 from bot.channels.telegram_polling import ALLOWED_UPDATES, fetch_updates
 from bot.channels.telegram_webhook import add_webhook_route
@@ -102,7 +102,8 @@ class TelegramChannel:
     # -- receiving -----------------------------------------------------------------------------
 
     async def handle_update(self, update: Update, on_incoming: IncomingHandler) -> None:
-        """Convert one update and pass it on; never raises, so one bad update cannot stop the bot."""
+        """Convert one update and pass it on. Raises only `NotStored` (the update must not be acknowledged);
+        any other failure is logged, so one bad update cannot stop the bot."""
         try:
             incoming = to_incoming(update)
         except Exception:
@@ -115,6 +116,8 @@ class TelegramChannel:
             await self._acknowledge(update.callback_query)
         try:
             await on_incoming(incoming)
+        except NotStored:
+            raise
         except Exception:
             logger.exception("Handling Telegram update id=%s failed", update.update_id)
 
@@ -137,7 +140,9 @@ class TelegramChannel:
 
         The updates of one batch run concurrently across chats and in order within a chat. The next
         poll, which confirms the batch to Telegram, waits until the whole batch is handled, so an
-        update is never confirmed before its chat's handler has finished with it.
+        update is never confirmed before it is stored. When some could not be stored (the database is
+        unreachable), the next poll confirms only the updates before the first of them, after a backoff:
+        Telegram sends it again, and the ones after it too (those already stored are skipped).
         """
         await self._prepare_polling()
         stopped = asyncio.ensure_future(self._stop.wait())
@@ -161,8 +166,15 @@ class TelegramChannel:
                     )
                     await asyncio.wait({stopped}, timeout=delay)
                     continue
-                delay = 0.0
-                await self._handle_batch(updates, on_incoming)
+                refused = await self._handle_batch(updates, on_incoming)
+                if not refused:
+                    delay = 0.0
+                    continue
+                offset = min(refused)
+                delay = min(max(delay * 2, 1.0), MAX_BACKOFF)
+                logger.warning("%d Telegram updates could not be stored; asking for them again in %.0f s",
+                               len(refused), delay)
+                await asyncio.wait({stopped}, timeout=delay)
         finally:
             for future in (fetch, stopped):
                 if future is not None and not future.done():
@@ -172,16 +184,23 @@ class TelegramChannel:
             self._stop.clear()  # so the channel can poll again
         logger.info("Telegram polling stopped")
 
-    async def _handle_batch(self, updates: list[Update], on_incoming: IncomingHandler) -> None:
+    async def _handle_batch(self, updates: list[Update], on_incoming: IncomingHandler) -> list[int]:
+        """Handle a batch; returns the ids of the updates not stored (a chat stops at its first one)."""
         by_chat: dict[str, list[Update]] = {}
         for update in updates:
             by_chat.setdefault(chat_key(update), []).append(update)
+        refused: list[int] = []
 
         async def in_order(chat_updates: list[Update]) -> None:
-            for update in chat_updates:
-                await self.handle_update(update, on_incoming)
+            for index, update in enumerate(chat_updates):
+                try:
+                    await self.handle_update(update, on_incoming)
+                except NotStored:
+                    refused.extend(u.update_id for u in chat_updates[index:])
+                    return
 
         await asyncio.gather(*(in_order(chat_updates) for chat_updates in by_chat.values()))
+        return refused
 
     async def stop(self) -> None:
         """Make `run_polling` return: at once when waiting, after the current update otherwise."""
@@ -211,7 +230,7 @@ class TelegramChannel:
         """Serve Telegram's webhook POSTs at `path` of an existing aiohttp app."""
 
         async def handle(update: Update) -> None:
-            await self.handle_update(update, on_incoming)
+            await self.handle_update(update, on_incoming)  # NotStored: the route answers 503
 
         add_webhook_route(app, self.bot, handle, path, secret_token)
 

@@ -11,6 +11,8 @@ from aiogram.types import Update
 from aiohttp import web
 from pydantic import ValidationError
 
+from bot.channels.base import NotStored
+
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -22,7 +24,9 @@ def add_webhook_route(app: web.Application, bot: Bot, handle: UpdateHandler, pat
     """Serve POST `path`: check the secret token, parse the update, hand it to `handle`.
 
     An update that is valid JSON but not a readable update is acknowledged (200) and skipped, as in
-    polling, because Telegram would otherwise redeliver it and hold back the chat's next updates.
+    polling, because Telegram would otherwise redeliver it and hold back the chat's next updates. An
+    update that could not be stored (the database is unreachable, or the worker is stopping) gets 503,
+    so Telegram delivers it again later.
     """
     if not secret_token:
         raise ValueError("a Telegram webhook needs a secret token")
@@ -46,7 +50,10 @@ def add_webhook_route(app: web.Application, bot: Bot, handle: UpdateHandler, pat
         except ValidationError:
             logger.warning("Skipping a malformed Telegram update id=%s", data.get("update_id"))
             return web.Response(status=200)
-        await handle(update)
+        try:
+            await handle(update)
+        except NotStored:
+            return web.Response(status=503, headers={"Retry-After": "5"})
         return web.Response(status=200)
 
     app.router.add_post(path, receive)

@@ -23,7 +23,7 @@ from typing import Any, Final, TypeVar
 
 from aiohttp import web
 
-from bot.channels.base import DeliveryError, IncomingHandler
+from bot.channels.base import DeliveryError, IncomingHandler, NotStored
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
 from bot.rendering import as_plain_text, split_text
 from handlers.core.messages import Incoming, Reply
@@ -166,15 +166,28 @@ class ZaloChannel:
             logger.warning("Could not delete the Zalo webhook before polling (%s)", _reason(exc))
 
     async def _dispatch(self, update: dict[str, Any], on_incoming: IncomingHandler) -> None:
+        """Hand one update on. Zalo's getUpdates has no offset: an update it returned is gone from Zalo,
+        so one that cannot be stored is tried again here, with backoff, before the next poll."""
         update_id, kind = describe_update(update)
         incoming = update_to_incoming(update)
         if incoming is None:
             logger.warning("Skipped Zalo update %s (%s): not a message", update_id, kind)
             return
-        try:
-            await on_incoming(incoming)
-        except Exception as exc:
-            _log_handler_failure(update_id, kind, exc)
+        delay = self._backoff_initial
+        while True:
+            try:
+                await on_incoming(incoming)
+                return
+            except NotStored:
+                if self._stopping.is_set():
+                    logger.error("Zalo update %s could not be stored before the stop: it is lost", update_id)
+                    return
+                logger.warning("Zalo update %s could not be stored; trying again in %.1f s", update_id, delay)
+                await self._sleep(delay)
+                delay = min(delay * 2, self._backoff_max)
+            except Exception as exc:
+                _log_handler_failure(update_id, kind, exc)
+                return
 
     async def _unless_stopped(self, coro: Coroutine[Any, Any, T]) -> T:
         task = asyncio.ensure_future(coro)
@@ -202,8 +215,9 @@ def add_webhook_route(
 ) -> None:
     """Add `POST path`: checks `X-Bot-Api-Secret-Token` (401), parses JSON (400), hands the update on.
 
-    Answers 200 once `on_incoming` returned (also for events that are not messages), 500 when it
-    raised, so that Zalo delivers the update again (the core de-duplicates by update id).
+    Answers 200 once `on_incoming` returned (also for events that are not messages): the runtime passes
+    a handler that only stores the update, so Zalo is answered at once. 503 when it could not be stored,
+    500 when it raised otherwise, so that Zalo delivers the update again (the core de-duplicates by id).
     """
     if not 8 <= len(secret_token) <= 256:
         raise ValueError("the Zalo webhook secret must have 8 to 256 characters")
@@ -225,6 +239,9 @@ def add_webhook_route(
             return web.json_response({"ok": True})
         try:
             await on_incoming(incoming)
+        except NotStored:
+            return web.json_response({"ok": False, "description": "not stored"}, status=503,
+                                     headers={"Retry-After": "5"})
         except Exception as exc:
             _log_handler_failure(update_id, kind, exc)
             return web.json_response({"ok": False, "description": "not handled"}, status=500)

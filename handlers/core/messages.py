@@ -6,7 +6,8 @@ see a platform object and never format a menu themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +80,13 @@ class Notice:
     text: str
     choices: tuple[Choice, ...] = field(default_factory=tuple)
     document: Document | None = None  # only platform-held files (file_id): the outbox keeps no bytes
+
+
+def incoming_to_json(incoming: Incoming) -> dict[str, Any]:
+    """An update as the inbox keeps it until it is handled."""
+    return asdict(incoming)
+
+
+def incoming_from_json(data: dict[str, Any]) -> Incoming:
+    file = data.get("file")
+    return Incoming(**{**data, "file": FileRef(**file) if isinstance(file, dict) else None})

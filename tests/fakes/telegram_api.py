@@ -24,7 +24,13 @@ over accepted sends, measured on `time.monotonic()`; rejected calls do not count
 Faults: `fail_next(method, n, status=...)` answers the next `n` calls of `method` with an error. To
 inject one at a given call rather than at a given moment, set `on_call`: it is called with the method
 and how many calls of it arrived so far (this one included) before the call is answered, so a
-`fail_next` made there already applies to this call.
+`fail_next` made there already applies to this call. `send_delay` (seconds) holds every send that long
+before it is accepted, as a slow network does, so that sends are in flight.
+
+As Telegram does: a getUpdates while another one is still waiting ends the waiting one with 409
+("terminated by other getUpdates request"), counted in `conflicts` when its client was still there to
+get it. With `deliver_webhooks=True`, a webhook set with setWebhook really receives the updates
+(tests/fakes/webhook_pusher.py): each posted until the bot answers 2xx, in order per chat.
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from aiohttp import web
+
+from tests.fakes.webhook_pusher import WebhookPusher
 
 Json = dict[str, Any]
 
@@ -93,6 +101,8 @@ class FakeTelegramAPI:
         per_chat_limit: float | None = None,
         group_limit: int | None = None,
         group_period: float = 60.0,
+        deliver_webhooks: bool = False,
+        webhook_connections: int = 1,
     ) -> None:
         self.token = token
         self.bot_username = bot_username
@@ -134,6 +144,14 @@ class FakeTelegramAPI:
         self._chat_windows: dict[str, _SlidingWindow] = {}
         self._group_windows: dict[str, _SlidingWindow] = {}
         self.set_flood_limits(flood_limit, per_chat_limit, group_limit, group_period)
+        self.conflicts = 0
+        """getUpdates calls answered 409 because a newer one came while they waited."""
+        self._poll: asyncio.Future[bool] | None = None  # the getUpdates waiting now; set when a newer one ends it
+        self.send_delay = 0.0
+        self.in_flight = 0
+        """sendMessage/sendDocument calls received and not yet answered (see `send_delay`)."""
+        self.pusher = WebhookPusher(self._webhook_pending, self._webhook_delivered, "X-Telegram-Bot-Api-Secret-Token",
+                                    connections=webhook_connections) if deliver_webhooks else None
 
     # -- server ---------------------------------------------------------------------------------
 
@@ -148,6 +166,8 @@ class FakeTelegramAPI:
 
     async def stop(self) -> None:
         """End pending long polls and close the server."""
+        if self.pusher is not None:
+            await self.pusher.stop()
         self._closing = True
         self._tick()
         if self._runner is not None:
@@ -336,6 +356,8 @@ class FakeTelegramAPI:
         try:
             if request.match_info["token"] != self.token:
                 return _error(401, "Unauthorized")
+            if method == "getUpdates":
+                return await self._get_updates(params, request)
             fault = self._faults.get(method)
             if fault is not None and fault.remaining > 0:
                 fault.remaining -= 1
@@ -353,7 +375,6 @@ class FakeTelegramAPI:
     def _handlers(self) -> dict[str, Callable[[Json], Awaitable[Any]]]:
         return {
             "getMe": self._get_me,
-            "getUpdates": self._get_updates,
             "sendMessage": lambda params: self._send("sendMessage", params),
             "sendDocument": lambda params: self._send("sendDocument", params),
             "answerCallbackQuery": self._answer_callback,
@@ -368,21 +389,44 @@ class FakeTelegramAPI:
     async def _get_me(self, params: Json) -> Json:
         return {**self._bot_user(), "can_join_groups": True, "can_read_all_group_messages": False}
 
-    async def _get_updates(self, params: Json) -> Any:
+    async def _get_updates(self, params: Json, request: web.Request) -> web.Response:
+        fault = self._faults.get("getUpdates")
+        if fault is not None and fault.remaining > 0:
+            fault.remaining -= 1
+            return _fault_response(fault)
         if self.webhook_url:
             return _error(409, "Conflict: can't use getUpdates method while webhook is active")
-        offset = _int(params.get("offset"))
-        limit = _int(params.get("limit")) or 100
-        timeout = float(_int(params.get("timeout")) or 0)
-        if offset:  # confirms every update below it, as on Telegram
-            self._pending = [u for u in self._pending if u["update_id"] >= offset]
-            self._tick()
-        with contextlib.suppress(TimeoutError):
-            await self._until(lambda: bool(self._pending or self._forced or self._closing), timeout)
-        batch, self._forced = (self._forced + self._pending)[:limit], []
-        return batch
+        if self._poll is not None and not self._poll.done():
+            self._poll.set_result(True)  # a newer request ends the one waiting, as on Telegram
+        poll = self._poll = asyncio.get_running_loop().create_future()
+        try:
+            offset = _int(params.get("offset"))
+            limit = _int(params.get("limit")) or 100
+            timeout = float(_int(params.get("timeout")) or 0)
+            if offset:  # confirms every update below it, as on Telegram
+                self._pending = [u for u in self._pending if u["update_id"] >= offset]
+                self._tick()
+            with contextlib.suppress(TimeoutError):
+                await self._until(lambda: bool(self._pending or self._forced or self._closing or poll.done()),
+                                  timeout)
+            if poll.done():
+                if request.transport is not None and not request.transport.is_closing():
+                    self.conflicts += 1
+                return _error(409, "Conflict: terminated by other getUpdates request; "
+                                   "make sure that only one bot instance is running")
+            batch, self._forced = (self._forced + self._pending)[:limit], []
+            return web.json_response({"ok": True, "result": batch})
+        finally:
+            if self._poll is poll:
+                self._poll = None
 
     async def _send(self, method: str, params: Json) -> Any:
+        if self.send_delay:
+            self.in_flight += 1
+            try:
+                await asyncio.sleep(self.send_delay)
+            finally:
+                self.in_flight -= 1
         chat_id = str(params.get("chat_id"))
         if not chat_id.lstrip("-").isdigit():
             return _error(400, "Bad Request: chat not found")
@@ -468,6 +512,8 @@ class FakeTelegramAPI:
 
     async def _delete_webhook(self, params: Json) -> bool:
         self.webhook_url, self.webhook_secret = "", None
+        if self.pusher is not None:
+            self.pusher.poke()
         if str(params.get("drop_pending_updates", "")).lower() == "true":
             self._pending.clear()
         return True
@@ -475,6 +521,8 @@ class FakeTelegramAPI:
     async def _set_webhook(self, params: Json) -> bool:
         self.webhook_url = str(params.get("url", ""))
         self.webhook_secret = params.get("secret_token")
+        if self.pusher is not None and self.webhook_url:
+            self.pusher.start(self.webhook_url, self.webhook_secret or "")
         return True
 
     async def _webhook_info(self, params: Json) -> Json:
@@ -528,6 +576,17 @@ class FakeTelegramAPI:
         """Wake everybody waiting for a change (pushes are synchronous, hence no Condition)."""
         self._changed.set()
         self._changed = asyncio.Event()
+        if self.pusher is not None:
+            self.pusher.poke()
+
+    def _webhook_pending(self) -> list[tuple[Any, str, Json]]:
+        if not self.webhook_url:
+            return []
+        return [(u["update_id"], _chat_of(u), u) for u in self._pending]
+
+    def _webhook_delivered(self, update_id: Any) -> None:
+        self._pending = [u for u in self._pending if u["update_id"] != update_id]
+        self._tick()
 
     async def _until(self, predicate: Callable[[], bool], seconds: float) -> None:
         async with asyncio.timeout(seconds):
@@ -539,6 +598,21 @@ class FakeTelegramAPI:
             await self._until(predicate, seconds)
         except TimeoutError:
             raise AssertionError(f"timed out after {seconds} s waiting for {what}; sent: {self.sent}") from None
+
+
+def _chat_of(update: Json) -> str:
+    """The chat an update belongs to, for delivering a chat's updates in order."""
+    for kind in ("message", "edited_message", "callback_query", "my_chat_member"):
+        part = update.get(kind)
+        if isinstance(part, dict):
+            message = part.get("message") if kind == "callback_query" else part
+            chat = message.get("chat") if isinstance(message, dict) else None
+            if isinstance(chat, dict):
+                return str(chat.get("id"))
+            sender = part.get("from")
+            if isinstance(sender, dict):
+                return str(sender.get("id"))
+    return str(update.get("update_id"))
 
 
 async def _read_params(request: web.Request) -> Json:

@@ -11,6 +11,10 @@ Same URL form (`POST /bot<token>/<method>`) and answer shapes as the real API (s
 408 "Request timeout" error when none arrived; sendMessage refuses texts outside 1..2000 characters.
 Where the real API's wording is undocumented (texts of 400/403 errors, the 429 body) the fake
 chooses a plausible one; clients should depend on codes, not descriptions.
+
+With `deliver_webhooks=True`, a webhook set with setWebhook really receives the queued updates as
+`{"ok": true, "result": update}` with the secret header, each posted again until the bot answers 2xx
+(tests/fakes/webhook_pusher.py).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from http import HTTPStatus
 from typing import Any
 
 from aiohttp import web
+
+from tests.fakes.webhook_pusher import WebhookPusher
 
 TEXT_LIMIT = 2000
 _METHODS = frozenset(
@@ -56,7 +62,8 @@ class FakeZaloAPI:
     Faults: `fail_next(method, n, status=429|500, retry_after=...)`, `unreachable.add(chat_id)` (403).
     """
 
-    def __init__(self, token: str = "1234567890:fake-zalo-token", *, idle_http_status: int = 408) -> None:
+    def __init__(self, token: str = "1234567890:fake-zalo-token", *, idle_http_status: int = 408,
+                 deliver_webhooks: bool = False) -> None:
         self.token = token
         self.idle_http_status = idle_http_status  # 408 or 200: the real API has been seen with both
         self.sent: list[tuple[str, str]] = []  # (chat_id, text) of every accepted sendMessage, in order
@@ -75,6 +82,8 @@ class FakeZaloAPI:
         self._closing = False
         self._runner: web.AppRunner | None = None
         self._base_url = ""
+        self.pusher = WebhookPusher(self._webhook_pending, self._webhook_delivered, "X-Bot-Api-Secret-Token") \
+            if deliver_webhooks else None
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -98,6 +107,8 @@ class FakeZaloAPI:
         return self
 
     async def stop(self) -> None:
+        if self.pusher is not None:
+            await self.pusher.stop()
         self._closing = True
         self._pulse_pushed()  # long polls answer at once
         if self._runner is not None:
@@ -234,6 +245,8 @@ class FakeZaloAPI:
         if not isinstance(secret, str) or not 8 <= len(secret) <= 256:
             return _error(400, "Bad Request: secret_token must have 8 to 256 characters")
         self.webhook_url, self.webhook_secret = url, secret
+        if self.pusher is not None:
+            self.pusher.start(url, secret)
         return _ok({"url": url, "updated_at": _now_ms()})
 
     async def _m_deleteWebhook(self, body: dict[str, Any]) -> web.Response:
@@ -293,6 +306,16 @@ class FakeZaloAPI:
     def _pulse_pushed(self) -> None:
         self._pushed.set()
         self._pushed = asyncio.Event()
+        if self.pusher is not None:
+            self.pusher.poke()
+
+    def _webhook_pending(self) -> list[tuple[Any, str, dict[str, Any]]]:
+        if not self.webhook_url:
+            return []
+        return [(id(update), _chat_of(update), {"ok": True, "result": update}) for update in self._queue]
+
+    def _webhook_delivered(self, key: Any) -> None:
+        self._queue = deque(update for update in self._queue if id(update) != key)
 
     async def _wait_until(self, done: Callable[[], bool], within: float, what: str) -> None:
         loop = asyncio.get_running_loop()
@@ -329,3 +352,9 @@ def _fault(fault: _Fault) -> web.Response:
 
 def _now_ms() -> int:
     return int(time.time() * 1000)
+
+
+def _chat_of(update: dict[str, Any]) -> str:
+    message = update.get("message")
+    chat = message.get("chat") if isinstance(message, dict) else None
+    return str(chat.get("id")) if isinstance(chat, dict) else "?"
