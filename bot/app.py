@@ -21,7 +21,7 @@ from bot.settings import Settings
 from handlers.chat import DeliveryError, Reply
 from handlers.clock import Clock, SystemClock
 from handlers.context import HandlerConfig
-from scheduler import poll_timer
+from scheduler import metrics, poll_timer
 from scheduler.delivery import OutboxDelivery
 from scheduler.reminders import PlanResult, plan_tick
 from storage import db, migrate
@@ -101,6 +101,7 @@ class App:
 
     async def plan_reminders(self) -> PlanResult:
         result = await plan_tick(self.sessions, self.clock.now())
+        metrics.REMINDERS_PLANNED.inc(result.reminders)
         if result.reminders or result.digests:
             log.info("planned %d reminders (%d messages), %d digests", result.reminders, result.messages,
                      result.digests)
