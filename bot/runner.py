@@ -10,12 +10,12 @@ import logging
 from aiohttp import web
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot import collector
+from bot import collector, startup
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
-from bot.web import build_web_app, start_web
+from bot.web import build_web_app
 from handlers.catalog import Catalog
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
 
 async def run_platforms(app: App) -> None:
     telegram, zalo = build_channels(app)
+    await startup.check_platforms(app, telegram, zalo)  # a refused token or an unreachable platform: one line
     collector.tune()  # once aiogram and the channels exist, so they are frozen too
     scheduler = app.scheduler()
     lock_task = asyncio.create_task(_run_scheduler_when_free(app, scheduler))
@@ -52,7 +53,7 @@ async def run_platforms(app: App) -> None:
     try:
         runner = await _serve_web(app, telegram, zalo)  # the meeting screen always, webhooks when configured
         if app.settings.webhook_base_url:
-            await _set_webhooks(app, telegram, zalo)
+            await startup.set_webhooks(app, telegram, zalo, webhook_secret(app))
             await asyncio.Event().wait()  # until cancelled
         else:
             if telegram is not None:
@@ -97,19 +98,5 @@ async def _serve_web(app: App, telegram: TelegramChannel | None, zalo: ZaloChann
             from bot.channels.zalo import add_webhook_route
 
             add_webhook_route(web_app, app.dispatcher.handle, secret_token=secret, path="/zalo/webhook")
-    return await start_web(web_app, s.web_host, s.web_port)
+    return await startup.start_web(web_app, s.web_host, s.web_port)  # a taken port: one line, exit 2
 
-
-async def _set_webhooks(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> None:
-    s = app.settings
-    secret = webhook_secret(app)
-    base = (s.webhook_base_url or "").rstrip("/")
-    if telegram is not None:
-        await telegram.set_webhook(f"{base}/telegram/webhook", secret)
-        await telegram.set_commands()
-    if zalo is not None:
-        try:
-            await zalo.client.set_webhook(f"{base}/zalo/webhook", secret)
-        except Exception as error:  # the server still serves Telegram; an operator can retry
-            log.warning("Could not set the Zalo webhook: %s", type(error).__name__)
-    log.info("webhooks served on %s:%s", s.web_host, s.web_port)

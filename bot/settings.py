@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     web_port: int = 8080
     public_url: str | None = None  # how people reach the web server (projector link); unset: http://host:port
 
+    startup_retry_seconds: float = 60.0  # how long an unreachable platform is retried at start-up
     outbox_interval_seconds: float = 2.0
     planner_interval_seconds: float = 60.0
     # messages per second overall. The outbox never lets more than this many requests touch any one

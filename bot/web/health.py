@@ -10,7 +10,6 @@ lead still serves webhooks, and a backlog is for an alert, not for taking a work
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from aiohttp import web
@@ -18,6 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from bot.app import App
 from bot.logs import redact
+from bot.ops_cli import package_version
 from bot.web.screen import APP_KEY
 from scheduler import metrics
 from storage import health
@@ -29,13 +29,6 @@ def add_health_routes(web_app: web.Application) -> None:
     web_app.router.add_get("/healthz", _healthz)
     web_app.router.add_get("/readyz", _readyz)
     web_app.router.add_get("/metrics", _metrics)
-
-
-def package_version() -> str:
-    try:
-        return version("thidua")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0+unknown"
 
 
 async def _healthz(request: web.Request) -> web.Response:

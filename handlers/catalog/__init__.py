@@ -14,6 +14,7 @@ from handlers.catalog import (
     en_deadline_admin,
     en_meeting,
     en_minutes,
+    en_ops,
     en_polls,
     en_reminders,
     en_scoring,
@@ -25,6 +26,7 @@ from handlers.catalog import (
     vi_deadline_admin,
     vi_meeting,
     vi_minutes,
+    vi_ops,
     vi_polls,
     vi_reminders,
     vi_scoring,
@@ -36,10 +38,10 @@ from handlers.catalog import (
 
 VI_PARTS: tuple[dict[str, str], ...] = (vi.VI, vi_reminders.VI, vi_submissions.VI, vi_deadline_admin.VI, vi_sheets.VI,
                                          vi_scoring_admin.VI, vi_scoring.VI, vi_polls.VI, vi_vote.VI, vi_meeting.VI,
-                                         vi_minutes.VI)
+                                         vi_minutes.VI, vi_ops.VI)
 EN_PARTS: tuple[dict[str, str], ...] = (en.EN, en_reminders.EN, en_submissions.EN, en_deadline_admin.EN, en_sheets.EN,
                                          en_scoring_admin.EN, en_scoring.EN, en_polls.EN, en_vote.EN, en_meeting.EN,
-                                         en_minutes.EN)
+                                         en_minutes.EN, en_ops.EN)
 VI: dict[str, str] = {k: v for part in VI_PARTS for k, v in part.items()}
 EN: dict[str, str] = {k: v for part in EN_PARTS for k, v in part.items()}
 LANGUAGES: dict[str, dict[str, str]] = {"vi": VI, "en": EN}
