@@ -17,12 +17,7 @@ from bot.settings import Settings
 from tests.cli_helpers import cli_env
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from tests.ops_helpers import free_port
 
 
 @pytest.fixture
