@@ -7,6 +7,7 @@ COPY bot bot
 COPY handlers handlers
 COPY storage storage
 COPY scheduler scheduler
+COPY samples samples
 RUN pip wheel --no-cache-dir --wheel-dir /wheels .
 
 FROM python:3.11-slim-bookworm
