@@ -73,6 +73,11 @@ class JsonFormatter(_Redacting):
         return json.dumps(entry, ensure_ascii=False)
 
 
+def json_lines() -> bool:
+    """Whether standard error carries JSON lines, so a line for the operator must be one too."""
+    return any(isinstance(h.formatter, JsonFormatter) for h in logging.getLogger().handlers)
+
+
 def configure(settings: Settings) -> None:
     """Log to standard error as the settings say. Like `logging.basicConfig`, it leaves a root logger
     that already has handlers alone (pytest's capture, a second call)."""

@@ -21,6 +21,7 @@ from aiohttp import web
 
 from bot import platform_probe as probe
 from bot.app import App
+from bot.logs import json_lines
 from bot.web import start_web as _start_web
 from handlers.catalog import Catalog
 
@@ -48,13 +49,21 @@ async def explained(start: Awaitable[None]) -> int:
     try:
         await start
     except StartupError as error:
-        print(error.line, file=sys.stderr)
+        _tell(error.line)
         return error.exit_code
     except TokenValidationError:
-        print(Catalog()("startup.bad_token", platform="Telegram", variable=TOKEN_VARIABLES["telegram"],
-                        reason="malformed"), file=sys.stderr)
+        _tell(Catalog()("startup.bad_token", platform="Telegram", variable=TOKEN_VARIABLES["telegram"],
+                        reason="malformed"))
         return CONFIG_ERROR
     return 0
+
+
+def _tell(line: str) -> None:
+    """The one line on stderr: as a JSON log entry when the logs are JSON, so a collector can read it."""
+    if json_lines():
+        log.critical(line)
+    else:
+        print(line, file=sys.stderr)
 
 
 async def with_retries(platform: str, action: Callable[[], Awaitable[T]], budget: float) -> T:

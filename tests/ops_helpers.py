@@ -1,4 +1,4 @@
-"""What the operations tests share: a free port, and `thidua` run as a real process in its own folder."""
+"""What the operations tests share: a free port, and `thidua` as a real process in its own folder."""
 
 from __future__ import annotations
 
@@ -31,3 +31,4 @@ def thidua(args: list[str], cwd: Path, stdin: str = "", extra_env: dict[str, str
            timeout: float = 120) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*THIDUA, *args], cwd=cwd, env=process_env(cwd, extra_env), input=stdin,
                           capture_output=True, text=True, timeout=timeout, check=False)
+

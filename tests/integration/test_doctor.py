@@ -21,14 +21,6 @@ from tests.ops_helpers import free_port
 
 
 @pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegramAPI]:
-    api = FakeTelegramAPI()
-    await api.start()
-    yield api
-    await api.stop()
-
-
-@pytest.fixture
 async def zalo() -> AsyncIterator[FakeZaloAPI]:
     async with FakeZaloAPI() as api:
         yield api

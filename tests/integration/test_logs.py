@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.logs import JsonFormatter, secrets_of
 from bot.settings import Settings
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.ops_helpers import THIDUA, process_env
+from tests.ops_helpers import THIDUA, free_port, process_env, thidua
 
 FIELDS = {"time", "level", "logger", "message"}
 
@@ -57,3 +57,14 @@ def test_the_formatter_hides_secrets_in_messages_and_tracebacks() -> None:
     assert entry["message"] == "calling https://bot-api.zaloplatforms.com/bot<secret>/getMe with <secret>"
     assert "RuntimeError" in entry["exception"] and "/bot<secret>/getMe" in entry["exception"]
     assert "SECRET" not in json.dumps(entry)
+
+
+def test_a_failed_start_up_says_so_in_json_too(tmp_path: Path) -> None:
+    done = thidua(["run"], tmp_path, extra_env={
+        "THIDUA_LOG_FORMAT": "json", "THIDUA_TELEGRAM_TOKEN": "123456:some-token",
+        "THIDUA_TELEGRAM_API_URL": f"http://127.0.0.1:{free_port()}", "THIDUA_STARTUP_RETRY_SECONDS": "0"})
+    assert done.returncode == 75
+    entries = [json.loads(line) for line in done.stderr.splitlines()]
+    assert entries[-1]["level"] == "CRITICAL" and entries[-1]["logger"] == "bot.startup"
+    assert entries[-1]["message"].startswith("Không khởi động được: không kết nối được Telegram")
+    assert "some-token" not in done.stderr
