@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from bot import platform_probe as probe
 from bot.logs import redact
@@ -39,18 +40,22 @@ def where(settings: Settings) -> str:
 
 
 def check_settings(settings: Settings, t: Catalog) -> list[Check]:
+    try:
+        database = where(settings)
+    except ArgumentError:
+        return [Check(False, t("doctor.bad_database_url"))]
     mode = (t("doctor.mode_webhook", base=settings.webhook_base_url) if settings.webhook_base_url
             else t("doctor.mode_polling") if settings.telegram_token or settings.zalo_token
             else t("doctor.mode_sandbox"))
-    checks = [Check(True, t("doctor.settings_ok", database=where(settings), host=settings.web_host,
+    checks = [Check(True, t("doctor.settings_ok", database=database, host=settings.web_host,
                             port=settings.web_port, mode=mode))]
     base = settings.webhook_base_url
-    if base is not None and not base.startswith("https://") and make_url_host(base) not in LOCAL_HOSTS:
+    if base is not None and not base.startswith("https://") and _host_of(base) not in LOCAL_HOSTS:
         checks.append(Check(False, t("doctor.webhook_not_https", base=base)))
     return checks
 
 
-def make_url_host(url: str) -> str:
+def _host_of(url: str) -> str:
     return url.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
 
 
@@ -172,7 +177,10 @@ async def check_zalo(settings: Settings, t: Catalog, expected: str | None) -> li
 async def run_doctor(settings: Settings) -> int:
     t = Catalog()
     base = (settings.webhook_base_url or "").rstrip("/") or None
-    checks = check_settings(settings, t) + await check_database(settings, t) + [check_secret(settings, t)]
+    checks = check_settings(settings, t)
+    if checks[0].ok:  # a database URL that cannot be read cannot be tried either
+        checks += await check_database(settings, t)
+    checks.append(check_secret(settings, t))
     if settings.telegram_token is not None:
         checks += await check_telegram(settings, t, f"{base}/telegram/webhook" if base else None)
     if settings.zalo_token is not None:

@@ -2,6 +2,7 @@
 
 EN: dict[str, str] = {
     "doctor.bad_setting": "✗ {variable}: {reason}. Fix this environment variable (or the .env file) and run again.",
+    "doctor.bad_database_url": "THIDUA_DATABASE_URL is not a database URL (e.g. postgresql://thidua:PASSWORD@host:5432/thidua): fix this variable.",
     "doctor.settings_ok": "Settings: database {database}, web server {host}:{port}, {mode}.",
     "doctor.mode_webhook": "webhooks at {base}",
     "doctor.mode_polling": "long polling (THIDUA_WEBHOOK_BASE_URL not set)",

@@ -3,6 +3,7 @@
 VI: dict[str, str] = {
     # thidua doctor: one line per check; a ✗ line says what to fix
     "doctor.bad_setting": "✗ {variable}: {reason}. Sửa biến môi trường này (hoặc tệp .env) rồi chạy lại.",
+    "doctor.bad_database_url": "THIDUA_DATABASE_URL không phải địa chỉ cơ sở dữ liệu (ví dụ postgresql://thidua:MẬT_KHẨU@máy-chủ:5432/thidua): sửa biến này.",
     "doctor.settings_ok": "Cài đặt: cơ sở dữ liệu {database}, máy chủ web {host}:{port}, {mode}.",
     "doctor.mode_webhook": "webhook tại {base}",
     "doctor.mode_polling": "long polling (chưa đặt THIDUA_WEBHOOK_BASE_URL)",

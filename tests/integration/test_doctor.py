@@ -152,3 +152,11 @@ def test_doctor_and_migrate_from_the_command_line(tmp_path: Path, monkeypatch: p
     assert main(["migrate"]) == 0
     assert main(["doctor"]) == 0, capsys.readouterr().out
     assert capsys.readouterr().out.endswith("Mọi kiểm tra đều đạt.\n")
+
+
+async def test_a_database_url_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings = settings_for(tmp_path / "data", None, None, database_url="not a url at all")
+    code, lines = await doctor(settings, capsys)
+    assert code == 1
+    assert lines[0].startswith("✗ THIDUA_DATABASE_URL không phải địa chỉ cơ sở dữ liệu")
+    assert not any("not a url at all" in line for line in lines)  # it may hold a password: never echoed
