@@ -5,7 +5,6 @@ It reads and asks, and changes nothing: no migration, no database file created, 
 
 from __future__ import annotations
 
-import socket
 import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -98,14 +97,12 @@ def check_secret(settings: Settings, t: Catalog) -> Check:
 
 
 def check_port(settings: Settings, t: Catalog) -> Check:
-    family = socket.AF_INET6 if ":" in settings.web_host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
-        try:
-            sock.bind((settings.web_host, settings.web_port))
-        except OSError as error:
-            return Check(False, t("doctor.port_busy", host=settings.web_host, port=settings.web_port,
-                                  reason=error.strerror or error))
+    from bot.startup import bind_error
+
+    error = bind_error(settings.web_host, settings.web_port)
+    if error is not None:
+        return Check(False, t("doctor.port_busy", host=settings.web_host, port=settings.web_port,
+                              reason=error.strerror or error))
     return Check(True, t("doctor.port_ok", host=settings.web_host, port=settings.web_port))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
@@ -94,7 +95,9 @@ def _failure(platform: str, problem: probe.PlatformProblem, api: str, what: str)
 
 
 async def check_platforms(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> None:
-    """Each token is checked with getMe before anything else starts."""
+    """Before anything starts (the scheduler, the web server): the web port is free, and each token
+    passes getMe."""
+    check_port(app.settings.web_host, app.settings.web_port)
     budget = app.settings.startup_retry_seconds
     if telegram is not None:
         api = app.settings.telegram_api_url or "https://api.telegram.org"
@@ -132,11 +135,32 @@ async def set_webhooks(app: App, telegram: TelegramChannel | None, zalo: ZaloCha
     log.info("webhooks served on %s:%s", app.settings.web_host, app.settings.web_port)
 
 
+def _port_error(host: str, port: int, error: OSError) -> StartupError:
+    key = "startup.port_taken" if error.errno == errno.EADDRINUSE else "startup.port_unusable"
+    return StartupError(Catalog()(key, host=host, port=port, reason=error.strerror or error), CONFIG_ERROR)
+
+
+def bind_error(host: str, port: int) -> OSError | None:
+    """Why the address cannot be bound as aiohttp binds it (SO_REUSEADDR), or None; it is released at once."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe_socket:
+        probe_socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe_socket.bind((host, port))
+        except OSError as error:
+            return error
+    return None
+
+
+def check_port(host: str, port: int) -> None:
+    error = bind_error(host, port)
+    if error is not None:
+        raise _port_error(host, port, error)
+
+
 async def start_web(web_app: web.Application, host: str, port: int) -> web.AppRunner:
-    """The web server, or one line on why the address cannot be used."""
+    """The web server, or one line on why the address cannot be used (taken since `check_port`)."""
     try:
         return await _start_web(web_app, host, port)
     except OSError as error:
-        key = "startup.port_taken" if error.errno == errno.EADDRINUSE else "startup.port_unusable"
-        raise StartupError(Catalog()(key, host=host, port=port, reason=error.strerror or error),
-                           CONFIG_ERROR) from None
+        raise _port_error(host, port, error) from None

@@ -32,10 +32,19 @@ async def start(tmp_path: Path, clock: FrozenClock, api: FakeTelegramAPI | None,
     return await App.create(settings, clock=clock, engine=engine)
 
 
+async def settle() -> None:
+    """Let a scheduler job the run started end before the database closes: the runner stops the scheduler
+    without waiting for it, and a job cancelled when the test's loop closes can hang on its connection."""
+    jobs = {t for t in asyncio.all_tasks() if getattr(t.get_coro(), "__qualname__", "") == "run_coroutine_job"}
+    if jobs:
+        await asyncio.wait(jobs, timeout=10)
+
+
 async def fails(app: App, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     try:
         code = await asyncio.wait_for(explained(run_platforms(app)), 30)
     finally:
+        await settle()
         await app.close()
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1, err  # one line, no traceback
@@ -111,6 +120,7 @@ async def test_a_platform_failing_for_a_moment_is_retried_with_backoff(tmp_path:
     finally:
         run.cancel()
         await asyncio.gather(run, return_exceptions=True)
+        await settle()
         await app.close()
     assert "Không khởi động được" not in capsys.readouterr().err
 
