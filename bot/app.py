@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import Channel
@@ -23,13 +22,16 @@ from handlers.clock import Clock, SystemClock
 from handlers.context import HandlerConfig
 from scheduler import metrics, poll_timer
 from scheduler.delivery import OutboxDelivery
+from scheduler.delivery_records import DeliveryRecords, SentRecorder
 from scheduler.reminders import PlanResult, plan_tick
 from storage import db, migrate
+from storage.locks import Presence
 from storage.uow import UnitOfWork
 from storage.votes import keep_ballots_out_of_logs
 
 log = logging.getLogger(__name__)
-LOCK_KEY = 0x7468_6964_7561  # "thidua"
+INBOX_KEPT = timedelta(days=2)  # platforms redeliver an update for a day at most
+OUTBOX_KEPT = timedelta(days=30)  # sent messages, for a look back at what went out
 
 
 @dataclass
@@ -40,11 +42,11 @@ class App:
     clock: Clock
     config: HandlerConfig
     dispatcher: Dispatcher
+    presence: Presence
     channels: dict[str, Channel] = field(default_factory=dict)
     # what /readyz reports: set by the runner as channels start and the scheduler's lock is won or lost
     channels_started: dict[str, bool] = field(default_factory=dict)
     leader: bool = False
-    _lock_connection: AsyncConnection | None = None
 
     @classmethod
     async def create(cls, settings: Settings, clock: Clock | None = None, channels: Iterable[Channel] = (),
@@ -57,7 +59,9 @@ class App:
         clock = clock or SystemClock()
         config = HandlerConfig(secret=settings.secret_bytes(), bot_username=settings.telegram_bot_username,
                                public_url=settings.public_base())
-        app = cls(settings, engine, sessions, clock, config, Dispatcher(sessions, clock, config))
+        presence = Presence(engine)
+        dispatcher = Dispatcher(sessions, clock, config, worker=presence.worker)
+        app = cls(settings, engine, sessions, clock, config, dispatcher, presence)
         for channel in channels:
             app.add_channel(channel)
         return app
@@ -75,10 +79,16 @@ class App:
             raise DeliveryError(f"channel {channel} is not running", retry_after=60)
         await target.send(chat_id, reply, version)
 
+    @property
+    def recorder(self) -> SentRecorder:
+        return self.dispatcher.recorder
+
     def delivery(self) -> OutboxDelivery:
         rates = {name: self._rate(name) for name in self.channels}
         budget = 0.75 * self.settings.outbox_interval_seconds  # a run ends before the next one is due
-        return OutboxDelivery(self.sessions, self.clock, self.send, rates, budget=budget)
+        d = self.dispatcher
+        records = DeliveryRecords(self.sessions, d.worker, d.recorder, d.writers)
+        return OutboxDelivery(self.sessions, self.clock, self.send, rates, budget=budget, records=records)
 
     def _rate(self, channel: str) -> float:
         return {"telegram": self.settings.telegram_rate, "zalo": self.settings.zalo_rate}.get(channel, 50.0)
@@ -112,18 +122,37 @@ class App:
         return await poll_timer.close_due_polls(self.sessions, self.clock, self.config)
 
     async def hold_scheduler_lock(self) -> bool:
-        """Only one worker runs the scheduler: on PostgreSQL, the one holding an advisory lock, kept
-        for the life of the process on a connection of its own. SQLite has one process anyway."""
-        if not db.is_postgres(self.engine):
-            return True
-        if self._lock_connection is None:
-            self._lock_connection = await self.engine.connect()
-        held = await self._lock_connection.scalar(text("select pg_try_advisory_lock(:key)"), {"key": LOCK_KEY})
-        return bool(held)
+        """Only one worker runs the scheduler: on PostgreSQL, the one holding an advisory lock on its own
+        connection (storage/locks.py). SQLite has one process anyway."""
+        await self.presence.start()
+        self.leader = await self.presence.try_lead()
+        metrics.LEADER.set(1 if self.leader else 0)
+        return self.leader
+
+    async def reclaim(self) -> int:
+        """Hand back, due now, what dead workers had leased (their unsent replies and notices)."""
+        await self.presence.ensure()
+        namespace = self.presence.namespace if self.presence.postgres else None
+        async with self.uow() as uow:
+            n = await uow.outbox.reclaim(self.presence.worker, namespace, self.clock.now())
+            await uow.commit()
+        if n:
+            log.info("took back %d messages a stopped worker had not sent", n)
+        return n
+
+    async def release(self) -> int:
+        """Hand back what this worker leased and did not send (it is stopping)."""
+        async with self.uow() as uow:
+            n = await uow.outbox.release(self.presence.worker, self.clock.now())
+            await uow.commit()
+        return n
 
     async def prune(self) -> None:
+        now = self.clock.now()
         async with self.uow() as uow:
-            await uow.dialogs.prune(self.clock.now() - timedelta(days=2))
+            await uow.dialogs.prune(now - INBOX_KEPT)
+            await uow.inbox.prune(now - INBOX_KEPT)
+            await uow.outbox.prune(now - OUTBOX_KEPT)
             await uow.commit()
 
     async def close(self) -> None:
@@ -134,7 +163,5 @@ class App:
                     await closer()
                 except Exception:  # closing is best effort
                     log.warning("closing channel %s failed", channel.name)
-        if self._lock_connection is not None:
-            await self._lock_connection.close()
-            self._lock_connection = None
+        await self.presence.close()
         await self.engine.dispose()

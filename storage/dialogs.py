@@ -12,7 +12,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import DialogState, FailedAttempt, ProcessedUpdate
+from storage.models import DialogState, FailedAttempt
 from storage.prepared import Prepared, Updates
 from storage.upsert import insert_ignore
 
@@ -58,12 +58,6 @@ def _snapshot(value: Any) -> Any:
 class Dialogs:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    async def first_time(self, channel: str, update_id: str, now: datetime) -> bool:
-        """Record an update; False when it was processed before (a redelivery)."""
-        return await insert_ignore(
-            self.session, ProcessedUpdate, {"channel": channel, "update_id": update_id, "received_at": now}
-        )
 
     async def load_for_update(self, channel: str, chat_id: str, now: datetime) -> ChatState:
         """The chat's state, locked for this transaction (a row lock on PostgreSQL; SQLite's
@@ -119,11 +113,8 @@ class Dialogs:
         self.session.add(FailedAttempt(channel=channel, chat_id=chat_id, at=at))
 
     async def prune(self, before: datetime) -> int:
-        """Forget processed updates and failures older than `before` (platforms redeliver for a day at most)."""
-        n = 0
-        pairs = ((ProcessedUpdate, col(ProcessedUpdate.received_at)), (FailedAttempt, col(FailedAttempt.at)))
-        for model, column in pairs:
-            count = await self.session.exec(select(func.count()).select_from(model).where(column < before))
-            n += int(count.one())
-            await (await self.session.connection()).execute(delete(model).where(column < before))
-        return n
+        """Forget failed code attempts older than `before` (the inbox forgets its updates itself)."""
+        column = col(FailedAttempt.at)
+        count = await self.session.exec(select(func.count()).select_from(FailedAttempt).where(column < before))
+        await (await self.session.connection()).execute(delete(FailedAttempt).where(column < before))
+        return int(count.one())

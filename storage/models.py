@@ -107,35 +107,6 @@ class DialogState(SQLModel, table=True):
     updated_at: datetime
 
 
-class ProcessedUpdate(SQLModel, table=True):
-    __tablename__ = "processed_update"
-    channel: str = Field(primary_key=True, max_length=20)
-    update_id: str = Field(primary_key=True, max_length=64)
-    received_at: datetime = Field(index=True)
-
-
-class OutboxMessage(SQLModel, table=True):
-    __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_pending", "sent_at", "not_before"),)
-    id: int | None = Field(default=None, primary_key=True)
-    channel: str = Field(max_length=20)
-    chat_id: str = Field(max_length=64)
-    text: str
-    choices: list[list[str]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    version: int = 0
-    created_at: datetime
-    not_before: datetime
-    attempts: int = 0
-    sent_at: datetime | None = None
-    failed_at: datetime | None = None  # given up (permanent error or too many attempts)
-    last_error: str | None = Field(default=None, max_length=300)
-    document_file_id: str | None = Field(default=None, max_length=200)  # a platform-held file to forward
-    document_name: str | None = Field(default=None, max_length=255)
-    # set on reminders, so that one still queued is dropped when the unit submits or the deadline changes
-    deadline_id: int | None = Field(default=None, index=True)
-    unit_id: int | None = None
-
-
 class AuditLog(SQLModel, table=True):
     __tablename__ = "audit_log"
     id: int | None = Field(default=None, primary_key=True)
@@ -272,4 +243,6 @@ class AssessmentLine(SQLModel, table=True):
     updated_by: int | None = Field(default=None, foreign_key="contact.id")
 
 
+from storage.models_messages import InboxUpdate as InboxUpdate  # noqa: E402  (updates in, messages out)
+from storage.models_messages import OutboxMessage as OutboxMessage  # noqa: E402
 from storage.models_vote import Ballot, Poll, PollCandidate, PollVoter  # noqa: E402, F401  (the vote tables)

@@ -12,6 +12,7 @@ from storage.audit import Audit
 from storage.deadlines import Deadlines
 from storage.dialogs import Dialogs
 from storage.directory import Directory
+from storage.inbox import Inbox
 from storage.outbox import Outbox
 from storage.polls import Polls
 from storage.scoring import Scoring
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 class UnitOfWork:
     directory: Directory
     dialogs: Dialogs
+    inbox: Inbox
     outbox: Outbox
     audit: Audit
     deadlines: Deadlines
@@ -40,6 +42,7 @@ class UnitOfWork:
         self._session = self._sessions()
         self.directory = Directory(self._session)
         self.dialogs = Dialogs(self._session)
+        self.inbox = Inbox(self._session)
         self.outbox = Outbox(self._session)
         self.audit = Audit(self._session)
         self.deadlines = Deadlines(self._session)
@@ -72,6 +75,9 @@ class UnitOfWork:
 
     async def commit(self) -> None:
         await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
 
     async def flush(self) -> None:
         await self.session.flush()

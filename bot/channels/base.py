@@ -7,9 +7,14 @@ from typing import Protocol
 
 from handlers.chat import DeliveryError, Incoming, Reply
 
-__all__ = ["Channel", "DeliveryError", "IncomingHandler"]
+__all__ = ["Channel", "DeliveryError", "IncomingHandler", "NotStored"]
 
 IncomingHandler = Callable[[Incoming], Awaitable[object]]
+
+
+class NotStored(Exception):
+    """The update could not be stored (the database is unreachable): a channel must not acknowledge it,
+    so the platform delivers it again (webhook: 503; polling: the offset stays before it)."""
 
 
 class Channel(Protocol):

@@ -20,7 +20,7 @@ from handlers.chat import DeliveryError, Reply
 from handlers.clock import FrozenClock
 from handlers.context import Context
 from storage import db
-from storage.dialogs import Dialogs
+from storage.inbox import Inbox
 from storage.models import DialogState, OutboxMessage
 from storage.uow import UnitOfWork
 from tests.conftest import PG_URL, sandbox_for
@@ -118,11 +118,13 @@ async def test_a_handler_error_answers_politely_and_keeps_the_state(
     assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-fail") == [VI["internal_error"]]
     after = await state_of(app, "hoa")
     assert (after.flow, after.step, after.version, after.data) == ("register", "name", before.version, before.data)
-    assert await outbox_rows(app) == []
+    assert await outbox_rows(app) == []  # the notice was never written; the apology was sent and recorded
 
     monkeypatch.undo()
-    # the failed update was not recorded as done, so the platform's redelivery is answered
-    assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-fail") == [
+    # the failed update is stored as answered (it was acknowledged): a redelivery changes nothing, and the
+    # person's next message, as the apology asks, goes on from the step kept
+    assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-fail") == []
+    assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-again") == [
         "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."]
 
 
@@ -280,11 +282,11 @@ async def test_a_connection_lost_under_a_prepared_statement_is_run_again(
     if db_kind != "postgres":
         pytest.skip("a database server that drops connections: PostgreSQL")
     c = await codes(app, block_id)
-    real = Dialogs.first_time
+    real = Inbox.begin
     dropped: list[int] = []
 
-    async def first_time_then_drop(self: Dialogs, channel: str, update_id: str, now: datetime) -> bool:
-        fresh = await real(self, channel, update_id, now)
+    async def begin_then_drop(self: Inbox, channel: str, update_id: str, chat_id: str, now: datetime) -> bool:
+        fresh = await real(self, channel, update_id, chat_id, now)
         if not dropped:
             dropped.append(int((await self.session.exec(text("SELECT pg_backend_pid()"))).scalar_one()))  # type: ignore[call-overload]
             admin = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
@@ -293,7 +295,7 @@ async def test_a_connection_lost_under_a_prepared_statement_is_run_again(
             await admin.dispose()
         return fresh
 
-    monkeypatch.setattr(Dialogs, "first_time", first_time_then_drop)
+    monkeypatch.setattr(Inbox, "begin", begin_then_drop)
     with caplog.at_level(logging.WARNING):
         assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
     assert any("database connection lost" in r.getMessage() for r in caplog.records)

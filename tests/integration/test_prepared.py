@@ -24,7 +24,7 @@ async def test_a_state_read_on_the_driver_equals_the_orm_row(app: App) -> None:
                                     choices=[["skip", "Bỏ qua"]], version=41, lang="en", updated_at=WHEN))
         await uow.commit()
     async with app.uow() as uow:
-        await uow.dialogs.first_time("telegram", "u1", WHEN)  # the update's first statement begins the transaction
+        await uow.inbox.begin("telegram", "u1", "c", WHEN)  # the update's first statement begins the transaction
         state = await uow.dialogs.load_for_update("telegram", "-100", WHEN)
         orm = await uow.dialogs.get("telegram", "-100")
     assert orm is not None
@@ -35,7 +35,7 @@ async def test_a_state_read_on_the_driver_equals_the_orm_row(app: App) -> None:
 
 async def test_only_what_changed_is_written_and_a_change_in_place_counts(app: App) -> None:
     async with app.uow() as uow:
-        await uow.dialogs.first_time("zalo", "u1", WHEN)
+        await uow.inbox.begin("zalo", "u1", "c", WHEN)
         state = await uow.dialogs.load_for_update("zalo", "42", WHEN)  # a chat's first update creates its row
         assert (state.flow, state.version, state.data) == (None, 0, {})
         assert state.changed() == {}
@@ -92,7 +92,7 @@ async def test_numbers_and_nulls_come_back_as_the_orm_reads_them(app: App, block
                      .where(AssessmentLine.assessment_id == bindparam("a"))  # type: ignore[arg-type]
                      .order_by(AssessmentLine.criterion_code))
     async with app.uow() as uow:
-        await uow.dialogs.first_time("sandbox", "u9", WHEN)
+        await uow.inbox.begin("sandbox", "u9", "c", WHEN)
         found = await lines.all(uow.session, {"a": 900})
         again = await lines.all(uow.session, {"a": 900})  # the second run converts with what the first learnt
         orm = [(line.criterion_code, line.self_score, line.updated_at)
@@ -106,6 +106,6 @@ async def test_a_missing_parameter_is_refused_not_bound_as_null(app: App) -> Non
     touch = Prepared(update(DialogState).where(DialogState.chat_id == bindparam("chat"))  # type: ignore[arg-type]
                      .values(lang=bindparam("lang")))
     async with app.uow() as uow:
-        await uow.dialogs.first_time("sandbox", "u5", WHEN)  # on the driver from here
+        await uow.inbox.begin("sandbox", "u5", "c", WHEN)  # on the driver from here
         with pytest.raises(KeyError, match="lang"):
             await touch.execute(uow.session, {"chat": "c"})

@@ -1,0 +1,70 @@
+"""Sending an update's replies at once, after its COMMIT: each accepted send recorded before the next.
+
+The replies were written to the outbox, leased to this worker, in the update's transaction. A reply the
+platform refuses goes back to the outbox for the delivery loop, and the replies after it wait behind it,
+so a chat's messages keep their order. A secret reply (a ballot's receipt) has no row: sent or dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.channels.base import Channel
+from handlers.chat import DeliveryError, Reply
+from handlers.clock import Clock
+from scheduler import metrics
+from scheduler.delivery import send_outcome
+from scheduler.delivery_records import SentRecorder, retry_delay
+from storage.db import Writers
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+Outgoing = list[tuple[Reply, int | None]]  # each reply with its outbox row (None: a secret reply)
+
+
+class ReplySender:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, channels: dict[str, Channel],
+                 writers: Writers, recorder: SentRecorder) -> None:
+        self.sessions, self.clock, self.channels = sessions, clock, channels  # the dispatcher's, shared
+        self.writers, self.recorder = writers, recorder
+
+    async def send(self, channel_name: str, chat_id: str, outgoing: Outgoing, version: int) -> None:
+        """Send in order; each accepted send recorded before the next; on a failure the rest go back to
+        the outbox, behind the failed one."""
+        channel = self.channels.get(channel_name)
+        for index, (reply, row) in enumerate(outgoing):
+            try:
+                if channel is None:
+                    raise DeliveryError(f"no channel {channel_name}")
+                await channel.send(chat_id, reply, version)
+            except Exception as error:  # whatever went wrong, the committed reply must not be lost
+                failure = error if isinstance(error, DeliveryError) else DeliveryError(type(error).__name__)
+                metrics.SENDS.labels(channel_name, send_outcome(failure)).inc()
+                if any(r.secret for r, _row in outgoing[index:]):  # never stored next to a chat id, never logged
+                    log.warning("secret reply to %s not sent", channel_name)
+                rows = [row_id for _r, row_id in outgoing[index:] if row_id is not None]
+                if rows:
+                    log.warning("reply to %s/%s not sent (%s); left to the outbox", channel_name, chat_id, failure)
+                    await self._hand_back(rows, failure)
+                return
+            metrics.SENDS.labels(channel_name, "sent").inc()
+            if row is not None:
+                await self.recorder.sent([row])
+
+    async def _hand_back(self, rows: list[int], error: DeliveryError) -> None:
+        """The first row failed: its attempt counts; the others wait behind it, untried."""
+        async def work() -> None:
+            async with UnitOfWork(self.sessions) as uow:
+                now = self.clock.now()
+                delay = retry_delay(error, 0) if error.retry_after else timedelta(seconds=1)
+                await uow.outbox.retry_later(rows, now, delay, str(error), give_up=error.permanent)
+                await uow.commit()
+
+        try:
+            await self.writers.run(work)
+        except Exception as failure:  # the rows stay leased to this worker: `release` or `reclaim` frees them
+            log.warning("could not hand replies back to the outbox (%s)", type(failure).__name__)
