@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col, select
 
 from storage.migrate import alembic_config
-from storage.models import OutboxMessage
+from storage.models_messages import InboxUpdate, OutboxMessage
 
 DEFAULT_TIMEOUT = 3.0  # seconds: a load balancer's probe is usually given 5
 
@@ -42,6 +42,7 @@ class DatabaseHealth:
     error: str | None  # why the database could not be asked; None when it answered
     migrations: Migrations | None = None
     outbox: OutboxState | None = None
+    inbox_backlog: int | None = None  # updates stored and not yet handled
 
 
 @cache
@@ -58,13 +59,15 @@ async def check(engine: AsyncEngine, now: datetime, timeout: float = DEFAULT_TIM
             async with engine.connect() as conn:
                 await conn.execute(text("select 1"))
                 migrations = await migration_state(conn)
-                outbox = await outbox_state(conn, now) if migrations.database is not None else None
+                current = migrations.current
+                outbox = await outbox_state(conn, now) if current else None
+                inbox = await inbox_backlog(conn) if current else None
                 await conn.rollback()
     except TimeoutError:
         return DatabaseHealth(f"no answer within {timeout:g} s")
     except Exception as error:  # any failure to connect or query is the answer itself
         return DatabaseHealth(describe(error))
-    return DatabaseHealth(None, migrations, outbox)
+    return DatabaseHealth(None, migrations, outbox, inbox)
 
 
 async def migration_state(conn: AsyncConnection) -> Migrations:
@@ -83,6 +86,11 @@ async def outbox_state(conn: AsyncConnection, now: datetime) -> OutboxState:
     if oldest.tzinfo is None:
         oldest = oldest.replace(tzinfo=UTC)
     return OutboxState(int(count), max(0.0, (now - oldest).total_seconds()))
+
+
+async def inbox_backlog(conn: AsyncConnection) -> int:
+    stmt = select(func.count()).select_from(InboxUpdate).where(col(InboxUpdate.processed_at).is_(None))
+    return int((await conn.execute(stmt)).scalar_one())
 
 
 def describe(error: BaseException) -> str:

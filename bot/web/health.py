@@ -54,6 +54,9 @@ async def readiness(app: App) -> tuple[bool, dict[str, Any]]:
         body["outbox"] = {"backlog": checked.outbox.backlog, "oldest_seconds": round(checked.outbox.oldest_seconds, 1)}
         metrics.OUTBOX_BACKLOG.set(checked.outbox.backlog)
         metrics.OUTBOX_OLDEST_SECONDS.set(checked.outbox.oldest_seconds)
+    if checked.inbox_backlog is not None:
+        body["inbox"] = {"backlog": checked.inbox_backlog}
+        metrics.INBOX_BACKLOG.set(checked.inbox_backlog)
     reasons += [f"channel {name} not started" for name, started in app.channels_started.items() if not started]
     metrics.LEADER.set(1 if app.leader else 0)
     body["ready"] = not reasons

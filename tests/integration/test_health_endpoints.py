@@ -18,6 +18,7 @@ from bot.web import build_web_app, start_web
 from handlers.clock import FrozenClock
 from storage import db
 from storage.health import code_revision
+from storage.models_messages import InboxUpdate
 from tests.conftest import drop_schema, make_engine
 
 
@@ -47,6 +48,7 @@ async def test_ready_with_the_outbox_backlog_channels_and_leadership(app: App, c
         assert body["database"] == {"reachable": True}
         assert body["migrations"] == {"current": True, "database": code_revision(), "code": code_revision()}
         assert body["outbox"] == {"backlog": 0, "oldest_seconds": 0.0}
+        assert body["inbox"] == {"backlog": 0}
         assert body["leader"] is False and body["channels"] == {}
 
         async with app.uow() as uow:
@@ -54,11 +56,16 @@ async def test_ready_with_the_outbox_backlog_channels_and_leadership(app: App, c
             uow.outbox.add("telegram", "43", "hai", clock.now() - timedelta(seconds=30))
             sent = uow.outbox.add("telegram", "44", "đã gửi", clock.now() - timedelta(hours=5))
             uow.outbox.mark_sent(sent, clock.now())
+            uow.session.add(InboxUpdate(channel="zalo", update_id="u-1", chat_id="42", payload={"text": "…"},
+                                        received_at=clock.now()))
+            uow.session.add(InboxUpdate(channel="zalo", update_id="u-0", chat_id="42", received_at=clock.now(),
+                                        processed_at=clock.now()))
             await uow.commit()
         app.leader, app.channels_started = True, {"telegram": True}
         status, body, _ = await get(f"{base}/readyz")
         assert status == 200
         assert body["outbox"] == {"backlog": 2, "oldest_seconds": 90.0}
+        assert body["inbox"] == {"backlog": 1}
         assert body["leader"] is True and body["channels"] == {"telegram": True}
 
         status, _, text = await get(f"{base}/metrics")
@@ -68,6 +75,7 @@ async def test_ready_with_the_outbox_backlog_channels_and_leadership(app: App, c
         assert values["thidua_outbox_backlog"] == 2
         assert values["thidua_outbox_oldest_seconds"] == 90
         assert values["thidua_scheduler_leader"] == 1
+        assert values["thidua_inbox_backlog"] == 1
         assert {"thidua_updates", "thidua_update_seconds", "thidua_sends", "thidua_reminders_planned",
                 "thidua_inbox_backlog"} <= {family.name for family in families}
 
