@@ -39,9 +39,9 @@ from sqlmodel import func, select
 from bot.app import App
 from bot.channels.sandbox import CHANNEL, Delivered, SandboxChannel
 from bot.settings import Settings
-from handlers.catalog import VI
-from handlers.chat import Incoming
-from handlers.clock import FrozenClock
+from handlers.core.catalog import VI
+from handlers.core.clock import FrozenClock
+from handlers.core.messages import Incoming
 from storage import db
 from storage.models import Block, ChatAccount, Contact, Term, Unit
 from storage.models_vote import CLOSED, Ballot, Poll, PollVoter

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, text
 
-from handlers.workdays import at_local
+from handlers.deadlines.rules.workdays import at_local
 from scheduler.reminders import plan_tick
 from storage import db, migrate
 from storage.models import Block, ChatAccount, Contact, Deadline, OutboxMessage, Term, Unit

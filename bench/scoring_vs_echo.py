@@ -22,7 +22,7 @@ baseline: the same full stack answering `/lang vi` (no database work beyond the 
 is the ceiling any conversation step can reach; and the Telegram channel alone, answering each update with
 the scoring answer's reply at once (no dispatcher, no database), which is what the stack costs before any
 transaction. And how many SQL statements one scoring answer runs
-(counted by an engine event, and those run on the driver by `storage.prepared`; BEGIN and COMMIT aside).
+(counted by an engine event; BEGIN and COMMIT aside).
 
 On SQLite (a temporary file) and, when reachable, PostgreSQL (THIDUA_BENCH_POSTGRES_URL, default
 postgresql+asyncpg://postgres@127.0.0.1:5432/test, a fresh schema dropped afterwards). One run's figures
@@ -54,12 +54,12 @@ from bot import collector
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.settings import Settings
-from handlers.block_file import load_block_file
-from handlers.block_import import import_block
-from handlers.chat import Choice, Incoming, Reply
-from handlers.criteria_file import load_criteria_file
-from handlers.sheet_import import import_sheet
-from storage import db, prepared
+from handlers.core.messages import Choice, Incoming, Reply
+from handlers.scoring.sheet_file.read import load_criteria_file
+from handlers.scoring.sheet_import import import_sheet
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_import import import_block
+from storage import db
 from storage.models import ChatAccount, Contact, Unit
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -267,9 +267,9 @@ async def bench(database: str, folder: Path, chats: int, rounds: int, sequential
                 texts = [(u, SCORES[n % len(SCORES)]) for u in group]
                 if n % 2 == 0:  # which side goes first alternates, so a change of load hits both alike
                     figures[index].echo.append(await send(echo_api, texts))
-                before = scoring.statements + prepared.executed
+                before = scoring.statements
                 figures[index].scoring.append(await send(score_api, texts))
-                figures[index].statements.append((scoring.statements + prepared.executed - before) / len(texts))
+                figures[index].statements.append((scoring.statements - before) / len(texts))
                 if n % 2 == 1:
                     figures[index].echo.append(await send(echo_api, texts))
                 await scoring.check(group)

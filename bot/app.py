@@ -17,9 +17,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.channels.base import Channel
 from bot.dispatcher import Dispatcher
 from bot.settings import Settings
-from handlers.chat import DeliveryError, Reply
-from handlers.clock import Clock, SystemClock
-from handlers.context import HandlerConfig
+from handlers.core import catalog
+from handlers.core.clock import Clock, SystemClock
+from handlers.core.context import HandlerConfig
+from handlers.core.messages import DeliveryError, Reply
+from handlers.features import FEATURES
 from scheduler import metrics, poll_timer
 from scheduler.delivery import OutboxDelivery
 from scheduler.delivery_records import DeliveryRecords, SentRecorder
@@ -51,6 +53,7 @@ class App:
     @classmethod
     async def create(cls, settings: Settings, clock: Clock | None = None, channels: Iterable[Channel] = (),
                      run_migrations: bool = True, engine: AsyncEngine | None = None) -> App:
+        catalog.check()  # the texts parse and agree across languages, or nothing starts
         engine = engine or db.create_engine(db.normalize_url(settings.database(), settings.data_dir))
         if run_migrations:
             await migrate.upgrade(engine)
@@ -58,7 +61,7 @@ class App:
         sessions = db.session_factory(engine)
         clock = clock or SystemClock()
         config = HandlerConfig(secret=settings.secret_bytes(), bot_username=settings.telegram_bot_username,
-                               public_url=settings.public_base())
+                               public_url=settings.public_base(), features=FEATURES)
         presence = Presence(engine)
         dispatcher = Dispatcher(sessions, clock, config, worker=presence.worker)
         app = cls(settings, engine, sessions, clock, config, dispatcher, presence)

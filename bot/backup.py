@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.logs import redact
 from bot.ops_cli import package_version
 from bot.settings import Settings
-from handlers.catalog import Catalog
+from handlers.core.catalog import Catalog
 from storage import backup as store
 from storage import db
 from storage.health import describe

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term, collector, logs, ops_cli, sandbox_db
 from bot.app import App
-from handlers import invite_book
-from handlers.block_file import BlockFileError, load_block_file
-from handlers.block_import import import_block
-from handlers.catalog import Catalog
-from handlers.invites import deep_link, display_code
+from handlers.core.catalog import Catalog
+from handlers.registration import invite_book
+from handlers.registration.rules.codes import deep_link, display_code
+from handlers.term.block_file.read import BlockFileError, load_block_file
+from handlers.term.block_import import import_block
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "block-vhxh.yaml"
 

@@ -27,10 +27,11 @@ from bot.cli_deadlines_args import (
     t,
     write_out,
 )
-from handlers import deadline_admin_ops as ops
-from handlers import exports
-from handlers.clock import format_local
-from handlers.reminder_policy import Policy
+from handlers.core.clock import format_local
+from handlers.deadlines import exports
+from handlers.deadlines import service as ops
+from handlers.deadlines.rules.kinds import DL_KIND_KEYS
+from handlers.deadlines.rules.reminder_policy import Policy
 from storage.models import Block, Deadline, Term
 from storage.uow import UnitOfWork
 
@@ -124,7 +125,7 @@ async def _list(app: App, args: argparse.Namespace, pick_block: PickBlock) -> in
     for d in deadlines:
         tags = (t("dl.cli.tag_cancelled") if d.cancelled_at else "") + (t("dl.cli.tag_closed") if d.closed_at else "")
         done = sum(1 for s in current if s.deadline_id == d.id and s.unit_id in units)
-        lines.append(t("dl.cli.list_line", id=d.id, due=format_local(d.due_at), kind=t(f"dl.kind.{d.kind}"),
+        lines.append(t("dl.cli.list_line", id=d.id, due=format_local(d.due_at), kind=t(DL_KIND_KEYS[d.kind]),
                        title=d.title, done=done, total=len(units), tags=tags))
     print("\n".join(lines if deadlines else [*lines, t("dl.cli.list_empty")]))
     return 0
@@ -137,12 +138,12 @@ async def _add(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int
     async with app.uow() as uow:
         block, term, term_id = await _block_and_term(uow, block_id)
         if await ops.title_taken(uow, term_id, kind, title):
-            raise BadInput(t("dl.cli.title_taken", year=term.year, kind=t(f"dl.kind.{kind}"), title=title))
+            raise BadInput(t("dl.cli.title_taken", year=term.year, kind=t(DL_KIND_KEYS[kind]), title=title))
         deadline, told = await ops.add(uow, term, block, kind, title, due, now, ACTOR,
                                        await ops.outbox_teller(uow, now))
         await uow.commit()
     _note(note)
-    print(t("dl.cli.added", id=deadline.id, title=title, kind=t(f"dl.kind.{kind}"), due=format_local(due),
+    print(t("dl.cli.added", id=deadline.id, title=title, kind=t(DL_KIND_KEYS[kind]), due=format_local(due),
             told=_told(told)))
     return 0
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from handlers import deadline_admin_ops as ops
-from handlers.block_file_rules import KIND_LABELS
-from handlers.catalog import Catalog
-from handlers.clock import format_local, format_local_date
-from handlers.deadline_admin_due import FORMAT, NO_SUCH_DAY, PAST, off_day, read_due
+from handlers.core.catalog import Catalog
+from handlers.core.clock import format_local, format_local_date
+from handlers.deadlines import service as ops
+from handlers.deadlines.rules.due_date import FORMAT, NO_SUCH_DAY, PAST, off_day, read_due
+from handlers.deadlines.rules.kinds import DL_KIND_KEYS, WEEKDAY_KEYS
+from handlers.term.block_file.rules import KIND_LABELS
 
 t = Catalog()  # the operator's shell speaks Vietnamese
 
@@ -25,14 +26,14 @@ def required(value: str | None, arg: str, hint: str) -> str:
 
 
 def kind_names() -> str:
-    return ", ".join(f"{k} ({t(f'dl.kind.{k}')})" for k in ops.KINDS)
+    return ", ".join(f"{k} ({t(DL_KIND_KEYS[k])})" for k in ops.KINDS)
 
 
 def read_kind(value: str | None) -> str:
     value = required(value, "--kind", t("dl.cli.hint_kind", kinds=kind_names()))
     wanted = " ".join(value.split()).casefold()
     for kind in ops.KINDS:
-        if wanted in (kind, t(f"dl.kind.{kind}").casefold(), KIND_LABELS[kind].casefold()):
+        if wanted in (kind, t(DL_KIND_KEYS[kind]).casefold(), KIND_LABELS[kind].casefold()):
             return kind
     raise BadInput(t("dl.cli.bad_kind", value=value, kinds=kind_names()))
 
@@ -61,7 +62,7 @@ def read_due_arg(value: str | None, now: datetime) -> tuple[datetime, str | None
     date = format_local_date(got.at)
     if why.holiday:
         return got.at, t("dl.cli.warn_holiday", date=date, holiday=why.holiday)
-    return got.at, t("dl.cli.warn_weekend", date=date, weekday=t(f"dl.weekday.{why.weekday}"))
+    return got.at, t("dl.cli.warn_weekend", date=date, weekday=t(WEEKDAY_KEYS[why.weekday]))
 
 
 def read_id(value: str | None, arg: str = "ID") -> int:

@@ -1,6 +1,6 @@
 """`thidua poll …`: the year-end polls from the shell — prepare, list, open, close, show, receipts, minutes.
 
-The same rules as the chat (handlers.poll_setup, poll_open, poll_close), as "operator" in the audit
+The same rules as the chat (handlers.voting.setup, poll_open, poll_close), as "operator" in the audit
 log; ballots and results are written to the outbox in the deciding transaction and the running bot
 sends them. Every argument is checked before anything is written; bad input exits with 2.
 """
@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App
-from handlers.catalog import Catalog
-from handlers.clock import format_local
-from handlers.minutes import MinutesUnavailable, minutes_document
-from handlers.poll_close import SECRETARIAT, close_poll, secretariat_text
-from handlers.poll_count import Count
-from handlers.poll_input import read_count, read_fraction, read_minutes, read_percent, read_units
-from handlers.poll_offline import offline_context, queue_notices
-from handlers.poll_open import Refused, open_poll
-from handlers.poll_result import kind_label, receipts_text, result_text, status_label, unit_names
-from handlers.poll_setup import (
+from handlers.core.catalog import Catalog
+from handlers.core.clock import format_local
+from handlers.core.service import OPERATOR, queue_notices
+from handlers.voting.closing import SECRETARIAT, close_poll, secretariat_text
+from handlers.voting.minutes import MinutesUnavailable, minutes_document
+from handlers.voting.opening import Refused, open_poll
+from handlers.voting.result_text import kind_label, receipts_text, result_text, status_label, unit_names
+from handlers.voting.rules.count import Count
+from handlers.voting.rules.poll_input import read_count, read_fraction, read_minutes, read_percent, read_units
+from handlers.voting.setup import (
     Draft,
     create,
     draft_of,
@@ -210,11 +210,11 @@ async def _settings(uow: UnitOfWork, block_id: int, draft: Draft) -> str:
 
 
 async def _open_in(app: App, uow: UnitOfWork, poll_id: int) -> str:
-    ctx = offline_context(uow, app.clock, app.config, ACTOR)
-    outcome = await open_poll(ctx, poll_id, ACTOR)
+    now = app.clock.now()
+    outcome = await open_poll(uow, now, OPERATOR, poll_id)
     if isinstance(outcome, Refused):
         raise BadInput(outcome.text(t))
-    queue_notices(ctx, app.clock.now())
+    queue_notices(uow, list(outcome.notices), now)
     until = t("poll.opened_until", at=format_local(outcome.poll.closes_at)) if outcome.poll.closes_at else ""
     return t("poll.opened", id=poll_id, question=outcome.poll.question, ballots=outcome.ballots,
              members=outcome.members, until=until)
@@ -232,11 +232,11 @@ async def _open(app: App, poll_id: int) -> int:
 async def _close(app: App, poll_id: int) -> int:
     async with app.uow() as uow:
         await _poll(uow, poll_id)
-        ctx = offline_context(uow, app.clock, app.config, ACTOR)
-        closed = await close_poll(ctx, poll_id, SECRETARIAT)
+        now = app.clock.now()
+        closed = await close_poll(uow, now, OPERATOR, poll_id, SECRETARIAT)
         if closed is None:
             raise BadInput(t("poll.close.not_open", id=poll_id))
-        queue_notices(ctx, app.clock.now())
+        queue_notices(uow, closed.notices, now)
         text = secretariat_text(t, closed, await unit_names(uow, closed.block_id),
                                 await uow.polls.receipt_hashes(poll_id))
         await uow.commit()

@@ -16,13 +16,13 @@ from typing import Any
 
 from bot.app import App
 from bot.cli_deadlines_args import BadInput, read_out, required, t, write_out
-from handlers import scoring_admin_ops as ops
-from handlers import scoring_exports as xl
-from handlers.deadline_admin_ops import outbox_teller
-from handlers.scores import show
-from handlers.scoring_admin_data import NO_TERM, ScoreBoard, load
-from handlers.scoring_admin_import import read_checks
-from handlers.scoring_admin_view import overview_text, ranking_text
+from handlers.deadlines.service import outbox_teller
+from handlers.scoring import exports as xl
+from handlers.scoring import service as ops
+from handlers.scoring.board import NO_TERM, ScoreBoard, load
+from handlers.scoring.check_import import read_checks
+from handlers.scoring.flows.scores_view import overview_text, ranking_text
+from handlers.scoring.rules.scores import show
 from storage.models import Unit
 from storage.uow import UnitOfWork
 

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App
-from handlers.block_file_model import BlockSpec
-from handlers.catalog import Catalog
-from handlers.criteria_file import CriteriaFileError, SheetSpec, load_criteria_file
-from handlers.scores import show
-from handlers.sheet_import import NoTerm, SheetImportResult, StoredSheet, import_sheet, stored_sheet
+from handlers.core.catalog import Catalog
+from handlers.scoring.rules.scores import show
+from handlers.scoring.sheet_file.read import CriteriaFileError, SheetSpec, load_criteria_file
+from handlers.scoring.sheet_import import NoTerm, SheetImportResult, StoredSheet, import_sheet, stored_sheet
+from handlers.term.block_file.model import BlockSpec
 from storage.uow import UnitOfWork
 
 COMMANDS = ("sheet",)

@@ -1,6 +1,6 @@
 """`thidua term …`: the emulation year from the shell — the handover to the next term.
 
-`thidua term handover` does what the secretariat's /bangiao does (handlers.handover), as "operator" in
+`thidua term handover` does what the secretariat's /bangiao does (handlers.term.handover), as "operator" in
 the audit log, with the notices written to the outbox (the running bot sends them). The head and deputy
 come from the term's counted polls, or are named with --head/--deputy when the vote happened elsewhere.
 The new secretariat invite code is printed: the operator is the one who may read codes.
@@ -14,11 +14,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.app import App
-from handlers.catalog import Catalog
-from handlers.clock import format_local
-from handlers.deadline_admin_ops import outbox_teller
-from handlers.handover import HandoverRefused, carry_out, plan
-from handlers.invites import deep_link, display_code
+from handlers.core.catalog import Catalog
+from handlers.core.clock import format_local
+from handlers.deadlines.service import outbox_teller
+from handlers.registration.rules.codes import deep_link, display_code
+from handlers.term.handover import HandoverRefused, carry_out, plan
 
 COMMANDS = ("term",)
 ACTOR = "operator"

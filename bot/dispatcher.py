@@ -27,11 +27,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import Channel, NotStored
 from bot.reply_sender import Outgoing, ReplySender
-from handlers.catalog import Catalog
-from handlers.chat import FileRef, Incoming, Reply
-from handlers.clock import Clock
-from handlers.context import Context, HandlerConfig
-from handlers.router import route
+from handlers.core.catalog import Catalog
+from handlers.core.clock import Clock
+from handlers.core.context import Context, HandlerConfig
+from handlers.core.messages import FileRef, Incoming, Reply
+from handlers.core.router import route
 from scheduler import metrics
 from scheduler.delivery_records import LEASE, SentRecorder
 from storage.db import LostConnection, Writers, is_lost_connection

@@ -15,7 +15,7 @@ from sqlalchemy.exc import ArgumentError
 from bot import platform_probe as probe
 from bot.logs import redact
 from bot.settings import Settings
-from handlers.catalog import Catalog
+from handlers.core.catalog import Catalog
 from storage import db, health
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.settings import Settings
-from handlers.catalog import Catalog
+from handlers.core.catalog import Catalog
 
 COMMANDS = ("doctor", "backup", "restore")
 

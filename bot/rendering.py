@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.chat import Choice, Reply
+from handlers.core.messages import Choice, Reply
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit on callback_data
 

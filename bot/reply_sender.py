@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import Channel
-from handlers.chat import DeliveryError, Reply
-from handlers.clock import Clock
+from handlers.core.clock import Clock
+from handlers.core.messages import DeliveryError, Reply
 from scheduler import metrics
 from scheduler.delivery import send_outcome
 from scheduler.delivery_records import SentRecorder, retry_delay

@@ -16,7 +16,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
 from bot.web import build_web_app
-from handlers.catalog import Catalog
+from handlers.core.catalog import Catalog
 
 log = logging.getLogger(__name__)
 # Telegram's command menu

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from bot.app import App
 from bot.channels.sandbox import Delivered, Sandbox, SandboxChannel, render
-from handlers import invite_book
-from handlers.catalog import Catalog
-from handlers.invites import deep_link, display_code
+from handlers.core.catalog import Catalog
+from handlers.registration import invite_book
+from handlers.registration.rules.codes import INVITE_KEYS, deep_link, display_code
 
 
 async def invite_text(app: App, block_id: int) -> str:
@@ -22,7 +22,7 @@ async def invite_text(app: App, block_id: int) -> str:
         await uow.commit()
     out = [t("cli.invites_header", block=block.name if block else "?", year=term.year if term else "?")]
     for line in lines:
-        who = line.unit_code or t(f"cli.invite_{line.role}")
+        who = line.unit_code or t(INVITE_KEYS[line.role])
         name = f" {line.unit_name}" if line.unit_name else ""
         link = deep_link(app.config.bot_username, line.code)
         out.append(f"  {who:<10}{name}\n      {display_code(line.code)}   {link}")

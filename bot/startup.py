@@ -24,7 +24,7 @@ from bot import platform_probe as probe
 from bot.app import App
 from bot.logs import json_lines
 from bot.web import start_web as _start_web
-from handlers.catalog import Catalog
+from handlers.core.catalog import Catalog
 
 if TYPE_CHECKING:
     from bot.channels.telegram import TelegramChannel

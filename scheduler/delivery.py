@@ -32,8 +32,8 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.chat import Choice, DeliveryError, Document, Reply
-from handlers.clock import Clock
+from handlers.core.clock import Clock
+from handlers.core.messages import Choice, DeliveryError, Document, Reply
 from scheduler import metrics
 from scheduler.delivery_records import LEASE, MAX_ATTEMPTS, DeliveryRecords, SentRecorder, backoff, retry_delay
 from scheduler.rate_limits import ChannelLimits, Gate, Window, channel_limits

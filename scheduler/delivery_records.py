@@ -17,8 +17,8 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.chat import DeliveryError
-from handlers.clock import Clock
+from handlers.core.clock import Clock
+from handlers.core.messages import DeliveryError
 from storage.db import Writers
 from storage.models import OutboxMessage
 from storage.uow import UnitOfWork

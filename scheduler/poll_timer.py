@@ -13,10 +13,10 @@ import logging
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.clock import Clock
-from handlers.context import HandlerConfig
-from handlers.poll_close import ALL_VOTED, TIME_LIMIT, close
-from handlers.poll_offline import offline_context, queue_notices
+from handlers.core.clock import Clock
+from handlers.core.context import HandlerConfig
+from handlers.core.service import Actor, queue_notices
+from handlers.voting.closing import ALL_VOTED, TIME_LIMIT, close_poll
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ ACTOR = "poll_timer"
 
 
 async def close_due_polls(sessions: async_sessionmaker[AsyncSession], clock: Clock, config: HandlerConfig) -> int:
-    """Close what is due; returns how many polls this run closed."""
+    """Close what is due; returns how many polls this run closed. (`config` is kept for the runner's call.)"""
     now = clock.now()
     async with UnitOfWork(sessions) as uow:
         due = [(p.id, TIME_LIMIT) for p in await uow.polls.due_to_close(now) if p.id is not None]
@@ -35,9 +35,9 @@ async def close_due_polls(sessions: async_sessionmaker[AsyncSession], clock: Clo
     for poll_id, why in todo:
         try:
             async with UnitOfWork(sessions) as uow:
-                ctx = offline_context(uow, clock, config, ACTOR)
-                if await close(ctx, poll_id, why):
-                    queue_notices(ctx, now)
+                done = await close_poll(uow, now, Actor(ACTOR), poll_id, why)
+                if done is not None:
+                    queue_notices(uow, done.notices, now)
                     await uow.commit()
                     closed += 1
                     log.info("poll %s closed (%s)", poll_id, why)

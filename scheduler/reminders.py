@@ -10,18 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers import deadline_status
-from handlers.catalog import Catalog
-from handlers.clock import format_local
-from handlers.invites import ROLE_SECRETARIAT
-from handlers.reminder_policy import DIGEST_EVENING, Policy, Slot, current_slot
-from handlers.router import GLOBAL_SUBMIT
-from handlers.workdays import at_local, in_office_hours, is_working_day, local_day, working_days_between
-from storage.models import Block, Deadline, OutboxMessage, Reminder
+from handlers.core.catalog import DEFAULT_LANG, Catalog
+from handlers.core.clock import format_local
+from handlers.core.roles import ROLE_SECRETARIAT
+from handlers.deadlines import status as deadline_status
+from handlers.deadlines.flows.submit import GLOBAL_SUBMIT
+from handlers.deadlines.rules.reminder_policy import DIGEST_EVENING, Policy, Slot, current_slot
+from handlers.deadlines.rules.workdays import at_local, in_office_hours, is_working_day, local_day, working_days_between
+from storage.models import Block, Deadline
 from storage.uow import UnitOfWork
 
 Offered = dict[tuple[str, str], list[list[str]]]  # per chat, the reminder choices of this tick
@@ -107,8 +106,7 @@ async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
     by_unit: dict[int, list[tuple[str, str]]] = {}
     for contact, account in accounts:
         by_unit.setdefault(contact.unit_id or 0, []).append((account.channel, account.chat_id))
-    t = Catalog()
-    choice = [f"{GLOBAL_SUBMIT}{deadline.id}", t("remind.submit_now", title=_short(deadline.title))]
+    langs = await uow.dialogs.langs([chat for chats in by_unit.values() for chat in chats])
     reminders: list[dict[str, object]] = []
     messages: list[dict[str, object]] = []
     recipients: list[tuple[str, str]] = []
@@ -117,25 +115,25 @@ async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot,
         chats = by_unit.get(unit.id, [])
         reminders.append({"deadline_id": deadline.id, "revision": deadline.revision, "unit_id": unit.id,
                           "slot": slot.name, "planned_at": now, "recipients": len(chats)})
-        text = reminder_text(t, deadline, slot, unit.name, now)
-        for chat_key in chats:
+        for chat_key in chats:  # each chat in its own language (`/lang`)
+            t = Catalog(langs.get(chat_key, DEFAULT_LANG))
+            choice = [f"{GLOBAL_SUBMIT}{deadline.id}", t("remind.submit_now", title=_short(deadline.title))]
             menu = offered.setdefault(chat_key, [])
             if choice not in menu:
                 menu.append(choice)
-            messages.append({"channel": chat_key[0], "chat_id": chat_key[1], "text": text, "choices": list(menu),
+            messages.append({"channel": chat_key[0], "chat_id": chat_key[1],
+                             "text": reminder_text(t, deadline, slot, unit.name, now), "choices": list(menu),
                              "version": 0, "created_at": now, "not_before": now, "attempts": 0,
                              "deadline_id": deadline.id, "unit_id": unit.id})
         recipients += chats
-    connection = await uow.session.connection()
-    await connection.execute(insert(Reminder), reminders)
+    await uow.deadlines.add_reminders(reminders, messages)
     if messages:
-        await connection.execute(insert(OutboxMessage), messages)
         by_menu: dict[str, tuple[list[list[str]], list[tuple[str, str]]]] = {}
         for chat_key in recipients:  # one UPDATE per distinct menu, not per chat
             menu = offered[chat_key]
             by_menu.setdefault(repr(menu), (menu, []))[1].append(chat_key)
         for menu, chats_of_menu in by_menu.values():
-            await uow.deadlines.offer_choices(chats_of_menu, menu, now)
+            await uow.dialogs.offer_menu(chats_of_menu, menu, now, skip_busy=False)
     unreachable = [u.name for u in units if not by_unit.get(u.id or 0)]
     return len(reminders), len(messages), unreachable
 
@@ -149,10 +147,11 @@ async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, 
     status = await deadline_status.status_of(uow, deadline, block.id)
     if not status.missing or not await uow.deadlines.record_digest(deadline, slot, now):
         return False
-    t = Catalog()
-    text = f"{t('digest.header', block=block.name, now=format_local(now))}\n{deadline_status.render(t, status)}"
-    if unreachable:  # a unit with no contact left hears nothing: the secretariat must call it
-        text += "\n" + t("digest.unreachable", units="; ".join(unreachable))
-    for account in accounts:
+    langs = await uow.dialogs.langs([(a.channel, a.chat_id) for a in accounts])
+    for account in accounts:  # each secretariat member in their own language
+        t = Catalog(langs.get((account.channel, account.chat_id), DEFAULT_LANG))
+        text = f"{t('digest.header', block=block.name, now=format_local(now))}\n{deadline_status.render(t, status)}"
+        if unreachable:  # a unit with no contact left hears nothing: the secretariat must call it
+            text += "\n" + t("digest.unreachable", units="; ".join(unreachable))
         uow.outbox.add(account.channel, account.chat_id, text, now)
     return True

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, not_, tuple_, update
+from sqlalchemy import and_, exists, insert, not_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -15,7 +15,6 @@ from storage.models import (
     ChatAccount,
     Contact,
     Deadline,
-    DialogState,
     Digest,
     OutboxMessage,
     Reminder,
@@ -137,15 +136,11 @@ class Deadlines:
             stmt = stmt.where(col(OutboxMessage.unit_id) == unit_id)
         await (await self.session.connection()).execute(stmt)
 
-    async def offer_choices(self, chats: Sequence[tuple[str, str]], choices: list[list[str]], now: datetime) -> None:
-        """Make the reminders' menu the current one of idle chats, so a typed number picks from it."""
+    async def add_reminders(self, reminders: list[dict[str, object]], messages: list[dict[str, object]]) -> None:
+        """A tick's reminders of one deadline and their outbox rows, in one INSERT each (the planner writes
+        thousands on a busy morning: no ORM objects)."""
         connection = await self.session.connection()
-        for start in range(0, len(chats), 500):
-            chunk = list(chats[start:start + 500])
-            stmt: Any = (
-                update(DialogState)
-                .where(tuple_(col(DialogState.channel), col(DialogState.chat_id)).in_(chunk),
-                       col(DialogState.flow).is_(None))
-                .values(choices=choices, updated_at=now)  # no new version: older buttons stay usable
-            )
-            await connection.execute(stmt)
+        if reminders:
+            await connection.execute(insert(Reminder), reminders)
+        if messages:
+            await connection.execute(insert(OutboxMessage), messages)

@@ -1,13 +1,18 @@
-"""Conversation bookkeeping: dialog states, processed updates, failed code attempts."""
+"""Conversation bookkeeping: dialog states, processed updates, failed code attempts.
+
+The only module that writes `dialog_state`: the dispatcher's own chat through `save`, other chats' menus
+through `offer_menu` and `forget_selection` (a reminder's or a ballot's buttons, a closed poll's choices).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, tuple_
+from sqlalchemy import bindparam, tuple_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -100,6 +105,49 @@ class Dialogs:
         await _SAVES.of(frozenset(values)).execute(
             self.session, {"k_channel": state.channel, "k_chat_id": state.chat_id, **values})
         state.mark_saved()
+
+    async def offer_menu(self, chats: Sequence[tuple[str, str]], choices: list[list[str]], now: datetime,
+                         skip_busy: bool) -> None:
+        """Make `choices` the current menu of the idle chats among `chats` (no flow under way), so a typed number
+        picks from it. No new version: older buttons stay usable. With `skip_busy`, chats whose row an update in
+        flight holds are skipped rather than waited for: waiting on other chats' rows while holding our own
+        could deadlock (the ballot's notice; those chats still have /bophieu)."""
+        connection = await self.session.connection()
+        for start in range(0, len(chats), 500):
+            chunk = list(chats[start:start + 500])
+            key = tuple_(col(DialogState.channel), col(DialogState.chat_id))
+            if skip_busy:
+                idle = (sa_select(col(DialogState.channel), col(DialogState.chat_id))
+                        .where(key.in_(chunk), col(DialogState.flow).is_(None))
+                        .with_for_update(skip_locked=True))
+                stmt: Any = update(DialogState).where(key.in_(idle)).values(choices=choices, updated_at=now)
+            else:
+                stmt = (update(DialogState).where(key.in_(chunk), col(DialogState.flow).is_(None))
+                        .values(choices=choices, updated_at=now))
+            await connection.execute(stmt)
+
+    async def forget_selection(self, flow: str, key: str, value: int, selection: str,
+                               keep: tuple[str, str] | None) -> int:
+        """Drop the data's `selection` of the chats in `flow` whose data has `key` == `value`, and the labels of
+        their pending menu (a ballot of a closed poll still being filled in: a choice never confirmed must not
+        stay beside its chat after the count). The flow and the option ids stay, so a late press still learns
+        what happened. `keep` is the chat of the update doing it (the dispatcher saves its own state). Busy
+        chats are skipped, as in `offer_menu`; their next step finds out and ends the flow."""
+        connection = await self.session.connection()
+        found = (sa_select(col(DialogState.channel), col(DialogState.chat_id), col(DialogState.data),
+                           col(DialogState.choices))
+                 .where(col(DialogState.flow) == flow).with_for_update(skip_locked=True))
+        forgotten = 0
+        for channel, chat, data, choices in (await connection.execute(found)).all():
+            if not isinstance(data, dict) or data.get(key) != value or (channel, chat) == keep:
+                continue
+            stmt: Any = (update(DialogState)
+                         .where(col(DialogState.channel) == channel, col(DialogState.chat_id) == chat)
+                         .values(data={k: v for k, v in data.items() if k != selection},
+                                 choices=[[item[0], ""] for item in choices or [] if item]))
+            await connection.execute(stmt)
+            forgotten += 1
+        return forgotten
 
     async def recent_failures(self, channel: str, chat_id: str, since: datetime) -> list[datetime]:
         stmt = (

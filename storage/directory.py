@@ -115,6 +115,9 @@ class Directory:
         return list((await self.session.exec(stmt.order_by(col(ChatAccount.id)))).all())
 
     # invite codes
+    async def invite(self, invite_id: int) -> InviteCode | None:
+        return await self.session.get(InviteCode, invite_id)
+
     async def invite_by_hash(self, code_hash: str) -> InviteCode | None:
         stmt = select(InviteCode).where(InviteCode.code_hash == code_hash)
         return (await self.session.exec(stmt)).first()

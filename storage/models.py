@@ -209,6 +209,9 @@ class Criterion(SQLModel, table=True):
     position: int
 
 
+ASSESSMENT_DRAFT, ASSESSMENT_SUBMITTED = "draft", "submitted"  # Assessment.status
+
+
 class Assessment(SQLModel, table=True):
     """A unit's self-assessment against one sheet: a shared draft of the unit until submitted."""
 

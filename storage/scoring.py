@@ -1,14 +1,14 @@
 """Scoring sheets and the units' self-assessments: what the chat and the secretariat read and write.
 
-A draft belongs to the unit: one `Assessment` per sheet and unit, one `AssessmentLine` per criterion.
+A draft belongs to the unit: one `SelfAssessment` per sheet and unit, one `ScoreLine` per criterion.
 Every write goes through `lock` first: the assessment row is locked for the rest of the transaction
 (SELECT … FOR UPDATE on PostgreSQL; on SQLite, BEGIN IMMEDIATE already serialises writers), so two
 contacts of a unit answering at the same moment take turns, and each answer touches its own line.
 Lines read after the lock cannot change before the commit, so the writes reuse them instead of
 reading each line again (one round trip less per answer).
 
-The unit's own steps read and write through prepared statements (`storage/scoring_rows.py`): the rows
-they return belong to no session, and each write is its own UPDATE or INSERT, never a flush.
+The unit's own steps read and write through Core statements (`storage/scoring_rows.py`): a self-assessment
+and its lines are plain dataclasses, and each write is its own UPDATE or INSERT, never a flush.
 """
 
 from __future__ import annotations
@@ -20,17 +20,26 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine
-from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.util import identity_key
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage import scoring_rows as rows
-from storage.models import Assessment, AssessmentLine, Contact, CriteriaSheet, Criterion, Term, Unit
+from storage.models import (
+    ASSESSMENT_DRAFT,
+    ASSESSMENT_SUBMITTED,
+    Assessment,
+    Contact,
+    CriteriaSheet,
+    Criterion,
+    Term,
+    Unit,
+)
 from storage.prepared import Prepared
+from storage.scoring_rows import ScoreLine, SelfAssessment
 from storage.upsert import insert_ignore
 
-DRAFT, SUBMITTED = "draft", "submitted"
+DRAFT, SUBMITTED = ASSESSMENT_DRAFT, ASSESSMENT_SUBMITTED  # re-exported for the callers
 Place = tuple[Contact, Unit | None, Term | None, CriteriaSheet | None]
 FROZEN_SHEETS = 64  # sheets whose lines each database keeps in memory, the most recently used
 
@@ -57,19 +66,23 @@ def _remember(session: AsyncSession, sheet_id: int, criteria: list[Criterion]) -
         sheets.popitem(last=False)
 
 
+def sheet_in_force(term_id: int) -> SelectOfScalar[CriteriaSheet]:
+    """The term's sheet in force, the one place it is decided: the active sheet of the highest version."""
+    return (select(CriteriaSheet).where(CriteriaSheet.term_id == term_id, col(CriteriaSheet.active).is_(True))
+            .order_by(col(CriteriaSheet.version).desc()).limit(1))
+
+
 class Scoring:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
         self._locked_ids: set[int] = set()
-        self._fresh: dict[int, dict[str, AssessmentLine]] = {}  # lines read under the lock, by assessment id
+        self._fresh: dict[int, dict[str, ScoreLine]] = {}  # lines read under the lock, by assessment id
 
     # sheets ---------------------------------------------------------------------------------------
 
     async def active_sheet(self, term_id: int) -> CriteriaSheet | None:
-        """The sheet units score against in this term: the newest active version."""
-        stmt = (select(CriteriaSheet).where(CriteriaSheet.term_id == term_id, col(CriteriaSheet.active).is_(True))
-                .order_by(col(CriteriaSheet.version).desc()).limit(1))
-        return (await self.session.exec(stmt)).first()
+        """The sheet units score against in this term (`sheet_in_force`)."""
+        return (await self.session.exec(sheet_in_force(term_id))).first()
 
     async def sheets(self, term_id: int) -> list[CriteriaSheet]:
         """Every version of the term's sheet, oldest first."""
@@ -108,14 +121,14 @@ class Scoring:
         return await self.session.get(CriteriaSheet, sheet_id)
 
     async def draft(self, sheet_id: int, unit_id: int
-                    ) -> tuple[Assessment | None, list[Criterion], dict[str, AssessmentLine]]:
+                    ) -> tuple[SelfAssessment | None, list[Criterion], dict[str, ScoreLine]]:
         """The unit's assessment of the sheet (None when the unit has not started), the sheet's lines in
         sheet order and the assessment's lines by code, in one query: what every step of a unit's
         scoring reads. Locked (`place_locking`, `lock_existing`) when the step writes."""
         params = {"sheet_id": sheet_id, "unit_id": unit_id}
         sheets = _frozen(self.session)
         known = sheets.get(sheet_id)
-        assessment: Assessment | None
+        assessment: SelfAssessment | None
         if known is not None:
             sheets.move_to_end(sheet_id)
             found = await rows.DRAFT_LINES.all(self.session, params)
@@ -139,7 +152,7 @@ class Scoring:
             self._fresh[assessment.id] = dict(lines)
         return assessment, criteria, lines
 
-    def is_locked(self, assessment: Assessment) -> bool:
+    def is_locked(self, assessment: SelfAssessment) -> bool:
         return assessment.id in self._locked_ids
 
     def add(self, row: CriteriaSheet | Criterion) -> None:
@@ -157,18 +170,18 @@ class Scoring:
 
     # reading assessments (no lock) ------------------------------------------------------------------
 
-    async def assessment(self, sheet_id: int, unit_id: int) -> Assessment | None:
+    async def assessment(self, sheet_id: int, unit_id: int) -> SelfAssessment | None:
         return await self._assessment(rows.ASSESSMENT_OF_UNIT, {"sheet_id": sheet_id, "unit_id": unit_id})
 
-    async def assessment_by_id(self, assessment_id: int) -> Assessment | None:
+    async def assessment_by_id(self, assessment_id: int) -> SelfAssessment | None:
         return await self._assessment(rows.ASSESSMENT_BY_ID, {"id": assessment_id})
 
-    async def assessments(self, sheet_id: int) -> list[Assessment]:
+    async def assessments(self, sheet_id: int) -> list[SelfAssessment]:
         """Every unit's assessment of the sheet (units that never started have none)."""
         found = await rows.ASSESSMENTS.all(self.session, {"sheet_id": sheet_id})
         return [a for a in (rows.ASSESSMENT.make(r) for r in found) if a is not None]
 
-    async def lines(self, assessment_id: int) -> dict[str, AssessmentLine]:
+    async def lines(self, assessment_id: int) -> dict[str, ScoreLine]:
         """The assessment's lines by criterion code (a criterion never touched has no line)."""
         found = await rows.LINES.all(self.session, {"assessment_id": assessment_id})
         lines = {line.criterion_code: line for line in (rows.LINE.make(r) for r in found) if line is not None}
@@ -176,13 +189,13 @@ class Scoring:
             self._fresh[assessment_id] = dict(lines)
         return lines
 
-    async def _assessment(self, statement: Prepared, params: dict[str, Any]) -> Assessment | None:
+    async def _assessment(self, statement: Prepared, params: dict[str, Any]) -> SelfAssessment | None:
         row = await statement.first(self.session, params)
         return rows.ASSESSMENT.make(row) if row is not None else None
 
     # writing: always under the assessment's lock ---------------------------------------------------
 
-    async def lock(self, sheet_id: int, unit_id: int, now: datetime) -> Assessment:
+    async def lock(self, sheet_id: int, unit_id: int, now: datetime) -> SelfAssessment:
         """The unit's assessment of the sheet, created as a draft when missing, locked until commit."""
         row = await self.lock_existing(sheet_id, unit_id)
         if row is not None:
@@ -193,21 +206,21 @@ class Scoring:
         assert row is not None
         return row
 
-    async def lock_existing(self, sheet_id: int, unit_id: int) -> Assessment | None:
+    async def lock_existing(self, sheet_id: int, unit_id: int) -> SelfAssessment | None:
         """As `lock`, but None (and nothing created) when the unit has not started."""
         return await self._locked(rows.LOCK_OF_UNIT, {"sheet_id": sheet_id, "unit_id": unit_id})
 
-    async def lock_by_id(self, assessment_id: int) -> Assessment | None:
+    async def lock_by_id(self, assessment_id: int) -> SelfAssessment | None:
         return await self._locked(rows.LOCK_BY_ID, {"id": assessment_id})
 
-    async def _locked(self, statement: Prepared, params: dict[str, Any]) -> Assessment | None:
+    async def _locked(self, statement: Prepared, params: dict[str, Any]) -> SelfAssessment | None:
         row = await self._assessment(statement, params)
         if row is not None and row.id is not None:
             self._locked_ids.add(row.id)
         return row
 
-    async def _line(self, assessment: Assessment, code: str, now: datetime, by: int | None,
-                    **changes: Any) -> AssessmentLine:
+    async def _line(self, assessment: SelfAssessment, code: str, now: datetime, by: int | None,
+                    **changes: Any) -> ScoreLine:
         """Change one line (created when missing); the line and the draft record who and when."""
         assert assessment.id is not None
         fresh = self._fresh.get(assessment.id)
@@ -227,39 +240,35 @@ class Scoring:
             if fresh is not None:
                 fresh[code] = line
         else:
-            await self._write(AssessmentLine, line, changes)
-        await self._write(Assessment, assessment, {"updated_at": now, "updated_by": by})
+            await self._write(line, changes)
+        await self._write(assessment, {"updated_at": now, "updated_by": by})
         return line
 
-    async def _write(self, model: type[Assessment] | type[AssessmentLine], row: Assessment | AssessmentLine,
-                     changes: dict[str, Any]) -> None:
-        """UPDATE the row, and the object the caller holds with it, and the session's own copy if it loaded
-        one (the secretariat's steps read through the ORM), so no one reads the row as it was."""
-        await rows.UPDATES[model].of(frozenset(changes)).execute(self.session, {"row_id": row.id, **changes})
-        held = self.session.sync_session.identity_map.get(identity_key(model, row.id))
-        for target in (row, held) if held is not None and held is not row else (row,):
-            for name, value in changes.items():
-                set_committed_value(target, name, value)  # the row already says so: nothing to flush
+    async def _write(self, row: SelfAssessment | ScoreLine, changes: dict[str, Any]) -> None:
+        """UPDATE the row, and the dataclass the caller holds with it (no session holds a copy)."""
+        await rows.UPDATES[type(row)].of(frozenset(changes)).execute(self.session, {"row_id": row.id, **changes})
+        for name, value in changes.items():
+            setattr(row, name, value)
 
-    async def set_score(self, assessment: Assessment, code: str, score: Decimal | None, now: datetime,
-                        by: int | None) -> AssessmentLine:
+    async def set_score(self, assessment: SelfAssessment, code: str, score: Decimal | None, now: datetime,
+                        by: int | None) -> ScoreLine:
         """The unit's own score of one line (already checked against the criterion by the caller)."""
         return await self._line(assessment, code, now, by, self_score=score)
 
-    async def set_explanation(self, assessment: Assessment, code: str, text: str | None, now: datetime,
-                              by: int | None) -> AssessmentLine:
+    async def set_explanation(self, assessment: SelfAssessment, code: str, text: str | None, now: datetime,
+                              by: int | None) -> ScoreLine:
         return await self._line(assessment, code, now, by, explanation=text)
 
-    async def set_evidence(self, assessment: Assessment, code: str, file_id: str | None, name: str | None,
-                           now: datetime, by: int | None) -> AssessmentLine:
+    async def set_evidence(self, assessment: SelfAssessment, code: str, file_id: str | None, name: str | None,
+                           now: datetime, by: int | None) -> ScoreLine:
         """A document the platform holds (its file id, which only means something on that platform)."""
         return await self._line(assessment, code, now, by, evidence_file_id=file_id, evidence_name=name)
 
-    async def mark_submitted(self, assessment: Assessment, now: datetime, by: int | None, late: bool) -> None:
-        await self._write(Assessment, assessment, {
+    async def mark_submitted(self, assessment: SelfAssessment, now: datetime, by: int | None, late: bool) -> None:
+        await self._write(assessment, {
             "status": SUBMITTED, "submitted_at": now, "submitted_by": by, "late": late, "reopened_reason": None,
             "updated_at": now, "updated_by": by})
 
-    async def mark_reopened(self, assessment: Assessment, reason: str) -> None:
+    async def mark_reopened(self, assessment: SelfAssessment, reason: str) -> None:
         """Back to a draft the unit can edit; when and by whom it was submitted stays, for the record."""
-        await self._write(Assessment, assessment, {"status": DRAFT, "reopened_reason": reason})
+        await self._write(assessment, {"status": DRAFT, "reopened_reason": reason})

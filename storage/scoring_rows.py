@@ -1,59 +1,102 @@
-"""The statements of every scoring step, run on the driver (`storage/prepared.py`), and the rows they give.
+"""The statements of every scoring step, and the plain rows they give (`storage/prepared.py` runs them).
 
 A unit's scoring step reads the contact, unit, term and sheet, and the unit's draft, then writes one line:
-through the ORM that cost several times the database's own work (issue 4's benchmark). The rows come
-back as model objects that belong to no session: handlers read them, and `Scoring` changes them only
-together with the statement that writes the change, so nothing is flushed behind its back.
+through the ORM that cost several times the database's own work (issue 4's benchmark). A self-assessment
+and its lines come back as plain dataclasses, the one kind both the unit's steps and the secretariat's
+see; they are written only by explicit statements (`storage/scoring.py`), so there is no session copy to
+keep in step. The contact, unit, term, sheet and criteria come back as their models built without a
+session (`model_construct`): read-only values for the handlers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass, fields
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Column, and_, bindparam, insert, select
-from sqlalchemy.orm import configure_mappers
-from sqlalchemy.orm.instrumentation import ClassManager, manager_of_class
 from sqlmodel import SQLModel
 
 from storage.models import Assessment, AssessmentLine, ChatAccount, Contact, CriteriaSheet, Criterion, Term, Unit
 from storage.prepared import Prepared, Updates
 
-M = TypeVar("M", bound=SQLModel)
+
+@dataclass(slots=True)
+class SelfAssessment:
+    """A unit's self-assessment of one sheet (the `assessment` row): a shared draft until submitted."""
+
+    id: int
+    sheet_id: int
+    unit_id: int
+    status: str
+    updated_at: datetime
+    updated_by: int | None
+    submitted_at: datetime | None
+    submitted_by: int | None
+    late: bool
+    reopened_reason: str | None
+
+
+@dataclass(slots=True)
+class ScoreLine:
+    """One criterion of a self-assessment (the `assessment_line` row): the unit's and the checked score."""
+
+    id: int
+    assessment_id: int
+    criterion_code: str
+    self_score: Decimal | None
+    explanation: str | None
+    evidence_file_id: str | None
+    evidence_name: str | None
+    checked_score: Decimal | None
+    check_reason: str | None
+    updated_at: datetime
+    updated_by: int | None
 
 
 def _table(model: type[SQLModel]) -> Any:
     return model.__table__  # type: ignore[attr-defined]
 
 
-class RowOf(Generic[M]):
-    """Makes `model` objects from a run of columns of a result row (in the table's column order)."""
+class _Made(Protocol):
+    id: Any
 
-    def __init__(self, model: type[M]) -> None:
-        self.model = model
+
+M = TypeVar("M", bound=_Made)
+
+
+class RowOf(Generic[M]):
+    """Makes `make` objects from a run of columns of a result row, in the table's column order."""
+
+    def __init__(self, model: type[SQLModel], make: Any) -> None:
         self.columns: list[Column[Any]] = list(_table(model).columns)
         self.names = [c.key for c in self.columns]
         self.width = len(self.names)
-        self._manager: ClassManager[M] | None = None
+        self._make = make
 
     def make(self, values: Sequence[Any]) -> M | None:
         """None when the primary key is null: the outer join found no such row."""
         if values[0] is None:
             return None
-        if self._manager is None:
-            configure_mappers()  # the models' attributes are ready once the mappers are
-            self._manager = manager_of_class(self.model)
-        row = self._manager.new_instance()  # what the ORM does when it loads a row, without a session
-        row.__dict__.update(zip(self.names, values, strict=True))
-        return row
+        made: M = self._make(**dict(zip(self.names, values, strict=True)))
+        return made
 
     def take(self, values: Sequence[Any], start: int = 0) -> M | None:
         return self.make(values[start:start + self.width])
 
 
-CONTACT, UNIT, TERM = RowOf(Contact), RowOf(Unit), RowOf(Term)
-SHEET, CRITERION = RowOf(CriteriaSheet), RowOf(Criterion)
-ASSESSMENT, LINE = RowOf(Assessment), RowOf(AssessmentLine)
+assert [f.name for f in fields(SelfAssessment)] == [c.key for c in _table(Assessment).columns]
+assert [f.name for f in fields(ScoreLine)] == [c.key for c in _table(AssessmentLine).columns]
+
+CONTACT: RowOf[Contact] = RowOf(Contact, Contact.model_construct)
+UNIT: RowOf[Unit] = RowOf(Unit, Unit.model_construct)
+TERM: RowOf[Term] = RowOf(Term, Term.model_construct)
+SHEET: RowOf[CriteriaSheet] = RowOf(CriteriaSheet, CriteriaSheet.model_construct)
+CRITERION: RowOf[Criterion] = RowOf(Criterion, Criterion.model_construct)
+ASSESSMENT: RowOf[SelfAssessment] = RowOf(Assessment, SelfAssessment)
+LINE: RowOf[ScoreLine] = RowOf(AssessmentLine, ScoreLine)
 
 _contact, _unit, _term, _sheet = _table(Contact), _table(Unit), _table(Term), _table(CriteriaSheet)
 _criterion, _assessment, _line, _account = _table(Criterion), _table(Assessment), _table(AssessmentLine), \
@@ -112,5 +155,10 @@ NEW_LINE = Prepared(insert(_line).values({c.key: bindparam(c.key) for c in LINE.
                     .returning(_line.c.id))
 
 # UPDATE … WHERE id = :row_id of just the columns a write changes
-UPDATES = {model: Updates(_table(model), _table(model).c.id == bindparam("row_id"))
-           for model in (Assessment, AssessmentLine)}
+UPDATES: dict[type[SelfAssessment] | type[ScoreLine], Updates] = {
+    kind: Updates(_table(model), _table(model).c.id == bindparam("row_id"))
+    for kind, model in ((SelfAssessment, Assessment), (ScoreLine, AssessmentLine))}
+
+# the secretariat's reads and its checked score
+ASSESSMENTS_BY_ID = Prepared(select(*ASSESSMENT.columns).where(_assessment.c.sheet_id == bindparam("sheet_id"))
+                             .order_by(_assessment.c.id))

@@ -22,16 +22,15 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func as sa_func
 from sqlalchemy import select as sa_select
-from sqlalchemy import text, tuple_
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlmodel import col, delete, func, select, update
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import ChatAccount, Contact, DialogState, Term
+from storage.models import ChatAccount, Contact, Term
 from storage.models_vote import OPEN, Ballot, Poll, PollVoter
 from storage.upsert import insert_ignore
 
@@ -128,44 +127,6 @@ class Votes:
         stmt = (select(Poll).join(Term, col(Term.id) == col(Poll.term_id))
                 .where(Term.block_id == block_id, Poll.status == OPEN).order_by(col(Poll.id)))
         return list((await self.session.exec(stmt)).all())
-
-    async def offer_ballot(self, chats: Sequence[tuple[str, str]], choices: list[list[str]], now: datetime) -> None:
-        """Make "open the ballot" the current menu of idle chats, so a typed 1 on Zalo opens it.
-
-        Chats busy right now (their row locked by an update in flight) are skipped rather than waited
-        for: waiting on other chats' rows while holding our own could deadlock; they still have /bophieu."""
-        connection = await self.session.connection()
-        for start in range(0, len(chats), 500):
-            chunk = list(chats[start:start + 500])
-            key = tuple_(col(DialogState.channel), col(DialogState.chat_id))
-            idle = (sa_select(col(DialogState.channel), col(DialogState.chat_id))
-                    .where(key.in_(chunk), col(DialogState.flow).is_(None))
-                    .with_for_update(skip_locked=True))
-            stmt: Any = update(DialogState).where(key.in_(idle)).values(choices=choices, updated_at=now)
-            await connection.execute(stmt)
-
-    async def forget_unfinished(self, poll_id: int, flow: str, selection: str, keep: tuple[str, str]) -> int:
-        """Drop the selection (the data's `selection` key) of the ballots of a closed poll still being filled
-        in (`flow` with this `poll_id` in its data), and the marked labels of their pending menu: a choice never
-        confirmed must not stay beside its chat after the count. The flow and the option ids stay, so a late
-        press still learns that the poll has closed. `keep` is the chat of the update doing the close (the
-        dispatcher saves its own state). Busy chats are skipped, as in `offer_ballot`; their next step finds
-        the poll closed and ends the flow."""
-        connection = await self.session.connection()
-        found = (sa_select(col(DialogState.channel), col(DialogState.chat_id), col(DialogState.data),
-                           col(DialogState.choices))
-                 .where(col(DialogState.flow) == flow).with_for_update(skip_locked=True))
-        forgotten = 0
-        for channel, chat, data, choices in (await connection.execute(found)).all():
-            if not isinstance(data, dict) or data.get("poll_id") != poll_id or (channel, chat) == keep:
-                continue
-            stmt: Any = (update(DialogState)
-                         .where(col(DialogState.channel) == channel, col(DialogState.chat_id) == chat)
-                         .values(data={k: v for k, v in data.items() if k != selection},
-                                 choices=[[item[0], ""] for item in choices or [] if item]))
-            await connection.execute(stmt)
-            forgotten += 1
-        return forgotten
 
     def _dialect(self) -> str:
         bind = self.session.bind

@@ -12,7 +12,7 @@ import pytest
 from bot.app import App
 from bot.cli import main
 from bot.settings import Settings
-from handlers.clock import SystemClock
+from handlers.core.clock import SystemClock
 from storage.uow import UnitOfWork
 
 T = TypeVar("T")

@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
 from bot.settings import Settings
-from handlers.block_file import load_block_file
-from handlers.block_import import import_block
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_import import import_block
 from storage import db
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,3 +119,26 @@ def sandbox_for(app: App, style: str = "telegram") -> Sandbox:
 @pytest.fixture
 def sandbox(app: App) -> Sandbox:
     return sandbox_for(app, "telegram")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly what was skipped and why: a PostgreSQL or Chromium that is not there skips half the suite,
+    which a passing run must not hide (.ci/run turns those skips into failures)."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    reasons: dict[str, int] = {}
+    for report in skipped:
+        longrepr = report.longrepr
+        reason = str(longrepr[2]) if isinstance(longrepr, tuple) else str(longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    write = terminalreporter.write_line
+    write("")
+    write("!" * 100, red=True, bold=True)
+    write(f"!!! {len(skipped)} TEST(S) SKIPPED: they did not run. Why:", red=True, bold=True)
+    for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        write(f"!!!   {count:4d} × {reason}", red=True, bold=True)
+    write("!!! THIDUA_REQUIRE_POSTGRES=1 / THIDUA_REQUIRE_BROWSER=1 (as .ci/run sets) turn missing ones into failures.",
+          red=True, bold=True)
+    write("!" * 100, red=True, bold=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers import invite_book
-from handlers.invites import display_code
+from handlers.registration import invite_book
+from handlers.registration.rules.codes import display_code
 
 
 async def codes(app: App, block_id: int) -> dict[str, str]:
@@ -30,8 +30,8 @@ async def deliver(app: App) -> int:
 async def import_sample_sheet(app: App, block_id: int) -> int:
     """Import samples/criteria-2026.yaml into the block's current term (the `block_id` fixture does not);
     returns the active sheet's id. Importing it again changes nothing."""
-    from handlers.criteria_file import load_criteria_file
-    from handlers.sheet_import import import_sheet
+    from handlers.scoring.sheet_file.read import load_criteria_file
+    from handlers.scoring.sheet_import import import_sheet
     from tests.conftest import ROOT
 
     spec = load_criteria_file(ROOT / "samples" / "criteria-2026.yaml")
@@ -73,7 +73,7 @@ async def cast_test_ballot(app: App, block_id: int, poll_id: int, voter: str, ch
 
 async def close_test_poll(app: App, poll_id: int) -> None:
     """Count the ballots and close, as the secretariat's close does (the page reads Poll.result)."""
-    from handlers.poll_count import count
+    from handlers.voting.rules.count import count
 
     async with app.uow() as uow:
         poll = await uow.polls.get(poll_id, lock=True)
@@ -90,10 +90,8 @@ async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị d
                     allow_self: bool = True, time_limit_min: int | None = None) -> int:
     """A poll of the block's current term, prepared and opened with its ballots queued in the outbox, as
     the secretariat's side does it (without its chat flow); `candidates` are unit codes (default: all)."""
-    from handlers.chat import Incoming
-    from handlers.context import Context
-    from handlers.vote_ballot import send_ballots
-    from storage.dialogs import ChatState
+    from handlers.core.service import queue_notices
+    from handlers.voting.opening import ballots_for
     from storage.models_vote import Poll
 
     now = app.clock.now()
@@ -107,11 +105,6 @@ async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị d
                                            max_choices=max_choices or seats, allow_self=allow_self,
                                            time_limit_min=time_limit_min, created_at=now), chosen)
         assert poll.id is not None and await uow.polls.open(poll.id, now, len(units))
-        state = ChatState(channel="test", chat_id="operator", updated_at=now)
-        ctx = Context(incoming=Incoming("test", "operator", "operator", f"open-{poll.id}"), state=state, uow=uow,
-                      clock=app.clock, config=app.config)
-        await send_ballots(ctx, poll)
-        for notice in ctx.notices:
-            uow.outbox.add(notice.channel, notice.chat_id, notice.text, now, [[c.id, c.label] for c in notice.choices])
+        queue_notices(uow, await ballots_for(uow, now, poll, None), now)
         await uow.commit()
         return poll.id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from handlers.chat import DeliveryError, Incoming, Reply
+from handlers.core.messages import DeliveryError, Incoming, Reply
 
 __all__ = ["Channel", "DeliveryError", "IncomingHandler", "NotStored"]
 

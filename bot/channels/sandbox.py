@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from bot.rendering import as_plain_text, split_text
-from handlers.chat import Choice, FileRef, Incoming, Reply
+from handlers.core.messages import Choice, FileRef, Incoming, Reply
 
 CHANNEL = "sandbox"
 _BUTTON = re.compile(r"^\[?(\d{1,2})\]?$")

@@ -41,7 +41,7 @@ from bot.channels.telegram_convert import CHANNEL, chat_key, reply_markup, to_in
 from bot.channels.telegram_polling import ALLOWED_UPDATES, fetch_updates
 from bot.channels.telegram_webhook import add_webhook_route
 from bot.rendering import split_text
-from handlers.chat import Reply
+from handlers.core.messages import Reply
 
 logger = logging.getLogger(__name__)
 

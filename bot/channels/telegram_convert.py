@@ -21,7 +21,7 @@ from aiogram.types import (
 )
 
 from bot.rendering import decode_callback, encode_callback
-from handlers.chat import FileRef, Incoming, Reply
+from handlers.core.messages import FileRef, Incoming, Reply
 
 CHANNEL = "telegram"
 

@@ -26,7 +26,7 @@ from aiohttp import web
 from bot.channels.base import DeliveryError, IncomingHandler
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
 from bot.rendering import as_plain_text, split_text
-from handlers.chat import Incoming, Reply
+from handlers.core.messages import Incoming, Reply
 
 logger = logging.getLogger(__name__)
 

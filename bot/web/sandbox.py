@@ -18,11 +18,11 @@ from aiohttp.typedefs import Handler
 from bot.web.pages import page
 from bot.web.sandbox_channel import WebSandboxChannel
 from bot.web.screen import APP_KEY
-from handlers import invite_book
-from handlers.catalog import Catalog
-from handlers.chat import Incoming
-from handlers.invites import display_code
-from handlers.meeting import screen_path
+from handlers.core.catalog import Catalog
+from handlers.core.messages import Incoming
+from handlers.registration import invite_book
+from handlers.registration.rules.codes import INVITE_KEYS, display_code
+from handlers.voting.flows.meeting import screen_path
 
 CHANNEL_KEY = web.AppKey("thidua_sandbox", WebSandboxChannel)
 USER = re.compile(r"^[\w-]{1,32}$")
@@ -89,7 +89,7 @@ async def invites(request: web.Request) -> web.Response:
             assert block.id is not None
             lines = await invite_book.invite_lines(uow, app.config.secret, block.id, app.clock.now())
             term = await uow.directory.current_term(block.id)
-            codes = [{"who": ln.unit_code or t(f"cli.invite_{ln.role}"), "name": ln.unit_name or "",
+            codes = [{"who": ln.unit_code or t(INVITE_KEYS[ln.role]), "name": ln.unit_name or "",
                       "code": display_code(ln.code)} for ln in lines]
             screen = screen_path(app.config.secret, term.id) if term is not None and term.id is not None else None
             blocks.append({"name": block.name, "codes": codes, "screen": screen})

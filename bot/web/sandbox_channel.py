@@ -12,7 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from bot.channels.sandbox import SandboxChannel
-from handlers.chat import Choice, Document, Reply
+from handlers.core.messages import Choice, Document, Reply
 
 MAX_FILES = 50  # the newest exports stay downloadable
 

@@ -1,6 +1,6 @@
 """The meeting screen: a read-only page for the projector at `/man-hinh/<term id>/<token>`.
 
-The token is the HMAC of the term id (handlers/meeting.py); a wrong one, or an unknown term, answers
+The token is the HMAC of the term id (handlers/voting/flows/meeting.py); a wrong one, or an unknown term, answers
 the same plain 404 as any unknown address, so the link cannot be guessed and nothing hints at why.
 The page asks `…/data` every two seconds for the turnout and, after the close, the count.
 """
@@ -12,8 +12,8 @@ from aiohttp import web
 from bot.app import App
 from bot.web.pages import HEADERS, page
 from bot.web.screen_view import screen_data
-from handlers.catalog import Catalog
-from handlers.meeting import token_matches
+from handlers.core.catalog import Catalog
+from handlers.voting.flows.meeting import token_matches
 
 APP_KEY = web.AppKey("thidua_app", App)
 

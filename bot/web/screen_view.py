@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from handlers.catalog import Catalog
-from handlers.poll_count import Count
-from handlers.scores import show
-from storage.models import Term
+from handlers.core.catalog import Catalog
+from handlers.scoring.rules.scores import show
+from handlers.voting.rules.count import Count
 from storage.models_vote import CLOSED, OPEN, Poll
 from storage.uow import UnitOfWork
 
@@ -31,7 +30,7 @@ def current_poll(polls: list[Poll]) -> Poll | None:
 
 async def screen_data(uow: UnitOfWork, term_id: int, now: datetime, t: Catalog) -> dict[str, Any] | None:
     """None when the term does not exist (the page answers 404 then, as for a wrong token)."""
-    term = await uow.session.get(Term, term_id)
+    term = await uow.directory.term_by_id(term_id)
     if term is None:
         return None
     block = await uow.directory.block(term.block_id)

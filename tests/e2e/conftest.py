@@ -12,7 +12,7 @@ from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
-from handlers.chat import Incoming
+from handlers.core.messages import Incoming
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
 

@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
 from tests.fakes.telegram_api import FakeTelegramAPI
 
 CHATS = [str(5000 + n) for n in range(19)] + ["-1009000"]  # 19 people and a group

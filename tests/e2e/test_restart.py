@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.settings import Settings
-from handlers.block_file import load_block_file
-from handlers.block_import import import_block
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_import import import_block
 from storage import db
 from tests.conftest import PG_URL, SAMPLE_BLOCK, drop_schema, make_engine, sandbox_for
 from tests.helpers import codes, deliver

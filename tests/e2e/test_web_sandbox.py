@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import App
 from bot.web import WebSandboxChannel
-from handlers.meeting import screen_path
+from handlers.voting.flows.meeting import screen_path
 from tests.conftest import ROOT
 from tests.e2e.browser import chromium, served
 from tests.helpers import codes, deliver

@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import CHANNEL, Sandbox, SandboxChannel
-from handlers.chat import DeliveryError, Reply
+from handlers.core.messages import DeliveryError, Reply
 from storage.models import AuditLog, DialogState, OutboxMessage
 from storage.models_vote import Ballot
 from storage.votes import receipt_hash
@@ -149,13 +149,13 @@ async def test_no_choice_or_receipt_left_in_outbox_dialog_state_or_audit(app: Ap
 
 async def close_in_chat_or_cli(app: App, poll_id: int) -> None:
     """The secretariat's close (what the chat flow and `thidua poll close` run), notices to the outbox."""
-    from handlers.poll_close import SECRETARIAT, close_poll
-    from handlers.poll_offline import offline_context, queue_notices
+    from handlers.core.service import OPERATOR, queue_notices
+    from handlers.voting.closing import SECRETARIAT, close_poll
 
     async with app.uow() as uow:
-        ctx = offline_context(uow, app.clock, app.config, "operator")
-        assert await close_poll(ctx, poll_id, SECRETARIAT) is not None
-        queue_notices(ctx, app.clock.now())
+        closed = await close_poll(uow, app.clock.now(), OPERATOR, poll_id, SECRETARIAT)
+        assert closed is not None
+        queue_notices(uow, closed.notices, app.clock.now())
         await uow.commit()
 
 

@@ -9,8 +9,8 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.app import App
-from handlers.block_file import load_block_file
-from handlers.block_import import import_block
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_import import import_block
 from storage.models import ChatAccount, Contact, Deadline, OutboxMessage
 from tests.conftest import SAMPLE_BLOCK
 

@@ -79,7 +79,7 @@ def test_invites_without_a_block(data_dir: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_excel_import(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from handlers.block_file import load_block_file, write_block_xlsx
+    from handlers.term.block_file.read import load_block_file, write_block_xlsx
 
     xlsx = tmp_path / "khoi.xlsx"
     write_block_xlsx(load_block_file(SAMPLE_BLOCK), xlsx)

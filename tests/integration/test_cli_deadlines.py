@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.cli import main
-from handlers.workdays import is_working_day
+from handlers.deadlines.rules.workdays import is_working_day
 from storage.models import ChatAccount, Contact
 from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK

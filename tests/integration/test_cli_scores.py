@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.cli import main
-from handlers import scoring_admin_data as data
+from handlers.scoring import board as data
 from storage.models import ChatAccount, Contact
 from storage.uow import UnitOfWork
 from tests.cli_helpers import cli_env, db, run

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from handlers.criteria_file import load_criteria_file, write_criteria_xlsx
+from handlers.scoring.sheet_file.read import load_criteria_file, write_criteria_xlsx
 from storage.models import Assessment, ChatAccount, Contact
 from tests.cli_helpers import cli_env, db, run
 from tests.conftest import ROOT, SAMPLE_BLOCK
@@ -175,9 +175,8 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
         await uow.directory.flush()
         uow.directory.add(ChatAccount(contact_id=contact.id, channel="telegram", user_id="501", chat_id="501"))
         term = await uow.directory.current_term(block.id)
-        from handlers.sheet_import import active_of
 
-        sheet = active_of(await uow.scoring.sheets(term.id))
+        sheet = await uow.scoring.active_sheet(term.id)
         uow.session.add(Assessment(sheet_id=sheet.id, unit_id=unit.id, updated_at=datetime.now().astimezone()))
 
     db(started)
@@ -201,9 +200,8 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
     async def submitted(uow: Any) -> None:  # Sở Y tế submits on version 2
         [block] = await uow.directory.blocks()
         unit = await uow.directory.unit_by_code(block.id, "YTE")
-        from handlers.sheet_import import active_of
 
-        sheet = active_of(await uow.scoring.sheets((await uow.directory.current_term(block.id)).id))
+        sheet = await uow.scoring.active_sheet((await uow.directory.current_term(block.id)).id)
         now = datetime.now().astimezone()
         uow.session.add(Assessment(sheet_id=sheet.id, unit_id=unit.id, status="submitted", updated_at=now,
                                    submitted_at=now))

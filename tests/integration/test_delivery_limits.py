@@ -19,8 +19,8 @@ from sqlmodel import col, select
 
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
-from handlers.chat import DeliveryError, Reply
-from handlers.clock import Clock, FrozenClock, SystemClock
+from handlers.core.clock import Clock, FrozenClock, SystemClock
+from handlers.core.messages import DeliveryError, Reply
 from scheduler.delivery import OutboxDelivery
 from scheduler.rate_limits import ChannelLimits, Limit, Window
 from storage.models import OutboxMessage

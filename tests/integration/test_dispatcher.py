@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,11 +14,10 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
-from handlers import registration, router
-from handlers.catalog import VI
-from handlers.chat import DeliveryError, Reply
-from handlers.clock import FrozenClock
-from handlers.context import Context
+from handlers.core.catalog import VI
+from handlers.core.clock import FrozenClock
+from handlers.core.context import Context
+from handlers.core.messages import DeliveryError, Reply
 from storage import db
 from storage.inbox import Inbox
 from storage.models import DialogState, OutboxMessage
@@ -114,7 +113,8 @@ async def test_a_handler_error_answers_politely_and_keeps_the_state(
         ctx.notify("sandbox", "sb-other", "không được gửi")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(registration, "answer", broken)
+    flows = app.config.features.flows
+    monkeypatch.setitem(flows, "register", replace(flows["register"], answer=broken))
     assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-fail") == [VI["internal_error"]]
     after = await state_of(app, "hoa")
     assert (after.flow, after.step, after.version, after.data) == ("register", "name", before.version, before.data)
@@ -196,7 +196,7 @@ async def test_a_secret_reply_that_cannot_be_sent_is_dropped_never_stored(
     async def receipt(ctx: Context, arg: str) -> list[Reply]:  # as the ballot answers (issue 5)
         return [Reply("Mã biên nhận của phiếu: K7Q2-9XW4", secret=True), Reply("Cảm ơn bạn đã bỏ phiếu.")]
 
-    monkeypatch.setitem(router.COMMANDS, "bienlai", receipt)
+    monkeypatch.setitem(app.config.features.commands, "bienlai", receipt)
     with caplog.at_level(logging.DEBUG):
         assert await sb.say("hoa", "/bienlai") == []  # the platform refused the receipt
     assert [(r.chat_id, r.text) for r in await outbox_rows(app)] == [("sb-hoa", "Cảm ơn bạn đã bỏ phiếu.")]

@@ -9,8 +9,8 @@ from typing import Any
 from openpyxl import load_workbook
 
 from bot.app import App
-from handlers import exports
-from handlers.catalog import Catalog
+from handlers.core.catalog import Catalog
+from handlers.deadlines import exports
 from storage.models import Deadline, Submission
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"

@@ -21,10 +21,10 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from bot.cli import main
-from handlers import exports
-from handlers.block_file import load_block_file
-from handlers.block_file_xlsx import block_xlsx_bytes
-from handlers.xlsx_text import put_cell
+from handlers.core.office.xlsx_text import put_cell
+from handlers.deadlines import exports
+from handlers.term.block_file.read import load_block_file
+from handlers.term.block_file.xlsx import block_xlsx_bytes
 from storage.models import AssessmentLine, Deadline, Submission, Unit
 from storage.uow import UnitOfWork
 from tests.cli_helpers import cli_env, db, run

@@ -1,5 +1,5 @@
 """`thidua term handover`: through `thidua` itself against a SQLite database in a temporary data folder, and
-through its entry point on both databases (the chat's /bangiao is in tests/e2e/test_handover_sandbox.py)."""
+through its entry point on both databases (the chat's /bangiao is in tests/e2e/term/test_handover_sandbox.py)."""
 
 from __future__ import annotations
 

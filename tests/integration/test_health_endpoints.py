@@ -15,7 +15,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.app import App
 from bot.settings import Settings
 from bot.web import build_web_app, start_web
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
 from storage import db
 from storage.health import code_revision
 from storage.models_messages import InboxUpdate

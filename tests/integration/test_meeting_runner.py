@@ -11,7 +11,7 @@ from pydantic import SecretStr
 
 from bot.app import App
 from bot.runner import run_platforms
-from handlers.meeting import screen_path
+from handlers.voting.flows.meeting import screen_path
 from tests.fakes.telegram_api import FakeTelegramAPI
 
 

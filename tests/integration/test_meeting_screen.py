@@ -12,8 +12,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.web import build_web_app
-from handlers.clock import FrozenClock
-from handlers.meeting import screen_path, screen_token
+from handlers.core.clock import FrozenClock
+from handlers.voting.flows.meeting import screen_path, screen_token
 from tests.helpers import cast_test_ballot, close_test_poll, codes, open_test_poll
 
 

@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import App
 from bot.web import WebSandboxChannel, build_web_app
-from handlers.chat import Document, Reply
+from handlers.core.messages import Document, Reply
 from tests.helpers import codes
 
 Client = TestClient[object, object]

@@ -9,9 +9,9 @@ import docx
 import pytest
 
 from bot.app import App
-from handlers.catalog import Catalog
-from handlers.minutes import DOCX_MIME, MinutesUnavailable, minutes_document, vn_pct
-from handlers.poll_count import Count
+from handlers.core.catalog import Catalog
+from handlers.voting.minutes import DOCX_MIME, MinutesUnavailable, minutes_document, vn_pct
+from handlers.voting.rules.count import Count
 from storage.models_vote import Poll
 from tests.helpers import cast_test_ballot, close_test_poll, open_test_poll
 

@@ -11,8 +11,8 @@ import pytest
 from sqlmodel import select
 
 from bot.app import App
-from handlers.chat import DeliveryError, Reply
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
+from handlers.core.messages import DeliveryError, Reply
 from scheduler.delivery import MAX_ATTEMPTS, OutboxDelivery, backoff
 from storage.models import OutboxMessage
 

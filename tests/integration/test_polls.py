@@ -8,15 +8,15 @@ import asyncio
 from datetime import timedelta
 
 from bot.app import App
-from handlers.catalog import Catalog
-from handlers.clock import FrozenClock
-from handlers.poll_close import ALL_VOTED, SECRETARIAT, TIME_LIMIT, close
-from handlers.poll_count import Count
-from handlers.poll_offline import offline_context, queue_notices
-from handlers.poll_open import Opened, Refused, open_poll
-from handlers.poll_result import RUNOFF, global_option
-from handlers.poll_runoff import start_runoff
-from handlers.poll_setup import create, member_units, new_draft
+from handlers.core.catalog import Catalog
+from handlers.core.clock import FrozenClock
+from handlers.core.service import Actor, queue_notices
+from handlers.voting.closing import ALL_VOTED, SECRETARIAT, TIME_LIMIT, close_poll
+from handlers.voting.opening import Opened, Refused, open_poll
+from handlers.voting.result_text import RUNOFF, global_option
+from handlers.voting.rules.count import Count
+from handlers.voting.runoff import start_runoff
+from handlers.voting.setup import create, member_units, new_draft
 from scheduler.poll_timer import close_due_polls
 from storage.models import ChatAccount, Contact
 from storage.models_vote import CLOSED, DRAFT, OPEN
@@ -53,23 +53,24 @@ async def prepare(app: App, block_id: int, codes: list[str] | None = None, seats
         assert poll.id is not None
         return poll.id
 
+TEST = Actor("test")
+
 
 async def open_(app: App, poll_id: int) -> Opened | Refused:
     async with app.uow() as uow:
-        ctx = offline_context(uow, app.clock, app.config, "test")
-        outcome = await open_poll(ctx, poll_id, "test")
-        queue_notices(ctx, app.clock.now())
+        outcome = await open_poll(uow, app.clock.now(), TEST, poll_id)
+        if isinstance(outcome, Opened):
+            queue_notices(uow, list(outcome.notices), app.clock.now())
         await uow.commit()
     return outcome
 
 
 async def close_(app: App, poll_id: int, why: str) -> bool:
     async with app.uow() as uow:
-        ctx = offline_context(uow, app.clock, app.config, "test")
-        done = await close(ctx, poll_id, why)
-        queue_notices(ctx, app.clock.now())
+        closed = await close_poll(uow, app.clock.now(), TEST, poll_id, why)
+        queue_notices(uow, closed.notices if closed else [], app.clock.now())
         await uow.commit()
-    return done
+    return closed is not None
 
 
 async def outbox(app: App, chat: str) -> list[tuple[str, list[list[str]]]]:
@@ -200,10 +201,12 @@ async def test_a_tie_at_the_last_seat_gives_one_runoff_between_the_tied(app: App
     _text, buttons = (await outbox(app, "hoa"))[-1]
     assert [global_option(RUNOFF, poll_id)] == [b[0] for b in buttons if "runoff" in b[0]]
     async with app.uow() as uow:
-        ctx = offline_context(uow, app.clock, app.config, "test")
-        ctx.state.lang = "en"  # who taps reads English; the runoff's question is still written in Vietnamese
-        outcomes = [await start_runoff(ctx, poll_id, "test"), await start_runoff(ctx, poll_id, "test")]
-        queue_notices(ctx, app.clock.now())
+        # the runoff's question is written in Vietnamese whoever taps (the service knows no tapper's language)
+        outcomes = [await start_runoff(uow, app.clock.now(), TEST, poll_id),
+                    await start_runoff(uow, app.clock.now(), TEST, poll_id)]
+        for outcome in outcomes:
+            if isinstance(outcome, Opened):
+                queue_notices(uow, list(outcome.notices), app.clock.now())
         await uow.commit()
     runoff, again = outcomes
     assert isinstance(runoff, Opened) and isinstance(again, Refused) and again.why == "runoff_exists"

@@ -1,4 +1,4 @@
-"""storage/prepared.py and the chat state it carries: what the driver reads and writes is what the ORM would."""
+"""storage/prepared.py and the chat state it carries: what its Core statements read and write is what the ORM would."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import bindparam, select, update
+from sqlalchemy.exc import StatementError
 
 from bot.app import App
 from storage.dialogs import ChatState
@@ -107,5 +108,5 @@ async def test_a_missing_parameter_is_refused_not_bound_as_null(app: App) -> Non
                      .values(lang=bindparam("lang")))
     async with app.uow() as uow:
         await uow.inbox.begin("sandbox", "u5", "c", WHEN)  # on the driver from here
-        with pytest.raises(KeyError, match="lang"):
+        with pytest.raises(StatementError, match="lang"):
             await touch.execute(uow.session, {"chat": "c"})

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import select
 
 from bot.app import App
-from handlers.clock import FrozenClock
-from handlers.workdays import at_local, is_working_day, local_day
+from handlers.core.clock import FrozenClock
+from handlers.deadlines.rules.workdays import at_local, is_working_day, local_day
 from storage.models import ChatAccount, Contact, Deadline, OutboxMessage, Reminder, Submission, Unit
 from tests.conftest import SAMPLE_BLOCK
 
@@ -104,8 +104,8 @@ async def submit(app: App, block_id: int, kind: str, codes: set[str], when: date
 
 
 async def test_a_year_of_reminders(app: App, settings, clock: FrozenClock) -> None:  # type: ignore[no-untyped-def]
-    from handlers.block_file import load_block_file
-    from handlers.block_import import import_block
+    from handlers.term.block_file.read import load_block_file
+    from handlers.term.block_import import import_block
 
     clock._now = datetime(2026, 1, 1, tzinfo=UTC)
     async with app.uow() as uow:

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from bot.app import App
 from bot.runner import webhook_secret
 from bot.settings import Settings
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
 from storage import db
 from tests.conftest import PG_URL, drop_schema, make_engine
 

@@ -12,10 +12,10 @@ from sqlmodel import func, select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.catalog import VI
-from handlers.scores import LineScore, show, totals
+from handlers.core.catalog import VI
+from handlers.scoring.rules.scores import LineScore, show, totals
 from storage.models import Assessment, AssessmentLine, Criterion
-from tests.e2e.test_scoring_sandbox import people, register, typed
+from tests.e2e.scoring.test_scoring_sandbox import people, register, typed
 from tests.helpers import codes
 
 ROUNDS = 25

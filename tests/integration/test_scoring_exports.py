@@ -14,10 +14,10 @@ from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 
 from bot.app import App
-from handlers import scoring_admin_data as data
-from handlers import scoring_admin_ops as ops
-from handlers import scoring_exports as xl
-from handlers.scoring_admin_import import read_checks
+from handlers.scoring import board as data
+from handlers.scoring import exports as xl
+from handlers.scoring import service as ops
+from handlers.scoring.check_import import read_checks
 from storage.models import Assessment, AssessmentLine, CriteriaSheet, Criterion, Term
 from storage.uow import UnitOfWork
 from tests.conftest import ROOT

@@ -9,8 +9,8 @@ import pytest
 from sqlmodel import col, select
 
 from bot.app import App
-from handlers.criteria_file import CriterionSpec, SheetSpec, load_criteria_file
-from handlers.sheet_import import (
+from handlers.scoring.sheet_file.read import CriterionSpec, SheetSpec, load_criteria_file
+from handlers.scoring.sheet_import import (
     CREATED,
     NEW_VERSION,
     REPLACED,

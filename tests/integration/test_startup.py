@@ -15,7 +15,7 @@ from bot.app import App
 from bot.runner import run_platforms
 from bot.settings import Settings
 from bot.startup import CONFIG_ERROR, TEMPORARY, explained
-from handlers.clock import FrozenClock
+from handlers.core.clock import FrozenClock
 from tests.conftest import make_engine
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI

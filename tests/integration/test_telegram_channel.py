@@ -13,7 +13,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.channels.base import DeliveryError
 from bot.channels.telegram import TelegramChannel
 from bot.rendering import encode_callback
-from handlers.chat import Choice, Document, FileRef, Incoming, Reply
+from handlers.core.messages import Choice, Document, FileRef, Incoming, Reply
 from tests.fakes.telegram_api import FakeTelegramAPI
 
 CONTACT_LABEL = "Chia sẻ số điện thoại"

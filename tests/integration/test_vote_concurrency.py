@@ -12,8 +12,7 @@ from sqlmodel import func, select
 
 from bot.app import App
 from bot.channels.sandbox import CHANNEL, Sandbox
-from handlers.catalog import VI
-from handlers.chat import Incoming
+from handlers.core.catalog import VI
 from storage.models import ChatAccount, Contact
 from storage.models_vote import CLOSED, Ballot, PollVoter
 from tests.conftest import sandbox_for
@@ -106,9 +105,8 @@ async def test_every_unit_confirms_at_once_and_the_last_closes_the_poll(app: App
 
 async def test_a_ballot_and_the_close_at_the_same_instant(app: App, block_id: int) -> None:
     """The secretariat closes while a unit confirms: the ballot is either counted or refused, never lost."""
-    from handlers.context import Context
-    from handlers.poll_close import SECRETARIAT, close
-    from storage.dialogs import ChatState
+    from handlers.core.service import Actor
+    from handlers.voting.closing import SECRETARIAT, close_poll
 
     sb = sandbox_for(app)
     await add_contacts(app, block_id, {"YTE": ["binh"]})
@@ -118,12 +116,10 @@ async def test_a_ballot_and_the_close_at_the_same_instant(app: App, block_id: in
 
         async def closing(poll: int = poll_id, round_: int = n) -> bool:
             async with app.uow() as uow:
-                state = ChatState(channel="test", chat_id="closer", updated_at=app.clock.now())
-                ctx = Context(incoming=Incoming("test", "closer", "closer", f"close-{round_}"), state=state,
-                              uow=uow, clock=app.clock, config=app.config)
-                done = await close(ctx, poll, SECRETARIAT)
+                done = await close_poll(uow, app.clock.now(), Actor(f"closer-{round_}", ("test", "closer")), poll,
+                                        SECRETARIAT)
                 await uow.commit()
-                return done
+                return done is not None
 
         replies, closed = await asyncio.gather(sb.say("binh", "1"), closing())
         assert closed

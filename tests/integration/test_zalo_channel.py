@@ -15,7 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.channels.base import DeliveryError
 from bot.channels.zalo import DEFAULT_RETRY_AFTER, ZaloChannel
 from bot.channels.zalo_api import ZaloAPIError, ZaloClient
-from handlers.chat import Choice, Document, Incoming, Reply
+from handlers.core.messages import Choice, Document, Incoming, Reply
 from tests.fakes.zalo_api import FakeZaloAPI
 
 DOC_NOTE = "(document available on Telegram/CLI)"

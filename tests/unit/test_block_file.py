@@ -16,8 +16,9 @@ import yaml
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from handlers.block_file import (
-    MESSAGES,
+from handlers.core.clock import LOCAL_TZ, format_local
+from handlers.term.block_file.read import (
+    MESSAGE_KEYS,
     BlockFileError,
     BlockSpec,
     block_xlsx_bytes,
@@ -26,14 +27,13 @@ from handlers.block_file import (
     spec_from_mapping,
     write_block_xlsx,
 )
-from handlers.clock import LOCAL_TZ, format_local
 from tests import office_files
 from tests.office_files import workbook, yaml_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "block-vhxh.yaml"
-SOURCES = sorted([*ROOT.joinpath("handlers").glob("block_file*.py"),
-                  *ROOT.joinpath("handlers").glob("office_file*.py")])
+SOURCES = sorted([*ROOT.joinpath("handlers", "term", "block_file").glob("*.py"),
+                  *ROOT.joinpath("handlers", "core", "office").glob("*.py")])
 
 
 def sample_data() -> dict[str, Any]:
@@ -454,7 +454,7 @@ def test_every_problem_key_has_a_message() -> None:
     pattern = re.compile(r'(?:(?:Problem|\.add)\((?:[^()]*?,\s*)?|DueError\()"([a-z0-9_]+)"\s*[,)]')
     used = {key for source in SOURCES for key in pattern.findall(source.read_text(encoding="utf-8"))}
     assert {"code_duplicate", "file_empty", "due_not_real", "column_missing"} <= used
-    assert used <= MESSAGES.keys()
+    assert used <= MESSAGE_KEYS.keys()
 
 
 # --- properties ---------------------------------------------------------------------------------

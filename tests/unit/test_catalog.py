@@ -16,12 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from handlers import commands
-from handlers.catalog import EN, VI, Catalog
-from handlers.invites import ROLE_OBSERVER, ROLE_SECRETARIAT, ROLES
+from handlers.core.catalog import EN, VI, Catalog
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted(p for d in ("handlers", "bot") for p in (ROOT / d).rglob("*.py") if "catalog" not in p.parts)
+SOURCES = sorted(p for d in ("handlers", "bot") for p in (ROOT / d).rglob("*.py") if p.name != "catalog.py")
 
 
 def _module_strings(relative: str, name: str) -> tuple[str, ...]:
@@ -35,18 +33,11 @@ def _module_strings(relative: str, name: str) -> tuple[str, ...]:
     return ()
 
 
-MENU_KEYS = [getattr(commands, name)[2:] for name in dir(commands) if name.startswith("MENU_")]
-
-# f-string keys and the values their placeholder takes
+# The one key still built at run time: bot/runner.py (issue 10's file) names Telegram's command menu.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "reg_confirm_{}": ROLES,
-    "reg_done_{}": ROLES,
-    "role.{}": ROLES,
-    "menu.{}": tuple(MENU_KEYS),
-    "reg_bad_{}": ("name", "position"),
-    "cli.invite_{}": (ROLE_SECRETARIAT, ROLE_OBSERVER),
     "cmd.{}": _module_strings("bot/runner.py", "COMMANDS"),
 }
+BUILT_AT_RUN_TIME_ALLOWED = {"bot/runner.py"}
 
 
 @dataclass(frozen=True)
@@ -72,7 +63,7 @@ def _catalog_names(tree: ast.AST) -> set[str]:
     """Local names a catalog is bound to: `t = ctx.t`, `t = Catalog()`, `s, t = x, Catalog()`."""
     names = {"t"}
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "handlers.catalog":
+        if isinstance(node, ast.ImportFrom) and node.module == "handlers.core.catalog":
             names |= {a.asname or a.name for a in node.names if a.name == "text"}
     return names
 
@@ -89,6 +80,8 @@ def _value_literals(expr: ast.AST | None) -> list[str]:
     if isinstance(expr, ast.Dict):
         return [k for v in expr.values for k in _value_literals(v)]
     if isinstance(expr, ast.Subscript):
+        if isinstance(expr.value, ast.Name) and expr.value.id in KEY_MAPS:  # ROLE_KEYS[role]: a module's key map
+            return KEY_MAPS[expr.value.id]
         return _value_literals(expr.value)
     if isinstance(expr, ast.BoolOp):
         return [k for v in expr.values for k in _value_literals(v)]
@@ -119,6 +112,12 @@ def _assigned_literals(scope: ast.AST, name: str) -> list[str]:
 
 TREES = {path: ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in SOURCES}
 FUNCTIONS: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+KEY_MAPS: dict[str, list[str]] = {}  # module-level `NAME: Final = {value: "catalog.key", ...}`
+for _tree in TREES.values():
+    for _stmt in _tree.body:
+        _target = _stmt.target if isinstance(_stmt, ast.AnnAssign) else None
+        if isinstance(_target, ast.Name) and _target.id.endswith("_KEYS") and isinstance(_stmt.value, ast.Dict):
+            KEY_MAPS[_target.id] = [v.value for v in _stmt.value.values if isinstance(v, ast.Constant)]
 for _tree in TREES.values():
     for _node in ast.walk(_tree):
         if isinstance(_node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -142,14 +141,23 @@ def _uses() -> list[Use]:
             elif isinstance(arg, ast.JoinedStr):
                 pattern = "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in arg.values)
                 uses.append(Use(where, None, pattern, kwargs))
+            elif isinstance(arg, ast.Attribute) and arg.attr == "label":  # a MenuEntry's: read where it is made
+                continue
             elif isinstance(arg, ast.Name):
                 scope = next((s for s in scopes if s.lineno <= node.lineno <= (s.end_lineno or 0)), tree)
                 keys = _assigned_literals(scope, arg.id)
                 uses += [Use(where, k, None, None) for k in keys]
                 if not keys:
                     UNFOLLOWED.append(f"{where}: cannot tell which keys `{arg.id}` holds")
+            elif isinstance(arg, ast.Subscript) and (mapped := _value_literals(arg)):
+                uses += [Use(where, k, None, kwargs) for k in mapped]
             else:
                 UNFOLLOWED.append(f"{where}: a catalog key the test cannot follow: {ast.unparse(arg)}")
+    for path, tree in TREES.items():  # MenuEntry(option, label key, ...)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "MenuEntry"
+                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+                uses.append(Use(f"{path.relative_to(ROOT)}:{node.lineno}", str(node.args[1].value), None, frozenset()))
     return uses
 
 
@@ -169,7 +177,14 @@ def test_the_scan_finds_the_calls() -> None:
     keys = {u.key for u in USES}
     assert {"menu_expired", "reg_ask_name", "code_throttled", "internal_error", "not_allowed"} <= keys
     assert "code_malformed" in keys and "help_guest" in keys  # through local variables
-    assert {"reg_confirm_{}", "menu.{}", "role.{}"} <= {u.pattern for u in USES}
+    assert {"reg_confirm_unit", "role.observer", "dl.weekday.6", "poll.kind.flag"} <= keys  # through key maps
+    assert {"menu.units", "menu.polls"} <= keys  # a MenuEntry's label
+
+
+def test_no_key_is_built_at_run_time() -> None:
+    built = sorted(u.where for u in USES if u.pattern is not None
+                   and u.where.split(":")[0] not in BUILT_AT_RUN_TIME_ALLOWED)
+    assert built == [], "use a literal key, or a module-level NAME_KEYS map of literal keys"
 
 
 def test_every_literal_key_exists_in_vietnamese() -> None:

@@ -17,8 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from handlers.catalog import EN, VI
-from handlers.criteria_file import (
+from handlers.core.catalog import EN, VI
+from handlers.scoring.sheet_file.read import (
     CriteriaFileError,
     CriterionSpec,
     SheetSpec,
@@ -32,8 +32,8 @@ from tests.office_files import workbook, yaml_data
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "criteria-2026.yaml"
-SOURCES = sorted([*ROOT.joinpath("handlers").glob("criteria_file*.py"),
-                  *ROOT.joinpath("handlers").glob("office_file*.py")])
+SOURCES = sorted([*ROOT.joinpath("handlers", "scoring", "sheet_file").glob("*.py"),
+                  *ROOT.joinpath("handlers", "core", "office").glob("*.py")])
 
 
 def sample_data() -> dict[str, Any]:

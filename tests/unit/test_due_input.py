@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from handlers.clock import LOCAL_TZ
-from handlers.deadline_admin_due import FORMAT, NO_SUCH_DAY, PAST, OffDay, off_day, read_due
-from handlers.deadline_admin_ops import clean_title
+from handlers.core.clock import LOCAL_TZ
+from handlers.deadlines.rules.due_date import FORMAT, NO_SUCH_DAY, PAST, OffDay, off_day, read_due
+from handlers.deadlines.service import clean_title
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)  # Monday 09:00 in Hà Nội
 

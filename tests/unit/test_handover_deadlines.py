@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.clock import LOCAL_TZ
-from handlers.handover_deadlines import next_year_due, next_year_title
-from handlers.workdays import is_working_day
+from handlers.core.clock import LOCAL_TZ
+from handlers.deadlines.rules.workdays import is_working_day
+from handlers.term.deadline_copy import next_year_due, next_year_title
 
 
 def local(y: int, m: int, d: int, hh: int = 17, mm: int = 0) -> datetime:

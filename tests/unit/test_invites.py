@@ -1,4 +1,4 @@
-"""handlers/invites.py: invite codes derived from the secret key, and how people may type them."""
+"""handlers/registration/rules/codes.py: invite codes derived from the secret key, and how people may type them."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.invites import (
+from handlers.core.roles import ROLE_OBSERVER, ROLE_SECRETARIAT, ROLE_UNIT
+from handlers.registration.rules.codes import (
     ALPHABET,
     CODE_LENGTH,
-    ROLE_OBSERVER,
-    ROLE_SECRETARIAT,
-    ROLE_UNIT,
     code_hash,
     deep_link,
     derive_code,

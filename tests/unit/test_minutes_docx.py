@@ -12,8 +12,8 @@ from docx.document import Document as DocxDocument
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handlers.minutes import Candidate, Minutes, build_minutes, vn_day, vn_pct
-from handlers.minutes_docx import xml_safe
+from handlers.voting.minutes import Candidate, Minutes, build_minutes, vn_day, vn_pct
+from handlers.voting.minutes_docx import xml_safe
 
 UNITS = ("Bảo hiểm Xã hội tỉnh", "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "Trường Cao đẳng Cộng đồng",
          "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Y tế",

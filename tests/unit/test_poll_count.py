@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.poll_count import Count, count, percent, quorum_met
+from handlers.voting.rules.count import Count, count, percent, quorum_met
 
 UNITS = list(range(1, 12))  # the sample block: 11 member units
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.poll_input import read_count, read_fraction, read_minutes, read_percent, read_units
+from handlers.voting.rules.poll_input import read_count, read_fraction, read_minutes, read_percent, read_units
 
 CODES = ["BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE", "BDT", "GDDT", "PTTH", "LDTBXH"]
 

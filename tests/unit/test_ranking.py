@@ -1,4 +1,4 @@
-"""handlers/ranking.py: final scores, totals and the ranking with ties flagged for the vote."""
+"""handlers/scoring/rules/ranking.py: final scores, totals and the ranking with ties flagged for the vote."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.ranking import CHECKED, FINAL, SELF, Mark, rank, tie_groups, unit_totals
+from handlers.scoring.rules.ranking import CHECKED, FINAL, SELF, Mark, rank, tie_groups, unit_totals
 
 # Totals as a sheet makes them: multiples of 0.25 between 0 and 130, few distinct so ties are common.
 totals = st.integers(min_value=0, max_value=520).map(lambda n: Decimal(n) / 4)

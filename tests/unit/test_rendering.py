@@ -18,7 +18,7 @@ from bot.rendering import (
     numbered_menu,
     split_text,
 )
-from handlers.chat import Choice, Reply
+from handlers.core.messages import Choice, Reply
 
 # Short words, spaces and newlines, Vietnamese letters and an emoji: enough to hit every branch.
 texts = st.text(alphabet=st.sampled_from(list("ab đệ✅ \n\n   xyz")), max_size=300)

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.chat import Incoming
-from handlers.clock import FrozenClock
-from handlers.context import Context, HandlerConfig
-from handlers.router import resolve_input
+from handlers.core.clock import FrozenClock
+from handlers.core.context import Context, HandlerConfig
+from handlers.core.messages import Incoming
+from handlers.core.router import resolve_input
+from handlers.features import FEATURES
 from storage.dialogs import ChatState
 from storage.uow import UnitOfWork
 
@@ -28,7 +29,7 @@ def make_ctx(text: str | None = None, option: str | None = None, version: int | 
                         version=version)
     # resolve_input reads only the update and the state, so no unit of work is needed
     return Context(incoming=incoming, state=state, uow=cast(UnitOfWork, None), clock=FrozenClock(NOW),
-                   config=HandlerConfig(secret=b"k"))
+                   config=HandlerConfig(secret=b"k", features=FEATURES))
 
 
 @pytest.mark.parametrize(

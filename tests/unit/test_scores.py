@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.scores import LineScore, ScoreError, parse_number, parse_score, show, totals
-from handlers.scoring_input import explanation, find, fold, jump_target, word
+from handlers.scoring.rules.score_input import explanation, find, fold, jump_target, word
+from handlers.scoring.rules.scores import LineScore, ScoreError, parse_number, parse_score, show, totals
 from storage.models import Criterion
 
 D = Decimal

@@ -1,4 +1,4 @@
-"""handlers/submissions_input.py: the theme, a dispatch's number and date, and uploaded files."""
+"""handlers/deadlines/rules/submission_input.py: the theme, a dispatch's number and date, and uploaded files."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.chat import FileRef
-from handlers.submissions_input import (
+from handlers.core.messages import FileRef
+from handlers.deadlines.rules.submission_input import (
     DateProblem,
     dispatch_date,
     dispatch_no,

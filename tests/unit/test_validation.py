@@ -1,4 +1,4 @@
-"""handlers/validation.py: names, positions and Vietnamese phone numbers as people type them."""
+"""handlers/core/validation.py: names, positions and Vietnamese phone numbers as people type them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.validation import clean_text, format_phone, person_name, position, vn_phone
+from handlers.core.validation import clean_text, format_phone, person_name, position, vn_phone
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.vote_input import SelectionProblem, display_receipt, normalize_receipt, parse_selection
+from handlers.voting.rules.vote_input import SelectionProblem, display_receipt, normalize_receipt, parse_selection
 from storage.votes import RECEIPT_ALPHABET, RECEIPT_LENGTH, new_receipt_code, receipt_hash
 
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.channels.zalo import describe_update, update_to_incoming
-from handlers.chat import Incoming
+from handlers.core.messages import Incoming
 
 
 def text_update(text: Any = "Xin chào", **message: Any) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Deadlines: the calendar and its reminders, submissions, the status of who has submitted, the exports."""

@@ -1,0 +1,1 @@
+"""Registration: invite codes, the registration conversation, the secretariat's directory of contacts."""

@@ -1,0 +1,334 @@
+"""The secretariat manages the term's deadlines in chat (/hannop), read as sandbox transcripts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from io import BytesIO
+
+from openpyxl import load_workbook
+from sqlmodel import select
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox
+from handlers.core.messages import Reply
+from storage.models import Contact, Deadline, Submission
+from tests.conftest import sandbox_for
+from tests.helpers import codes, deliver, register
+
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
+SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
+YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
+SELF = "Bảng tự chấm điểm thi đua năm 2026"
+NEW = "Báo cáo chuyên đề chuyển đổi số năm 2026"
+ACTIONS = ("Thêm hạn nộp", "Dời hạn", "Hủy hạn", "Khóa / mở nhận nộp muộn", "Xuất Excel tình hình nộp",
+           "Xuất danh sách chủ đề thi đua", "Thoát")
+LINES = {
+    COVENANT: f"{COVENANT}\n    Giao ước thi đua · hạn 15/03/2026 17:00 · đã nộp {{}}/11",
+    SIX_MONTH: f"{SIX_MONTH}\n    Báo cáo sơ kết 6 tháng · hạn 15/06/2026 17:00 · đã nộp {{}}/11",
+    YEAR_END: f"{YEAR_END}\n    Báo cáo tổng kết năm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
+    SELF: f"{SELF}\n    Bảng tự chấm điểm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
+}
+ASK_DUE_FORMAT = ("Chưa đọc được «{}». Mời nhập hạn nộp theo dạng dd/mm/yyyy HH:MM (ví dụ 30/11/2026 17:00) "
+                  "hoặc chỉ ngày dd/mm/yyyy (hạn là 17:00).")
+NOT_ALLOWED = "Chức năng này chỉ dành cho Thường trực Khối."
+CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+TOLD_2 = "Đã gửi thông báo tới 2 đầu mối của các đơn vị."
+
+
+def overview(*lines: str, zalo: bool = False) -> str:
+    """Telegram style: buttons as `[n] label`; Zalo style: a numbered menu after a blank line."""
+    body = "\n".join(f"• {line}" for line in lines)
+    menu = "\n".join(f"{i}. {a}" if zalo else f"[{i}] {a}" for i, a in enumerate(ACTIONS, 1))
+    return f"📅 Hạn nộp năm 2026 của {BLOCK}:\n{body}\nChọn việc cần làm:\n{chr(10) if zalo else ''}{menu}"
+
+
+def line(title: str, done: int = 0, closed: bool = False) -> str:
+    return LINES[title].format(done) + (" · 🔒 đã khóa nhận nộp" if closed else "")
+
+
+ALL = (line(COVENANT), line(SIX_MONTH), line(YEAR_END), line(SELF))
+FULL = overview(*ALL)
+
+
+async def people(app: App, block_id: int, sb: Sandbox) -> None:
+    """hoa runs the block; binh (Sở Y tế) and cuong (Sở Giáo dục và Đào tạo) are unit contacts."""
+    c = await codes(app, block_id)
+    await register(sb, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "0912 345 678")
+    await register(sb, "binh", c["YTE"], "Trần Văn Bình", "0987 654 321")
+    await register(sb, "cuong", c["GDDT"], "Đỗ Mạnh Cường", "0903 111 222")
+    await deliver(app)
+    for user in ("hoa", "binh", "cuong"):
+        sb.inbox(user)
+
+
+async def deadline(app: App, title: str) -> Deadline:
+    async with app.uow() as uow:
+        return (await uow.session.exec(select(Deadline).where(Deadline.title == title))).one()
+
+
+async def flow_of(app: App, user: str) -> str | None:
+    async with app.uow() as uow:
+        state = await uow.dialogs.get("sandbox", f"sb-{user}")
+    assert state is not None
+    return state.flow
+
+
+async def actions(app: App, block_id: int) -> list[tuple[str, str, object]]:
+    async with app.uow() as uow:
+        return [(e.actor.split(":")[0], e.action, e.detail.get("title")) for e in await uow.audit.entries(block_id)
+                if e.action not in ("import_block", "register")]
+
+
+async def test_add_a_deadline_with_wrong_dates_on_the_way(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    assert await sb.say("hoa", "/hannop") == [FULL]
+    kinds = ("Thêm hạn nộp. Chọn loại:\n[1] Giao ước thi đua\n[2] Báo cáo sơ kết 6 tháng\n[3] Báo cáo tổng kết năm\n"
+             "[4] Bảng tự chấm điểm\n[5] Khác\n[6] Quay lại")
+    assert await sb.say("hoa", "1") == [kinds]
+    assert await sb.say("hoa", "báo cáo gì đây?") == [CHOOSE, kinds]
+    ask_title = ("Loại: Khác.\nMời nhập tên hạn nộp (3–300 ký tự), ví dụ: Báo cáo sơ kết 6 tháng đầu năm 2026."
+                 "\n[1] Quay lại")
+    assert await sb.say("hoa", "5") == [ask_title]
+    bad_title = "Tên hạn nộp cần từ 3 đến 300 ký tự, có chữ cái và không bắt đầu bằng dấu /."
+    assert await sb.say("hoa", "ab") == [bad_title, ask_title]
+    assert await sb.say("hoa", "x" * 301) == [bad_title, ask_title]
+    ask_due = (f"Hạn nộp của «{NEW}»: mời nhập theo dạng dd/mm/yyyy HH:MM, ví dụ 30/11/2026 17:00 (giờ Việt Nam). "
+               "Chỉ nhập ngày thì hạn là 17:00 ngày đó.\n[1] Quay lại")
+    assert await sb.say("hoa", f"  {NEW}  ") == [ask_due]
+    assert await sb.say("hoa", "32/13/2026") == [
+        "Không có ngày giờ «32/13/2026»: ngày, tháng hoặc giờ không hợp lệ. Mời nhập lại, ví dụ 30/11/2026 17:00.",
+        ask_due]
+    assert await sb.say("hoa", "20/11/2026") == [
+        "Thời điểm 20/11/2026 17:00 đã qua (bây giờ là 23/11/2026 09:00). Mời nhập một hạn nộp trong tương lai.",
+        ask_due]
+    assert await sb.say("hoa", "cuối tháng") == [ASK_DUE_FORMAT.format("cuối tháng"), ask_due]
+    assert await sb.say("hoa", "24/11/2026") == [
+        "⚠️ Ngày 24/11/2026 là ngày nghỉ lễ (Ngày Văn hóa Việt Nam), không phải ngày làm việc.\n"
+        "Vẫn đặt hạn 24/11/2026 17:00, hay nhập ngày khác? (Có thể gõ luôn ngày mới.)\n"
+        "[1] Vẫn giữ ngày này\n[2] Nhập ngày khác\n[3] Quay lại"]
+    assert await sb.say("hoa", "06/12/2026 10:00") == [  # typed straight away: a Sunday
+        "⚠️ Ngày 06/12/2026 là Chủ nhật, không phải ngày làm việc.\n"
+        "Vẫn đặt hạn 06/12/2026 10:00, hay nhập ngày khác? (Có thể gõ luôn ngày mới.)\n"
+        "[1] Vẫn giữ ngày này\n[2] Nhập ngày khác\n[3] Quay lại"]
+    assert await sb.say("hoa", "2") == [ask_due]
+    summary = (f"Mời kiểm tra hạn nộp mới:\n• Loại: Khác\n• Tên: {NEW}\n• Hạn nộp: Thứ Hai, 07/12/2026 10:30\n"
+               "Khi xác nhận, các đơn vị sẽ được báo.\n[1] Xác nhận\n[2] Nhập lại từ đầu\n[3] Quay lại")
+    assert await sb.say("hoa", "7/12/2026 10h30") == [summary]
+    assert await sb.say("hoa", "1") == [
+        f"✅ Đã thêm hạn nộp «{NEW}», hạn 07/12/2026 10:30.\n{TOLD_2}",
+        overview(line(COVENANT), line(SIX_MONTH), line(YEAR_END), line(SELF),
+                 f"{NEW}\n    Khác · hạn 07/12/2026 10:30 · đã nộp 0/11")]
+
+    added = await deadline(app, NEW)
+    assert (added.kind, added.due_at, added.revision) == ("custom", datetime(2026, 12, 7, 3, 30, tzinfo=UTC), 1)
+    assert await actions(app, block_id) == [("contact", "add_deadline", NEW)]
+    assert await deliver(app) == 2
+    notice = f"📅 Thường trực {BLOCK} thông báo hạn nộp mới: {NEW}, hạn 07/12/2026 10:30."
+    assert sb.inbox("binh") == [notice] and sb.inbox("cuong") == [notice]
+
+    # the same kind and title again is refused at the title step
+    await sb.say("hoa", "1")
+    await sb.say("hoa", "5")
+    assert (await sb.say("hoa", NEW.upper()))[0] == (
+        f"Năm thi đua này đã có hạn nộp loại «Khác» tên «{NEW.upper()}» (có thể đã bị hủy). Mời đặt tên khác.")
+    assert (await sb.say("hoa", "1"))[0].startswith("📅 Hạn nộp năm 2026")  # [1] Quay lại
+    assert await sb.say("hoa", "7") == ["Đã đóng phần quản lý hạn nộp. Gõ /hannop để mở lại."]
+
+
+async def test_move_a_deadline_tells_the_units(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    await sb.say("hoa", "/menu")
+    assert await sb.say("hoa", "6") == [FULL]  # [6] Quản lý hạn nộp
+    pick = (f"Chọn hạn nộp cần dời:\n[1] {COVENANT} (hạn 15/03/2026 17:00)\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+            f"[3] {YEAR_END} (hạn 30/11/2026 17:00)\n[4] {SELF} (hạn 30/11/2026 17:00)\n[5] Quay lại")
+    assert await sb.say("hoa", "2") == [pick]
+    assert await sb.say("hoa", "9") == [CHOOSE, pick]
+    ask = (f"«{YEAR_END}» đang có hạn 30/11/2026 17:00.\nMời nhập hạn mới theo dạng dd/mm/yyyy HH:MM (giờ Việt Nam); "
+           "chỉ nhập ngày thì hạn là 17:00 ngày đó.\n[1] Quay lại")
+    assert await sb.say("hoa", "3") == [ask]
+    assert await sb.say("hoa", "30/11/2026") == [
+        "Hạn mới trùng với hạn hiện tại (30/11/2026 17:00). Mời nhập ngày giờ khác.", ask]
+    no_such = "Không có ngày giờ «{}»: ngày, tháng hoặc giờ không hợp lệ. Mời nhập lại, ví dụ 30/11/2026 17:00."
+    assert await sb.say("hoa", "31/11/2026") == [no_such.format("31/11/2026"), ask]
+    assert await sb.say("hoa", "04/12/2026 25:00") == [no_such.format("04/12/2026 25:00"), ask]
+    assert (await sb.say("hoa", "05/12/2026"))[0].startswith("⚠️ Ngày 05/12/2026 là Thứ Bảy, không phải ngày làm việc.")
+    confirm = (f"Dời hạn nộp «{YEAR_END}»\ntừ 30/11/2026 17:00\nsang Thứ Sáu, 04/12/2026 17:00?\n"
+               "Các đơn vị sẽ được báo và lịch nhắc việc được lập lại theo hạn mới.\n[1] Xác nhận\n[2] Quay lại")
+    assert await sb.say("hoa", "04/12/2026") == [confirm]
+    assert await sb.say("hoa", "đồng ý") == [CHOOSE, confirm]
+    out = await sb.say("hoa", "1")
+    assert out[0] == f"✅ Đã dời hạn «{YEAR_END}» từ 30/11/2026 17:00 sang 04/12/2026 17:00.\n{TOLD_2}"
+    assert "Báo cáo tổng kết năm · hạn 04/12/2026 17:00 · đã nộp 0/11" in out[1]
+    assert out[1].index(SELF) < out[1].index(YEAR_END)  # the overview follows the due dates
+
+    moved = await deadline(app, YEAR_END)
+    assert (moved.due_at, moved.revision) == (datetime(2026, 12, 4, 10, 0, tzinfo=UTC), 2)
+    assert await deliver(app) == 2
+    notice = (f"📅 Thường trực {BLOCK} dời hạn nộp «{YEAR_END}» từ 30/11/2026 17:00 sang 04/12/2026 17:00.")
+    assert sb.inbox("binh") == [notice] and sb.inbox("cuong") == [notice]
+    assert sb.inbox("hoa") == []  # the secretariat got its answer in the chat, not a notice
+
+
+async def test_extending_a_past_deadline_makes_late_submissions_on_time(app: App, block_id: int,
+                                                                        sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    six = await deadline(app, SIX_MONTH)
+    async with app.uow() as uow:
+        yte = await uow.directory.unit_by_code(block_id, "YTE")
+        assert yte is not None and yte.id is not None and six.id is not None
+        await uow.deadlines.submit(Submission(deadline_id=six.id, unit_id=yte.id, kind="document",
+                                              file_id="f1", file_name="bc-6thang.pdf",
+                                              submitted_at=datetime(2026, 6, 20, 3, 0, tzinfo=UTC), late=True))
+        await uow.commit()
+    for text in ("/hannop", "2", "2"):
+        await sandbox.say("hoa", text)
+    assert (await sandbox.say("hoa", "30/11/2026"))[0].startswith(f"Dời hạn nộp «{SIX_MONTH}»\ntừ 15/06/2026 17:00")
+    out = await sandbox.say("hoa", "1")
+    assert "Báo cáo sơ kết 6 tháng · hạn 30/11/2026 17:00 · đã nộp 1/11" in out[1]
+    async with app.uow() as uow:
+        [current] = await uow.deadlines.current_submissions([six.id])
+    assert current.late is False
+    out = await sandbox.say("hoa", "/trangthai")
+    assert "Đã nộp 1/11 (đúng hạn 1, muộn 0)." in out[0]
+
+
+async def test_cancel_a_deadline(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    assert await sb.say("cuong", "/lang en") == ["Switched to English."]
+    await sb.say("hoa", "/hannop")
+    assert (await sb.say("hoa", "3"))[0].startswith(f"Chọn hạn nộp cần hủy:\n[1] {COVENANT} (hạn 15/03/2026 17:00)")
+    confirm = (f"Hủy hạn nộp «{SELF}» (hạn 30/11/2026 17:00)?\nCác đơn vị sẽ được báo, không còn nhắc việc và không "
+               "nộp cho hạn này được nữa. Những gì đã nộp vẫn được lưu.\n[1] Xác nhận\n[2] Quay lại")
+    assert await sb.say("hoa", "4") == [confirm]
+    assert await sb.say("hoa", "2") == [FULL]  # Quay lại: nothing cancelled
+    await sb.say("hoa", "3")
+    await sb.say("hoa", "4")
+    assert await sb.say("hoa", "1") == [f"✅ Đã hủy hạn nộp «{SELF}».\n{TOLD_2}",
+                                        overview(line(COVENANT), line(SIX_MONTH), line(YEAR_END))]
+    assert (await deadline(app, SELF)).cancelled_at == app.clock.now()
+    assert await deliver(app) == 2
+    assert sb.inbox("binh") == [f"❌ Thường trực {BLOCK} đã hủy hạn nộp «{SELF}» (hạn 30/11/2026 17:00). "
+                                "Đơn vị không cần nộp nội dung này nữa."]
+    assert sb.inbox("cuong") == [f"❌ The secretariat of {BLOCK} cancelled «{SELF}» (due 30/11/2026 17:00). "
+                                 "Nothing needs to be submitted for it."]  # in the recipient's language
+    assert await actions(app, block_id) == [("contact", "cancel_deadline", SELF)]
+    out = await sb.say("hoa", "/trangthai")
+    assert SELF not in out[0]
+
+
+async def test_close_and_reopen_late_submissions(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    await sb.say("hoa", "/hannop")
+    pick = ("Chọn hạn nộp cần khóa (không nhận nộp nữa, kể cả nộp muộn) hoặc mở lại:\n"
+            f"[1] 🔒 Khóa: {COVENANT} (hạn 15/03/2026 17:00)\n[2] 🔒 Khóa: {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+            f"[3] 🔒 Khóa: {YEAR_END} (hạn 30/11/2026 17:00)\n[4] 🔒 Khóa: {SELF} (hạn 30/11/2026 17:00)\n[5] Quay lại")
+    assert await sb.say("hoa", "4") == [pick]
+    assert await sb.say("hoa", "1") == [
+        f"🔒 Đã khóa «{COVENANT}» (hạn 15/03/2026 17:00): từ nay không nhận thêm bài nộp, kể cả nộp muộn.",
+        overview(line(COVENANT, closed=True), line(SIX_MONTH), line(YEAR_END), line(SELF))]
+    assert (await deadline(app, COVENANT)).closed_at == app.clock.now()
+    assert (await sb.say("hoa", "4"))[0].split("\n")[1] == f"[1] 🔓 Mở lại: {COVENANT} (hạn 15/03/2026 17:00)"
+    assert await sb.say("hoa", "1") == [
+        f"🔓 Đã mở lại «{COVENANT}»: các đơn vị nộp tiếp được (nộp sau 15/03/2026 17:00 tính là nộp muộn).", FULL]
+    assert (await deadline(app, COVENANT)).closed_at is None
+    assert [a for _, a, _ in await actions(app, block_id)] == ["close_deadline", "reopen_deadline"]
+    assert await deliver(app) == 0  # closing tells nobody
+
+
+async def test_only_the_secretariat_and_at_every_step(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    assert await sb.say("binh", "/hannop") == [NOT_ALLOWED]
+    assert await sb.say("lan", "/hannop") == [
+        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+    async with app.uow() as uow:  # a secretariat option smuggled into a unit contact's dialog is refused too
+        state = await uow.dialogs.load_for_update("sandbox", "sb-binh", datetime.now(UTC))
+        assert state is not None
+        state.flow, state.step, state.data = "deadlines", "cancel_confirm", {"block_id": block_id, "deadline_id": 1}
+        state.choices = [["confirm", "Xác nhận"]]
+        await uow.dialogs.save(state)
+        await uow.commit()
+    assert await sb.say("binh", "Xác nhận") == [NOT_ALLOWED]
+    assert (await deadline(app, COVENANT)).cancelled_at is None
+
+    await sb.say("hoa", "/hannop")
+    await sb.say("hoa", "2")
+    await sb.say("hoa", "3")
+    async with app.uow() as uow:  # meanwhile the operator withdraws hoa's secretariat role
+        hoa = (await uow.session.exec(select(Contact).where(Contact.full_name == "Nguyễn Thị Hoa"))).one()
+        hoa.revoked_at = app.clock.now()
+        uow.session.add(hoa)
+        await uow.commit()
+    assert await sb.say("hoa", "04/12/2026") == [NOT_ALLOWED]
+    assert await flow_of(app, "hoa") is None
+    assert (await deadline(app, YEAR_END)).revision == 1
+
+
+async def test_any_input_is_answered(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    await sb.say("hoa", "/hannop")
+    assert await sb.say("hoa", "xin chào") == [CHOOSE, FULL]
+    assert await sb.send_file("hoa", "baocao.pdf", "application/pdf", 1000) == [CHOOSE, FULL]
+    async with app.uow() as uow:
+        state = await uow.dialogs.get("sandbox", "sb-hoa")
+        assert state is not None
+        overview_version = state.version
+    await sb.say("hoa", "1")
+    ask_title = await sb.say("hoa", "1")  # Giao ước thi đua
+    # a button of the overview pressed now is stale: the current step is asked again, nothing moves
+    assert await sb.press("hoa", "a.move", overview_version) == [
+        "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:", *ask_title]
+    assert (await sb.say("hoa", "/abc"))[0].startswith("Tên hạn nộp cần từ 3 đến 300 ký tự")
+    await sb.say("hoa", "Giao ước bổ sung")
+    out = await sb.send_file("hoa", "lich.pdf", "application/pdf", 1000)
+    assert out[0] == "Mời gõ hạn nộp theo dạng dd/mm/yyyy HH:MM, ví dụ 30/11/2026 17:00."
+    assert (await sb.say("hoa", "{due} %s \\ 🎉"))[0] == ASK_DUE_FORMAT.format("{due} %s \\ 🎉")
+    assert (await sb.say("hoa", "x" * 100))[0] == ASK_DUE_FORMAT.format("x" * 39 + "…")
+    assert await flow_of(app, "hoa") == "deadlines"
+    assert (await sb.say("hoa", "/huy"))[0] == "Đã hủy thao tác đang làm."
+    assert await flow_of(app, "hoa") is None
+    assert (await sb.say("hoa", "/hannop")) == [FULL]  # nothing was added on the way
+
+
+async def test_exports_in_chat(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    covenant = await deadline(app, COVENANT)
+    async with app.uow() as uow:
+        bhxh = await uow.directory.unit_by_code(block_id, "BHXH")
+        assert bhxh is not None and bhxh.id is not None and covenant.id is not None
+        await uow.deadlines.submit(Submission(deadline_id=covenant.id, unit_id=bhxh.id, kind="theme",
+                                              theme="Đoàn kết, kỷ cương, sáng tạo, hiệu quả",
+                                              submitted_at=datetime(2026, 3, 10, 2, 0, tzinfo=UTC)))
+        await uow.commit()
+    await sandbox.say("hoa", "/hannop")
+    out = await sandbox.say("hoa", "5")
+    assert out[0] == (f"📎 Tình hình nộp của {BLOCK}, năm 2026 (số liệu lúc 23/11/2026 09:00).\n"
+                      "📎 tinh-hinh-nop-2026.xlsx")
+    assert out[1] == overview(line(COVENANT, done=1), line(SIX_MONTH), line(YEAR_END), line(SELF))
+
+    replies: list[Reply] = await app.dispatcher.handle(sandbox.incoming("hoa", "6"))
+    document = replies[0].document
+    assert document is not None and document.filename == "chu-de-thi-dua-2026.xlsx"
+    assert document.mime == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert replies[0].text == (f"📎 Danh sách chủ đề thi đua năm 2026 của các đơn vị {BLOCK}: "
+                               "1/11 đơn vị đã đăng ký.")
+    sheet = load_workbook(BytesIO(document.content)).active
+    assert [c.value for c in sheet[5]] == [1, "Bảo hiểm Xã hội tỉnh", "Đoàn kết, kỷ cương, sáng tạo, hiệu quả",
+                                           "10/03/2026"]
+    assert [a for _, a, _ in await actions(app, block_id)] == ["export", "export"]
+
+
+async def test_zalo_style_numbered_menu(app: App, block_id: int) -> None:
+    sb = sandbox_for(app, "zalo")
+    await people(app, block_id, sb)
+    out = await sb.say("hoa", "/hannop")
+    assert out == [overview(*ALL, zalo=True)]
+    out = await sb.say("hoa", "xuất excel tình hình nộp")  # an option's label, typed
+    assert out[0].endswith("\n📎 tinh-hinh-nop-2026.xlsx")
+    assert await sb.say("hoa", "7") == ["Đã đóng phần quản lý hạn nộp. Gõ /hannop để mở lại."]

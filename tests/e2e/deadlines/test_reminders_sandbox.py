@@ -1,0 +1,93 @@
+"""Reminders as people see them: planned at 08:00, delivered through the outbox, answered by a tap
+(Telegram style) or a typed number (Zalo style), and the secretariat's digest."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox
+from handlers.core.clock import FrozenClock
+from tests.conftest import sandbox_for
+from tests.e2e.registration.test_registration_sandbox import register
+from tests.helpers import codes, deliver
+
+WED_0810 = datetime(2026, 11, 25, 1, 10, tzinfo=UTC)  # Wednesday 25/11/2026 08:10 in Hà Nội: 3 working days left
+
+
+async def test_reminder_tap_opens_the_submission(app: App, block_id: int, sandbox: Sandbox,
+                                                 clock: FrozenClock) -> None:
+    c = await codes(app, block_id)
+    await register(sandbox, "tt", c["secretariat"], "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678")
+    await register(sandbox, "yte", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987654321")
+    await deliver(app)
+    sandbox.inbox("tt")
+
+    clock._now = WED_0810
+    result = await app.plan_reminders()
+    assert (result.reminders, result.messages, result.digests) == (22, 2, 2)  # 2 deadlines × 11 units
+    again = await app.plan_reminders()
+    assert (again.reminders, again.messages, again.digests) == (0, 0, 0)  # idempotent
+    await deliver(app)
+    got = sandbox.inbox("yte")
+    assert len(got) == 2
+    assert got[0] == ("⏰ Nhắc việc: Báo cáo tổng kết công tác thi đua năm 2026\n"
+                      "Hạn nộp: 30/11/2026 17:00 (còn 3 ngày làm việc).\nĐơn vị Sở Y tế chưa nộp.\n"
+                      "Gõ /nop để nộp bất cứ lúc nào.\n[1] Nộp ngay: Báo cáo tổng kết công tác thi đua năm…")
+    assert got[1].endswith("\n[1] Nộp ngay: Báo cáo tổng kết công tác thi đua năm…\n"
+                           "[2] Nộp ngay: Bảng tự chấm điểm thi đua năm 2026")
+    digests = sandbox.inbox("tt")
+    assert len(digests) == 2
+    assert digests[0].startswith("📋 Báo cáo nhanh cho Thường trực Khối thi đua Văn hóa - Xã hội (25/11/2026 08:10):")
+    assert "Đã nộp 0/11 (đúng hạn 0, muộn 0)." in digests[0]
+    assert "⚠️ Không nhắc được vì chưa có đầu mối:" in digests[0] and "Sở Y tế" not in digests[0].split("⚠️")[1]
+
+    out = await sandbox.say("yte", "2")  # taps «Nộp ngay: Bảng tự chấm điểm…» on the latest reminder
+    assert out[0].startswith("📌 Bảng tự chấm điểm thi đua năm 2026\nHạn nộp: 30/11/2026 17:00.")
+
+
+async def test_zalo_number_answers_the_reminder_and_submitters_are_skipped(app: App, block_id: int,
+                                                                          clock: FrozenClock) -> None:
+    zalo = sandbox_for(app, "zalo")
+    c = await codes(app, block_id)
+    await register_zalo(zalo, "ld", c["LDTBXH"])
+    await register_zalo(zalo, "bdt", c["BDT"])
+    clock._now = WED_0810
+    # BDT submits the year-end report by dispatch before the reminders are planned
+    await zalo.say("bdt", "/nop")
+    out = await zalo.say("bdt", "3")  # the year-end report is the third open deadline
+    assert "Báo cáo tổng kết" in out[0]
+    for text in ("2", "125/BC-BDT", "20/11/2026", "1"):
+        out = await zalo.say("bdt", text)
+    assert "đúng hạn" in out[0]
+
+    await app.plan_reminders()
+    await deliver(app)
+    to_bdt = zalo.inbox("bdt")
+    assert [m.split("\n")[0] for m in to_bdt] == ["⏰ Nhắc việc: Bảng tự chấm điểm thi đua năm 2026"]
+    to_ld = zalo.inbox("ld")
+    assert len(to_ld) == 2 and to_ld[-1].endswith(
+        "\n\n1. Nộp ngay: Báo cáo tổng kết công tác thi đua năm…\n2. Nộp ngay: Bảng tự chấm điểm thi đua năm 2026")
+    out = await zalo.say("ld", "1")  # each typed number opens its own deadline
+    assert out[0].startswith("📌 Báo cáo tổng kết công tác thi đua năm 2026")
+
+
+async def register_zalo(sb: Sandbox, user: str, code: str) -> None:
+    for text in (code, "1", "Lê Văn Nam", "Chuyên viên", "0977000111", "1"):
+        out = await sb.say(user, text)
+    assert out[0].startswith("✅")
+
+
+async def test_a_queued_reminder_is_dropped_when_the_unit_submits_first(app: App, block_id: int,
+                                                                        clock: FrozenClock) -> None:
+    zalo = sandbox_for(app, "zalo")
+    c = await codes(app, block_id)
+    await register_zalo(zalo, "bdt", c["BDT"])
+    clock._now = WED_0810
+    await app.plan_reminders()  # two reminders queued for BDT, not yet delivered
+    await zalo.say("bdt", "/nop")
+    for text in ("3", "2", "125/BC-BDT", "20/11/2026", "1"):  # the year-end report, by dispatch
+        out = await zalo.say("bdt", text)
+    assert "đúng hạn" in out[0]
+    await deliver(app)
+    assert [m.split("\n")[0] for m in zalo.inbox("bdt")] == ["⏰ Nhắc việc: Bảng tự chấm điểm thi đua năm 2026"]

@@ -1,0 +1,512 @@
+"""A unit contact submits for a deadline through the sandbox, read as chat transcripts: the covenant's
+theme, a report file, an official dispatch (Zalo style), resubmission, late, closed, revoked, reminders,
+and arbitrary text at every step."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import EN, VI
+from handlers.core.clock import FrozenClock
+from storage.models import AuditLog, Contact, Deadline, DialogState, Submission, Unit
+from tests.conftest import sandbox_for
+from tests.helpers import codes, deliver, import_sample_sheet
+
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
+SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
+YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
+SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
+PICK = "Chọn việc cần nộp của Sở Y tế:"
+PICK_TG = (f"{PICK}\n[1] {COVENANT} (hạn 15/03/2026 17:00)\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+           f"[3] {YEAR_END} (hạn 30/11/2026 17:00)\n[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00)\n[5] Hủy")
+THEME = "Đoàn kết, kỷ cương, sáng tạo, hiệu quả"
+ASK_THEME = ("Mời nhập chủ đề thi đua của Sở Y tế (từ 5 đến 300 ký tự), ví dụ: Đoàn kết, kỷ cương, sáng tạo, "
+             "hiệu quả.\n(Gõ /huy để dừng.)")
+BAD_THEME = "Chủ đề thi đua cần từ 5 đến 300 ký tự, có chữ cái, không phải lệnh hay đường dẫn. Mời nhập lại."
+INTRO_YEAR_END = f"📌 {YEAR_END}\nHạn nộp: 30/11/2026 17:00."
+ASK_METHOD_TG = "Đơn vị nộp bằng cách nào?\n[1] Gửi tệp báo cáo\n[2] Đã gửi qua đường công văn\n[3] Hủy"
+ASK_FILE_TG = ("Mời gửi tệp báo cáo (đính kèm vào tin nhắn): PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc "
+               "tệp nén ZIP/RAR, tối đa 20 MB.\n[1] Chọn cách khác\n[2] Hủy")
+FILE_SUMMARY_TG = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n• Tệp: bao-cao.pdf (117 KB)\n"
+                   "[1] Xác nhận nộp\n[2] Gửi tệp khác\n[3] Hủy")
+ASK_DISPATCH_NO = "Mời nhập số công văn đã gửi (ví dụ 125/BC-SYT).\n(Gõ /huy để dừng.)"
+ASK_DISPATCH_DATE = "Mời nhập ngày ban hành công văn theo dạng ngày/tháng/năm, ví dụ 23/11/2026."
+UNIT_MENU_TG = (f"Menu chính (Sở Y tế, {BLOCK}):\n[1] Nộp báo cáo, giao ước\n[2] Chấm điểm thi đua\n"
+                "[3] Tình hình nộp\n[4] Thông tin của tôi")
+UNIT_MENU_ZALO = (f"Menu chính (Sở Y tế, {BLOCK}):\n\n1. Nộp báo cáo, giao ước\n2. Chấm điểm thi đua\n"
+                  "3. Tình hình nộp\n4. Thông tin của tôi")
+NOT_ALLOWED = ("Bạn không còn là đầu mối của đơn vị nên không nộp thay đơn vị được nữa. Thao tác nộp đã dừng; "
+               "nếu có nhầm lẫn, mời liên hệ Thường trực Khối.")
+CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+
+
+async def register(sb: Sandbox, user: str, code: str, name: str, position: str, phone: str) -> None:
+    for text in (f"/start {code}", "1", name, position, phone):
+        await sb.say(user, text)
+    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
+
+
+async def block_with_people(app: App, block_id: int, sb: Sandbox) -> None:
+    """Hoa runs the block (secretariat); Bình is the contact of Sở Y tế."""
+    c = await codes(app, block_id)
+    await register(sb, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678")
+    await register(sb, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987 654 321")
+    await deliver(app)
+    sb.inbox("hoa")
+
+
+async def deadline_id(app: App, kind: str) -> int:
+    async with app.uow() as uow:
+        row = (await uow.session.exec(select(Deadline).where(Deadline.kind == kind))).one()
+    assert row.id is not None
+    return row.id
+
+
+async def history(app: App, kind: str, unit_code: str = "YTE") -> list[Submission]:
+    deadline = await deadline_id(app, kind)
+    async with app.uow() as uow:  # one unit of work at a time: SQLite takes the write lock at BEGIN
+        unit = (await uow.session.exec(select(Unit).where(Unit.code == unit_code))).one()
+        assert unit.id is not None
+        return await uow.deadlines.submission_history(deadline, unit.id)
+
+
+async def set_deadline(app: App, kind: str, **values: object) -> None:
+    async with app.uow() as uow:
+        row = (await uow.session.exec(select(Deadline).where(Deadline.kind == kind))).one()
+        for key, value in values.items():
+            setattr(row, key, value)
+        uow.session.add(row)
+        await uow.commit()
+
+
+# --- Telegram style -------------------------------------------------------------------------------
+
+
+async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    assert await sandbox.say("binh", "/nop") == [PICK_TG]
+    assert await sandbox.say("binh", "1") == [
+        f"📌 {COVENANT}\nHạn nộp: 15/03/2026 17:00.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
+        ASK_THEME]
+    assert await sandbox.say("binh", "abc") == [BAD_THEME, ASK_THEME]
+    assert await sandbox.say("binh", "/xyz") == [BAD_THEME, ASK_THEME]  # an unknown command is not a theme
+    summary = ("Giao ước thi đua của Sở Y tế\nChủ đề thi đua: «Đoàn kết, sáng tạo»\n\n"
+               "Xác nhận ký giao ước với chủ đề này?\n[1] Xác nhận ký giao ước\n[2] Nhập lại\n[3] Hủy")
+    assert await sandbox.say("binh", "  Đoàn kết,   sáng tạo ") == [summary]
+    assert await sandbox.say("binh", "2") == [ASK_THEME]  # [2] Nhập lại
+    await sandbox.say("binh", THEME)
+    assert await sandbox.say("binh", "1") == [
+        f"⚠️ Đã ghi nhận Sở Y tế nộp «{COVENANT}»: chủ đề thi đua «{THEME}».\n"
+        "Nộp lúc 23/11/2026 09:00, muộn so với hạn 15/03/2026 17:00.",
+        UNIT_MENU_TG]
+
+    [row] = await history(app, "covenant")
+    assert (row.kind, row.theme, row.late, row.superseded_at) == ("theme", THEME, True, None)
+    async with app.uow() as uow:
+        audit = (await uow.session.exec(select(AuditLog).where(AuditLog.action == "submit"))).one()
+    assert audit.actor == f"contact:{row.contact_id}"
+    assert audit.detail == {"deadline_id": row.deadline_id, "unit_id": row.unit_id, "kind": "theme", "late": True}
+
+    assert await deliver(app) == 1
+    assert sandbox.inbox("hoa") == [f"📥 Sở Y tế đã nộp «{COVENANT}» (muộn): chủ đề thi đua «{THEME}». Đã nộp 1/11."]
+    assert (await sandbox.say("binh", "/nop"))[0].startswith(
+        f"{PICK}\n[1] {COVENANT} (hạn 15/03/2026 17:00) ✅ đã nộp\n[2] {SIX_MONTH}")
+
+
+async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    await sandbox.say("binh", "/nop")
+    assert await sandbox.say("binh", "3") == [INTRO_YEAR_END, ASK_METHOD_TG]
+    assert await sandbox.say("binh", "1") == [ASK_FILE_TG]
+    assert await sandbox.say("binh", "đây là báo cáo") == [
+        "Tôi đang chờ tệp báo cáo. Mời đính kèm tệp vào tin nhắn, hoặc chọn cách khác.", ASK_FILE_TG]
+    assert await sandbox.send_file("binh", "bao-cao-day-du.pdf", "application/pdf", 25 * 1024 * 1024) == [
+        "Tệp «bao-cao-day-du.pdf» nặng 25 MB, vượt mức tối đa 20 MB. Mời nén hoặc tách tệp rồi gửi lại, "
+        "hoặc nộp qua đường công văn.", ASK_FILE_TG]
+    assert await sandbox.send_file("binh", "bao-cao.pdf.exe", "application/pdf", 40_000) == [
+        "Không nhận loại tệp «bao-cao.pdf.exe». Chỉ nhận PDF, Word (doc, docx), Excel (xls, xlsx), "
+        "OpenDocument (odt, ods), ảnh (jpg, png) hoặc tệp nén (zip, rar).", ASK_FILE_TG]
+    assert await history(app, "year_end_report") == []
+    assert await sandbox.send_file("binh", "bao-cao.pdf", "application/pdf", 120_000) == [FILE_SUMMARY_TG]
+    assert await sandbox.say("binh", "1") == [
+        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp bao-cao.pdf (117 KB).\n"
+        "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).",
+        UNIT_MENU_TG]
+
+    [row] = await history(app, "year_end_report")
+    assert (row.kind, row.file_name, row.mime, row.size, row.late) == (
+        "document", "bao-cao.pdf", "application/pdf", 120_000, False)
+    assert row.file_id is not None and row.file_id.startswith("sandbox-")
+
+    seen = len(sandbox.channel.delivered)
+    assert await deliver(app) == 1
+    [forwarded] = sandbox.channel.delivered[seen:]
+    assert forwarded.chat_id == Sandbox.chat_of("hoa")
+    assert forwarded.text == (f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp bao-cao.pdf (117 KB). Đã nộp 1/11.")
+    assert forwarded.document == "bao-cao.pdf"
+    async with app.uow() as uow:
+        [outbox] = [m for m in await uow.outbox.sent_or_failed_before(app.clock.now() + timedelta(seconds=1))
+                    if m.document_file_id]
+    assert outbox.document_file_id == row.file_id
+
+
+async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, sandbox: Sandbox,
+                                                       clock: FrozenClock) -> None:
+    await block_with_people(app, block_id, sandbox)
+    for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):  # [2] Đã gửi qua đường công văn
+        await sandbox.say("binh", text)
+    assert (await sandbox.say("binh", "1"))[0].startswith(f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số "
+                                                         "125/BC-SYT ngày 20/11/2026.")
+    clock.advance(timedelta(hours=2))
+    assert (await sandbox.say("binh", "/nop"))[0].split("\n")[3] == f"[3] {YEAR_END} (hạn 30/11/2026 17:00) ✅ đã nộp"
+    assert await sandbox.say("binh", "3") == [
+        f"{INTRO_YEAR_END}\nĐơn vị đã nộp lúc 23/11/2026 09:00; lần nộp này sẽ thay thế bản đó.", ASK_METHOD_TG]
+    await sandbox.say("binh", "1")
+    await sandbox.send_file("binh", "bao-cao.pdf", "application/pdf", 120_000)
+    version = await dialog_version(app, "binh")
+    assert await sandbox.say("binh", "1") == [
+        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp bao-cao.pdf (117 KB).\n"
+        "Nộp lúc 23/11/2026 11:00, đúng hạn (hạn 30/11/2026 17:00).\n"
+        "Bản này thay cho bản đã nộp lúc 23/11/2026 09:00.",
+        UNIT_MENU_TG]
+    # a double tap on the confirm button does not submit twice
+    assert await sandbox.press("binh", "confirm", version) == [
+        "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:", UNIT_MENU_TG]
+
+    first, second = await history(app, "year_end_report")
+    assert (first.kind, first.dispatch_no, first.superseded_at) == ("dispatch", "125/BC-SYT", second.submitted_at)
+    assert first.dispatch_date == datetime(2026, 11, 19, 17, 0, tzinfo=UTC)  # local midnight of 20/11
+    assert (second.kind, second.superseded_at) == ("document", None)
+    async with app.uow() as uow:
+        current = await uow.deadlines.current_submissions([second.deadline_id])
+    assert [s.id for s in current] == [second.id]
+
+    await deliver(app)
+    assert sandbox.inbox("hoa")[-1] == (
+        f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp bao-cao.pdf (117 KB). Bản nộp lại, thay bản lúc "
+        "23/11/2026 09:00. Đã nộp 1/11.\n📎 bao-cao.pdf")
+
+
+async def test_late_submission_is_flagged(app: App, block_id: int, sandbox: Sandbox, clock: FrozenClock) -> None:
+    await block_with_people(app, block_id, sandbox)
+    clock.advance(timedelta(days=8))  # Tuesday 01/12/2026 09:00, the day after the due date
+    await sandbox.say("binh", "/nop")
+    assert await sandbox.say("binh", "3") == [
+        f"{INTRO_YEAR_END}\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.", ASK_METHOD_TG]
+    for text in ("2", "45/BC-YTE", "1/12/2026"):
+        await sandbox.say("binh", text)
+    assert await sandbox.say("binh", "1") == [
+        f"⚠️ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
+        "Nộp lúc 01/12/2026 09:00, muộn so với hạn 30/11/2026 17:00.", UNIT_MENU_TG]
+    [row] = await history(app, "year_end_report")
+    assert row.late is True
+    await deliver(app)
+    assert sandbox.inbox("hoa") == [
+        f"📥 Sở Y tế đã nộp «{YEAR_END}» (muộn): công văn số 45/BC-YTE ngày 01/12/2026. Đã nộp 1/11."]
+
+
+BY_SHEET = (f"📌 {SELF_ASSESSMENT}\nHạn nộp: 30/11/2026 17:00.\nHạn này không nộp bằng tệp hay công văn: Sở Y tế "
+            "chấm điểm từng tiêu chí theo bảng tiêu chí của Khối (lệnh /chamdiem), rồi nộp bảng tự chấm điểm. Khi "
+            "bảng được nộp, hạn này được ghi nhận là đã nộp.\n[1] Chấm điểm ngay\n[2] Hủy")
+
+
+async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(app: App, block_id: int,
+                                                                               sandbox: Sandbox) -> None:
+    await import_sample_sheet(app, block_id)
+    await block_with_people(app, block_id, sandbox)
+    await sandbox.say("binh", "/nop")
+    assert await sandbox.say("binh", "4") == [BY_SHEET]
+    assert await sandbox.send_file("binh", "bang-diem.xlsx", "application/vnd.ms-excel", 20_000) == [CHOOSE, BY_SHEET]
+    assert await sandbox.say("binh", "45/BC-YTE") == [CHOOSE, BY_SHEET]
+    assert await history(app, "self_assessment") == []
+    assert await sandbox.say("binh", "2") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]
+
+    reminder = f"g.submit.{await deadline_id(app, 'self_assessment')}"  # a reminder's «Nộp ngay»: the same answer
+    assert await sandbox.press("binh", reminder, 0) == [BY_SHEET]
+    overview = await sandbox.say("binh", "1")
+    assert overview[0].startswith("📋 Bảng tiêu chí chấm điểm thi đua năm 2026\nĐơn vị: Sở Y tế\n")
+    assert await step_of(app, "binh") == ("score", "overview")
+    assert await history(app, "self_assessment") == []
+
+    await sandbox.say("binh", "/chamdiem 1.1")  # the sheet scored (Tối đa everywhere) and submitted
+    for _ in range(12 * 3):  # the score, no explanation, no file
+        await sandbox.say("binh", "1")
+    await sandbox.say("binh", "/chamdiem")
+    for text in ("2", "1", "1"):  # Xem lại và nộp, Nộp bảng tự chấm, Xác nhận nộp
+        out = await sandbox.say("binh", text)
+    assert out[0].startswith("✅ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 100 điểm.")
+    [row] = await history(app, "self_assessment")  # the sheet's submission completed the deadline
+    assert (row.kind, row.late) == ("assessment", False)
+    assert f"[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00) ✅ đã nộp" in (await sandbox.say("binh", "/nop"))[0]
+    assert await sandbox.say("binh", "4") == [BY_SHEET]
+    assert (await sandbox.say("binh", "1"))[0].startswith("🔒 Bảng tự chấm điểm của Sở Y tế đã nộp lúc")
+
+
+async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):
+        await sandbox.say("binh", text)
+    await set_deadline(app, "year_end_report", closed_at=app.clock.now())  # the secretariat closes it
+    assert await sandbox.say("binh", "1") == [
+        f"Hạn nộp «{YEAR_END}» đã khóa nhận, nên chưa ghi nhận bài nộp. Nếu đơn vị vẫn cần nộp, mời liên hệ "
+        "Thường trực Khối để mở lại."]
+    assert await history(app, "year_end_report") == []
+    assert await step_of(app, "binh") == (None, None)
+    listed = (await sandbox.say("binh", "/nop"))[0]
+    assert YEAR_END not in listed and SELF_ASSESSMENT in listed
+
+    await set_deadline(app, "self_assessment", cancelled_at=app.clock.now())
+    assert await sandbox.press("binh", f"g.submit.{await deadline_id(app, 'self_assessment')}", 0) == [
+        f"Hạn nộp «{SELF_ASSESSMENT}» đã bị Thường trực Khối hủy, nên chưa ghi nhận bài nộp. Nếu cần, mời liên hệ "
+        "Thường trực Khối để mở lại."]
+
+    await set_deadline(app, "year_end_report", closed_at=None)  # reopened
+    assert await sandbox.press("binh", f"g.submit.{await deadline_id(app, 'year_end_report')}", 0) == [
+        INTRO_YEAR_END, ASK_METHOD_TG]
+
+
+async def test_contact_revoked_mid_flow_is_stopped(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    await sandbox.say("binh", "/nop")
+    assert await sandbox.say("binh", "1") == [
+        f"📌 {COVENANT}\nHạn nộp: 15/03/2026 17:00.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
+        ASK_THEME]
+    for text in ("/menu", "3", "1", "1"):  # Thu hồi một đầu mối → Sở Y tế → Trần Văn Bình
+        await sandbox.say("hoa", text)
+    assert (await sandbox.say("hoa", "1"))[0].startswith("Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).")
+    assert await sandbox.say("binh", THEME) == [NOT_ALLOWED]
+    assert await history(app, "covenant") == []
+    assert await step_of(app, "binh") == (None, None)
+    assert await sandbox.say("binh", "/nop") == [
+        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+
+
+async def test_revoked_at_the_confirm_step_stores_nothing(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    for text in ("/nop", "2", "2", "125/BC-SYT", "20/11/2026"):
+        await sandbox.say("binh", text)
+    async with app.uow() as uow:
+        contact = (await uow.session.exec(select(Contact).where(Contact.full_name == "Trần Văn Bình"))).one()
+        contact.revoked_at = app.clock.now()
+        uow.session.add(contact)
+        await uow.commit()
+    assert await sandbox.say("binh", "1") == [NOT_ALLOWED]
+    assert await history(app, "six_month_report") == []
+
+
+async def test_reminder_button_starts_the_flow(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    await sandbox.say("binh", "/toi")  # any other dialog version: the reminder's button still works
+    year_end = await deadline_id(app, "year_end_report")
+    assert await sandbox.press("binh", f"g.submit.{year_end}", 0) == [INTRO_YEAR_END, ASK_METHOD_TG]
+    assert await sandbox.say("binh", "2") == [ASK_DISPATCH_NO]
+    await sandbox.say("binh", "/huy")
+    # in the middle of another step, the button restarts at this deadline
+    await sandbox.say("binh", "/nop")
+    await sandbox.say("binh", "1")
+    assert await sandbox.press("binh", f"g.submit.{year_end}", 3) == [INTRO_YEAR_END, ASK_METHOD_TG]
+    # the secretariat submits for its own unit, the head unit; a deadline that does not exist is said so
+    assert await sandbox.press("hoa", f"g.submit.{year_end}", 0) == [INTRO_YEAR_END, ASK_METHOD_TG]
+    await sandbox.say("hoa", "/huy")
+    assert await sandbox.press("binh", "g.submit.99999", 0) == [
+        "Hạn nộp này không còn, hoặc không thuộc khối của bạn. Gõ /nop để xem các hạn nộp đang mở."]
+    assert "Bảo hiểm Xã hội tỉnh" in (await sandbox.say("hoa", "/nop"))[0]
+
+
+async def test_cancel_and_wrong_choices(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    await sandbox.say("binh", "/nop")
+    assert await sandbox.say("binh", "báo cáo") == [CHOOSE, PICK_TG]
+    assert await sandbox.say("binh", "5") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]  # [5] Hủy
+    assert await sandbox.say("binh", "1") == [PICK_TG]  # [1] Nộp báo cáo, giao ước
+    await sandbox.say("binh", "3")
+    assert await sandbox.say("binh", "tệp") == [CHOOSE, ASK_METHOD_TG]
+    await sandbox.say("binh", "1")
+    assert await sandbox.say("binh", "1") == [ASK_METHOD_TG]  # [1] Chọn cách khác
+    assert await sandbox.say("binh", "/huy") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]
+    assert await history(app, "year_end_report") == []
+
+
+async def test_english(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await block_with_people(app, block_id, sandbox)
+    await sandbox.say("binh", "/lang en")
+    assert (await sandbox.say("binh", "/nop"))[0].startswith("Choose what Sở Y tế submits:\n[1] " + COVENANT)
+    assert (await sandbox.say("binh", "3"))[1] == ("How does your unit submit?\n[1] Send the report file\n"
+                                                  "[2] Already sent as an official dispatch\n[3] Cancel")
+    for text in ("2", "125/BC-SYT", "20-11-2026"):
+        await sandbox.say("binh", text)
+    assert (await sandbox.say("binh", "1"))[0] == (
+        f"✅ Recorded: Sở Y tế submitted «{YEAR_END}»: dispatch no. 125/BC-SYT of 20/11/2026.\n"
+        "Submitted at 23/11/2026 09:00, on time (due 30/11/2026 17:00).")
+    await deliver(app)  # the secretariat reads Vietnamese, whatever the unit's language
+    assert sandbox.inbox("hoa") == [
+        f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): công văn số 125/BC-SYT ngày 20/11/2026. Đã nộp 1/11."]
+
+
+# --- Zalo style -----------------------------------------------------------------------------------
+
+
+async def test_zalo_style_dispatch_with_typed_numbers(app: App, block_id: int) -> None:
+    app.dispatcher.config = dataclasses.replace(app.config, file_channels=frozenset({"telegram"}))  # Zalo: no files
+    zalo = sandbox_for(app, "zalo")
+    await block_with_people(app, block_id, zalo)
+    assert await zalo.say("binh", "/menu") == [UNIT_MENU_ZALO]
+    assert await zalo.say("binh", "1") == [
+        f"{PICK}\n\n1. {COVENANT} (hạn 15/03/2026 17:00)\n2. {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+        f"3. {YEAR_END} (hạn 30/11/2026 17:00)\n4. {SELF_ASSESSMENT} (hạn 30/11/2026 17:00)\n5. Hủy"]
+    method = ("Đơn vị nộp bằng cách nào?\n(Kênh này không nhận tệp. Nếu cần gửi tệp báo cáo, mời dùng Telegram.)"
+              "\n\n1. Đã gửi qua đường công văn\n2. Hủy")
+    assert await zalo.say("binh", "3") == [INTRO_YEAR_END, method]
+    assert "Gửi tệp báo cáo" not in method
+    assert await zalo.say("binh", "1") == [ASK_DISPATCH_NO]
+    assert await zalo.say("binh", "   ") == [
+        "Số công văn cần từ 1 đến 60 ký tự và có chữ số, ví dụ 125/BC-SYT. Mời nhập lại.", ASK_DISPATCH_NO]
+    assert await zalo.say("binh", "x" * 58 + "/12") == [
+        "Số công văn cần từ 1 đến 60 ký tự và có chữ số, ví dụ 125/BC-SYT. Mời nhập lại.", ASK_DISPATCH_NO]
+    assert await zalo.say("binh", "125/BC-SYT") == [ASK_DISPATCH_DATE]
+    assert await zalo.say("binh", "31/02/2026") == [
+        "Không có ngày này trong lịch. Mời nhập lại ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+    assert await zalo.say("binh", "24/11/2026") == [
+        "Ngày ban hành không thể sau hôm nay (23/11/2026). Mời nhập lại.", ASK_DISPATCH_DATE]
+    assert await zalo.say("binh", "abc") == [
+        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+    assert await zalo.say("binh", "31/12/2024") == [
+        "Ngày ban hành quá xa (trước 01/01/2025). Mời kiểm tra và nhập lại.", ASK_DISPATCH_DATE]
+    assert await zalo.say("binh", "1") == [
+        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+    summary = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n• Công văn số 125/BC-SYT ngày "
+               "05/11/2026\n\n1. Xác nhận nộp\n2. Nhập lại\n3. Hủy")
+    assert await zalo.say("binh", "5.11.2026") == [summary]
+    assert await zalo.say("binh", "2") == [ASK_DISPATCH_NO]  # Nhập lại
+    await zalo.say("binh", "125/BC-SYT")
+    await zalo.say("binh", "5.11.2026")
+    assert await zalo.say("binh", "xác nhận nộp") == [
+        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 125/BC-SYT ngày 05/11/2026.\n"
+        "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).", UNIT_MENU_ZALO]
+    [row] = await history(app, "year_end_report")
+    assert (row.kind, row.dispatch_no, row.file_id) == ("dispatch", "125/BC-SYT", None)
+    assert row.dispatch_date == datetime(2026, 11, 4, 17, 0, tzinfo=UTC)
+
+
+# --- arbitrary text at every step ----------------------------------------------------------------------
+
+COVENANT_STEPS = ("theme", "theme_confirm")
+REPORT_STEPS = ("method", "file", "file_confirm", "dispatch_no", "dispatch_date", "dispatch_confirm")
+
+
+def _template_regex(template: str) -> str:
+    parts = re.split(r"\{[^{}]*\}", template)
+    return "(?s:.*?)".join(re.escape(p) for p in parts)
+
+
+CATALOG_TEXT = re.compile(
+    "(?:{0})(?:\n(?:{0}))*".format("|".join(_template_regex(t) for t in [*VI.values(), *EN.values()])))
+junk = st.one_of(
+    st.text(max_size=80),
+    st.from_regex(r"/[a-zA-Z@_]{1,12}( .{0,20})?", fullmatch=True),
+    st.sampled_from(["", " ", "1", "2", "3", "4", "9", "[1]", "/huy", "/nop", "/menu", "/lang en", "/lang vi",
+                     "125/BC-SYT", "31/02/2026", "01/01/2020", "20/11/2026", "24/11/2026", "đoàn kết", "abcd",
+                     "xác nhận nộp", "Nhập lại", "x" * 61, "x" * 301, "\x00", "0" * 5000, "1/1/1"]),
+)
+
+
+async def step_of(app: App, user: str) -> tuple[str | None, str | None]:
+    async with app.uow() as uow:
+        state = await uow.session.get(DialogState, ("sandbox", Sandbox.chat_of(user)))
+    return (state.flow, state.step) if state else (None, None)
+
+
+async def dialog_version(app: App, user: str) -> int:
+    async with app.uow() as uow:
+        state = await uow.session.get(DialogState, ("sandbox", Sandbox.chat_of(user)))
+    assert state is not None
+    return state.version
+
+
+def route(kind: str, target: str) -> tuple[str, ...]:
+    """The steps the flow of `kind` goes through to `target`."""
+    path: tuple[str, ...]
+    if kind == "covenant":
+        path = COVENANT_STEPS
+    elif target.startswith("file"):
+        path = ("method", "file", "file_confirm")
+    else:
+        path = ("method", "dispatch_no", "dispatch_date", "dispatch_confirm")
+    return path[: path.index(target) + 1]
+
+
+async def reach(app: App, sb: Sandbox, user: str, kind: str, target: str) -> None:
+    """Valid input until the submission flow of `kind` stands at `target`."""
+    steps = route(kind, target)
+    for _ in range(12):
+        flow, step = await step_of(app, user)
+        if flow == "submit" and step == target:
+            return
+        if flow != "submit" or step not in steps:
+            await sb.press(user, f"g.submit.{await deadline_id(app, kind)}", 0)
+        elif step == "theme":
+            await sb.say(user, THEME)
+        elif step == "method":
+            await sb.press(user, steps[1].split("_")[0], await dialog_version(app, user))
+        elif step == "file":
+            await sb.send_file(user, "bao-cao.docx", "application/octet-stream", 5_000)
+        elif step == "dispatch_no":
+            await sb.say(user, "125/BC-SYT")
+        elif step == "dispatch_date":
+            await sb.say(user, "20/11/2026")
+        else:
+            pytest.fail(f"cannot go on from {step} to {target}")
+    pytest.fail(f"could not reach {target}: {await step_of(app, user)}")
+
+
+def assert_valid(row: Submission) -> None:
+    if row.kind == "theme":
+        assert row.theme is not None and 5 <= len(row.theme) <= 300 and row.theme == row.theme.strip()
+    elif row.kind == "dispatch":
+        assert row.dispatch_no is not None and 1 <= len(row.dispatch_no) <= 60
+        assert any(ch.isdigit() for ch in row.dispatch_no)
+        assert row.dispatch_date is not None
+        assert date(2025, 1, 1) <= (row.dispatch_date + timedelta(hours=7)).date() <= date(2026, 11, 23)
+        assert row.dispatch_date.astimezone(UTC).hour == 17  # local midnight
+    else:
+        assert row.kind == "document" and row.file_id and row.file_name == "bao-cao.docx"
+
+
+_people = itertools.count(1)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(junk, min_size=len(COVENANT_STEPS) + len(REPORT_STEPS),
+                      max_size=len(COVENANT_STEPS) + len(REPORT_STEPS)))
+async def test_arbitrary_text_at_every_step_never_breaks_submitting(
+    app: App, block_id: int, sandbox: Sandbox, texts: list[str]
+) -> None:
+    user = f"u{next(_people)}"
+    c = await codes(app, block_id)
+    await register(sandbox, user, c["GDDT"], "Lê Thị An", "Chuyên viên", f"0912 000 {next(_people):03d}")
+    chat = Sandbox.chat_of(user)
+    steps = [("covenant", s) for s in COVENANT_STEPS] + [("year_end_report", s) for s in REPORT_STEPS]
+    for (kind, step), text in zip(steps, texts, strict=True):
+        await reach(app, sandbox, user, kind, step)
+        seen = len(sandbox.channel.delivered)
+        await sandbox.say(user, text)
+        replies = [d.text for d in sandbox.channel.delivered[seen:] if d.chat_id == chat]
+        assert replies, f"no answer to {text!r} at {step}"
+        for reply in replies:
+            assert reply not in (VI["internal_error"], EN["internal_error"]), (step, text)
+            assert CATALOG_TEXT.fullmatch(reply), (step, text, reply)
+    async with app.uow() as uow:
+        rows = list((await uow.session.exec(select(Submission))).all())
+    for row in rows:
+        assert_valid(row)

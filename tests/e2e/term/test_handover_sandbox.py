@@ -1,0 +1,216 @@
+"""The handover in the sandbox, read as a chat transcript: the secretariat types /bangiao after the head and
+deputy polls, confirms, and the block runs on in its next term (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import VI
+from storage.models import AuditLog, Contact, Deadline, InviteCode, Term, Unit
+from storage.models_vote import Poll
+from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, open_test_poll
+
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+HEAD, DEPUTY = "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "Sở Y tế"
+VOTERS = ["BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE", "BDT", "GDDT", "PTTH", "LDTBXH"]
+SUMMARY = (f"🔁 Bàn giao sang năm thi đua 2027 của {BLOCK}:\n• Trưởng khối: {HEAD}\n• Phó Trưởng khối: {DEPUTY}\n\n"
+           "Khi xác nhận:\n• Năm 2026 khép lại (dữ liệu vẫn xem được); năm 2027 trở thành năm hiện hành.\n"
+           f"• Cán bộ Thường trực hiện nay trở thành đầu mối của đơn vị mình; 1 đầu mối của {HEAD} trở thành "
+           "Thường trực Khối.\n• Mã mời Thường trực cũ bị thu hồi, mã mới được cấp.\n"
+           "• Hạn nộp năm 2027 được tạo theo lịch năm 2026.\n• Tất cả mọi người trong khối được thông báo.\n"
+           "Việc này không hoàn tác được.\n[1] Xác nhận bàn giao\n[2] Hủy")
+NEWS = (f"📣 {BLOCK} đã bàn giao sang năm thi đua 2027: Trưởng khối là {HEAD}, Phó Trưởng khối là {DEPUTY}. "
+        f"Thường trực Khối từ nay là cán bộ của {HEAD}.\nĐã tạo 4 hạn nộp năm 2027 theo lịch năm trước (xem /hannop).")
+
+
+async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
+    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
+        await sb.say(user, text)
+    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
+
+
+async def people(app: App, block_id: int, sb: Sandbox) -> dict[str, str]:
+    """Hoa runs the block (secretariat, of BHXH, the head in 2026); An is BHXH's contact, Lan the contact of
+    the college elected head for 2027, Bình (in English) the contact of Sở Y tế, Quân the provincial observer."""
+    c = await codes(app, block_id)
+    await register(sb, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "0912 345 678")
+    await register(sb, "an", c["BHXH"], "Lê Văn An", "0912 000 111")
+    await register(sb, "lan", c["CDNDTNT"], "Phạm Thị Lan", "0913 222 333")
+    await register(sb, "binh", c["YTE"], "Trần Văn Bình", "0987 654 321")
+    await register(sb, "quan", c["observer"], "Hoàng Minh Quân", "0904 111 222")
+    await sb.say("binh", "/lang en")
+    await deliver(app)
+    for user in ("hoa", "an", "lan", "binh", "quan"):
+        sb.inbox(user)
+    return c
+
+
+async def elect(app: App, block_id: int, kind: str, winner: str, close: bool = True) -> int:
+    poll_id = await open_test_poll(app, block_id, ["CDNDTNT", "YTE"], question=f"Bầu {kind} năm 2027", kind=kind)
+    for voter in VOTERS[:8]:
+        await cast_test_ballot(app, block_id, poll_id, voter, [winner])
+    if close:
+        await close_test_poll(app, poll_id)
+    return poll_id
+
+
+async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox) -> None:
+    sb = sandbox
+    old_codes = await people(app, block_id, sb)
+    assert await sb.say("binh", "/bangiao") == ["Only the block's secretariat can do this."]
+    assert await sb.say("hoa", "/bangiao") == [
+        "Chưa có cuộc bỏ phiếu bầu Trưởng khối nào đã kiểm phiếu trong năm 2026: mời tổ chức bỏ phiếu trước khi "
+        "bàn giao."]
+    head_poll = await elect(app, block_id, "head", "CDNDTNT", close=False)
+    assert await sb.say("hoa", "/bangiao") == [
+        f"Cuộc bỏ phiếu bầu Trưởng khối (số {head_poll}) còn đang mở: mời đóng và kiểm phiếu trước khi bàn giao."]
+    await close_test_poll(app, head_poll)
+    await elect(app, block_id, "deputy", "YTE")
+
+    assert await sb.say("hoa", "/bangiao") == [SUMMARY]
+    assert await sb.say("hoa", "xin chào") == [
+        "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút).", SUMMARY]
+    assert await sb.say("hoa", "2") == ["Đã hủy thao tác đang làm."]
+    async with app.uow() as uow:
+        assert (await uow.directory.current_term(block_id)).year == 2026  # type: ignore[union-attr]
+
+    assert await sb.say("hoa", "/bangiao") == [SUMMARY]
+    assert await sb.say("hoa", "1") == [
+        f"✅ Đã bàn giao: năm thi đua 2027 bắt đầu, {HEAD} là Trưởng khối, {DEPUTY} là Phó Trưởng khối. 1 đầu mối "
+        f"của {HEAD} nay là Thường trực Khối.\n"
+        f"Vai trò Thường trực Khối đã chuyển cho {HEAD}; bạn nay là đầu mối của Bảo hiểm Xã hội tỉnh.\n"
+        "Đã tạo 4 hạn nộp năm 2027 theo lịch năm trước (xem /hannop)."]
+
+    await deliver(app)
+    assert sb.inbox("hoa") == []  # told in the reply, not twice
+    assert sb.inbox("an") == [NEWS]
+    assert sb.inbox("quan") == [NEWS]
+    assert sb.inbox("lan") == [
+        NEWS + f"\nBạn nay là Thường trực {BLOCK} năm 2027. Gõ /menu để xem các việc của Thường trực. Để mời thêm "
+        "cán bộ vào Thường trực, dùng «Đổi mã mời của đơn vị» → Thường trực Khối."]
+    assert sb.inbox("binh") == [
+        f"📣 {BLOCK} has moved to the 2027 emulation year: the head is {HEAD}, the deputy {DEPUTY}. The secretariat "
+        f"is now run by the staff of {HEAD}.\n4 deadline(s) of 2027 created from last year's calendar (see /hannop)."]
+
+    assert (await sb.say("lan", "/menu"))[0].startswith(f"Menu Thường trực {BLOCK}:")
+    assert (await sb.say("hoa", "/menu"))[0].startswith(f"Menu chính (Bảo hiểm Xã hội tỉnh, {BLOCK}):")
+    assert await sb.say("hoa", "/bangiao") == ["Chức năng này chỉ dành cho Thường trực Khối."]
+    assert await sb.say("lan", "/bangiao") == [
+        f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần."]
+    # the old secretariat code no longer registers anybody
+    assert (await sb.say("tuan", f"/start {old_codes['secretariat']}"))[0].startswith(
+        "Mã mời này đã bị thu hồi hoặc đã được thay bằng mã mới.")
+    await check_the_new_term(app, block_id, head_poll)
+
+
+async def check_the_new_term(app: App, block_id: int, head_poll: int) -> None:
+    async with app.uow() as uow:
+        s = uow.session
+        terms = {t.year: t for t in (await s.exec(select(Term).where(Term.block_id == block_id))).all()}
+        units = {u.code: u.id for u in (await s.exec(select(Unit).where(Unit.block_id == block_id))).all()}
+        assert sorted(terms) == [2026, 2027]
+        old, new = terms[2026], terms[2027]
+        assert not old.is_current and new.is_current
+        assert (old.head_unit_id, old.deputy_unit_id) == (units["BHXH"], units["CDNDTNT"])  # the old term unchanged
+        assert (new.head_unit_id, new.deputy_unit_id) == (units["CDNDTNT"], units["YTE"])
+        roles = {c.full_name: (c.role, c.unit_id) for c in (await s.exec(select(Contact))).all()}
+        assert roles["Nguyễn Thị Hoa"] == ("unit", units["BHXH"])
+        assert roles["Phạm Thị Lan"] == ("secretariat", units["CDNDTNT"])
+        assert roles["Lê Văn An"] == ("unit", units["BHXH"]) and roles["Hoàng Minh Quân"][0] == "observer"
+        invites = [i for i in (await s.exec(select(InviteCode).where(InviteCode.role == "secretariat"))).all()]
+        assert sorted((i.generation, i.revoked_at is None) for i in invites) == [(1, False), (2, True)]
+        deadlines = (await s.exec(select(Deadline).order_by(Deadline.due_at, Deadline.kind))).all()  # type: ignore[arg-type]
+        assert [(d.term_id, d.title) for d in deadlines if d.term_id == new.id] == [
+            (new.id, "Đăng ký giao ước và chủ đề thi đua năm 2027"), (new.id, "Báo cáo sơ kết 6 tháng đầu năm 2027"),
+            (new.id, "Bảng tự chấm điểm thi đua năm 2027"), (new.id, "Báo cáo tổng kết công tác thi đua năm 2027")]
+        assert sum(1 for d in deadlines if d.term_id == old.id) == 4  # still attached to 2026
+        poll = (await s.exec(select(Poll).where(Poll.id == head_poll))).one()
+        assert poll.term_id == old.id
+        [entry] = (await s.exec(select(AuditLog).where(AuditLog.action == "handover"))).all()
+        assert entry.detail["year"] == 2027 and entry.detail["head_poll"] == head_poll
+        assert entry.actor.startswith("contact:")
+
+
+async def test_two_secretaries_confirm_at_once(app: App, block_id: int, sandbox: Sandbox) -> None:
+    """Both press «Xác nhận» at the same instant: one handover, the other is refused."""
+    sb = sandbox
+    c = await people(app, block_id, sb)
+    await register(sb, "hung", c["secretariat"], "Vũ Văn Hùng", "0915 333 444")
+    await elect(app, block_id, "head", "CDNDTNT")
+    await elect(app, block_id, "deputy", "YTE")
+    assert (await sb.say("hoa", "/bangiao"))[0].startswith("🔁 Bàn giao sang năm thi đua 2027")
+    assert (await sb.say("hung", "/bangiao"))[0].startswith("🔁 Bàn giao sang năm thi đua 2027")
+    first, second = await asyncio.gather(sb.say("hoa", "1"), sb.say("hung", "1"))
+    done = [r for r in (first, second) if r[0].startswith("✅ Đã bàn giao")]
+    refused = [r for r in (first, second) if not r[0].startswith("✅ Đã bàn giao")]
+    assert len(done) == 1 and len(refused) == 1
+    assert refused[0][0] in ("Chức năng này chỉ dành cho Thường trực Khối.",
+                             f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần.")
+    async with app.uow() as uow:
+        terms = (await uow.session.exec(select(Term).where(Term.block_id == block_id))).all()
+        assert sorted((t.year, t.is_current) for t in terms) == [(2026, False), (2027, True)]
+        assert len((await uow.session.exec(select(AuditLog).where(AuditLog.action == "handover"))).all()) == 1
+
+
+async def test_refusals_say_why(app: App, block_id: int, sandbox: Sandbox) -> None:
+    sb = sandbox
+    await people(app, block_id, sb)
+    tied = await open_test_poll(app, block_id, ["CDNDTNT", "YTE"], question="Bầu Trưởng khối", kind="head")
+    for voter, choice in zip(VOTERS[:10], ["CDNDTNT", "YTE"] * 5, strict=True):
+        await cast_test_ballot(app, block_id, tied, voter, [choice])
+    await close_test_poll(app, tied)  # 5 and 5 of 11: nobody over half
+    assert await sb.say("hoa", "/bangiao") == [
+        f"Cuộc bỏ phiếu bầu Trưởng khối (số {tied}) không bầu được đúng một đơn vị (trúng cử: 0): mời bỏ phiếu lại."]
+    few = await open_test_poll(app, block_id, ["CDNDTNT", "YTE"], question="Bầu lại Trưởng khối", kind="head")
+    for voter in VOTERS[:7]:  # 7 of 11 is short of two thirds
+        await cast_test_ballot(app, block_id, few, voter, ["CDNDTNT"])
+    await close_test_poll(app, few)
+    assert await sb.say("hoa", "/bangiao") == [
+        f"Cuộc bỏ phiếu bầu Trưởng khối (số {few}) không hợp lệ vì chưa đủ số phiếu tối thiểu: mời bỏ phiếu lại."]
+    await elect(app, block_id, "head", "YTE")
+    await elect(app, block_id, "deputy", "YTE")
+    assert await sb.say("hoa", "/bangiao") == [
+        "Trưởng khối và Phó Trưởng khối phải là hai đơn vị khác nhau (Sở Y tế)."]
+    await elect(app, block_id, "deputy", "CDNDTNT")  # the last counted poll of a kind decides
+    async with app.uow() as uow:  # Sở Y tế's only contact leaves: nobody would take over
+        binh = (await uow.session.exec(select(Contact).where(Contact.full_name == "Trần Văn Bình"))).one()
+        binh.role = "observer"
+        uow.session.add(binh)
+        await uow.commit()
+    assert await sb.say("hoa", "/bangiao") == [
+        "Sở Y tế (Trưởng khối mới) chưa có đầu mối đăng ký nên chưa có ai nhận vai trò Thường trực Khối. Mời đơn vị "
+        "đăng ký đầu mối trước khi bàn giao."]
+
+
+_ready: set[int] = set()
+
+
+def presses_a_button(text: str) -> bool:
+    """Texts that mean «Xác nhận bàn giao» or «Hủy» (a number, a label), or a command: not junk here."""
+    word = text.strip().strip("[]").strip()
+    if text.strip().startswith("/") or word.casefold() in ("xác nhận bàn giao", "hủy"):
+        return True
+    return word.isdecimal() and len(word) <= 4 and int(word) in (1, 2)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(max_size=60).filter(lambda x: not presses_a_button(x)), min_size=3, max_size=3))
+async def test_any_text_at_the_confirmation_changes_nothing(app: App, block_id: int, sandbox: Sandbox,
+                                                            texts: list[str]) -> None:
+    if id(app) not in _ready:  # the fixtures live across the examples: set the block up once
+        await people(app, block_id, sandbox)
+        await elect(app, block_id, "head", "CDNDTNT")
+        await elect(app, block_id, "deputy", "YTE")
+        _ready.add(id(app))
+    assert await sandbox.say("hoa", "/bangiao") == [SUMMARY]
+    for text in texts:
+        assert await sandbox.say("hoa", text) == [VI["choose_from_menu"], SUMMARY], text
+    async with app.uow() as uow:
+        term = await uow.directory.current_term(block_id)
+        assert term is not None and term.year == 2026

@@ -1,0 +1,275 @@
+"""A unit's contact votes through the sandbox, read as chat transcripts: the ballot's notice, toggling,
+too many, typed numbers, blank, review, confirm and the receipt; the unit's second contact told it has
+voted; a ballot after the close or past the time limit refused; /kiemtra before and after the close."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from bot.app import App
+from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import VI
+from handlers.core.clock import FrozenClock
+from storage.models_vote import Ballot, PollVoter
+from storage.votes import receipt_hash
+from tests.helpers import close_test_poll, codes, deliver, open_poll, register
+
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
+CANDIDATES = ["YTE", "VHTTDL", "GDDT", "BHXH"]
+NAMES = ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh"]
+HINT = ("Chọn hoặc bỏ chọn từng đơn vị bằng số thứ tự (hoặc bấm nút); gõ nhiều số, ví dụ «1 3», để chọn lại cả "
+        "danh sách.")
+NOTICE = (f"🗳️ Bỏ phiếu kín: {QUESTION}\n{BLOCK}\nĐơn vị của bạn: Sở Y tế. Số được bầu: 2; mỗi phiếu chọn tối đa 2 "
+          "đơn vị.\nBấm «Mở phiếu bầu» (hoặc gõ /bophieu) để bỏ phiếu. Mỗi đơn vị chỉ bỏ một phiếu: đầu mối nào xác "
+          "nhận trước thì phiếu đó được tính.\n[1] 🗳️ Mở phiếu bầu")
+TOO_MANY = "Phiếu này chỉ được chọn tối đa 2 đơn vị. Mời bỏ chọn bớt rồi chọn lại."
+RECEIPT = re.compile(r"Mã biên nhận: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")
+
+
+def ballot(chosen: list[int], unit: str = "Sở Y tế", question: str = QUESTION, names: list[str] = NAMES,
+           seats: int = 2) -> str:
+    picked = ", ".join(names[i - 1] for i in chosen)
+    state = f"Đang chọn ({len(chosen)}/{seats}): {picked}" if chosen else "Chưa chọn đơn vị nào."
+    buttons = [f"[{i}] {'☑' if i in chosen else '☐'} {name}" for i, name in enumerate(names, 1)]
+    n = len(names)
+    buttons += [f"[{n + 1}] ✔️ Xem lại và xác nhận", f"[{n + 2}] Phiếu trắng", f"[{n + 3}] Để sau"]
+    return "\n".join([f"🗳️ PHIẾU BẦU — {question}", f"Đơn vị bỏ phiếu: {unit}",
+                      f"Số được bầu: {seats}; chọn tối đa {seats} đơn vị.", state, HINT, *buttons])
+
+
+def review(lines: list[str], unit: str = "Sở Y tế") -> str:
+    body = "\n".join(lines) if lines else "Phiếu trắng (không chọn đơn vị nào)."
+    return (f"Mời kiểm tra lại phiếu bầu — {QUESTION}\nĐơn vị bỏ phiếu: {unit}\n{body}\n\n"
+            "Sau khi xác nhận, phiếu không sửa được nữa.\n[1] ✅ Xác nhận bỏ phiếu\n[2] Sửa lại\n[3] Để sau")
+
+
+async def people(app: App, block_id: int, sb: Sandbox) -> None:
+    """Hoa runs the block (Bảo hiểm Xã hội tỉnh, the head unit); Bình and An are Sở Y tế's contacts;
+    Lan is Sở Văn hóa's."""
+    c = await codes(app, block_id)
+    await register(sb, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "0912 345 678")
+    await register(sb, "binh", c["YTE"], "Trần Văn Bình", "0987 654 321")
+    await register(sb, "an", c["YTE"], "Lê Văn An", "0987 111 222")
+    await register(sb, "lan", c["VHTTDL"], "Phạm Thị Lan", "0903 111 222")
+    await deliver(app)
+    for user in ("hoa", "binh", "an", "lan"):
+        sb.inbox(user)
+
+
+def receipt_of(replies: list[str]) -> str:
+    match = RECEIPT.search(replies[0])
+    assert match is not None, replies
+    return match.group(1)
+
+
+async def test_a_ballot_from_notice_to_receipt(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    poll_id = await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
+    await deliver(app)
+    assert sandbox.inbox("binh") == [NOTICE]
+    assert sandbox.inbox("hoa")[0].startswith(f"🗳️ Bỏ phiếu kín: {QUESTION}\n{BLOCK}\nĐơn vị của bạn: Bảo hiểm Xã hội")
+
+    assert await sandbox.say("binh", "1") == [ballot([])]  # the notice's button
+    assert await sandbox.say("binh", "2") == [ballot([2])]
+    assert await sandbox.say("binh", "1") == [ballot([1, 2])]
+    assert await sandbox.say("binh", "3") == [TOO_MANY, ballot([1, 2])]  # refused before any confirmation
+    assert await sandbox.say("binh", "2") == [ballot([1])]  # pressed again: unchosen
+    assert await sandbox.say("binh", "1 3 4") == [TOO_MANY, ballot([1])]
+    assert await sandbox.say("binh", "3,9") == [
+        "Không có đơn vị số 9 trên phiếu; số thứ tự chỉ từ 1 đến 4.", ballot([1])]
+    assert await sandbox.say("binh", "ba và bốn") == [
+        "Mời gõ số thứ tự của các đơn vị muốn chọn, cách nhau bởi dấu cách hoặc dấu phẩy, ví dụ «1 3».", ballot([1])]
+    assert await sandbox.say("binh", "4, 2") == [ballot([2, 4])]  # typed numbers set the whole choice
+    assert await sandbox.say("binh", "6") == [review([])]  # Phiếu trắng
+    assert await sandbox.say("binh", "2") == [ballot([])]  # Sửa lại: the blank emptied the choice
+    await sandbox.say("binh", "2 4")
+    assert await sandbox.say("binh", "5") == [review([f"• 2. {NAMES[1]}", f"• 4. {NAMES[3]}"])]
+    assert await sandbox.say("binh", "xin chào") == [
+        "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút).",
+        review([f"• 2. {NAMES[1]}", f"• 4. {NAMES[3]}"])]
+
+    cast = await sandbox.say("binh", "1")
+    code = receipt_of(cast)
+    assert cast == [
+        f"✅ Đã ghi nhận phiếu bầu của Sở Y tế — «{QUESTION}».\n🔑 Mã biên nhận: {code}\n"
+        "Mã này chỉ hiện một lần và không được lưu ở đâu: hãy chép lại. Sau khi kết thúc bỏ phiếu, gõ "
+        f"/kiemtra {code} để kiểm tra phiếu của đơn vị đã được tính. Phiếu là phiếu kín: không ai xem được đơn vị "
+        "đã chọn ai."]
+    async with app.uow() as uow:
+        ballots = (await uow.session.exec(select(Ballot))).all()
+        voters = (await uow.session.exec(select(PollVoter))).all()
+        ids = {u.code: u.id or 0 for u in await uow.directory.units(block_id)}
+        state = await uow.dialogs.get("sandbox", "sb-binh")
+    assert [(b.poll_id, b.choices, b.receipt_hash) for b in ballots] == [
+        (poll_id, sorted([ids["VHTTDL"], ids["BHXH"]]), receipt_hash(code.replace("-", "")))]
+    assert [(v.poll_id, v.unit_id) for v in voters] == [(poll_id, ids["YTE"])]
+    assert state is not None and (state.flow, state.data, state.choices) == (None, {}, [])
+
+    await deliver(app)  # the unit's other contact is told, without the choices; other units are not
+    assert sandbox.inbox("an") == [
+        f"{NOTICE}",
+        f"🗳️ Sở Y tế đã bỏ phiếu cho «{QUESTION}» (Trần Văn Bình xác nhận). Mỗi đơn vị chỉ bỏ một phiếu."]
+    lan = sandbox.inbox("lan")
+    assert len(lan) == 1 and lan[0].startswith("🗳️ Bỏ phiếu kín")
+    already = (f"Sở Y tế đã bỏ phiếu cho «{QUESTION}». Mỗi đơn vị chỉ bỏ một phiếu; phiếu đã bỏ không sửa được.")
+    assert await sandbox.press("an", f"g.vote.{poll_id}", 0) == [already]
+    assert await sandbox.say("an", "/bophieu") == [
+        "Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu."]
+    assert await sandbox.say("binh", "/bophieu") == [
+        "Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu."]
+
+    assert await sandbox.say("binh", f"/kiemtra {code.lower()}") == [
+        f"🗳️ Phiếu có mã biên nhận này đã ở trong hòm phiếu của «{QUESTION}» (đang bỏ phiếu). Phiếu sẽ được tính "
+        "khi kết thúc."]
+    await close_test_poll(app, poll_id)
+    digest = receipt_hash(code.replace("-", ""))
+    assert await sandbox.say("an", f"/kiemtra {code}") == [  # any contact holding the code may check it
+        f"✅ Phiếu có mã biên nhận này đã được tính trong kết quả của «{QUESTION}» (kết thúc lúc 23/11/2026 09:00; "
+        f"1 phiếu). Mã băm công bố: {digest}"]
+
+
+async def test_second_contact_with_the_ballot_open_and_the_close(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    poll_id = await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
+    await deliver(app)
+    for user in ("binh", "an", "lan"):
+        sandbox.inbox(user)
+    assert await sandbox.say("an", "/bophieu") == [ballot([])]  # An opens the ballot first…
+    await sandbox.say("an", "1")
+    await sandbox.say("binh", "/bophieu")
+    await sandbox.say("binh", "3")
+    await sandbox.say("binh", "5")
+    assert receipt_of(await sandbox.say("binh", "1"))  # …Bình confirms first
+    already = f"Sở Y tế đã bỏ phiếu cho «{QUESTION}». Mỗi đơn vị chỉ bỏ một phiếu; phiếu đã bỏ không sửa được."
+    assert await sandbox.say("an", "2") == [already]  # An's next step learns it, and the choice is dropped
+    async with app.uow() as uow:
+        state = await uow.dialogs.get("sandbox", "sb-an")
+        assert state is not None and (state.flow, state.data) == (None, {})
+        assert len((await uow.session.exec(select(Ballot))).all()) == 1
+
+    assert await sandbox.say("lan", "/bophieu") == [ballot([], unit="Sở Văn hóa, Thể thao và Du lịch")]
+    await sandbox.say("lan", "3")
+    await sandbox.say("lan", "5")
+    await close_test_poll(app, poll_id)
+    closed = f"Cuộc bỏ phiếu «{QUESTION}» đã kết thúc lúc 23/11/2026 09:00, nên phiếu này không được nhận."
+    assert await sandbox.say("lan", "1") == [closed]  # confirmed after the close: refused, nothing written
+    assert await sandbox.press("lan", f"g.vote.{poll_id}", 0) == [closed]
+    assert await sandbox.say("lan", "/bophieu") == [
+        "Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu."]
+    async with app.uow() as uow:
+        assert len((await uow.session.exec(select(Ballot))).all()) == 1
+        assert len((await uow.session.exec(select(PollVoter))).all()) == 1
+
+
+async def test_time_limit_blank_ballot_and_no_self_vote(app: App, block_id: int, sandbox: Sandbox,
+                                                        clock: FrozenClock) -> None:
+    await people(app, block_id, sandbox)
+    flag = "Suy tôn đơn vị dẫn đầu Khối năm 2026"
+    poll_id = await open_poll(app, block_id, flag, seats=1, candidates=CANDIDATES, allow_self=False,
+                              time_limit_min=30)
+    await deliver(app)
+    assert "\nHạn bỏ phiếu: 23/11/2026 09:30.\n" in sandbox.inbox("binh")[0]
+    first = await sandbox.say("binh", "1")
+    assert first[0].splitlines()[3] == "Phiếu này không cho phép đơn vị tự bầu cho mình."
+    assert await sandbox.say("binh", "1") == ["Phiếu này không cho phép đơn vị tự bầu cho mình (Sở Y tế).", first[0]]
+    assert "☑ Sở Giáo dục" in (await sandbox.say("binh", "3"))[0]
+    moved = (await sandbox.say("binh", "2"))[0]  # one to choose: a press moves the choice
+    assert "☑ Sở Văn hóa" in moved and "☑ Sở Giáo dục" not in moved
+    await sandbox.say("binh", "6")  # Phiếu trắng
+    assert receipt_of(await sandbox.say("binh", "1"))
+    async with app.uow() as uow:
+        assert [b.choices for b in (await uow.session.exec(select(Ballot))).all()] == [[]]
+
+    await sandbox.say("lan", "/bophieu")
+    await sandbox.say("lan", "3")
+    await sandbox.say("lan", "5")
+    clock.advance(timedelta(minutes=31))  # the time limit passed; the timer has not closed it yet
+    assert await sandbox.say("lan", "1") == [
+        f"Cuộc bỏ phiếu «{flag}» đã kết thúc lúc 23/11/2026 09:30, nên phiếu này không được nhận."]
+    async with app.uow() as uow:
+        assert len((await uow.session.exec(select(PollVoter).where(PollVoter.poll_id == poll_id))).all()) == 1
+
+
+async def test_receipt_check_refusals_and_throttle(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    assert await sandbox.say("binh", "/kiemtra") == [
+        "Dùng: /kiemtra MÃ-BIÊN-NHẬN (12 ký tự, ví dụ /kiemtra ABCD-EFGH-JKMN)."]
+    assert await sandbox.say("guest", "/kiemtra ABCD-EFGH-JKMN") == [
+        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+    unknown = "Không có phiếu nào với mã biên nhận này trong các cuộc bỏ phiếu của khối. Mời kiểm tra lại mã."
+    malformed = "Mã biên nhận gồm 12 chữ và số (ví dụ ABCD-EFGH-JKMN). Mời kiểm tra lại."
+    assert await sandbox.say("binh", "/kiemtra ABCD-EFGH-JKMN") == [unknown]
+    assert await sandbox.say("binh", "/kiemtra ABCDE-FGHJK") == [malformed]
+    for _ in range(3):
+        await sandbox.say("binh", "/kiemtra 0000-0000-0000")
+    assert await sandbox.say("binh", "/kiemtra 1111-1111-1111") == [
+        "Bạn đã nhập sai mã nhiều lần. Mời thử lại sau 10 phút."]
+    assert await sandbox.say("lan", "/kiemtra 1111-1111-1111") == [unknown]  # per chat
+
+
+async def test_observers_and_strangers_do_not_vote(app: App, block_id: int, sandbox: Sandbox) -> None:
+    await people(app, block_id, sandbox)
+    c = await codes(app, block_id)
+    await register(sandbox, "tuan", c["observer"], "Đỗ Văn Tuấn", "0911 222 333")
+    await deliver(app)
+    poll_id = await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
+    assert await deliver(app) == 4  # Hoa, Bình, An, Lan; not the observer
+    assert sandbox.inbox("tuan") == []
+    not_voter = "Chức năng bỏ phiếu chỉ dành cho đầu mối của các đơn vị thành viên và Thường trực Khối."
+    assert await sandbox.press("tuan", f"g.vote.{poll_id}", 0) == [not_voter]
+    assert await sandbox.say("tuan", "/bophieu") == [not_voter]
+    assert await sandbox.press("guest", f"g.vote.{poll_id}", 0) == [
+        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+    sandbox.inbox("binh")
+    assert await sandbox.press("binh", "g.vote.99999", 0) == [
+        "Cuộc bỏ phiếu này không còn, hoặc không thuộc khối của bạn. Gõ /bophieu để xem các cuộc bỏ phiếu đang mở."]
+
+
+async def test_a_forged_button_with_an_id_beyond_any_poll_is_answered(app: App, block_id: int,
+                                                                      sandbox: Sandbox) -> None:
+    """Button data is whatever a client sends: an id past PostgreSQL's integer range must not crash."""
+    await people(app, block_id, sandbox)
+    await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
+    await deliver(app)
+    sandbox.inbox("binh")
+    sandbox.inbox("hoa")
+    assert await sandbox.press("binh", "g.vote.999999999999", 0) == [
+        "Cuộc bỏ phiếu này không còn, hoặc không thuộc khối của bạn. Gõ /bophieu để xem các cuộc bỏ phiếu đang mở."]
+    assert await sandbox.press("hoa", "g.poll.minutes.999999999999", 0) == [
+        "Chức năng này chỉ dành cho Thường trực Khối."]
+    out = await sandbox.press("binh", "g.submit.999999999999", 0)  # a reminder's button, forged the same way
+    assert out[0] == "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)." and out[1].startswith("Menu chính")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.one_of(st.text(max_size=40), st.sampled_from(["1", "2", "5", "6", "1 2", "2,3,4", "9"])),
+                      min_size=1, max_size=6))
+async def test_any_text_on_the_ballot_keeps_it_within_the_rules(app: App, block_id: int, sandbox: Sandbox,
+                                                                texts: list[str]) -> None:
+    """Whatever is typed at the ballot, nothing crashes and the kept choice stays within the rules."""
+    async with app.uow() as uow:
+        registered = await uow.directory.contacts_of_user("sandbox", Sandbox.chat_of("binh"))
+        waiting = [p.id for p in await uow.votes.open_polls(block_id)]
+    if not registered:
+        await register(sandbox, "binh", (await codes(app, block_id))["YTE"], "Trần Văn Bình", "0987 654 321")
+    poll_id = waiting[0] if waiting else await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
+    await sandbox.press("binh", f"g.vote.{poll_id}", 0)
+    for text in texts:
+        replies = await sandbox.say("binh", text)
+        assert replies and VI["internal_error"] not in replies, text
+        async with app.uow() as uow:
+            state = await uow.dialogs.get("sandbox", Sandbox.chat_of("binh"))
+            ballots = (await uow.session.exec(select(Ballot))).all()
+        assert state is not None
+        chosen = state.data.get("sel", [])
+        assert len(chosen) <= 2 and all(1 <= n <= len(CANDIDATES) for n in chosen)
+        assert len(ballots) <= 1 and all(len(b.choices) <= 2 for b in ballots)
+        if state.flow != "vote":  # cast, put off or refused: the choice is gone with the flow
+            assert "sel" not in state.data
+            break
