@@ -16,12 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from bot.logs import redact
-from bot.ops_cli import package_version
 from bot.settings import Settings
+from bot.version import package_version
 from handlers.core.catalog import Catalog
 from storage import backup as store
 from storage import db
@@ -31,7 +28,7 @@ MANIFEST, KEY, SQLITE_FILE, DUMP_FILE = "manifest.json", "secret.key", "thidua.d
 FORMAT = 1
 
 
-def engine_for(settings: Settings) -> AsyncEngine:
+def engine_for(settings: Settings) -> store.Engine:
     return db.create_engine(db.normalize_url(settings.database(), settings.data_dir))
 
 
@@ -60,7 +57,7 @@ def _fail(settings: Settings, error: BaseException) -> int:
     return 1
 
 
-async def backup(settings: Settings, path: Path, engine: AsyncEngine | None = None) -> int:
+async def backup(settings: Settings, path: Path, engine: store.Engine | None = None) -> int:
     t = Catalog()
     created = _new_folder(path)
     if created is None:
@@ -76,7 +73,7 @@ async def backup(settings: Settings, path: Path, engine: AsyncEngine | None = No
             print(t("backup.no_database", path=store.sqlite_file(engine)))
             return 2
         manifest = await _write(engine, path, secret)
-    except (store.BackupError, SQLAlchemyError, OSError) as error:
+    except store.FAILURES as error:
         _discard(path, created)
         return _fail(settings, error)
     finally:
@@ -103,7 +100,7 @@ def _discard(path: Path, created: bool) -> None:
             path.rmdir()
 
 
-async def _write(engine: AsyncEngine, path: Path, secret: bytes) -> dict[str, Any]:
+async def _write(engine: store.Engine, path: Path, secret: bytes) -> dict[str, Any]:
     os.makedirs(path, mode=0o700, exist_ok=True)
     manifest: dict[str, Any] = {"format": FORMAT, "thidua": package_version(),
                                 "created_at": datetime.now(UTC).isoformat(timespec="seconds")}
@@ -138,7 +135,7 @@ def read_manifest(path: Path) -> dict[str, Any] | None:
     return manifest
 
 
-async def restore(settings: Settings, path: Path, engine: AsyncEngine | None = None) -> int:
+async def restore(settings: Settings, path: Path, engine: store.Engine | None = None) -> int:
     t = Catalog()
     manifest = read_manifest(path)
     if manifest is None:
@@ -156,7 +153,7 @@ async def restore(settings: Settings, path: Path, engine: AsyncEngine | None = N
             return 2
         await _load(engine, path, manifest)
         tables = await store.row_counts(engine)
-    except (store.BackupError, SQLAlchemyError, OSError) as error:
+    except store.FAILURES as error:
         return _fail(settings, error)
     finally:
         if own:
@@ -168,7 +165,7 @@ async def restore(settings: Settings, path: Path, engine: AsyncEngine | None = N
     return 0
 
 
-async def _refusal(engine: AsyncEngine, manifest: dict[str, Any], t: Catalog) -> str | None:
+async def _refusal(engine: store.Engine, manifest: dict[str, Any], t: Catalog) -> str | None:
     """Why the backup cannot go into this database, or None."""
     kind = "sqlite" if store.is_sqlite(engine) else "postgresql"
     if manifest.get("database") != kind:
@@ -184,7 +181,7 @@ async def _refusal(engine: AsyncEngine, manifest: dict[str, Any], t: Catalog) ->
     return None
 
 
-async def _load(engine: AsyncEngine, path: Path, manifest: dict[str, Any]) -> None:
+async def _load(engine: store.Engine, path: Path, manifest: dict[str, Any]) -> None:
     if store.is_sqlite(engine):
         await engine.dispose()  # no connection of ours may hold the file while it is replaced
         target = store.sqlite_file(engine)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term, collector, logs, ops_cli, sandbox_db
 from bot.app import App
+from bot.version import package_version
 from handlers.core.catalog import Catalog
 from handlers.registration import invite_book
 from handlers.registration.rules.codes import deep_link, display_code
@@ -21,7 +22,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "block-vhxh.yaml"
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thidua", description="Trợ lý thi đua cho khối thi đua")
-    parser.add_argument("--version", action="version", version=f"thidua {ops_cli.package_version()}")
+    parser.add_argument("--version", action="version", version=f"thidua {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     block = sub.add_parser("block", help="khối thi đua").add_subparsers(dest="block_command", required=True)
     imp = block.add_parser("import", help="nhập khối từ tệp YAML hoặc Excel")

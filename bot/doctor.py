@@ -9,14 +9,11 @@ import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from bot import platform_probe as probe
 from bot.logs import redact
 from bot.settings import Settings
 from handlers.core.catalog import Catalog
-from storage import db, health
+from storage import db, health, urls
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -29,19 +26,13 @@ class Check:
 
 def where(settings: Settings) -> str:
     """The database as an operator names it, without the password."""
-    url = settings.database()
-    if not url:
-        return str(settings.data_dir / "thidua.db")
-    parsed = make_url(url)
-    if parsed.drivername.startswith("sqlite"):
-        return str(parsed.database)
-    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
+    return urls.where(settings.database(), settings.data_dir)
 
 
 def check_settings(settings: Settings, t: Catalog) -> list[Check]:
     try:
         database = where(settings)
-    except ArgumentError:
+    except urls.BadURL:
         return [Check(False, t("doctor.bad_database_url"))]
     mode = (t("doctor.mode_webhook", base=settings.webhook_base_url) if settings.webhook_base_url
             else t("doctor.mode_polling") if settings.telegram_token or settings.zalo_token

@@ -12,10 +12,8 @@ import json
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 from bot.settings import Settings
+from storage import urls
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 QUIET = ("alembic", "apscheduler", "aiogram.event")  # routine chatter, not news for an operator
@@ -25,14 +23,9 @@ def secrets_of(settings: Settings) -> list[str]:
     """Every secret value a log line must never show (the database password included)."""
     found = [s.get_secret_value() for s in (settings.telegram_token, settings.zalo_token, settings.webhook_secret,
                                             settings.secret_key) if s is not None]
-    url = settings.database()
-    if url:
-        try:
-            password = make_url(url).password
-        except ArgumentError:  # doctor reports a malformed URL; here it simply has no password to hide
-            password = None
-        if password:
-            found.append(str(password))
+    password = urls.password(settings.database())
+    if password:
+        found.append(password)
     return [s for s in found if len(s) >= 4]
 
 

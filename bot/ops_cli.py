@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +17,6 @@ from bot.settings import Settings
 from handlers.core.catalog import Catalog
 
 COMMANDS = ("doctor", "backup", "restore")
-
-
-def package_version() -> str:
-    try:
-        return version("thidua")
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "0+unknown"
 
 
 def load_settings() -> Settings | None:

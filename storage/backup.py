@@ -15,11 +15,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import migrate
 
 VERSION_TABLE = "alembic_version"
+Engine = AsyncEngine  # for the runtime, which names no SQLAlchemy type itself
 
 
 class BackupError(Exception):
@@ -29,6 +31,9 @@ class BackupError(Exception):
         super().__init__(detail)
         self.detail = detail
         self.missing = missing
+
+
+FAILURES: tuple[type[Exception], ...] = (BackupError, SQLAlchemyError, OSError)  # what a backup or restore may meet
 
 
 def is_sqlite(engine: AsyncEngine) -> bool:

@@ -17,7 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from bot.app import App
 from bot.logs import redact
-from bot.ops_cli import package_version
+from bot.version import package_version
 from bot.web.screen import APP_KEY
 from scheduler import metrics
 from storage import health
