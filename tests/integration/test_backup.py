@@ -21,7 +21,7 @@ from bot.channels.sandbox import Sandbox
 from bot.settings import Settings
 from storage import backup as store
 from storage import db
-from tests.conftest import PG_URL
+from tests.conftest import PG_URL, drop_schema, make_engine
 from tests.helpers import codes, register
 
 
@@ -118,13 +118,17 @@ async def test_restore_into_a_database_with_data_is_refused(app: App, block_id: 
     assert await every_row(app.engine) == before
 
 
-async def test_a_missing_pg_dump_is_named_and_leaves_nothing(app: App, db_kind: str, tmp_path: Path,
+async def test_a_missing_pg_dump_is_named_and_leaves_nothing(settings: Settings, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    if db_kind != "postgres":
-        pytest.skip("SQLite needs no external program")
+    engine, schema = await make_engine("postgres")  # SQLite needs no external program
+    app = await App.create(settings, engine=engine)
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
-    assert await backup.backup(app.settings, tmp_path / "bk", engine=app.engine) == 1
+    try:
+        assert await backup.backup(app.settings, tmp_path / "bk", engine=app.engine) == 1
+    finally:
+        await app.close()
+        await drop_schema(schema)
     out = capsys.readouterr().out
     assert "pg_dump" in out and "postgresql-client" in out
     assert not (tmp_path / "bk").exists()
