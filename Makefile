@@ -27,5 +27,7 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(VENV)/bin/python -m pytest -q -n 2  # two workers: the tests of each are independent (own schema, own ports)
 
+# Caches and the venv only: data/ holds the database and secret.key, which every invite code comes from.
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis build *.egg-info
+	find bot handlers storage scheduler tests bench -name __pycache__ -type d -prune -exec rm -rf {} +

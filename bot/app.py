@@ -127,6 +127,7 @@ class App:
 
     async def plan_reminders(self) -> PlanResult:
         result = await plan_tick(self.sessions, self.clock.now())
+        metrics.REMINDERS_PLANNED.inc(result.reminders)
         if result.reminders or result.digests:
             log.info("planned %d reminders (%d messages), %d digests", result.reminders, result.messages,
                      result.digests)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import sys
 from pathlib import Path
 
-from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term, collector
+from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term, collector, logs, ops_cli, sandbox_db
 from bot.app import App
-from bot.settings import Settings
+from bot.version import package_version
 from handlers.core.catalog import Catalog
 from handlers.registration import invite_book
 from handlers.registration.rules.codes import deep_link, display_code
@@ -23,6 +22,7 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "block-vhxh.yaml"
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thidua", description="Trợ lý thi đua cho khối thi đua")
+    parser.add_argument("--version", action="version", version=f"thidua {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     block = sub.add_parser("block", help="khối thi đua").add_subparsers(dest="block_command", required=True)
     imp = block.add_parser("import", help="nhập khối từ tệp YAML hoặc Excel")
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_sheets.add_parsers(sub)
     cli_term.add_parsers(sub)
     cli_polls.add_parsers(sub)
+    ops_cli.add_parsers(sub)
     return parser
 
 
@@ -109,9 +110,10 @@ async def _invites(app: App, wanted: str | None, as_json: bool) -> int:
 async def _chat(app: App, style: str, user: str, wanted: str | None, web_too: bool = False) -> int:
     from bot.sandbox_cli import run_sandbox
 
-    async with app.uow() as uow:
-        has_block = bool(await uow.directory.blocks())
-    block_id = await pick_block(app, wanted) if has_block else None
+    code = await _sample_if_empty(app)
+    if code:
+        return code
+    block_id = await pick_block(app, wanted)
     if not web_too:
         await run_sandbox(app, block_id, style, user)
         return 0
@@ -132,20 +134,28 @@ async def _chat(app: App, style: str, user: str, wanted: str | None, web_too: bo
     return 0
 
 
+async def _sample_if_empty(app: App) -> int:
+    """The sandbox's database starts with the sample block (never the real one: see bot/sandbox_db.py)."""
+    async with app.uow() as uow:
+        empty = not await uow.directory.blocks()
+    if not empty:
+        return 0
+    code = await _import(app, SAMPLE)
+    if not code:
+        print(Catalog()("cli.demo_loaded", path=app.settings.data_dir / sandbox_db.FILE_NAME))
+    return code
+
+
 async def _run(app: App) -> int:
     settings = app.settings
     if settings.telegram_token or settings.zalo_token:
         from bot.runner import run_platforms  # aiogram takes seconds to import: only when it is needed
+        from bot.startup import explained
 
-        await run_platforms(app)
-        return 0
-    async with app.uow() as uow:
-        empty = not await uow.directory.blocks()
-    if empty:
-        code = await _import(app, SAMPLE)
-        if code:
-            return code
-        print(Catalog()("cli.demo_loaded", path=settings.data_dir))
+        return await explained(run_platforms(app))  # a taken port, a refused token: one line, exit 2
+    code = await _sample_if_empty(app)
+    if code:
+        return code
     block_id = await pick_block(app, None)
     if block_id is not None:
         from bot.sandbox_cli import invite_text
@@ -156,11 +166,13 @@ async def _run(app: App) -> int:
 
 
 async def _main(args: argparse.Namespace) -> int:
-    settings = Settings()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("alembic", "apscheduler", "aiogram.event"):  # routine chatter, not news for an operator
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
-    app = await App.create(settings)
+    settings = ops_cli.load_settings()
+    if settings is None:
+        return 2
+    logs.configure(settings)
+    if args.command in ops_cli.COMMANDS:  # before App.create: these must not migrate the database
+        return await ops_cli.run(settings, args)
+    app = await App.create(sandbox_db.sandbox_settings(settings, args.command))
     try:
         if args.command == "block":
             return await _import(app, args.path)

@@ -8,12 +8,12 @@ import logging
 
 from aiohttp import web
 
-from bot import collector
+from bot import collector, startup
 from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
-from bot.web import build_web_app, start_web
+from bot.web import build_web_app
 from bot.worker import Worker
 from handlers.core.catalog import Catalog
 
@@ -41,8 +41,12 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
 async def run_platforms(app: App) -> None:
     """Serve until SIGTERM or SIGINT (bot/worker.py says what a worker does and how it stops)."""
     telegram, zalo = build_channels(app)
+    await startup.check_platforms(app, telegram, zalo)  # a refused token or an unreachable platform: one line
     collector.tune()  # once aiogram and the channels exist, so they are frozen too
     webhooks = bool(app.settings.webhook_base_url)
+    for channel in (telegram, zalo) if webhooks else ():
+        if channel is not None:
+            app.channels_started[channel.name] = False  # until its webhook is set
     worker = Worker(app, telegram, zalo, polling=not webhooks)
     worker.listen_for_signals()
     await worker.start()
@@ -50,7 +54,7 @@ async def run_platforms(app: App) -> None:
     runner = await _serve_web(app, telegram, zalo)  # the meeting screen always, webhooks when configured
     try:
         if webhooks:
-            await _set_webhooks(app, telegram, zalo)
+            await startup.set_webhooks(app, telegram, zalo, webhook_secret(app))
             for channel in (telegram, zalo):
                 if channel is not None:
                     app.channels_started[channel.name] = True
@@ -79,19 +83,4 @@ async def _serve_web(app: App, telegram: TelegramChannel | None, zalo: ZaloChann
 
             # Zalo is answered once the update is stored; it is handled right after (bot/dispatcher.py)
             add_webhook_route(web_app, app.dispatcher.accept_one, secret_token=secret, path="/zalo/webhook")
-    return await start_web(web_app, s.web_host, s.web_port)
-
-
-async def _set_webhooks(app: App, telegram: TelegramChannel | None, zalo: ZaloChannel | None) -> None:
-    s = app.settings
-    secret = webhook_secret(app)
-    base = (s.webhook_base_url or "").rstrip("/")
-    if telegram is not None:
-        await telegram.set_webhook(f"{base}/telegram/webhook", secret)
-        await telegram.set_commands()
-    if zalo is not None:
-        try:
-            await zalo.client.set_webhook(f"{base}/zalo/webhook", secret)
-        except Exception as error:  # the server still serves Telegram; an operator can retry
-            log.warning("Could not set the Zalo webhook: %s", type(error).__name__)
-    log.info("webhooks served on %s:%s", s.web_host, s.web_port)
+    return await startup.start_web(web_app, s.web_host, s.web_port)  # a taken port: one line, exit 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Literal
 
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -18,6 +19,7 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = None
     secret_key: SecretStr | None = None
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"  # json: one object per line, for a log collector
 
     telegram_token: SecretStr | None = None
     telegram_api_url: str | None = None
@@ -32,6 +34,7 @@ class Settings(BaseSettings):
     public_url: str | None = None  # how people reach the web server (projector link); unset: http://host:port
 
     shutdown_seconds: float = 20.0  # SIGTERM: how long to finish the updates and sends in flight
+    startup_retry_seconds: float = 60.0  # how long an unreachable platform is retried at start-up
     outbox_interval_seconds: float = 2.0
     planner_interval_seconds: float = 60.0
     # messages per second overall. The outbox never lets more than this many requests touch any one

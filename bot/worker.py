@@ -150,7 +150,7 @@ class Worker:
                 stopped = channel.stop()
                 if asyncio.iscoroutine(stopped):
                     await stopped
-                self.app.channels_started[channel.name] = False
+                self.app.channels_started.pop(channel.name, None)  # a worker standing by polls nothing
         if polls:
             await asyncio.gather(*polls.values(), return_exceptions=True)
 

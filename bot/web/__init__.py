@@ -1,5 +1,5 @@
-"""The bot's web server: the meeting screen always, the web sandbox when no platform token is set,
-and the platforms' webhooks when configured (bot/runner.py adds those routes)."""
+"""The bot's web server: the meeting screen, health and metrics always, the web sandbox when no
+platform token is set, and the platforms' webhooks when configured (bot/runner.py adds those routes)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 from aiohttp import web
 
 from bot.app import App
+from bot.web.health import add_health_routes
 from bot.web.pages import add_static_route
 from bot.web.sandbox import add_sandbox_routes
 from bot.web.sandbox_channel import WebSandboxChannel
@@ -23,6 +24,7 @@ def build_web_app(app: App, sandbox: WebSandboxChannel | None = None) -> web.App
     web_app[APP_KEY] = app
     add_static_route(web_app)
     add_screen_routes(web_app)
+    add_health_routes(web_app)
     if sandbox is not None:
         add_sandbox_routes(web_app, sandbox)
     return web_app

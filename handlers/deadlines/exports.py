@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local, format_local_date
+from handlers.core.office.xlsx_text import put_cell
 from storage.models import Deadline, Submission, Unit
 from storage.uow import UnitOfWork
 
@@ -161,7 +162,7 @@ def write_heading(sheet: Any, title: str, as_of: str, width: int) -> None:
     """Rows 1 and 2 of every export (also the scoring ones): the title and when the figures were taken."""
     for row, text, font in ((TITLE_ROW, title, Font(name=FONT, size=14, bold=True)),
                             (AS_OF_ROW, as_of, Font(name=FONT, size=12, italic=True))):
-        cell = sheet.cell(row, 1, text)
+        cell = put_cell(sheet, row, 1, text)
         cell.font = font
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
@@ -170,7 +171,7 @@ def write_heading(sheet: Any, title: str, as_of: str, width: int) -> None:
 
 def header_cell(sheet: Any, row: int, col: int, text: str | None) -> None:
     """A header cell; None styles a cell that a merged header covers."""
-    cell = sheet.cell(row, col) if text is None else sheet.cell(row, col, text)
+    cell = put_cell(sheet, row, col, text)
     cell.font = Font(name=FONT, size=12, bold=True)
     cell.fill = _HEADER_FILL
     cell.border = BORDER
@@ -180,7 +181,7 @@ def header_cell(sheet: Any, row: int, col: int, text: str | None) -> None:
 def write_row(sheet: Any, row: int, values: list[Any], bold: bool = False) -> None:
     """A bordered body row: numbers and the code column centred, text left."""
     for col, value in enumerate(values, 1):
-        cell = sheet.cell(row, col, value)
+        cell = put_cell(sheet, row, col, value)
         cell.font = Font(name=FONT, size=12, bold=bold)
         cell.border = BORDER
         centred = isinstance(value, int) or col == 2

@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local
+from handlers.core.office.xlsx_text import put_cell
 from handlers.deadlines import exports
 from handlers.scoring.board import DONE, IN_PROGRESS, NOT_STARTED, ScoreBoard
 from handlers.scoring.rules.ranking import CHECKED, FINAL, SELF, Standing
@@ -164,9 +165,9 @@ def unit_workbook(board: ScoreBoard, unit: Unit, t: Catalog | None = None) -> by
     fmt = number_format(board.sheet.step)
     exports.write_heading(sheet, t("sca.x.unit_title", year=board.year),
                      t("sca.x.unit_of", unit=unit.name, code=unit.code, block=board.block), len(UNIT_COLUMNS))
-    sheet.cell(3, 1, _status_line(t, board, unit)).font = Font(name=exports.FONT, size=12, italic=True)
+    put_cell(sheet, 3, 1, _status_line(t, board, unit)).font = Font(name=exports.FONT, size=12, italic=True)
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=len(UNIT_COLUMNS))
-    hint = sheet.cell(UNIT_HEADER - 1, 1, t("sca.x.unit_hint"))  # above the header: the import never reads it
+    hint = put_cell(sheet, UNIT_HEADER - 1, 1, t("sca.x.unit_hint"))  # above the header: the import never reads it
     hint.font = Font(name=exports.FONT, size=11, italic=True)
     hint.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells(start_row=UNIT_HEADER - 1, start_column=1, end_row=UNIT_HEADER - 1, end_column=len(UNIT_COLUMNS))
@@ -233,7 +234,7 @@ def _span(sheet: Any, r1: int, c1: int, r2: int, c2: int, text: str) -> None:
 
 
 def _cell(sheet: Any, row: int, col: int, value: Any, bold: bool = False) -> None:
-    cell = sheet.cell(row, col, value)
+    cell = put_cell(sheet, row, col, value)
     cell.font = Font(name=exports.FONT, size=12, bold=bold)
     cell.border = exports.BORDER
     centred = isinstance(value, int) or (col in (1, 2) and isinstance(value, str) and len(value) <= 12)
@@ -241,7 +242,7 @@ def _cell(sheet: Any, row: int, col: int, value: Any, bold: bool = False) -> Non
 
 
 def _number(sheet: Any, row: int, col: int, value: Decimal | None, fmt: str, bold: bool = False) -> None:
-    cell = sheet.cell(row, col, float(value) if value is not None else None)
+    cell = put_cell(sheet, row, col, float(value) if value is not None else None)
     cell.number_format = fmt
     cell.font = Font(name=exports.FONT, size=12, bold=bold)
     cell.border = exports.BORDER

@@ -120,6 +120,8 @@ class FakeTelegramAPI:
         self.chat_actions: list[Json] = []
         self.webhook_url = ""
         self.webhook_secret: str | None = None
+        self.webhook_last_error: str | None = None
+        """When set, getWebhookInfo reports it as `last_error_message`, as Telegram does after failed deliveries."""
         self.set_my_commands_fails = False
         """When True, setMyCommands answers 400, as with an invalid command."""
         self._pending: list[Json] = []
@@ -526,7 +528,10 @@ class FakeTelegramAPI:
         return True
 
     async def _webhook_info(self, params: Json) -> Json:
-        return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": 0}
+        info: Json = {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": 0}
+        if self.webhook_last_error is not None:
+            info |= {"last_error_date": int(time.time()), "last_error_message": self.webhook_last_error}
+        return info
 
     async def _chat_action(self, params: Json) -> bool:
         self.chat_actions.append(params)

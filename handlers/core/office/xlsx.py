@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 
 from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound, Row
 from handlers.core.office.reader import clean_text, show
+from handlers.core.office.xlsx_text import put_cell
 
 MAX_ROWS: Final = 1000
 DUE_FORMAT: Final = "dd/mm/yyyy hh:mm"
@@ -159,9 +160,7 @@ class Table:
 def put(sheet: Any, row: int, values: Sequence[object], *, bold: bool = False) -> None:
     """A row of a template: text stays text, dates and numbers keep a readable format."""
     for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"  # text that starts with "=" stays text, never a formula
+        cell = put_cell(sheet, row, column, value)  # text that starts with "=" stays text
         if isinstance(value, datetime):
             cell.number_format = DUE_FORMAT
         if isinstance(value, Decimal):

@@ -1,0 +1,162 @@
+"""`thidua doctor` against the fake Bot APIs over real HTTP, a real SQLite database and real sockets."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import App
+from bot.cli import main
+from bot.doctor import run_doctor
+from bot.settings import Settings
+from tests.cli_helpers import cli_env
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.fakes.zalo_api import FakeZaloAPI
+from tests.ops_helpers import free_port
+
+
+@pytest.fixture
+async def zalo() -> AsyncIterator[FakeZaloAPI]:
+    async with FakeZaloAPI() as api:
+        yield api
+
+
+async def migrated(tmp_path: Path) -> Path:
+    """A data folder as `thidua migrate` leaves it: the database at head and a secret key file (0600)."""
+    settings = Settings(data_dir=tmp_path / "data", _env_file=None)  # type: ignore[call-arg]
+    app = await App.create(settings)
+    await app.close()
+    return settings.data_dir
+
+
+def settings_for(data: Path, telegram: FakeTelegramAPI | None, zalo: FakeZaloAPI | None, **extra: Any) -> Settings:
+    values: dict[str, Any] = {"data_dir": data, "web_port": free_port()}
+    if telegram is not None:
+        values |= {"telegram_token": telegram.token, "telegram_api_url": telegram.base_url,
+                   "telegram_bot_username": telegram.bot_username}
+    if zalo is not None:
+        values |= {"zalo_token": zalo.token, "zalo_api_url": zalo.base_url}
+    return Settings(**(values | extra), _env_file=None)  # type: ignore[call-arg]
+
+
+async def doctor(settings: Settings, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = await run_doctor(settings)
+    return code, capsys.readouterr().out.splitlines()
+
+
+async def test_all_good_with_both_platforms_in_webhook_mode(tmp_path: Path, telegram: FakeTelegramAPI,
+                                                            zalo: FakeZaloAPI,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    data = await migrated(tmp_path)
+    base = "https://bot.example.gov.vn"
+    telegram.webhook_url = f"{base}/telegram/webhook"
+    settings = settings_for(data, telegram, zalo, webhook_base_url=base)
+    code, lines = await doctor(settings, capsys)
+    assert code == 0, lines
+    assert all(line.startswith("✓") for line in lines[:-1]), lines
+    assert lines[-1] == "Mọi kiểm tra đều đạt."
+    text = "\n".join(lines)
+    assert "Telegram: token hợp lệ, bot @thidua_test_bot." in text
+    assert "Zalo: token hợp lệ, bot bot.FakeZalo." in text
+    assert f"Webhook Telegram: {base}/telegram/webhook (0 cập nhật đang chờ)." in text
+    assert f"Zalo: webhook chưa đặt; `thidua run` sẽ đặt {base}/zalo/webhook khi khởi động." in text
+    assert "Lược đồ cơ sở dữ liệu mới nhất" in text and "(quyền 600)" in text
+    assert [m for m, _ in telegram.calls] == ["getMe", "getWebhookInfo"]  # it asks, and changes nothing
+    assert telegram.token not in text and zalo.token not in text
+
+
+async def test_each_problem_says_what_to_fix(tmp_path: Path, telegram: FakeTelegramAPI, zalo: FakeZaloAPI,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    data = await migrated(tmp_path)
+    os.chmod(data / "secret.key", 0o644)
+    telegram.webhook_url = "https://old-server.example/telegram/webhook"
+    zalo_settings = {"zalo_token": "999:not-the-token"}
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = int(busy.getsockname()[1])
+        settings = settings_for(data, telegram, zalo, webhook_base_url="http://bot.example.gov.vn",
+                                telegram_bot_username="someone_else_bot", web_port=port, **zalo_settings)
+        code, lines = await doctor(settings, capsys)
+    assert code == 1
+    failed = [line for line in lines if line.startswith("✗")]
+    assert lines[-1] == f"{len(failed)}/{len(lines) - 1} kiểm tra chưa đạt: sửa các dòng ✗ ở trên."
+    expected = [
+        "THIDUA_WEBHOOK_BASE_URL=http://bot.example.gov.vn không bắt đầu bằng https://",
+        f"có quyền 644, người khác đọc được: chạy `chmod 600 {data / 'secret.key'}`",
+        "THIDUA_TELEGRAM_BOT_USERNAME=someone_else_bot: đường dẫn mời sẽ sai. "
+        "Đặt THIDUA_TELEGRAM_BOT_USERNAME=thidua_test_bot",
+        "Webhook Telegram trỏ tới https://old-server.example/telegram/webhook, không phải "
+        "http://bot.example.gov.vn/telegram/webhook",
+        "Zalo từ chối token (Unauthorized): kiểm tra THIDUA_ZALO_TOKEN.",
+        f"Không dùng được cổng web 127.0.0.1:{port}",
+    ]
+    for part in expected:
+        assert sum(part in line for line in failed) == 1, (part, failed)
+    assert len(failed) == len(expected)
+
+
+async def test_a_refused_token_an_unreachable_platform_and_a_failing_webhook(
+        tmp_path: Path, telegram: FakeTelegramAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    data = await migrated(tmp_path)
+    refused = settings_for(data, telegram, None, telegram_token="123456:wrong-token")
+    code, lines = await doctor(refused, capsys)
+    assert code == 1
+    assert "✗ Telegram từ chối token (Unauthorized): kiểm tra THIDUA_TELEGRAM_TOKEN." in lines
+
+    closed = free_port()
+    away = settings_for(data, telegram, None, telegram_api_url=f"http://127.0.0.1:{closed}")
+    code, lines = await doctor(away, capsys)
+    assert code == 1
+    assert any(line.startswith(f"✗ Không kết nối được Telegram (http://127.0.0.1:{closed})") for line in lines)
+
+    telegram.webhook_url = "https://bot.example.gov.vn/telegram/webhook"
+    telegram.webhook_last_error = "Wrong response from the webhook: 502 Bad Gateway"
+    failing = settings_for(data, telegram, None, webhook_base_url="https://bot.example.gov.vn")
+    code, lines = await doctor(failing, capsys)
+    assert code == 1
+    assert ("✗ Telegram báo lần gửi webhook gần nhất bị lỗi: Wrong response from the webhook: 502 Bad Gateway. "
+            "Kiểm tra reverse proxy, chứng chỉ HTTPS và tường lửa.") in lines
+
+
+async def test_a_fresh_folder_needs_migrate_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings = settings_for(tmp_path / "data", None, None)
+    code, lines = await doctor(settings, capsys)
+    assert code == 1
+    assert any("Chưa có cơ sở dữ liệu" in line and "thidua migrate" in line for line in lines)
+    assert any("Chưa có khóa bí mật" in line for line in lines)
+    assert not (tmp_path / "data" / "thidua.db").exists()  # the doctor creates nothing
+
+
+def test_bad_settings_are_named_by_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    cli_env(tmp_path, monkeypatch)
+    monkeypatch.setenv("THIDUA_WEB_PORT", "tám nghìn")
+    assert main(["doctor"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("✗ THIDUA_WEB_PORT: ") and len(err.splitlines()) == 1
+
+
+def test_doctor_and_migrate_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    cli_env(tmp_path, monkeypatch)
+    monkeypatch.delenv("THIDUA_SECRET_KEY")
+    monkeypatch.setenv("THIDUA_WEB_PORT", str(free_port()))
+    assert main(["doctor"]) == 1  # nothing there yet
+    capsys.readouterr()
+    assert main(["migrate"]) == 0
+    assert main(["doctor"]) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out.endswith("Mọi kiểm tra đều đạt.\n")
+
+
+async def test_a_database_url_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    settings = settings_for(tmp_path / "data", None, None, database_url="not a url at all")
+    code, lines = await doctor(settings, capsys)
+    assert code == 1
+    assert lines[0].startswith("✗ THIDUA_DATABASE_URL không phải địa chỉ cơ sở dữ liệu")
+    assert not any("not a url at all" in line for line in lines)  # it may hold a password: never echoed
