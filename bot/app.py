@@ -5,10 +5,12 @@ Nothing here runs at import time; tests build an App with a moved clock and fake
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -51,6 +53,7 @@ class App:
     # what /readyz reports: set by the runner as channels start and the scheduler's lock is won or lost
     channels_started: dict[str, bool] = field(default_factory=dict)
     leader: bool = False
+    jobs_running: set[asyncio.Task[Any]] = field(default_factory=set)  # scheduler ticks under way
 
     @classmethod
     async def create(cls, settings: Settings, clock: Clock | None = None, channels: Iterable[Channel] = (),
@@ -108,8 +111,14 @@ class App:
 
         def job(work: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
             async def tick() -> None:
-                if guard is None or await guard():
-                    await work()
+                task = asyncio.current_task()
+                if task is not None:
+                    self.jobs_running.add(task)
+                try:
+                    if guard is None or await guard():
+                        await work()
+                finally:
+                    self.jobs_running.discard(task)
             return tick
 
         every = {"replace_existing": True, "coalesce": True, "max_instances": 1}

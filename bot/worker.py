@@ -131,15 +131,22 @@ class Worker:
                     self.app.channels_started[channel.name] = True
 
     async def _stand_down(self) -> None:
+        """No new tick starts; the ticks under way finish (a delivery run stops starting sends and records
+        those in flight) before the scheduler goes."""
         self.app.leader = False
         metrics.LEADER.set(0)
         await self._stop_polling()
-        if self.scheduler is not None and self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
-        self.scheduler = None
+        scheduler, self.scheduler = self.scheduler, None
+        if scheduler is not None and scheduler.running:
+            scheduler.pause()
         if self.delivery is not None:
             await self.delivery.stop()
             self.delivery = None
+        ticks = self.app.jobs_running - {asyncio.current_task()}
+        if ticks:
+            await asyncio.wait(ticks, timeout=self.app.settings.shutdown_seconds)
+        if scheduler is not None and scheduler.running:
+            scheduler.shutdown(wait=False)
         await self.app.presence.release_lead()
 
     async def _stop_polling(self) -> None:
