@@ -25,18 +25,17 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import Channel, NotStored
-from bot.reply_sender import Outgoing, ReplySender
+from bot.reply_sender import Outgoing, ReplySender, reply_row
 from handlers.core.catalog import Catalog
 from handlers.core.clock import Clock
 from handlers.core.context import Context, HandlerConfig
 from handlers.core.messages import Incoming, Reply, incoming_from_json, incoming_to_json
 from handlers.core.router import route
 from scheduler import metrics
-from scheduler.delivery_records import LEASE, SentRecorder
+from scheduler.delivery_records import SentRecorder
 from storage.db import LostConnection, Writers, is_lost_connection
 from storage.dialogs import ChatState
 from storage.locks import new_worker_number
-from storage.models import OutboxMessage
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -172,6 +171,7 @@ class Dispatcher:
             return False
         if self._background:
             await asyncio.wait(self._background, timeout=max(0.0, timeout))
+        await self.sender.recorded()
         return True
 
     @contextlib.asynccontextmanager
@@ -238,8 +238,9 @@ class Dispatcher:
         outcome_label = "handled"
         try:
             replies = await route(ctx)
-            rows = await self._record(uow, ctx, replies, now)
-            await uow.flush()  # the handler's writes, the new state and the messages in one go
+            await self._record(uow, ctx, replies, now)
+            await uow.flush()  # the handler's writes, the new state and the notices in one go
+            rows = await self._replies(uow, incoming, replies, state.version, now)
         except Exception as error:
             if is_lost_connection(error):
                 raise
@@ -247,8 +248,7 @@ class Dispatcher:
                           incoming.update_id, state.flow, state.step)
             replies, rows = await self._failed(uow, incoming, state, now)
             outcome_label = "failed"
-        outcome = ([(reply, None if row is None else row.id) for reply, row in zip(replies, rows, strict=True)],
-                   state.version)
+        outcome = (list(zip(replies, rows, strict=True)), state.version)
         try:
             await uow.commit()
         except Exception as error:
@@ -259,18 +259,16 @@ class Dispatcher:
         return outcome
 
     async def _failed(self, uow: UnitOfWork, incoming: Incoming, state: ChatState,
-                      now: datetime) -> tuple[list[Reply], list[OutboxMessage | None]]:
+                      now: datetime) -> tuple[list[Reply], list[int | None]]:
         """The handler broke: nothing of it is kept, but the update is stored, answered with an apology."""
         await uow.rollback()
         await uow.inbox.begin(incoming.channel, incoming.update_id, incoming.chat_id, now)
         apology = Reply(Catalog(state.lang)("internal_error"))
-        row = self._add(uow, incoming.channel, incoming.chat_id, apology, state.version, now)
-        await uow.flush()
-        return [apology], [row]
+        return [apology], await self._replies(uow, incoming, [apology], state.version, now)
 
-    async def _record(self, uow: UnitOfWork, ctx: Context, replies: list[Reply],
-                      now: datetime) -> list[OutboxMessage | None]:
-        """The chat's new state (the pending choices, the next version), the notices and the replies."""
+    @staticmethod
+    async def _record(uow: UnitOfWork, ctx: Context, replies: list[Reply], now: datetime) -> None:
+        """The chat's new state (the pending choices, the next version) and the notices to others."""
         state = ctx.state
         pending = next((r.choices for r in reversed(replies) if r.choices), ())
         state.choices = [[c.id, c.label] for c in pending]
@@ -283,14 +281,13 @@ class Dispatcher:
                            [[c.id, c.label] for c in notice.choices],
                            document_file_id=doc.file_id if doc else None,
                            document_name=doc.filename if doc else None)
-        channel, chat_id = ctx.incoming.channel, ctx.incoming.chat_id
-        return [None if r.secret else self._add(uow, channel, chat_id, r, state.version, now) for r in replies]
 
-    def _add(self, uow: UnitOfWork, channel: str, chat_id: str, reply: Reply, version: int,
-             now: datetime) -> OutboxMessage:
-        doc = reply.document
-        return uow.outbox.add(
-            channel, chat_id, reply.text, now, [[c.id, c.label] for c in reply.choices], version,
-            document_file_id=doc.file_id if doc else None, document_name=doc.filename if doc else None,
-            document_content=doc.content if doc and doc.content else None, document_mime=doc.mime if doc else None,
-            ask_contact=reply.ask_contact, leased_by=self.worker, lease=LEASE)
+    async def _replies(self, uow: UnitOfWork, incoming: Incoming, replies: list[Reply], version: int,
+                       now: datetime) -> list[int | None]:
+        """The replies in the outbox, leased to this worker (it sends them after COMMIT); secret ones not."""
+        kept = [r for r in replies if not r.secret]
+        if not kept:
+            return [None] * len(replies)
+        ids = iter(await uow.outbox.add_replies([reply_row(incoming, r, version, now, self.worker) for r in kept]))
+        return [None if r.secret else next(ids) for r in replies]
+

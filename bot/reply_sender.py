@@ -1,24 +1,30 @@
-"""Sending an update's replies at once, after its COMMIT: each accepted send recorded before the next.
+"""Sending an update's replies at once, after its COMMIT: each accepted send recorded before the chat's next.
 
 The replies were written to the outbox, leased to this worker, in the update's transaction. A reply the
 platform refuses goes back to the outbox for the delivery loop, and the replies after it wait behind it,
 so a chat's messages keep their order. A secret reply (a ballot's receipt) has no row: sent or dropped.
+
+The record of a send is written right away, but the update does not wait for it: the chat's next send
+does (the next reply of the update, or the first of the chat's next update). So a chat never has more than
+one send out and unrecorded, and the update's time is not lengthened by the record's round trip.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.channels.base import Channel
 from handlers.core.clock import Clock
-from handlers.core.messages import DeliveryError, Reply
+from handlers.core.messages import DeliveryError, Incoming, Reply
 from scheduler import metrics
 from scheduler.delivery import send_outcome
-from scheduler.delivery_records import SentRecorder, retry_delay
+from scheduler.delivery_records import LEASE, SentRecorder, retry_delay
 from storage.db import Writers
 from storage.uow import UnitOfWork
 
@@ -31,12 +37,23 @@ class ReplySender:
                  writers: Writers, recorder: SentRecorder) -> None:
         self.sessions, self.clock, self.channels = sessions, clock, channels  # the dispatcher's, shared
         self.writers, self.recorder = writers, recorder
+        self._recording: dict[tuple[str, str], asyncio.Future[None]] = {}  # a chat's last send, being recorded
+
+    async def recorded(self) -> None:
+        """Every send so far recorded (a stop waits for this)."""
+        pending = [f for f in self._recording.values() if not f.done()]
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
 
     async def send(self, channel_name: str, chat_id: str, outgoing: Outgoing, version: int) -> None:
         """Send in order; each accepted send recorded before the next; on a failure the rest go back to
         the outbox, behind the failed one."""
         channel = self.channels.get(channel_name)
+        key = (channel_name, chat_id)
         for index, (reply, row) in enumerate(outgoing):
+            earlier = self._recording.get(key)
+            if earlier is not None and not earlier.done():
+                await asyncio.shield(earlier)
             try:
                 if channel is None:
                     raise DeliveryError(f"no channel {channel_name}")
@@ -53,7 +70,16 @@ class ReplySender:
                 return
             metrics.SENDS.labels(channel_name, "sent").inc()
             if row is not None:
-                await self.recorder.sent([row])
+                self._remember(key, asyncio.ensure_future(self.recorder.sent([row])))
+
+    def _remember(self, key: tuple[str, str], record: asyncio.Future[None]) -> None:
+        self._recording[key] = record
+
+        def forget(done: asyncio.Future[None]) -> None:
+            if self._recording.get(key) is done:
+                del self._recording[key]
+
+        record.add_done_callback(forget)
 
     async def _hand_back(self, rows: list[int], error: DeliveryError) -> None:
         """The first row failed: its attempt counts; the others wait behind it, untried."""
@@ -68,3 +94,14 @@ class ReplySender:
             await self.writers.run(work)
         except Exception as failure:  # the rows stay leased to this worker: `release` or `reclaim` frees them
             log.warning("could not hand replies back to the outbox (%s)", type(failure).__name__)
+
+
+def reply_row(incoming: Incoming, reply: Reply, version: int, now: datetime, worker: int) -> dict[str, Any]:
+    """A reply's outbox row, leased to `worker` (it sends the reply itself, right after COMMIT)."""
+    doc = reply.document
+    return {"channel": incoming.channel, "chat_id": incoming.chat_id, "text": reply.text,
+            "choices": [[c.id, c.label] for c in reply.choices], "version": version, "created_at": now,
+            "not_before": now + LEASE, "lease_owner": worker, "ask_contact": reply.ask_contact,
+            "document_file_id": doc.file_id if doc else None, "document_name": doc.filename if doc else None,
+            "document_content": doc.content if doc and doc.content else None,
+            "document_mime": doc.mime if doc else None}

@@ -21,6 +21,7 @@ from handlers.core.clock import Clock
 from handlers.core.messages import DeliveryError
 from storage.db import Writers
 from storage.models import OutboxMessage
+from storage.outbox import record_sent
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -85,9 +86,7 @@ class SentRecorder:
                     waiter.set_result(None)
 
     async def _write(self, ids: list[int]) -> None:
-        async with UnitOfWork(self.sessions) as uow:
-            await uow.outbox.mark_sent_many(ids, self.clock.now())
-            await uow.commit()
+        await record_sent(self.sessions.kw["bind"], ids, self.clock.now())
 
 
 class DeliveryRecords:

@@ -37,6 +37,8 @@ async def state_of(app: App, user: str) -> DialogState:
 
 
 async def outbox_rows(app: App) -> list[OutboxMessage]:
+    """What is still to send, once the replies sent so far are recorded (a reply's record follows its send)."""
+    await app.dispatcher.sender.recorded()
     async with app.uow() as uow:
         return await uow.outbox.pending()
 

@@ -29,6 +29,7 @@ async def until(condition: object, within: float = 10) -> None:
 
 
 async def outbox(app: App) -> list[OutboxMessage]:
+    await app.dispatcher.sender.recorded()  # a reply's record follows its send
     async with app.uow() as uow:
         return list((await uow.session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).scalars())
 
