@@ -29,6 +29,9 @@ async def invite_text(app: App, block_id: int) -> str:
     return "\n".join(out)
 
 
+SHUTDOWN_WAIT_SECONDS = 10.0
+
+
 async def run_sandbox(app: App, block_id: int | None, style: str = "telegram", user: str = "thuongtruc",
                       channel: SandboxChannel | None = None) -> None:
     """`channel`: one the web sandbox also shows (`thidua run`), so both see the same chats."""
@@ -73,5 +76,10 @@ async def run_sandbox(app: App, block_id: int | None, style: str = "telegram", u
             sandbox.inbox(current[0])
             await asyncio.sleep(0)
     finally:
+        # A reminder tick under way finishes instead of being cancelled mid-transaction (a traceback).
+        with contextlib.suppress(Exception):
+            scheduler.pause()
+        if app.jobs_running:
+            await asyncio.wait(set(app.jobs_running), timeout=SHUTDOWN_WAIT_SECONDS)
         with contextlib.suppress(Exception):
             scheduler.shutdown(wait=False)
