@@ -30,6 +30,7 @@ from bot.cli_deadlines_args import (
 from handlers.core.clock import format_local
 from handlers.deadlines import exports
 from handlers.deadlines import service as ops
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.rules.kinds import DL_KIND_KEYS
 from handlers.deadlines.rules.reminder_policy import Policy
 from storage.models import Block, Deadline, Term
@@ -125,7 +126,7 @@ async def _list(app: App, args: argparse.Namespace, pick_block: PickBlock) -> in
     for d in deadlines:
         tags = (t("dl.cli.tag_cancelled") if d.cancelled_at else "") + (t("dl.cli.tag_closed") if d.closed_at else "")
         done = sum(1 for s in current if s.deadline_id == d.id and s.unit_id in units)
-        lines.append(t("dl.cli.list_line", id=d.id, due=format_local(d.due_at), kind=t(DL_KIND_KEYS[d.kind]),
+        lines.append(t("dl.cli.list_line", id=d.id, due=due_text(t, d.due_at), kind=t(DL_KIND_KEYS[d.kind]),
                        title=d.title, done=done, total=len(units), tags=tags))
     print("\n".join(lines if deadlines else [*lines, t("dl.cli.list_empty")]))
     return 0

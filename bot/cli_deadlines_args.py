@@ -10,6 +10,7 @@ from handlers.core.clock import format_local, format_local_date
 from handlers.deadlines import service as ops
 from handlers.deadlines.rules.due_date import FORMAT, NO_SUCH_DAY, PAST, off_day, read_due
 from handlers.deadlines.rules.kinds import DL_KIND_KEYS, WEEKDAY_KEYS
+from handlers.deadlines.rules.workdays import effective_due
 from handlers.term.block_file.rules import KIND_LABELS
 
 t = Catalog()  # the operator's shell speaks Vietnamese
@@ -61,8 +62,10 @@ def read_due_arg(value: str | None, now: datetime) -> tuple[datetime, str | None
         return got.at, None
     date = format_local_date(got.at)
     if why.holiday:
-        return got.at, t("dl.cli.warn_holiday", date=date, holiday=why.holiday)
-    return got.at, t("dl.cli.warn_weekend", date=date, weekday=t(WEEKDAY_KEYS[why.weekday]))
+        note = t("dl.cli.warn_holiday", date=date, holiday=why.holiday)
+    else:
+        note = t("dl.cli.warn_weekend", date=date, weekday=t(WEEKDAY_KEYS[why.weekday]))
+    return got.at, f"{note} {t('dl.warn_effective', effective=format_local(effective_due(got.at)))}"
 
 
 def read_id(value: str | None, arg: str = "ID") -> int:

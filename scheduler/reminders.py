@@ -17,9 +17,17 @@ from handlers.core.catalog import DEFAULT_LANG, Catalog
 from handlers.core.clock import format_local
 from handlers.core.roles import ROLE_SECRETARIAT
 from handlers.deadlines import status as deadline_status
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.flows.submit import GLOBAL_SUBMIT
 from handlers.deadlines.rules.reminder_policy import DIGEST_EVENING, Policy, Slot, current_slot
-from handlers.deadlines.rules.workdays import at_local, in_office_hours, is_working_day, local_day, working_days_between
+from handlers.deadlines.rules.workdays import (
+    at_local,
+    effective_due,
+    in_office_hours,
+    is_working_day,
+    local_day,
+    working_days_between,
+)
 from storage.models import Block, Deadline
 from storage.uow import UnitOfWork
 
@@ -73,22 +81,25 @@ def _short(title: str, limit: int = 40) -> str:
 
 
 def _due_evening(deadline: Deadline, now: datetime) -> bool:
-    day = local_day(deadline.due_at)
-    start = max(at_local(day, DIGEST_EVENING), deadline.due_at)
+    effective = effective_due(deadline.due_at)
+    day = local_day(effective)
+    start = max(at_local(day, DIGEST_EVENING), effective)
     return is_working_day(day) and local_day(now) == day and now >= start
 
 
 def reminder_text(t: Catalog, deadline: Deadline, slot: Slot, unit_name: str, now: datetime) -> str:
-    today, due_day = local_day(now), local_day(deadline.due_at)
-    due = format_local(deadline.due_at)
+    """The working days are counted to the effective due day (a day off moves it to the next working
+    day), so a reminder never says «còn 0 ngày làm việc»: on the due day it says it is the last day."""
+    today, due_day = local_day(now), local_day(effective_due(deadline.due_at))
+    due = due_text(t, deadline.due_at)
+    left = working_days_between(today, due_day)
     if slot.overdue:
         body = t("remind.overdue", title=deadline.title, due=due, days=working_days_between(due_day, today),
                  unit=unit_name)
-    elif slot.name == "due_day":
+    elif slot.name == "due_day" or left <= 0:
         body = t("remind.due_day", title=deadline.title, due=due, unit=unit_name)
     else:
-        body = t("remind.before", title=deadline.title, due=due, days=working_days_between(today, due_day),
-                 unit=unit_name)
+        body = t("remind.before", title=deadline.title, due=due, days=left, unit=unit_name)
     return f"{body}\n{t('remind.hint')}"
 
 

@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local, format_local_date
 from handlers.core.office.xlsx_text import put_cell
+from handlers.deadlines.due_text import due_text
 from storage.models import Deadline, Submission, Unit
 from storage.uow import UnitOfWork
 
@@ -102,7 +103,7 @@ def submissions_workbook(report: BlockReport, t: Catalog | None = None) -> bytes
         sheet.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
     for i, d in enumerate(report.deadlines):
         col = 4 + 3 * i
-        header_cell(sheet, top, col, t("export.deadline_header", title=d.title, due=format_local(d.due_at)))
+        header_cell(sheet, top, col, t("export.deadline_header", title=d.title, due=due_text(t, d.due_at)))
         for offset, key in enumerate(("export.col_date", "export.col_status", "export.col_form")):
             if offset:
                 header_cell(sheet, top, col + offset, None)

@@ -11,9 +11,10 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from handlers.core.catalog import Catalog
-from handlers.core.clock import format_local
 from handlers.core.roles import ROLE_UNIT
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.rules.kinds import DEADLINE_KINDS
+from handlers.deadlines.rules.workdays import effective_due
 from storage.models import Block, Contact, Deadline, Term
 from storage.uow import UnitOfWork
 
@@ -66,7 +67,7 @@ async def add(uow: UnitOfWork, term: Term, block: Block, kind: str, title: str, 
     uow.audit.record(now, actor, "add_deadline", block.id, deadline_id=deadline.id, kind=kind, title=title,
                      due=due.isoformat())
     contacts = await unit_contacts(uow, block.id)
-    await tell(contacts, lambda t: t("dl.notice_added", block=block.name, title=title, due=format_local(due)))
+    await tell(contacts, lambda t: t("dl.notice_added", block=block.name, title=title, due=due_text(t, due)))
     return deadline, len(contacts)
 
 
@@ -82,7 +83,7 @@ async def move(uow: UnitOfWork, deadline: Deadline, due: datetime, now: datetime
     uow.deadlines.add(deadline)
     # an extension makes what came in before the new due time on time (and a move forward, the reverse)
     for submission in await uow.deadlines.current_submissions([deadline.id]):
-        late = submission.submitted_at > due
+        late = submission.submitted_at > effective_due(due)
         if submission.late != late:
             submission.late = late
             uow.deadlines.add(submission)
@@ -90,8 +91,8 @@ async def move(uow: UnitOfWork, deadline: Deadline, due: datetime, now: datetime
                      old_due=old.isoformat(), new_due=due.isoformat(), revision=deadline.revision)
     contacts = await unit_contacts(uow, block.id)
     title = deadline.title
-    await tell(contacts, lambda t: t("dl.notice_moved", block=block.name, title=title, old=format_local(old),
-                                     new=format_local(due)))
+    await tell(contacts, lambda t: t("dl.notice_moved", block=block.name, title=title, old=due_text(t, old),
+                                     new=due_text(t, due)))
     return len(contacts)
 
 
@@ -106,7 +107,7 @@ async def cancel(uow: UnitOfWork, deadline: Deadline, now: datetime, actor: str,
     uow.audit.record(now, actor, "cancel_deadline", block.id, deadline_id=deadline.id, title=deadline.title)
     contacts = await unit_contacts(uow, block.id)
     title, due = deadline.title, deadline.due_at
-    await tell(contacts, lambda t: t("dl.notice_cancelled", block=block.name, title=title, due=format_local(due)))
+    await tell(contacts, lambda t: t("dl.notice_cancelled", block=block.name, title=title, due=due_text(t, due)))
     return len(contacts)
 
 

@@ -10,6 +10,7 @@ from handlers.core.clock import format_local
 from handlers.core.context import Context
 from handlers.core.messages import Reply
 from handlers.core.roles import ROLE_UNIT
+from handlers.deadlines.due_text import due_text
 from storage.models import Deadline, Submission, Unit
 from storage.uow import UnitOfWork
 
@@ -54,7 +55,7 @@ async def status_of(uow: UnitOfWork, deadline: Deadline, block_id: int | None = 
 
 def render(t: Catalog, status: DeadlineStatus) -> str:
     d = status.deadline
-    lines = [t("status.deadline", title=d.title, due=format_local(d.due_at))]
+    lines = [t("status.deadline", title=d.title, due=due_text(t, d.due_at))]
     if d.closed_at is not None:
         lines[0] += t("status.closed_tag")
     lines.append(t("status.counts", done=status.submitted, total=len(status.units),
@@ -82,6 +83,6 @@ async def command(ctx: Context, _arg: str = "") -> list[Reply]:
     for s in items:
         sub = s.submissions.get(me.unit_id or -1)
         key = "status.unit_missing" if sub is None else "status.unit_late" if sub.late else "status.unit_done"
-        lines.append(t(key, title=s.deadline.title, due=format_local(s.deadline.due_at),
+        lines.append(t(key, title=s.deadline.title, due=due_text(t, s.deadline.due_at),
                        at=format_local(sub.submitted_at) if sub else ""))
     return [Reply("\n".join(lines))]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from handlers.deadlines.rules.workdays import effective_due
 from handlers.scoring.rules.ranking import FINAL, Mark, Standing, rank, unit_totals
 from handlers.scoring.rules.scores import Totals
 from storage.models import CriteriaSheet, Criterion, Unit
@@ -122,7 +123,7 @@ async def load(uow: UnitOfWork, block_id: int, now: datetime) -> ScoreBoard | st
         unit_id = by_id[line.assessment_id]
         marks.setdefault(unit_id, {})[line.criterion_code] = Mark(line.self_score, line.checked_score)
         lines.setdefault(unit_id, {})[line.criterion_code] = line
-    due = next((d.due_at for d in await uow.deadlines.of_term(term.id)
+    due = next((effective_due(d.due_at) for d in await uow.deadlines.of_term(term.id)
                 if d.kind == "self_assessment" and d.cancelled_at is None), None)
     return ScoreBoard(block_id, block.name, term.year, now, sheet, criteria, await uow.directory.units(block_id),
                       assessments, marks, lines, due)

@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.cli import main
-from handlers.deadlines.rules.workdays import is_working_day
+from handlers.deadlines.rules.workdays import is_working_day, next_working_day
 from storage.models import ChatAccount, Contact
 from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK
@@ -93,7 +93,8 @@ def test_list(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.splitlines() == [
         f"Hạn nộp năm 2026 của {BLOCK}:",
-        "  #1  15/03/2026 17:00  Giao ước thi đua: Đăng ký giao ước và chủ đề thi đua năm 2026 (đã nộp 0/11)",
+        "  #1  15/03/2026 17:00, hạn thực tế 16/03/2026 17:00 do trùng ngày nghỉ  "  # a Sunday
+        "Giao ước thi đua: Đăng ký giao ước và chủ đề thi đua năm 2026 (đã nộp 0/11)",
         "  #2  15/06/2026 17:00  Báo cáo sơ kết 6 tháng: Báo cáo sơ kết 6 tháng đầu năm 2026 (đã nộp 0/11)",
         f"  #3  30/11/2026 17:00  Báo cáo tổng kết năm: {YEAR_END} (đã nộp 0/11)",
         "  #4  30/11/2026 17:00  Bảng tự chấm điểm: Bảng tự chấm điểm thi đua năm 2026 (đã nộp 0/11)",
@@ -134,7 +135,9 @@ def test_move_cancel_close_reopen(data_dir: Path, capsys: pytest.CaptureFixture[
                                 f"sang {dmy(new)} 16:30.")]
     # a Sunday is taken with a note
     code, out, err = run(capsys, "deadline", "move", "#3", "--due", dmy(sunday(50)))
-    assert code == 0 and err == f"Lưu ý: {dmy(sunday(50))} là Chủ nhật, không phải ngày làm việc.\n"
+    monday = dmy(next_working_day(sunday(50)))
+    assert code == 0 and err == (f"Lưu ý: {dmy(sunday(50))} là Chủ nhật, không phải ngày làm việc. Theo Điều 148 "
+                                 f"Bộ luật Dân sự 2015, hạn sẽ được tính đến {monday} 17:00 (ngày làm việc kế tiếp).\n")
     assert out.startswith(f"Đã dời hạn nộp #3 «{YEAR_END}» từ {dmy(new)} 16:30 sang {dmy(sunday(50))} 17:00.")
 
     speaks_english("888")
@@ -153,7 +156,8 @@ def test_move_cancel_close_reopen(data_dir: Path, capsys: pytest.CaptureFixture[
     listing = {ln.split()[0]: ln for ln in run(capsys, "deadline", "list")[1].splitlines()[1:]}
     assert listing["#1"].endswith("(đã nộp 0/11) [đã khóa]")
     assert listing["#4"].endswith("(đã nộp 0/11) [đã hủy]")
-    assert listing["#3"].startswith(f"  #3  {dmy(sunday(50))} 17:00  Báo cáo tổng kết năm")
+    assert listing["#3"].startswith(f"  #3  {dmy(sunday(50))} 17:00, hạn thực tế {monday} 17:00 do trùng ngày nghỉ  "
+                                    "Báo cáo tổng kết năm")
     assert run(capsys, "deadline", "reopen", "1")[:2] == (
         0, "Đã mở lại hạn nộp #1 «Đăng ký giao ước và chủ đề thi đua năm 2026».\n")
     assert [a for a in audit()] == [("operator", a) for a in (

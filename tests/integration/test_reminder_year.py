@@ -3,7 +3,8 @@
 The clock moves through 2026, ticking the planner twice a day (08:00 and 14:00 in Hà Nội). Units
 submit along the way; the bot is down for a day in June and restarts (a new App on the same
 database). The expected table is written by hand from the calendar: 7, 3 and 1 working days
-before, the due morning (not when the due day is a Sunday), then every 2 working days, 3 times.
+before, the due morning, then every 2 working days, 3 times, all counted from the effective due day
+(a deadline on a Sunday runs to the Monday).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlmodel import select
 
 from bot.app import App
 from handlers.core.clock import FrozenClock
-from handlers.deadlines.rules.workdays import at_local, is_working_day, local_day
+from handlers.deadlines.rules.workdays import at_local, effective_due, is_working_day, local_day
 from storage.models import ChatAccount, Contact, Deadline, OutboxMessage, Reminder, Submission, Unit
 from tests.conftest import SAMPLE_BLOCK
 
@@ -25,10 +26,11 @@ EXPECTED: dict[tuple[str, str, str], set[str]] = {
     ("05/03", "covenant", "before_7"): ALL,
     ("11/03", "covenant", "before_3"): ALL,
     ("13/03", "covenant", "before_1"): {"YTE", "BDT"},  # the others submitted on 12/03
-    # 15/03 is a Sunday: no due-morning reminder
-    ("17/03", "covenant", "overdue_1"): {"YTE", "BDT"},
-    ("19/03", "covenant", "overdue_2"): {"BDT"},  # YTE submitted late on 18/03
-    ("23/03", "covenant", "overdue_3"): {"BDT"},
+    # 15/03 is a Sunday: the deadline runs to Monday 16/03 (Bộ luật Dân sự, Điều 148), reminded that morning
+    ("16/03", "covenant", "due_day"): {"YTE", "BDT"},
+    ("18/03", "covenant", "overdue_1"): {"YTE", "BDT"},  # YTE submits late at 10:00, after this reminder
+    ("20/03", "covenant", "overdue_2"): {"BDT"},
+    ("24/03", "covenant", "overdue_3"): {"BDT"},
     ("04/06", "six_month_report", "before_7"): ALL,
     ("10/06", "six_month_report", "before_3"): ALL,
     ("12/06", "six_month_report", "before_1"): {"PTTH"},
@@ -99,7 +101,7 @@ async def submit(app: App, block_id: int, kind: str, codes: set[str], when: date
                 assert unit.id is not None and deadline.id is not None
                 await uow.deadlines.submit(Submission(deadline_id=deadline.id, unit_id=unit.id, kind="dispatch",
                                                       dispatch_no="1/BC", submitted_at=when,
-                                                      late=when > deadline.due_at))
+                                                      late=when > effective_due(deadline.due_at)))
         await uow.commit()
 
 
@@ -161,7 +163,8 @@ async def test_a_year_of_reminders(app: App, settings, clock: FrozenClock) -> No
     digests = [m for m in outbox if m.chat_id == "sb-tt"]
     assert all(m.text.startswith("📋 Báo cáo nhanh cho Thường trực") for m in digests)
     evenings = [m for m in digests if m.created_at.astimezone(UTC).hour == 11]  # 18:00 in Hà Nội
-    assert sorted(local_day(m.created_at).strftime("%d/%m") for m in evenings) == ["15/06", "30/11", "30/11"]
+    evening_days = sorted(local_day(m.created_at).strftime("%m/%d") for m in evenings)
+    assert evening_days == ["03/16", "06/15", "11/30", "11/30"]
     assert len(digests) == len(EXPECTED) + len(evenings)
     assert any("Chưa nộp: Sở Giáo dục và Đào tạo." in m.text for m in evenings)
     if current is not app:

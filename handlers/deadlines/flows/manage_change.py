@@ -10,6 +10,7 @@ from handlers.core.clock import format_local
 from handlers.core.context import Context
 from handlers.core.messages import Reply
 from handlers.deadlines import service as ops
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.flows import manage_view as view
 from storage.models import Deadline
 
@@ -38,7 +39,7 @@ async def _pick(ctx: Context) -> Reply:
         label = "dl.pick_label"
         if step == CLOSE_PICK:
             label = "dl.pick_reopen" if d.closed_at else "dl.pick_close_one"
-        options.append((f"d{d.id}", t(label, title=d.title, due=format_local(d.due_at))))
+        options.append((f"d{d.id}", t(label, title=d.title, due=due_text(t, d.due_at))))
     key = "dl.pick_move" if step == MOVE_PICK else "dl.pick_cancel" if step == CANCEL_PICK else "dl.pick_close"
     return Reply(t(key), view.with_back(ctx, *options))
 
@@ -51,15 +52,15 @@ async def ask(ctx: Context) -> Reply:
     if deadline is None:
         return await view.gone(ctx)
     if step == MOVE_DUE:
-        return Reply(t("dl.ask_new_due", title=deadline.title, due=format_local(deadline.due_at)), view.with_back(ctx))
+        return Reply(t("dl.ask_new_due", title=deadline.title, due=due_text(t, deadline.due_at)), view.with_back(ctx))
     if step == MOVE_DUE_WARN:
         return view.warn_reply(ctx, view.due_from(ctx))
     if step == MOVE_CONFIRM:
         due = view.due_from(ctx)
-        return Reply(t("dl.move_confirm", title=deadline.title, old=format_local(deadline.due_at),
+        return Reply(t("dl.move_confirm", title=deadline.title, old=due_text(t, deadline.due_at),
                        weekday=view.weekday(t, due), new=format_local(due)),
                      view.with_back(ctx, ("confirm", t("confirm"))))
-    return Reply(t("dl.cancel_confirm", title=deadline.title, due=format_local(deadline.due_at)),
+    return Reply(t("dl.cancel_confirm", title=deadline.title, due=due_text(t, deadline.due_at)),
                  view.with_back(ctx, ("confirm", t("confirm"))))
 
 
@@ -114,4 +115,5 @@ async def _toggle(ctx: Context, deadline: Deadline) -> list[Reply]:
     closing = deadline.closed_at is None
     await ops.set_closed(ctx.uow, deadline, closing, ctx.now, await _actor(ctx))
     key = "dl.closed" if closing else "dl.reopened"
-    return await view.back_to_overview(ctx, Reply(ctx.t(key, title=deadline.title, due=format_local(deadline.due_at))))
+    text = ctx.t(key, title=deadline.title, due=due_text(ctx.t, deadline.due_at))
+    return await view.back_to_overview(ctx, Reply(text))

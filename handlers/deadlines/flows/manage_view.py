@@ -11,8 +11,10 @@ from handlers.core.clock import format_local, format_local_date, to_local
 from handlers.core.context import Context
 from handlers.core.messages import Choice, Reply
 from handlers.deadlines import status as deadline_status
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.rules.due_date import FORMAT, NO_SUCH_DAY, PAST, off_day, read_due
 from handlers.deadlines.rules.kinds import DL_KIND_KEYS, WEEKDAY_KEYS
+from handlers.deadlines.rules.workdays import effective_due
 from storage.models import Deadline, Term
 
 OVERVIEW = "overview"
@@ -75,7 +77,7 @@ async def overview(ctx: Context) -> Reply:
     items = await deadline_status.statuses(ctx.uow, block_id(ctx))
     for status in items:  # bullets, not numbers: on Zalo the numbers belong to the menu below
         d = status.deadline
-        lines.append(t("dl.overview_line", title=d.title, kind=kind_label(t, d.kind), due=format_local(d.due_at),
+        lines.append(t("dl.overview_line", title=d.title, kind=kind_label(t, d.kind), due=due_text(t, d.due_at),
                        done=status.submitted, total=len(status.units),
                        closed=t("dl.closed_tag") if d.closed_at is not None else ""))
     if not items:
@@ -133,8 +135,10 @@ def off_day_warning(t: Catalog, due: datetime) -> str | None:
         return None
     date = format_local_date(due)
     if why.holiday:
-        return t("dl.warn_holiday", date=date, holiday=why.holiday)
-    return t("dl.warn_weekend", date=date, weekday=t(WEEKDAY_KEYS[why.weekday]))
+        text = t("dl.warn_holiday", date=date, holiday=why.holiday)
+    else:
+        text = t("dl.warn_weekend", date=date, weekday=t(WEEKDAY_KEYS[why.weekday]))
+    return f"{text}\n{t('dl.warn_effective', effective=format_local(effective_due(due)))}"
 
 
 def warn_reply(ctx: Context, due: datetime) -> Reply:

@@ -19,10 +19,12 @@ from handlers.core import commands, people
 from handlers.core.clock import format_local, format_local_date, to_local
 from handlers.core.context import Context
 from handlers.core.messages import Reply
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.flows.submit_access import Submitting, current_submission, guard, open_deadlines
 from handlers.deadlines.flows.submit_save import KIND_DISPATCH, KIND_DOCUMENT, KIND_THEME, save
 from handlers.deadlines.rules import submission_input as submissions_input
 from handlers.deadlines.rules.submission_input import DateProblem, format_size
+from handlers.deadlines.rules.workdays import effective_due
 
 FLOW = "submit"
 COVENANT, SELF_ASSESSMENT = "covenant", "self_assessment"
@@ -61,7 +63,7 @@ async def ask(ctx: Context) -> Reply:
     unit = await people.unit_name(ctx, checked.unit_id)
     title = checked.deadline.title
     if step == BY_SCORING:
-        return Reply(t("score.by_sheet", title=title, unit=unit, due=format_local(checked.deadline.due_at)),
+        return Reply(t("score.by_sheet", title=title, unit=unit, due=due_text(t, checked.deadline.due_at)),
                      ctx.choices(("score", t("score.opt_start")), ("cancel", t("cancel"))))
     if step == THEME:
         return Reply(t("sub.ask_theme", unit=unit))
@@ -204,7 +206,7 @@ async def _pick(ctx: Context) -> Reply:
     for _contact, deadline, done in items:
         key = "sub.label_done" if done else "sub.label"
         options.append((f"{DEADLINE_OPTION}{deadline.id}", t(key, title=deadline.title,
-                                                              due=format_local(deadline.due_at))))
+                                                              due=due_text(t, deadline.due_at))))
     return Reply(t("sub.pick", unit=units), ctx.choices(*options, ("cancel", t("cancel"))))
 
 
@@ -238,10 +240,10 @@ async def _start(ctx: Context, deadline_id: int) -> list[Reply]:
         return [checked]
     if first == BY_SCORING:  # nothing to hand in here: the sheet's own submission completes the deadline
         return [await ask(ctx)]
-    lines = [t("sub.intro", title=deadline.title, due=format_local(deadline.due_at))]
+    lines = [t("sub.intro", title=deadline.title, due=due_text(t, deadline.due_at))]
     previous = await current_submission(ctx, deadline_id, checked.unit_id)
     if previous is not None:
         lines.append(t("sub.intro_resubmit", at=format_local(previous.submitted_at)))
-    if ctx.now > deadline.due_at:
+    if ctx.now > effective_due(deadline.due_at):
         lines.append(t("sub.intro_late"))
     return [Reply("\n".join(lines)), await ask(ctx)]

@@ -13,8 +13,10 @@ from handlers.core.context import Context
 from handlers.core.messages import Document, Notice, Reply
 from handlers.core.roles import ROLE_SECRETARIAT
 from handlers.deadlines import status as deadline_status
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.flows.submit_access import Submitting, current_submission
 from handlers.deadlines.rules.submission_input import format_size, local_midnight_utc
+from handlers.deadlines.rules.workdays import effective_due
 from storage.models import Submission
 
 KIND_THEME, KIND_DOCUMENT, KIND_DISPATCH = "theme", "document", "dispatch"
@@ -25,7 +27,7 @@ def build(ctx: Context, checked: Submitting, kind: str) -> Submission:
     data, deadline = ctx.data, checked.deadline
     assert deadline.id is not None
     row = Submission(deadline_id=deadline.id, unit_id=checked.unit_id, contact_id=checked.contact.id,
-                     kind=kind, submitted_at=ctx.now, late=ctx.now > deadline.due_at)
+                     kind=kind, submitted_at=ctx.now, late=ctx.now > effective_due(deadline.due_at))
     if kind == KIND_THEME:
         row.theme = data["theme"]
     elif kind == KIND_DOCUMENT:
@@ -60,7 +62,7 @@ async def save(ctx: Context, checked: Submitting, kind: str) -> list[Reply]:
     ctx.end()
     key = "sub.done_late" if row.late else "sub.done_on_time"
     lines = [t(key, unit=unit, title=deadline.title, what=describe(t, row), at=format_local(row.submitted_at),
-               due=format_local(deadline.due_at))]
+               due=due_text(t, deadline.due_at))]
     if previous is not None:
         lines.append(t("sub.done_replaces", prev=format_local(previous.submitted_at)))
     return [Reply("\n".join(lines)), await main_menu(ctx)]

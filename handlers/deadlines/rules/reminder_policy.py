@@ -1,6 +1,8 @@
 """When a deadline's reminders go out: 7, 3 and 1 working days before, the morning of the due day,
 then every 2 working days while overdue, at most 3 times, always at 08:00 on a working day.
 
+All of it counts from the effective due date: a deadline on a day off ends on the next working day.
+
 A block may set its own policy, and a deadline may override the block's.
 """
 
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from handlers.deadlines.rules.workdays import at_local, is_working_day, local_day, shift_working_days
+from handlers.deadlines.rules.workdays import at_local, effective_due, is_working_day, local_day, shift_working_days
 
 SEND_AT = time(8, 0)
 DIGEST_EVENING = time(17, 30)
@@ -52,6 +54,7 @@ class Slot:
 
 def slots(due: datetime, policy: Policy) -> list[Slot]:
     """Every reminder moment of a deadline, in time order, each on a working day at 08:00."""
+    due = effective_due(due)
     due_day = local_day(due)
     found: dict[str, datetime] = {}
     for n in policy.before:
@@ -74,6 +77,7 @@ def current_slot(due: datetime, policy: Policy, now: datetime) -> Slot | None:
     """The latest slot that has come, while it is still meaningful: until the next slot comes (the
     last one: for another `overdue_every` working days), and for a before-due slot, until the due
     time. A reminder missed while the bot was down thus goes out once, late, or not at all."""
+    due = effective_due(due)
     every = slots(due, policy)
     passed = [s for s in every if s.at <= now]
     if not passed:
@@ -91,6 +95,7 @@ def current_slot(due: datetime, policy: Policy, now: datetime) -> Slot | None:
 
 def digest_slots(due: datetime, policy: Policy) -> list[Slot]:
     """The secretariat's digests: each reminder morning, and the evening of the due day."""
+    due = effective_due(due)
     items = [Slot(s.at, f"digest_{s.name}") for s in slots(due, policy)]
     evening = at_local(local_day(due), DIGEST_EVENING)
     items.append(Slot(max(evening, due), "digest_due_evening"))

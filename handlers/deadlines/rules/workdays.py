@@ -1,7 +1,12 @@
-"""The Vietnamese working calendar: weekends and public holidays (Tết included) are not working days.
+"""The Vietnamese working calendar: weekends and public holidays (Tết included) are not working days,
+except the make-up working Saturdays the government sets when it moves a day off (2026: Saturday
+22/08 is worked so that Monday 31/08 can be off).
 
-Holidays come from the `holidays` library, which follows the official calendar (lunar dates,
-substitute days off) year by year; nothing here lists a date by hand.
+Holidays and make-up days come from the `holidays` library, which follows the official calendar
+(lunar dates, substitute days off) year by year; nothing here lists a date by hand.
+
+A time limit whose last day is a day off ends on the next working day (Bộ luật Dân sự 2015,
+Điều 148): `effective_due` gives that moment, used for lateness and the due-day reminder.
 """
 
 from __future__ import annotations
@@ -18,8 +23,10 @@ OFFICE_END = time(17, 0)
 
 
 @lru_cache(maxsize=64)
-def _holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("VN", years=year).keys())
+def _calendar(year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """(days off, make-up working days) of one year, as the library knows them."""
+    days = holidays.country_holidays("VN", years=year)
+    return frozenset(days.keys()), frozenset(d for d in days.weekend_workdays if d.year == year)
 
 
 def holiday_name(day: date, lang: str = "vi") -> str | None:
@@ -30,7 +37,26 @@ def holiday_name(day: date, lang: str = "vi") -> str | None:
 
 
 def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
+    off, make_up = _calendar(day.year)
+    if day in make_up:
+        return True
+    return day.weekday() < 5 and day not in off
+
+
+def next_working_day(day: date) -> date:
+    """`day` itself when it is a working day, else the first working day after it."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def effective_due(due: datetime) -> datetime:
+    """The moment a deadline really ends: on a day off it moves to the next working day, same hour."""
+    local = due.astimezone(LOCAL_TZ)
+    day = next_working_day(local.date())
+    if day == local.date():
+        return due
+    return datetime.combine(day, local.timetz()).astimezone(due.tzinfo)
 
 
 def shift_working_days(day: date, n: int) -> date:

@@ -15,7 +15,9 @@ from handlers.core.clock import format_local
 from handlers.core.commands import menu as main_menu
 from handlers.core.context import Context
 from handlers.core.messages import Reply
+from handlers.deadlines.due_text import due_text
 from handlers.deadlines.flows.submit_access import refusal_key
+from handlers.deadlines.rules.workdays import effective_due
 from handlers.scoring.flows.score_access import BASE, Scorer, locked, name_of
 from handlers.scoring.rules.scores import show
 from storage.models import Criterion, Deadline, Submission, Term
@@ -112,7 +114,7 @@ def is_late(ctx: Context, a: SelfAssessment, deadline: Deadline | None) -> bool:
     submission (correcting on request is not handing in late)."""
     if a.submitted_at is not None:
         return a.late
-    return deadline is not None and ctx.now > deadline.due_at
+    return deadline is not None and ctx.now > effective_due(deadline.due_at)
 
 
 async def submit(ctx: Context, s: Scorer) -> list[Reply] | str:
@@ -154,5 +156,5 @@ async def submit(ctx: Context, s: Scorer) -> list[Reply] | str:
         text = t("score.done", unit=unit, total=total, at=at)
     else:
         key = "score.done_late" if late else "score.done_on_time"
-        text = t(key, unit=unit, total=total, at=at, due=format_local(deadline.due_at))
+        text = t(key, unit=unit, total=total, at=at, due=due_text(t, deadline.due_at))
     return [Reply(text), await main_menu(ctx)]

@@ -7,10 +7,10 @@ colleague's answers show up at the next step of the other chat.
 
 from __future__ import annotations
 
-from handlers.core.clock import format_local
 from handlers.core.commands import menu as main_menu
 from handlers.core.context import Context
 from handlers.core.messages import Reply
+from handlers.deadlines.due_text import due_text
 from handlers.scoring.flows import score_view as view
 from handlers.scoring.flows.score_access import Scorer
 from handlers.scoring.flows.score_save import is_late, self_assessment_deadline
@@ -42,7 +42,7 @@ async def prompt(ctx: Context, s: Scorer, note: str | None = None) -> Reply:
     if step == CONFIRM:
         deadline = await self_assessment_deadline(ctx, s.term)
         late = is_late(ctx, s.assessment, deadline) if s.assessment is not None else False
-        return view.confirm(ctx, s, format_local(deadline.due_at) if late and deadline is not None else None)
+        return view.confirm(ctx, s, due_text(ctx.t, deadline.due_at) if late and deadline is not None else None)
     return await view.overview(ctx, s, note)
 
 

@@ -15,6 +15,8 @@ from storage.models import Contact, Deadline, Submission
 from tests.conftest import sandbox_for
 from tests.helpers import codes, deliver, register
 
+COV_DUE = "15/03/2026 17:00, hạn thực tế 16/03/2026 17:00 do trùng ngày nghỉ"  # a Sunday: it runs to the Monday
+
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
 SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
@@ -24,7 +26,7 @@ NEW = "Báo cáo chuyên đề chuyển đổi số năm 2026"
 ACTIONS = ("Thêm hạn nộp", "Dời hạn", "Hủy hạn", "Khóa / mở nhận nộp muộn", "Xuất Excel tình hình nộp",
            "Xuất danh sách chủ đề thi đua", "Thoát")
 LINES = {
-    COVENANT: f"{COVENANT}\n    Giao ước thi đua · hạn 15/03/2026 17:00 · đã nộp {{}}/11",
+    COVENANT: f"{COVENANT}\n    Giao ước thi đua · hạn {COV_DUE} · đã nộp {{}}/11",
     SIX_MONTH: f"{SIX_MONTH}\n    Báo cáo sơ kết 6 tháng · hạn 15/06/2026 17:00 · đã nộp {{}}/11",
     YEAR_END: f"{YEAR_END}\n    Báo cáo tổng kết năm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
     SELF: f"{SELF}\n    Bảng tự chấm điểm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
@@ -106,10 +108,12 @@ async def test_add_a_deadline_with_wrong_dates_on_the_way(app: App, block_id: in
     assert await sb.say("hoa", "cuối tháng") == [ASK_DUE_FORMAT.format("cuối tháng"), ask_due]
     assert await sb.say("hoa", "24/11/2026") == [
         "⚠️ Ngày 24/11/2026 là ngày nghỉ lễ (Ngày Văn hóa Việt Nam), không phải ngày làm việc.\n"
+        "Theo Điều 148 Bộ luật Dân sự 2015, hạn sẽ được tính đến 25/11/2026 17:00 (ngày làm việc kế tiếp).\n"
         "Vẫn đặt hạn 24/11/2026 17:00, hay nhập ngày khác? (Có thể gõ luôn ngày mới.)\n"
         "[1] Vẫn giữ ngày này\n[2] Nhập ngày khác\n[3] Quay lại"]
     assert await sb.say("hoa", "06/12/2026 10:00") == [  # typed straight away: a Sunday
         "⚠️ Ngày 06/12/2026 là Chủ nhật, không phải ngày làm việc.\n"
+        "Theo Điều 148 Bộ luật Dân sự 2015, hạn sẽ được tính đến 07/12/2026 10:00 (ngày làm việc kế tiếp).\n"
         "Vẫn đặt hạn 06/12/2026 10:00, hay nhập ngày khác? (Có thể gõ luôn ngày mới.)\n"
         "[1] Vẫn giữ ngày này\n[2] Nhập ngày khác\n[3] Quay lại"]
     assert await sb.say("hoa", "2") == [ask_due]
@@ -142,7 +146,7 @@ async def test_move_a_deadline_tells_the_units(app: App, block_id: int, sandbox:
     sb = sandbox
     await sb.say("hoa", "/menu")
     assert await sb.say("hoa", "6") == [FULL]  # [6] Quản lý hạn nộp
-    pick = (f"Chọn hạn nộp cần dời:\n[1] {COVENANT} (hạn 15/03/2026 17:00)\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+    pick = (f"Chọn hạn nộp cần dời:\n[1] {COVENANT} (hạn {COV_DUE})\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
             f"[3] {YEAR_END} (hạn 30/11/2026 17:00)\n[4] {SELF} (hạn 30/11/2026 17:00)\n[5] Quay lại")
     assert await sb.say("hoa", "2") == [pick]
     assert await sb.say("hoa", "9") == [CHOOSE, pick]
@@ -200,7 +204,7 @@ async def test_cancel_a_deadline(app: App, block_id: int, sandbox: Sandbox) -> N
     sb = sandbox
     assert await sb.say("cuong", "/lang en") == ["Switched to English."]
     await sb.say("hoa", "/hannop")
-    assert (await sb.say("hoa", "3"))[0].startswith(f"Chọn hạn nộp cần hủy:\n[1] {COVENANT} (hạn 15/03/2026 17:00)")
+    assert (await sb.say("hoa", "3"))[0].startswith(f"Chọn hạn nộp cần hủy:\n[1] {COVENANT} (hạn {COV_DUE})")
     confirm = (f"Hủy hạn nộp «{SELF}» (hạn 30/11/2026 17:00)?\nCác đơn vị sẽ được báo, không còn nhắc việc và không "
                "nộp cho hạn này được nữa. Những gì đã nộp vẫn được lưu.\n[1] Xác nhận\n[2] Quay lại")
     assert await sb.say("hoa", "4") == [confirm]
@@ -225,16 +229,16 @@ async def test_close_and_reopen_late_submissions(app: App, block_id: int, sandbo
     sb = sandbox
     await sb.say("hoa", "/hannop")
     pick = ("Chọn hạn nộp cần khóa (không nhận nộp nữa, kể cả nộp muộn) hoặc mở lại:\n"
-            f"[1] 🔒 Khóa: {COVENANT} (hạn 15/03/2026 17:00)\n[2] 🔒 Khóa: {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+            f"[1] 🔒 Khóa: {COVENANT} (hạn {COV_DUE})\n[2] 🔒 Khóa: {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
             f"[3] 🔒 Khóa: {YEAR_END} (hạn 30/11/2026 17:00)\n[4] 🔒 Khóa: {SELF} (hạn 30/11/2026 17:00)\n[5] Quay lại")
     assert await sb.say("hoa", "4") == [pick]
     assert await sb.say("hoa", "1") == [
-        f"🔒 Đã khóa «{COVENANT}» (hạn 15/03/2026 17:00): từ nay không nhận thêm bài nộp, kể cả nộp muộn.",
+        f"🔒 Đã khóa «{COVENANT}» (hạn {COV_DUE}): từ nay không nhận thêm bài nộp, kể cả nộp muộn.",
         overview(line(COVENANT, closed=True), line(SIX_MONTH), line(YEAR_END), line(SELF))]
     assert (await deadline(app, COVENANT)).closed_at == app.clock.now()
-    assert (await sb.say("hoa", "4"))[0].split("\n")[1] == f"[1] 🔓 Mở lại: {COVENANT} (hạn 15/03/2026 17:00)"
+    assert (await sb.say("hoa", "4"))[0].split("\n")[1] == f"[1] 🔓 Mở lại: {COVENANT} (hạn {COV_DUE})"
     assert await sb.say("hoa", "1") == [
-        f"🔓 Đã mở lại «{COVENANT}»: các đơn vị nộp tiếp được (nộp sau 15/03/2026 17:00 tính là nộp muộn).", FULL]
+        f"🔓 Đã mở lại «{COVENANT}»: các đơn vị nộp tiếp được (nộp sau {COV_DUE} tính là nộp muộn).", FULL]
     assert (await deadline(app, COVENANT)).closed_at is None
     assert [a for _, a, _ in await actions(app, block_id)] == ["close_deadline", "reopen_deadline"]
     assert await deliver(app) == 0  # closing tells nobody

@@ -22,13 +22,15 @@ from storage.models import AuditLog, Contact, Deadline, DialogState, Submission,
 from tests.conftest import sandbox_for
 from tests.helpers import codes, deliver, import_sample_sheet
 
+COV_DUE = "15/03/2026 17:00, hạn thực tế 16/03/2026 17:00 do trùng ngày nghỉ"  # a Sunday: it runs to the Monday
+
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
 SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
 YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
 PICK = "Chọn việc cần nộp của Sở Y tế:"
-PICK_TG = (f"{PICK}\n[1] {COVENANT} (hạn 15/03/2026 17:00)\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+PICK_TG = (f"{PICK}\n[1] {COVENANT} (hạn {COV_DUE})\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
            f"[3] {YEAR_END} (hạn 30/11/2026 17:00)\n[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00)\n[5] Hủy")
 THEME = "Đoàn kết, kỷ cương, sáng tạo, hiệu quả"
 ASK_THEME = ("Mời nhập chủ đề thi đua của Sở Y tế (từ 5 đến 300 ký tự), ví dụ: Đoàn kết, kỷ cương, sáng tạo, "
@@ -97,7 +99,7 @@ async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block
     await block_with_people(app, block_id, sandbox)
     assert await sandbox.say("binh", "/nop") == [PICK_TG]
     assert await sandbox.say("binh", "1") == [
-        f"📌 {COVENANT}\nHạn nộp: 15/03/2026 17:00.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
+        f"📌 {COVENANT}\nHạn nộp: {COV_DUE}.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
         ASK_THEME]
     assert await sandbox.say("binh", "abc") == [BAD_THEME, ASK_THEME]
     assert await sandbox.say("binh", "/xyz") == [BAD_THEME, ASK_THEME]  # an unknown command is not a theme
@@ -108,7 +110,7 @@ async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block
     await sandbox.say("binh", THEME)
     assert await sandbox.say("binh", "1") == [
         f"⚠️ Đã ghi nhận Sở Y tế nộp «{COVENANT}»: chủ đề thi đua «{THEME}».\n"
-        "Nộp lúc 23/11/2026 09:00, muộn so với hạn 15/03/2026 17:00.",
+        f"Nộp lúc 23/11/2026 09:00, muộn so với hạn {COV_DUE}.",
         UNIT_MENU_TG]
 
     [row] = await history(app, "covenant")
@@ -121,7 +123,7 @@ async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block
     assert await deliver(app) == 1
     assert sandbox.inbox("hoa") == [f"📥 Sở Y tế đã nộp «{COVENANT}» (muộn): chủ đề thi đua «{THEME}». Đã nộp 1/11."]
     assert (await sandbox.say("binh", "/nop"))[0].startswith(
-        f"{PICK}\n[1] {COVENANT} (hạn 15/03/2026 17:00) ✅ đã nộp\n[2] {SIX_MONTH}")
+        f"{PICK}\n[1] {COVENANT} (hạn {COV_DUE}) ✅ đã nộp\n[2] {SIX_MONTH}")
 
 
 async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -280,7 +282,7 @@ async def test_contact_revoked_mid_flow_is_stopped(app: App, block_id: int, sand
     await block_with_people(app, block_id, sandbox)
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "1") == [
-        f"📌 {COVENANT}\nHạn nộp: 15/03/2026 17:00.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
+        f"📌 {COVENANT}\nHạn nộp: {COV_DUE}.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
         ASK_THEME]
     for text in ("/menu", "3", "1", "1"):  # Thu hồi một đầu mối → Sở Y tế → Trần Văn Bình
         await sandbox.say("hoa", text)
@@ -363,7 +365,7 @@ async def test_zalo_style_dispatch_with_typed_numbers(app: App, block_id: int) -
     await block_with_people(app, block_id, zalo)
     assert await zalo.say("binh", "/menu") == [UNIT_MENU_ZALO]
     assert await zalo.say("binh", "1") == [
-        f"{PICK}\n\n1. {COVENANT} (hạn 15/03/2026 17:00)\n2. {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
+        f"{PICK}\n\n1. {COVENANT} (hạn {COV_DUE})\n2. {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
         f"3. {YEAR_END} (hạn 30/11/2026 17:00)\n4. {SELF_ASSESSMENT} (hạn 30/11/2026 17:00)\n5. Hủy"]
     method = ("Đơn vị nộp bằng cách nào?\n(Kênh này không nhận tệp. Nếu cần gửi tệp báo cáo, mời dùng Telegram.)"
               "\n\n1. Đã gửi qua đường công văn\n2. Hủy")
