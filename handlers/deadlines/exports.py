@@ -23,6 +23,7 @@ from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local, format_local_date
 from handlers.core.office.xlsx_text import put_cell
 from handlers.deadlines.due_text import due_text
+from handlers.deadlines.rules.workdays import effective_due
 from storage.models import Deadline, Submission, Unit
 from storage.uow import UnitOfWork
 
@@ -60,10 +61,15 @@ async def load(uow: UnitOfWork, block_id: int, now: datetime) -> BlockReport | N
                        {(s.deadline_id, s.unit_id): s for s in current})
 
 
-def status_text(t: Catalog, submission: Submission | None) -> str:
+def status_text(t: Catalog, submission: Submission | None, deadline: Deadline | None = None) -> str:
+    """«Đúng hạn» stays when an on-time unit resubmits after the deadline: that is a supplement."""
     if submission is None:
         return t("export.missing")
-    return t("export.late") if submission.late else t("export.on_time")
+    if submission.late:
+        return t("export.late")
+    if deadline is not None and submission.submitted_at > effective_due(deadline.due_at):
+        return t("export.on_time_supplement", at=format_local(submission.submitted_at))
+    return t("export.on_time")
 
 
 def form_text(t: Catalog, s: Submission) -> str:
@@ -115,7 +121,7 @@ def submissions_workbook(report: BlockReport, t: Catalog | None = None) -> bytes
         values: list[Any] = [n, unit.code, unit.name]
         for d in report.deadlines:
             s = report.submissions.get((d.id or -1, unit.id or -1))
-            values += [format_local(s.submitted_at) if s else "", status_text(t, s), form_text(t, s) if s else ""]
+            values += [format_local(s.submitted_at) if s else "", status_text(t, s, d), form_text(t, s) if s else ""]
         write_row(sheet, row, values)
         for i, d in enumerate(report.deadlines):
             s = report.submissions.get((d.id or -1, unit.id or -1))

@@ -83,7 +83,8 @@ async def move(uow: UnitOfWork, deadline: Deadline, due: datetime, now: datetime
     uow.deadlines.add(deadline)
     # an extension makes what came in before the new due time on time (and a move forward, the reverse)
     for submission in await uow.deadlines.current_submissions([deadline.id]):
-        late = submission.submitted_at > effective_due(due)
+        first = (await uow.deadlines.submission_history(deadline.id, submission.unit_id))[0]  # supplements keep it
+        late = first.submitted_at > effective_due(due)
         if submission.late != late:
             submission.late = late
             uow.deadlines.add(submission)

@@ -11,6 +11,7 @@ from handlers.core.context import Context
 from handlers.core.messages import Reply
 from handlers.core.roles import ROLE_UNIT
 from handlers.deadlines.due_text import due_text
+from handlers.deadlines.rules.workdays import effective_due
 from storage.models import Deadline, Submission, Unit
 from storage.uow import UnitOfWork
 
@@ -83,6 +84,8 @@ async def command(ctx: Context, _arg: str = "") -> list[Reply]:
     for s in items:
         sub = s.submissions.get(me.unit_id or -1)
         key = "status.unit_missing" if sub is None else "status.unit_late" if sub.late else "status.unit_done"
+        if sub is not None and not sub.late and sub.submitted_at > effective_due(s.deadline.due_at):
+            key = "status.unit_supplement"  # on time first, supplemented after the deadline
         lines.append(t(key, title=s.deadline.title, due=due_text(t, s.deadline.due_at),
                        at=format_local(sub.submitted_at) if sub else ""))
     return [Reply("\n".join(lines))]

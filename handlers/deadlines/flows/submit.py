@@ -245,5 +245,6 @@ async def _start(ctx: Context, deadline_id: int) -> list[Reply]:
     if previous is not None:
         lines.append(t("sub.intro_resubmit", at=format_local(previous.submitted_at)))
     if ctx.now > effective_due(deadline.due_at):
-        lines.append(t("sub.intro_late"))
+        kept = previous is not None and not previous.late  # an on-time unit's later copy is a supplement
+        lines.append(t("sub.intro_supplement") if kept else t("sub.intro_late"))
     return [Reply("\n".join(lines)), await ask(ctx)]

@@ -22,12 +22,14 @@ from storage.models import Submission
 KIND_THEME, KIND_DOCUMENT, KIND_DISPATCH = "theme", "document", "dispatch"
 
 
-def build(ctx: Context, checked: Submitting, kind: str) -> Submission:
-    """The submission of `kind` that the flow's data describes."""
+def build(ctx: Context, checked: Submitting, kind: str, previous: Submission | None = None) -> Submission:
+    """The submission of `kind` that the flow's data describes. A unit that handed in on time keeps
+    its on-time record when it hands in again after the deadline: the later one is a supplement."""
     data, deadline = ctx.data, checked.deadline
     assert deadline.id is not None
+    late = ctx.now > effective_due(deadline.due_at) and (previous is None or previous.late)
     row = Submission(deadline_id=deadline.id, unit_id=checked.unit_id, contact_id=checked.contact.id,
-                     kind=kind, submitted_at=ctx.now, late=ctx.now > effective_due(deadline.due_at))
+                     kind=kind, submitted_at=ctx.now, late=late)
     if kind == KIND_THEME:
         row.theme = data["theme"]
     elif kind == KIND_DOCUMENT:
@@ -52,7 +54,7 @@ async def save(ctx: Context, checked: Submitting, kind: str) -> list[Reply]:
     t, deadline = ctx.t, checked.deadline
     assert deadline.id is not None
     previous = await current_submission(ctx, deadline.id, checked.unit_id)
-    row = build(ctx, checked, kind)
+    row = build(ctx, checked, kind, previous)
     await ctx.uow.deadlines.submit(row)
     ctx.uow.audit.record(ctx.now, f"contact:{checked.contact.id}", "submit", checked.term.block_id,
                          deadline_id=deadline.id, unit_id=checked.unit_id, kind=row.kind, late=row.late)
@@ -65,6 +67,8 @@ async def save(ctx: Context, checked: Submitting, kind: str) -> list[Reply]:
                due=due_text(t, deadline.due_at))]
     if previous is not None:
         lines.append(t("sub.done_replaces", prev=format_local(previous.submitted_at)))
+        if not row.late and ctx.now > effective_due(deadline.due_at):
+            lines.append(t("sub.done_supplement"))
     return [Reply("\n".join(lines)), await main_menu(ctx)]
 
 

@@ -7,6 +7,7 @@ status-closed_tag = {" "}(closed)
 status-counts = {"  "}Submitted { $done }/{ $total } (on time { $on_time }, late { $late }).
 status-missing = {"  "}Missing: { $units }.
 status-unit_header = Submissions of { $unit }:
+status-unit_supplement = ✅ { $title } (due { $due }): submitted on time; supplemented at { $at }
 status-unit_done = ✅ { $title } (due { $due }): submitted at { $at }
 status-unit_late = ⚠️ { $title } (due { $due }): submitted late at { $at }
 status-unit_missing = ⏳ { $title } (due { $due }): not submitted
@@ -37,6 +38,7 @@ sub-intro =
     📌 { $title }
     Due: { $due }.
 sub-intro_resubmit = Your unit submitted at { $at }; this submission will replace it.
+sub-intro_supplement = The deadline has passed; your unit submitted on time, so this is a supplement and the unit stays on time.
 sub-intro_late = The deadline has passed; this submission will be recorded as late.
 sub-closed = «{ $title }» is closed, so nothing was recorded. If your unit still needs to submit, ask the secretariat to reopen it.
 sub-cancelled = «{ $title }» was cancelled by the secretariat, so nothing was recorded. If needed, ask the secretariat to reopen it.
@@ -89,6 +91,7 @@ sub-done_on_time =
 sub-done_late =
     ⚠️ Recorded: { $unit } submitted «{ $title }»: { $what }.
     Submitted at { $at }, late (due { $due }).
+sub-done_supplement = This is a supplement after the deadline; the unit stays on time by its first submission.
 sub-done_replaces = This replaces the submission of { $prev }.
 sub-notice = 📥 { $unit } submitted «{ $title }» ({ $timing }): { $what }.{ $replaced } Submitted { $done }/{ $total }.
 sub-notice_on_time = on time
@@ -235,6 +238,7 @@ export-col_registered = Registered
 export-deadline_header =
     { $title }
     (due { $due })
+export-on_time_supplement = On time (supplemented { $at })
 export-on_time = On time
 export-late = Late
 export-missing = Missing

@@ -7,6 +7,7 @@ status-closed_tag = {" "}(đã khóa nhận)
 status-counts = {"  "}Đã nộp { $done }/{ $total } (đúng hạn { $on_time }, muộn { $late }).
 status-missing = {"  "}Chưa nộp: { $units }.
 status-unit_header = Tình hình nộp của { $unit }:
+status-unit_supplement = ✅ { $title } (hạn { $due }): đã nộp đúng hạn; bổ sung lúc { $at }
 status-unit_done = ✅ { $title } (hạn { $due }): đã nộp lúc { $at }
 status-unit_late = ⚠️ { $title } (hạn { $due }): nộp muộn lúc { $at }
 status-unit_missing = ⏳ { $title } (hạn { $due }): chưa nộp
@@ -37,6 +38,7 @@ sub-intro =
     📌 { $title }
     Hạn nộp: { $due }.
 sub-intro_resubmit = Đơn vị đã nộp lúc { $at }; lần nộp này sẽ thay thế bản đó.
+sub-intro_supplement = Hạn nộp đã qua; đơn vị đã nộp đúng hạn nên lần nộp này là bản bổ sung, đơn vị vẫn được ghi nhận đúng hạn.
 sub-intro_late = Hạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.
 sub-closed = Hạn nộp «{ $title }» đã khóa nhận, nên chưa ghi nhận bài nộp. Nếu đơn vị vẫn cần nộp, mời liên hệ Thường trực Khối để mở lại.
 sub-cancelled = Hạn nộp «{ $title }» đã bị Thường trực Khối hủy, nên chưa ghi nhận bài nộp. Nếu cần, mời liên hệ Thường trực Khối để mở lại.
@@ -89,6 +91,7 @@ sub-done_on_time =
 sub-done_late =
     ⚠️ Đã ghi nhận { $unit } nộp «{ $title }»: { $what }.
     Nộp lúc { $at }, muộn so với hạn { $due }.
+sub-done_supplement = Đây là bản bổ sung sau hạn; đơn vị vẫn được ghi nhận nộp đúng hạn theo lần nộp đầu.
 sub-done_replaces = Bản này thay cho bản đã nộp lúc { $prev }.
 sub-notice = 📥 { $unit } đã nộp «{ $title }» ({ $timing }): { $what }.{ $replaced } Đã nộp { $done }/{ $total }.
 sub-notice_on_time = đúng hạn
@@ -235,6 +238,7 @@ export-col_registered = Ngày đăng ký
 export-deadline_header =
     { $title }
     (hạn { $due })
+export-on_time_supplement = Đúng hạn (bổ sung { $at })
 export-on_time = Đúng hạn
 export-late = Muộn
 export-missing = Chưa nộp

@@ -17,6 +17,7 @@ from sqlmodel import select
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from handlers.core.catalog import EN, VI
+from handlers.core.catalog import text as catalog_text
 from handlers.core.clock import FrozenClock
 from storage.models import AuditLog, Contact, Deadline, DialogState, Submission, Unit
 from tests.conftest import sandbox_for
@@ -198,6 +199,33 @@ async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, 
     assert sandbox.inbox("hoa")[-1] == (
         f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp bao-cao.pdf (117 KB). Bản nộp lại, thay bản lúc "
         "23/11/2026 09:00. Đã nộp 1/11.\n📎 bao-cao.pdf")
+
+
+async def test_resubmission_after_the_deadline_keeps_the_on_time_record(app: App, block_id: int, sandbox: Sandbox,
+                                                                         clock: FrozenClock) -> None:
+    """Submitted on time, then again after the deadline: the first counts, the second is a supplement."""
+    await block_with_people(app, block_id, sandbox)
+    for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):
+        await sandbox.say("binh", text)
+    await sandbox.say("binh", "1")
+    clock.advance(timedelta(days=8))  # Tuesday 01/12/2026 09:00, the day after the due date
+    await sandbox.say("binh", "/nop")
+    assert await sandbox.say("binh", "3") == [
+        f"{INTRO_YEAR_END}\nĐơn vị đã nộp lúc 23/11/2026 09:00; lần nộp này sẽ thay thế bản đó.\n"
+        + catalog_text("sub.intro_supplement"), ASK_METHOD_TG]
+    for typed in ("2", "45/BC-YTE", "1/12/2026"):
+        await sandbox.say("binh", typed)
+    assert await sandbox.say("binh", "1") == [
+        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
+        "Nộp lúc 01/12/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).\n"
+        "Bản này thay cho bản đã nộp lúc 23/11/2026 09:00.\n" + catalog_text("sub.done_supplement"), UNIT_MENU_TG]
+    first, second = await history(app, "year_end_report")
+    assert (first.late, second.late) == (False, False)
+    status = (await sandbox.say("binh", "/trangthai"))[0]
+    assert catalog_text("status.unit_supplement", title=YEAR_END, due="30/11/2026 17:00",
+                        at="01/12/2026 09:00") in status
+    block_status = (await sandbox.say("hoa", "/trangthai"))[0]
+    assert catalog_text("status.counts", done=1, total=11, on_time=1, late=0) in block_status
 
 
 async def test_late_submission_is_flagged(app: App, block_id: int, sandbox: Sandbox, clock: FrozenClock) -> None:
