@@ -28,7 +28,7 @@ from bot.cli_deadlines_args import (
     write_out,
 )
 from handlers.core.clock import format_local
-from handlers.deadlines import exports
+from handlers.deadlines import exports, plan
 from handlers.deadlines import service as ops
 from handlers.deadlines.due_text import due_text
 from handlers.deadlines.rules.kinds import DL_KIND_KEYS
@@ -45,6 +45,8 @@ def add_parsers(sub: Any) -> None:
     dl = sub.add_parser("deadline", help="hạn nộp của năm thi đua hiện hành").add_subparsers(
         dest="deadline_command", required=True)
     dl.add_parser("list", help="liệt kê hạn nộp").add_argument("--block", help="mã số hoặc tên khối")
+    dl.add_parser("schedule", help="lịch nhắc việc: ngày giờ từng lần nhắc của mỗi hạn nộp").add_argument(
+        "--block", help="mã số hoặc tên khối")
     add = dl.add_parser("add", help="thêm hạn nộp")
     add.add_argument("--kind", help="covenant, six_month_report, year_end_report, self_assessment, custom")
     add.add_argument("--title")
@@ -77,6 +79,8 @@ async def run(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int:
         action = args.deadline_command
         if action == "list":
             return await _list(app, args, pick_block)
+        if action == "schedule":
+            return await _schedule(app, args, pick_block)
         if action == "add":
             return await _add(app, args, pick_block)
         if action == "policy":
@@ -129,6 +133,19 @@ async def _list(app: App, args: argparse.Namespace, pick_block: PickBlock) -> in
         lines.append(t("dl.cli.list_line", id=d.id, due=due_text(t, d.due_at), kind=t(DL_KIND_KEYS[d.kind]),
                        title=d.title, done=done, total=len(units), tags=tags))
     print("\n".join(lines if deadlines else [*lines, t("dl.cli.list_empty")]))
+    return 0
+
+
+async def _schedule(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int:
+    """Each live deadline's reminder mornings, before they happen."""
+    block_id = await _block(app, args.block, pick_block)
+    async with app.uow() as uow:
+        block, _term, term_id = await _block_and_term(uow, block_id)
+        deadlines = await uow.deadlines.of_term(term_id)
+    live = [d for d in deadlines if d.closed_at is None]
+    lines = [t("dl.plan_title", block=block.name)]
+    lines += [plan.plan_text(t, d, plan.policy_of(d, block), app.clock.now()) for d in live]
+    print("\n".join(lines if live else [*lines, t("dl.cli.list_empty")]))
     return 0
 
 

@@ -124,6 +124,31 @@ def test_add_tells_the_units(data_dir: Path, capsys: pytest.CaptureFixture[str])
     assert err == "--title: năm 2026 đã có hạn nộp loại «Khác» tên «báo cáo CHUYÊN ĐỀ».\n"
 
 
+def test_schedule_prints_each_deadlines_reminder_mornings(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The plan, written by hand: the covenant is due on Sunday 15/03/2026, so it runs to Monday 16/03."""
+    code, out, err = run(capsys, "deadline", "schedule")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == f"Lịch nhắc việc của {BLOCK} (giờ Việt Nam, chỉ gửi cho đơn vị chưa nộp):"
+    start = lines.index("• Đăng ký giao ước và chủ đề thi đua năm 2026, hạn 15/03/2026 17:00, "
+                        "hạn thực tế 16/03/2026 17:00 do trùng ngày nghỉ")
+    assert lines[start + 1:start + 8] == [
+        "    Thứ Năm 05/03/2026 08:00: nhắc trước 7 ngày làm việc (đã qua)",
+        "    Thứ Tư 11/03/2026 08:00: nhắc trước 3 ngày làm việc (đã qua)",
+        "    Thứ Sáu 13/03/2026 08:00: nhắc trước 1 ngày làm việc (đã qua)",
+        "    Thứ Hai 16/03/2026 08:00: hôm nay là hạn cuối (đã qua)",
+        "    Thứ Tư 18/03/2026 08:00: nhắc quá hạn lần 1 (đã qua)",
+        "    Thứ Sáu 20/03/2026 08:00: nhắc quá hạn lần 2 (đã qua)",
+        "    Thứ Ba 24/03/2026 08:00: nhắc quá hạn lần 3 (đã qua)",
+    ]
+    new = working_day(40)
+    assert run(capsys, "deadline", "add", "--kind", "custom", "--title", "Báo cáo quý IV", "--due", dmy(new))[0] == 0
+    out = run(capsys, "deadline", "schedule")[1]
+    assert f"• Báo cáo quý IV, hạn {dmy(new)} 17:00" in out.splitlines()
+    assert f"    {{}} {dmy(new)} 08:00: hôm nay là hạn cuối\n".format(
+        ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"][new.weekday()]) in out
+
+
 def test_move_cancel_close_reopen(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add_unit_contact("GDDT", "888")
     new = working_day(40)
