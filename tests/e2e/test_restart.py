@@ -92,7 +92,7 @@ async def test_a_registration_goes_on_after_a_restart(
         assert await sb2.say("binh", "0987 654 321") == [SUMMARY]
         assert await sb2.say("binh", "1") == [DONE]
         assert await sb2.say("binh", "/toi") == [
-            f"Thông tin đăng ký của bạn:\n• Trần Văn Bình, Chuyên viên, đầu mối của Sở Y tế ({BLOCK}), "
+            f"Thông tin đăng ký của bạn:\n• Trần Văn Bình, Chuyên viên, đầu mối của Sở Y tế, {BLOCK}, "
             "SĐT 0987 654 321, đăng ký 23/11/2026 09:00"]
 
 

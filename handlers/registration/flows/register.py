@@ -59,9 +59,13 @@ async def ask(ctx: Context) -> Reply:
         return Reply(t("reg_ask_position"))
     if step == "phone":
         return Reply(t("reg_ask_phone"), ask_contact=True)
-    unit = await people.unit_name(ctx, await _unit_id(ctx))
+    unit_id = await _unit_id(ctx)
+    if unit_id is None:  # the observer belongs to no member unit: the summary names the block it follows
+        where = t("reg_summary_observer", block=await people.block_name(ctx, data["block_id"]))
+    else:
+        where = t("reg_summary_unit", unit=await people.unit_name(ctx, unit_id))
     return Reply(
-        t("reg_summary", unit=unit, name=data["name"], position=data["position"], phone=format_phone(data["phone"])),
+        t("reg_summary", where=where, name=data["name"], position=data["position"], phone=format_phone(data["phone"])),
         ctx.choices(("confirm", t("confirm")), ("redo", t("redo")), ("cancel", t("cancel"))),
     )
 

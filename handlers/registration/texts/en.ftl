@@ -28,9 +28,11 @@ reg_bad_position = A position has 2 to 100 characters with letters. Please type 
 reg_ask_phone = Please type your phone number (e.g. 0912 345 678).
 reg_bad_phone = That is not a Vietnamese phone number (mobile: 10 digits starting 03, 05, 07, 08 or 09, or +84; landline: 11 digits starting 02).
 reg_foreign_contact = That is not your own number. Share your own contact or type the number.
+reg_summary_unit = Unit: { $unit }
+reg_summary_observer = Following: { $block } (provincial board)
 reg_summary =
     Please check:
-    • Unit: { $unit }
+    • { $where }
     • Name: { $name }
     • Position: { $position }
     • Phone: { $phone }

@@ -28,9 +28,11 @@ reg_bad_position = Chức vụ cần từ 2 đến 100 ký tự và có chữ c�
 reg_ask_phone = Mời gửi số điện thoại liên hệ (ví dụ 0912 345 678).
 reg_bad_phone = Số điện thoại chưa đúng. Số di động Việt Nam có 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (có thể viết +84); số cố định bắt đầu bằng 02 và có 11 chữ số. Mời nhập lại.
 reg_foreign_contact = Đây không phải số điện thoại của chính bạn. Mời bấm nút gửi số của mình hoặc gõ số.
+reg_summary_unit = Đơn vị: { $unit }
+reg_summary_observer = Theo dõi: { $block } (Ban Thi đua - Khen thưởng tỉnh)
 reg_summary =
     Mời kiểm tra lại thông tin:
-    • Đơn vị: { $unit }
+    • { $where }
     • Họ và tên: { $name }
     • Chức vụ: { $position }
     • Điện thoại: { $phone }

@@ -80,8 +80,8 @@ HELP_OBSERVER = ("Các lệnh (theo dõi):\n• /menu: danh sách đơn vị và
                  "• /baucu: theo dõi các cuộc bầu chọn và kết quả\n"
                  "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
                  "• /toi: thông tin đăng ký của bạn\n• /huy: hủy thao tác đang làm\n• /help: trợ giúp")
-WHOAMI_BINH = ("Thông tin đăng ký của bạn:\n• Trần Văn Bình, Chuyên viên, đầu mối của Sở Y tế "
-               f"({BLOCK}), SĐT 0987 654 321, đăng ký 23/11/2026 09:00")
+WHOAMI_BINH = ("Thông tin đăng ký của bạn:\n• Trần Văn Bình, Chuyên viên, đầu mối của Sở Y tế, "
+               f"{BLOCK}, SĐT 0987 654 321, đăng ký 23/11/2026 09:00")
 BINH = ("Trần Văn Bình", "Chuyên viên", "0987 654 321")
 
 
