@@ -88,7 +88,7 @@ async def test_turnout_while_open_then_the_count(app: App, block_id: int, client
     await close_test_poll(app, poll)
     closed = await (await client.get(data_url)).json()
     assert closed["state"] == "closed" and closed["status"] == "Đã đóng phiếu – kết quả"
-    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · trống: 0"
+    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · trắng: 0"
     rows = {r["name"]: r for r in closed["rows"]}
     assert [r["name"] for r in closed["rows"]] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ban Dân tộc"]
     assert rows["Sở Y tế"]["label"] == "7 phiếu · 63,64%" and rows["Sở Y tế"]["elected"] is True

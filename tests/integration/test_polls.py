@@ -220,4 +220,4 @@ async def test_a_tie_at_the_last_seat_gives_one_runoff_between_the_tied(app: App
         assert runoff.poll.runoff_of == poll_id and runoff.poll.status == OPEN
         assert (runoff.poll.seats, runoff.poll.max_choices, runoff.poll.kind) == (1, 1, "certificate")
         assert sorted(ids[u] for u in await uow.polls.candidates(runoff.poll.id or 0)) == ["GDDT", "TTTT"]
-        assert runoff.poll.question.startswith("Bầu lại (đồng phiếu): ")
+        assert runoff.poll.question.startswith("Bầu lại giữa các đơn vị đồng phiếu – ")

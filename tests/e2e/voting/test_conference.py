@@ -153,7 +153,7 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert (await say("hoa", "[1]"))[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #3.\n📎")
     minutes = conf.minutes(3)
     for line in ("- Số phiếu phát ra: 11", "- Số phiếu thu vào: 11", "- Số phiếu hợp lệ: 11",
-                 "- Số phiếu không hợp lệ: 0", "- Số phiếu trống (không chọn đơn vị nào): 0"):
+                 "- Số phiếu không hợp lệ: 0", "- Số phiếu trắng (không chọn đơn vị nào): 0"):
         assert line in str(minutes["text"]), line
     assert minutes["rows"] == [["1", UNITS["GDDT"], "8", "72,73", "Trúng cử"], ["2", UNITS["BHXH"], "2", "18,18", ""],
                                ["3", UNITS["YTE"], "1", "9,09", ""]]
@@ -182,7 +182,7 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
             "(còn 1 suất): cần bầu lại giữa các đơn vị này.") in staff
     assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
     runoff = await say("hoa", "[2]")  # one tap: the runoff is created and opened
-    assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại (đồng phiếu): Bình xét các đơn vị đề nghị tặng "
+    assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại giữa các đơn vị đồng phiếu – Bình xét các đơn vị đề nghị tặng "
                                 "Bằng khen năm 2026")
     assert f"  1. {UNITS['VHTTDL']}\n  2. {UNITS['TTTT']}\nSố đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1" in runoff[1]
     await say("hoa", "/baucu 4")
@@ -202,7 +202,7 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert conf.sb.inbox("hoa")[-1].startswith("🗳 KẾT QUẢ KIỂM PHIẾU #5")
     assert (await say("hoa", "[1]"))[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #5.")  # the notice's button
     runoff_minutes = conf.minutes(5)
-    assert "- Số phiếu trống (không chọn đơn vị nào): 1" in str(runoff_minutes["text"])
+    assert "- Số phiếu trắng (không chọn đơn vị nào): 1" in str(runoff_minutes["text"])
 
     # 3. Head and deputy: the prepared drafts, opened one after another from the list.
     for poll_id, votes, expected in (

@@ -68,7 +68,7 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         await expect(rows.nth(0)).to_contain_text("✓ Trúng cử")
         await expect(rows.nth(1)).to_contain_text("Sở Giáo dục và Đào tạo1 phiếu · 9,09%")
         await expect(rows.nth(1)).not_to_contain_text("Trúng cử")
-        await expect(page.locator("#ballots")).to_have_text("Phiếu phát ra: 11 · thu về: 9 · trống: 1")
+        await expect(page.locator("#ballots")).to_have_text("Phiếu phát ra: 11 · thu về: 9 · trắng: 1")
         await expect(page.locator("#live")).to_be_hidden()
         assert await page.evaluate("window.notReloaded === true")
         bar = await rows.nth(0).locator(".bar").bounding_box()
