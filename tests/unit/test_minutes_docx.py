@@ -133,7 +133,8 @@ def test_a_poll_without_quorum_elects_nobody() -> None:
 
 
 def test_a_runoff_and_a_tie_are_said() -> None:
-    tied = minutes(question="Bầu lại giữa các đơn vị đồng phiếu – Đề nghị tặng Bằng khen", seats=3, tied_seats=1, runoff_of="Đề nghị tặng Bằng khen",
+    tied = minutes(question="Bầu lại giữa các đơn vị đồng phiếu – Đề nghị tặng Bằng khen",
+                   seats=3, tied_seats=1, runoff_of="Đề nghị tặng Bằng khen",
                    candidates=(Candidate("Sở Y tế", 9, Decimal("81.82"), elected=True),
                                Candidate("Ban Dân tộc", 8, Decimal("72.73"), elected=True),
                                Candidate("Sở Khoa học và Công nghệ", 7, Decimal("63.64"), tied=True),

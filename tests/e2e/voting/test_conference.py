@@ -182,8 +182,8 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
             "(còn 1 suất): cần bầu lại giữa các đơn vị này.") in staff
     assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
     runoff = await say("hoa", "[2]")  # one tap: the runoff is created and opened
-    assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại giữa các đơn vị đồng phiếu – Bình xét các đơn vị đề nghị tặng "
-                                "Bằng khen năm 2026")
+    assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại giữa các đơn vị đồng phiếu – Bình xét các đơn vị "
+                                "đề nghị tặng Bằng khen năm 2026")
     assert f"  1. {UNITS['VHTTDL']}\n  2. {UNITS['TTTT']}\nSố đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1" in runoff[1]
     await say("hoa", "/baucu 4")
     certificate_minutes = await say("hoa", "[1]")  # the certificate poll's page: 📄 Biên bản kiểm phiếu

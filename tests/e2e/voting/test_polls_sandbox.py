@@ -255,7 +255,8 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
     assert await sb.press("hoa", "g.poll.minutes.1", 0) == [minutes[0], kinds]
     assert [p.id for p in await polls(app)] == [1]
     assert await sb.press("hoa", "g.poll.runoff.1", 0) == [
-        "🟢 Đã mở phiếu bầu #2: Bầu lại giữa các đơn vị đồng phiếu – Bình xét các đơn vị đề nghị tặng Bằng khen năm 2026\n"
+        "🟢 Đã mở phiếu bầu #2: Bầu lại giữa các đơn vị đồng phiếu – "
+        "Bình xét các đơn vị đề nghị tặng Bằng khen năm 2026\n"
         "Đã gửi 2 phiếu đến đầu mối của 11 đơn vị.\nPhiếu tự đóng lúc 23/11/2026 09:10.\nMàn hình chiếu: /manhinh",
         kinds]
     await sb.say("hoa", "/huy")
