@@ -9,8 +9,8 @@ poll-kind-custom = Other vote
 poll-status-draft = 📝 not opened
 poll-status-open = 🟢 voting
 poll-status-closed = 🔒 closed
-poll-question-flag = Acclaim the leading unit proposed for the Emulation Flag { $year }
-poll-question-certificate = Units proposed for the Certificate of Merit { $year }
+poll-question-flag = Acclaim the leading unit proposed to the Provincial People's Committee for the Emulation Flag { $year }
+poll-question-certificate = Units proposed for the Certificate of Merit of the Chairman of the Provincial People's Committee { $year }
 poll-question-head = Elect the head unit of the block for { $year }
 poll-question-deputy = Elect the deputy head unit of the block for { $year }
 poll-question-custom = Vote of the block, { $year }
@@ -128,7 +128,7 @@ poll-confirm_open =
     The ballot goes at once to the contacts of { $members } member units.
 poll-opened =
     🟢 Poll #{ $id } is open: { $question }
-    { $ballots } ballots sent to the contacts of { $members } units.{ $until }
+    Ballots sent to { $ballots }/{ $members } units (one ballot per unit, through its contacts).{ $until }
     Meeting screen: /manhinh
 poll-opened_until =
     {""}

@@ -9,8 +9,8 @@ poll-kind-custom = Biểu quyết khác
 poll-status-draft = 📝 chưa mở
 poll-status-open = 🟢 đang bỏ phiếu
 poll-status-closed = 🔒 đã đóng
-poll-question-flag = Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm { $year }
-poll-question-certificate = Bình xét các đơn vị đề nghị tặng Bằng khen năm { $year }
+poll-question-flag = Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm { $year }
+poll-question-certificate = Bình xét các đơn vị đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm { $year }
 poll-question-head = Bầu đơn vị Trưởng khối năm { $year }
 poll-question-deputy = Bầu đơn vị Phó Trưởng khối năm { $year }
 poll-question-custom = Biểu quyết của khối năm { $year }
@@ -40,7 +40,7 @@ poll-settings-candidate = {"  "}{ $n }. { $unit }
 poll-settings-rules =
     Số đơn vị được bầu: { $seats } · mỗi phiếu chọn tối đa { $max_choices }
     { $self_rule }
-    Trúng cử khi được trên { $threshold }% tổng số đơn vị thành viên và trong { $seats } đơn vị nhiều phiếu nhất
+    Trúng cử khi có số phiếu quá { $threshold }% tổng số đơn vị thành viên và thuộc { $seats } đơn vị có số phiếu cao nhất
     Túc số: { $quorum } tổng số đơn vị thành viên
 poll-settings-when = Thời gian bỏ phiếu: { $limit } · Địa điểm: { $place }
 poll-self-yes = Đơn vị được bầu cho chính mình
@@ -128,7 +128,7 @@ poll-confirm_open =
     Phiếu sẽ được gửi ngay đến đầu mối của { $members } đơn vị thành viên.
 poll-opened =
     🟢 Đã mở phiếu bầu #{ $id }: { $question }
-    Đã gửi { $ballots } phiếu đến đầu mối của { $members } đơn vị.{ $until }
+    Đã gửi phiếu đến { $ballots }/{ $members } đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).{ $until }
     Màn hình chiếu: /manhinh
 poll-opened_until =
     {""}
@@ -145,7 +145,7 @@ poll-result_header =
     { $question }
 poll-result_turnout = Số đơn vị thành viên: { $members } · đã bỏ phiếu: { $returned } ({ $turnout }%) · phiếu hợp lệ: { $valid } · phiếu trắng: { $blank }
 poll-result_no_quorum = ⚠️ Không đủ túc số — kết quả không hợp lệ ({ $returned }/{ $members } đơn vị bỏ phiếu, cần ít nhất { $need }).
-poll-result_rule = Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi trên { $threshold }% và trong { $seats } đơn vị nhiều phiếu nhất.
+poll-result_rule = Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi có số phiếu quá { $threshold }% tổng số đơn vị thành viên và thuộc { $seats } đơn vị có số phiếu cao nhất.
 poll-result_line = { $n }. { $unit }: { $votes } phiếu ({ $pct }%) { $mark }
 poll-mark_elected = ✅ trúng cử
 poll-mark_tied = ⚖️ đồng phiếu

@@ -135,8 +135,9 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert "Thời gian bỏ phiếu: không giới hạn (Thường trực đóng) · Địa điểm: " + PLACE in (
         await say("hoa", "[1]"))[0]  # 1 seat; the place of the polls prepared before is the default
     opened = await say("hoa", "[2]")  # ▶️ Lưu và mở bỏ phiếu ngay
-    assert opened[1].startswith("🟢 Đã mở phiếu bầu #3: Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026\n"
-                                "Đã gửi 12 phiếu đến đầu mối của 11 đơn vị.")  # 11 contacts + Hoa for her unit
+    assert opened[1].startswith("🟢 Đã mở phiếu bầu #3: Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua "
+                                "năm 2026\nĐã gửi phiếu đến 11/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của "
+                                "đơn vị).")  # 12 chats (11 contacts and Hoa for her unit), 11 units
     flag = {code: [1] for code in ("BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE", "BDT")}
     flag |= {"GDDT": [2], "PTTH": [2], "LDTBXH": [3]}
     receipts = await conf.ballots(flag, candidates=3)
@@ -183,7 +184,7 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
     runoff = await say("hoa", "[2]")  # one tap: the runoff is created and opened
     assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại giữa các đơn vị đồng phiếu – Bình xét các đơn vị "
-                                "đề nghị tặng Bằng khen năm 2026")
+                                "đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026")
     assert f"  1. {UNITS['VHTTDL']}\n  2. {UNITS['TTTT']}\nSố đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1" in runoff[1]
     await say("hoa", "/baucu 4")
     certificate_minutes = await say("hoa", "[1]")  # the certificate poll's page: 📄 Biên bản kiểm phiếu

@@ -18,7 +18,7 @@ from tests.conftest import sandbox_for
 from tests.helpers import cast_test_ballot, codes, deliver, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
-FLAG = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026"
+FLAG = "Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm 2026"
 CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
 UNITS = ["Bảo hiểm Xã hội tỉnh", "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "Trường Cao đẳng Cộng đồng",
          "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Y tế",
@@ -43,7 +43,8 @@ def settings(kind: str, question: str, candidates: list[str], seats: int = 1, mo
              *(f"  {n}. {unit}" for n, unit in enumerate(candidates, 1)),
              f"Số đơn vị được bầu: {seats} · mỗi phiếu chọn tối đa {most}",
              "Đơn vị được bầu cho chính mình" if self_ok else "Đơn vị không được bầu cho chính mình",
-             f"Trúng cử khi được trên {threshold}% tổng số đơn vị thành viên và trong {seats} đơn vị nhiều phiếu nhất",
+             f"Trúng cử khi có số phiếu quá {threshold}% tổng số đơn vị thành viên và thuộc {seats} đơn vị "
+             "có số phiếu cao nhất",
              f"Túc số: {quorum} tổng số đơn vị thành viên", f"Thời gian bỏ phiếu: {limit} · Địa điểm: {place}"]
     return "\n".join(lines)
 
@@ -90,7 +91,8 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
     assert await sb.say("hoa", "1") == [summary(settings("Cờ thi đua", FLAG, UNITS))]
     opened = await sb.say("hoa", "2")  # ▶️ Lưu và mở bỏ phiếu ngay
     assert opened[:2] == [f"✅ Đã lưu phiếu bầu #1: {FLAG}",
-                          f"🟢 Đã mở phiếu bầu #1: {FLAG}\nĐã gửi 2 phiếu đến đầu mối của 11 đơn vị.\n"
+                          f"🟢 Đã mở phiếu bầu #1: {FLAG}\n"
+                          "Đã gửi phiếu đến 2/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\n"
                           "Màn hình chiếu: /manhinh"]
     assert opened[2] == (f"🗳 Phiếu bầu #1 — 🟢 đang bỏ phiếu\n\n{settings('Cờ thi đua', FLAG, UNITS)}\n\n"
                          "Mở lúc 23/11/2026 09:00.\n\n📊 0/11 đơn vị đã bỏ phiếu\n"
@@ -104,7 +106,7 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
         await cast_test_ballot(app, block_id, 1, voter, ["YTE"])
     await cast_test_ballot(app, block_id, 1, "GDDT", ["GDDT"])
     assert await sb.say("lan", "/baucu") == [
-        f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n• #1 Cờ thi đua: Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ… — "
+        f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n• #1 Cờ thi đua: Suy tôn đơn vị dẫn đầu đề nghị UBND… — "
         "🟢 đang bỏ phiếu (8/11 đơn vị đã bỏ phiếu)\nChọn một phiếu để xem (chỉ xem):\n[1] #1 Cờ thi đua\n[2] Thoát"]
     page = await sb.say("lan", "1")
     assert page[0].endswith("📊 8/11 đơn vị đã bỏ phiếu\n[1] 🔄 Cập nhật số phiếu\n[2] « Quay lại")  # no close
@@ -119,7 +121,8 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
     closed = await sb.say("hoa", "1")
     result = (f"🗳 KẾT QUẢ KIỂM PHIẾU #1 — {BLOCK}\n{FLAG}\n"
               "Số đơn vị thành viên: 11 · đã bỏ phiếu: 8 (72,73%) · phiếu hợp lệ: 8 · phiếu trắng: 0\n"
-              "Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi trên 50% và trong 1 đơn vị nhiều phiếu nhất.\n"
+              "Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi có số phiếu quá 50% tổng số đơn vị thành "
+              "viên và thuộc 1 đơn vị có số phiếu cao nhất.\n"
               "1. Sở Y tế: 7 phiếu (63,64%) ✅ trúng cử\n2. Sở Giáo dục và Đào tạo: 1 phiếu (9,09%)\n"
               + "\n".join(f"{n}. {u}: 0 phiếu (0,00%)" for n, u in enumerate(
                   [u for u in UNITS if u not in ("Sở Y tế", "Sở Giáo dục và Đào tạo")], 3))
@@ -191,7 +194,8 @@ async def test_every_setting_typed_bad_input_first_then_saved_and_opened(app: Ap
         f"Mở phiếu bầu #1 «{question}»?\nPhiếu sẽ được gửi ngay đến đầu mối của 11 đơn vị thành viên.\n"
         + menu("✅ Mở và gửi phiếu", "« Quay lại", zalo=True)]
     opened = await sb.say("hoa", "1")
-    assert opened[0] == (f"🟢 Đã mở phiếu bầu #1: {question}\nĐã gửi 2 phiếu đến đầu mối của 11 đơn vị.\n"
+    assert opened[0] == (f"🟢 Đã mở phiếu bầu #1: {question}\n"
+                          "Đã gửi phiếu đến 2/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\n"
                          "Phiếu tự đóng lúc 23/11/2026 09:15.\nMàn hình chiếu: /manhinh")
     stored = (await polls(app))[0]
     assert (stored.kind, stored.seats, stored.max_choices, stored.allow_self, stored.threshold_pct,
@@ -256,8 +260,9 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
     assert [p.id for p in await polls(app)] == [1]
     assert await sb.press("hoa", "g.poll.runoff.1", 0) == [
         "🟢 Đã mở phiếu bầu #2: Bầu lại giữa các đơn vị đồng phiếu – "
-        "Bình xét các đơn vị đề nghị tặng Bằng khen năm 2026\n"
-        "Đã gửi 2 phiếu đến đầu mối của 11 đơn vị.\nPhiếu tự đóng lúc 23/11/2026 09:10.\nMàn hình chiếu: /manhinh",
+        "Bình xét các đơn vị đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026\n"
+        "Đã gửi phiếu đến 2/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\n"
+        "Phiếu tự đóng lúc 23/11/2026 09:10.\nMàn hình chiếu: /manhinh",
         kinds]
     await sb.say("hoa", "/huy")
     again = await sb.press("hoa", "g.poll.runoff.1", 0)  # not preparing any more: to the runoff's page
