@@ -98,7 +98,7 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
     code, out, _ = run(capsys, "poll", "close", "1")
     assert code == 0
     assert "1. Sở Giáo dục và Đào tạo: 7 phiếu (63,64%) ✅ trúng cử" in out and "phiếu trắng: 1" in out
-    assert "🧾 Danh sách 8 phiếu đã kiểm của phiếu bầu #1" in out
+    assert "🧾 Đã kiểm 8 phiếu của phiếu bầu #1" in out and "Danh sách 8 phiếu" not in out  # the list: poll receipts
     assert run(capsys, "poll", "close", "1") == (2, "", "Phiếu bầu #1 không còn đang mở (có thể đã tự đóng hoặc "
                                                        "đồng nghiệp vừa đóng).\n")
     results = [text for chat, text in outbox() if chat == "777" and text.startswith("🗳 KẾT QUẢ")]

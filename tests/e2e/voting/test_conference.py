@@ -150,7 +150,8 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert "Số đơn vị thành viên: 11 · đã bỏ phiếu: 11 (100,00%) · phiếu hợp lệ: 11 · phiếu trắng: 0" in result
     assert conf.sb.inbox("quan")[-1] == result  # the observer reads the same result
     staff = conf.sb.inbox("hoa")[-1]
-    assert "🧾 Danh sách 11 phiếu đã kiểm" in staff and staff.endswith("[1] 📄 Biên bản kiểm phiếu")
+    assert "🧾 Đã kiểm 11 phiếu của phiếu bầu #3" in staff
+    assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🧾 Danh sách phiếu (mã biên nhận)")
     assert (await say("hoa", "[1]"))[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #3.\n📎")
     minutes = conf.minutes(3)
     for line in ("- Số phiếu phát ra: 11", "- Số phiếu thu vào: 11", "- Số phiếu hợp lệ: 11",
@@ -181,7 +182,8 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
         "4. Sở Thông tin và Truyền thông: 7 phiếu (63,64%) ⚖️ đồng phiếu"]
     assert ("⚖️ Đồng phiếu ở vị trí cuối giữa Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông "
             "(còn 1 suất): cần bầu lại giữa các đơn vị này.") in staff
-    assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
+    assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu\n"
+                          "[3] 🧾 Danh sách phiếu (mã biên nhận)")
     runoff = await say("hoa", "[2]")  # one tap: the runoff is created and opened
     assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại giữa các đơn vị đồng phiếu – Bình xét các đơn vị "
                                 "đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026")

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
+from handlers.core import catalog
 from handlers.core.catalog import VI, Catalog
 from handlers.core.clock import FrozenClock
 from handlers.voting.flows import polls_prepare as prepare
@@ -127,7 +128,9 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
               + "\n".join(f"{n}. {u}: 0 phiếu (0,00%)" for n, u in enumerate(
                   [u for u in UNITS if u not in ("Sở Y tế", "Sở Giáo dục và Đào tạo")], 3))
               + "\nTrúng cử: Sở Y tế.")
-    assert closed[0].startswith(result + "\n\n🧾 Danh sách 8 phiếu đã kiểm của phiếu bầu #1")
+    assert closed[0].startswith(result + "\n\n" + catalog.text("poll.receipts_counted", "vi", id=1, count=8) + "\n"
+                                + catalog.text("poll.receipts_explain", "vi"))
+    assert "\n" + "0" * 8 not in closed[0] and len(closed[0]) < len(result) + 500  # no wall of hashes
     assert closed[1].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #1.\n📎")
     assert closed[2].startswith("🗳 Phiếu bầu #1 — 🔒 đã đóng") and closed[2].endswith(
         "[1] 📄 Biên bản kiểm phiếu\n[2] 🧾 Danh sách phiếu (mã biên nhận)\n[3] « Quay lại")
@@ -135,7 +138,9 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
     assert sb.inbox("binh")[-1] == result and sb.inbox("lan") == [result]
     assert sb.inbox("hoa") == []  # hoa got it as the reply, not twice
     assert (await sb.say("lan", "1"))[0].startswith("🗳 Phiếu bầu #1 — 🔒 đã đóng")  # 🔄 on the old page
-    assert (await sb.say("lan", "2"))[0].startswith("🧾 Danh sách 8 phiếu đã kiểm")
+    receipts = (await sb.say("lan", "2"))[0]
+    assert receipts.startswith(catalog.text("poll.receipts_counted", "vi", id=1, count=8))
+    assert "📎 ma-bien-nhan-phieu-1.txt" in receipts
     assert [p.status for p in await polls(app)] == [CLOSED]
 
 
@@ -245,7 +250,8 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
            "3. Sở Thông tin và Truyền thông: 6 phiếu (54,55%) ⚖️ đồng phiếu\n" in notice
     assert ("⚖️ Đồng phiếu ở vị trí cuối giữa Sở Giáo dục và Đào tạo, Sở Thông tin và Truyền thông (còn 1 suất): "
             "cần bầu lại giữa các đơn vị này.") in notice
-    assert notice.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
+    assert notice.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu\n"
+                           "[3] 🧾 Danh sách phiếu (mã biên nhận)")
     assert sb.inbox("binh")[-1].startswith("🗳 KẾT QUẢ KIỂM PHIẾU #1")
     minutes = await sb.say("hoa", "1")
     assert minutes[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #1.\n📎")
