@@ -241,6 +241,7 @@ meeting-status_open = Voting in progress
 meeting-status_closed = Poll closed – results
 meeting-turnout = { $voted }/{ $members } units have voted
 meeting-time_left = Time left
+meeting-quorum_target = At least { $need }/{ $members } units must vote for the poll to be valid
 meeting-ballots = Ballots issued: { $members } · returned: { $returned } · blank: { $blank }
 meeting-votes = { $votes } votes · { $pct }%
 meeting-elected_mark = ✓ Elected

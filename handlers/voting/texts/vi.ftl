@@ -241,11 +241,12 @@ meeting-status_open = Đang bỏ phiếu
 meeting-status_closed = Đã đóng phiếu – kết quả
 meeting-turnout = { $voted }/{ $members } đơn vị đã bỏ phiếu
 meeting-time_left = Thời gian còn lại
+meeting-quorum_target = Cần ít nhất { $need }/{ $members } đơn vị bỏ phiếu để cuộc bỏ phiếu hợp lệ
 meeting-ballots = Phiếu phát ra: { $members } · thu về: { $returned } · trắng: { $blank }
 meeting-votes = { $votes } phiếu · { $pct }%
 meeting-elected_mark = ✓ Trúng cử
 meeting-tied_mark = = Bằng phiếu
-meeting-rule = Trúng cử: trong { $seats } đơn vị dẫn đầu và được trên { $threshold }% tổng số { $members } đơn vị thành viên.
+meeting-rule = Trúng cử: có số phiếu quá { $threshold }% tổng số { $members } đơn vị thành viên và thuộc { $seats } đơn vị có số phiếu cao nhất.
 meeting-none_elected = Không đơn vị nào trúng cử.
 meeting-tied_note = Các đơn vị bằng phiếu ở vị trí cuối: bỏ phiếu lại cho { $seats } vị trí còn lại.
 meeting-quorum_not_met = Không đủ số đơn vị tham gia ({ $returned }/{ $members }, cần ít nhất { $num }/{ $den }): kết quả bỏ phiếu không có giá trị.
