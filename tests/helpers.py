@@ -105,6 +105,6 @@ async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị d
                                            max_choices=max_choices or seats, allow_self=allow_self,
                                            time_limit_min=time_limit_min, created_at=now), chosen)
         assert poll.id is not None and await uow.polls.open(poll.id, now, len(units))
-        queue_notices(uow, await ballots_for(uow, now, poll, None), now)
+        queue_notices(uow, (await ballots_for(uow, now, poll, None))[0], now)
         await uow.commit()
         return poll.id

@@ -46,8 +46,10 @@ async def screen_data(uow: UnitOfWork, term_id: int, now: datetime, t: Catalog) 
         left = None
         if poll.closes_at is not None:
             left = max(0, int((_aware(poll.closes_at) - now).total_seconds()))
+        need = -(-members * poll.quorum_num // poll.quorum_den) if poll.quorum_den else 0  # ceiling
+        quorum = t("meeting.quorum_target", need=need, members=members) if need else ""
         return {**data, "state": "open", "status": t("meeting.status_open"), "seconds_left": left,
-                "time_left": t("meeting.time_left")}
+                "time_left": t("meeting.time_left"), "quorum": quorum}
     data |= {"state": "closed", "status": t("meeting.status_closed")}
     if poll.result is None:
         return data

@@ -46,7 +46,17 @@ def vn_phone(text: str) -> str | None:
     return None
 
 
+# Hà Nội (024) and Hồ Chí Minh City (028) have 3-digit area codes and 8-digit numbers; every other
+# province has a 4-digit code (0208 Thái Nguyên) and a 7-digit number, read 4 + 3.
+_SHORT_AREAS = ("024", "028")
+
+
 def format_phone(phone: str) -> str:
+    """Grouped as Vietnamese write them: «0912 345 678», «0208 3855 111», «024 3825 1234»."""
     if len(phone) == 10:
         return f"{phone[:4]} {phone[4:7]} {phone[7:]}"
-    return f"{phone[:3]} {phone[3:7]} {phone[7:]}"
+    if len(phone) != 11:
+        return phone
+    if phone.startswith(_SHORT_AREAS):
+        return f"{phone[:3]} {phone[3:7]} {phone[7:]}"
+    return f"{phone[:4]} {phone[4:8]} {phone[8:]}"

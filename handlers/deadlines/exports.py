@@ -23,6 +23,7 @@ from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local, format_local_date
 from handlers.core.office.xlsx_text import put_cell
 from handlers.deadlines.due_text import due_text
+from handlers.deadlines.print_setup import print_setup, signature_block
 from handlers.deadlines.rules.workdays import effective_due
 from storage.models import Deadline, Submission, Unit
 from storage.uow import UnitOfWork
@@ -136,6 +137,8 @@ def submissions_workbook(report: BlockReport, t: Catalog | None = None) -> bytes
     sheet.row_dimensions[top].height = 48
     sheet.freeze_panes = sheet.cell(sub + 1, 4)
     fit_widths(sheet, [6, 12, 40] + [17, 12, 30] * len(report.deadlines), rows=(sub + 1, row - 1))
+    print_setup(sheet, t, block=report.block, date=format_local_date(report.at), titles=(top, sub))
+    signature_block(sheet, t, width)
     return workbook_bytes(book)
 
 
@@ -162,6 +165,8 @@ def themes_workbook(report: BlockReport, t: Catalog | None = None) -> bytes:
             sheet.cell(HEADER_ROW + n, 3).font = Font(name=FONT, size=12, italic=True)
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 1)
     fit_widths(sheet, [6, 40, 60, 14], rows=(HEADER_ROW + 1, sheet.max_row))
+    print_setup(sheet, t, block=report.block, date=format_local_date(report.at), titles=(HEADER_ROW, HEADER_ROW))
+    signature_block(sheet, t, 4)
     return workbook_bytes(book)
 
 

@@ -22,9 +22,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from handlers.core.catalog import Catalog
-from handlers.core.clock import format_local
+from handlers.core.clock import format_local, format_local_date
 from handlers.core.office.xlsx_text import put_cell
 from handlers.deadlines import exports
+from handlers.deadlines.print_setup import print_setup, signature_block
 from handlers.scoring.board import DONE, IN_PROGRESS, NOT_STARTED, ScoreBoard
 from handlers.scoring.rules.ranking import CHECKED, FINAL, SELF, Standing
 from handlers.scoring.rules.scores import Totals, show
@@ -120,6 +121,8 @@ def summary_workbook(board: ScoreBoard, t: Catalog | None = None) -> bytes:
         _cell(sheet, row, col + 3, note(t, board, unit, standing))
     sheet.freeze_panes = sheet.cell(SUMMARY_FIRST, 4)
     exports.fit_widths(sheet, [6, 12, 36] + [8] * (col - 4) + [9, 9, 9, 30], rows=(SUMMARY_FIRST, sheet.max_row))
+    print_setup(sheet, t, block=board.block, date=format_local_date(board.at), titles=(top, sub))
+    signature_block(sheet, t, width)
     _ranking_sheet(book, board, t, fmt, ranking)
     return exports.workbook_bytes(book)
 
@@ -154,6 +157,8 @@ def _ranking_sheet(book: Workbook, board: ScoreBoard, t: Catalog, fmt: str,
         _cell(sheet, row, 6, note(t, board, unit, standing))
     sheet.freeze_panes = sheet.cell(SUMMARY_TOP + 1, 1)
     exports.fit_widths(sheet, [9, 12, 40, 12, 14, 36], rows=(SUMMARY_TOP + 1, sheet.max_row))
+    print_setup(sheet, t, block=board.block, date=format_local_date(board.at), titles=(SUMMARY_TOP, SUMMARY_TOP))
+    signature_block(sheet, t, 6)
 
 
 def unit_workbook(board: ScoreBoard, unit: Unit, t: Catalog | None = None) -> bytes:
@@ -200,6 +205,8 @@ def unit_workbook(board: ScoreBoard, unit: Unit, t: Catalog | None = None) -> by
         _unit_row(sheet, row, fmt, ["", t(key), max_value, self_value, "", final_value, ""], bold=True)
     sheet.freeze_panes = sheet.cell(UNIT_HEADER + 1, 3)
     exports.fit_widths(sheet, [8, 50, 10, 10, 36, 10, 36], rows=(UNIT_HEADER + 1, row))
+    # no signature block here: the file goes back to the bot, whose import must find only the sheet's rows
+    print_setup(sheet, t, block=board.block, date=format_local_date(board.at), titles=(UNIT_HEADER, UNIT_HEADER))
     return exports.workbook_bytes(book)
 
 

@@ -24,7 +24,15 @@ from handlers.core.roles import ROLE_SECRETARIAT
 from handlers.core.service import Actor
 from handlers.voting.ballot_state import FLOW as BALLOT_FLOW
 from handlers.voting.ballot_state import SELECTION
-from handlers.voting.result_text import MINUTES, RUNOFF, global_option, receipts_text, result_text, unit_names
+from handlers.voting.result_text import (
+    MINUTES,
+    RECEIPTS,
+    RUNOFF,
+    global_option,
+    receipts_summary,
+    result_text,
+    unit_names,
+)
 from handlers.voting.rules.count import Count, count
 from storage.models import Contact
 from storage.models_vote import OPEN, Poll
@@ -93,7 +101,7 @@ async def announce(uow: UnitOfWork, now: datetime, closed: Closed, sender: tuple
 
 def secretariat_text(t: Catalog, closed: Closed, names: dict[int, str], hashes: list[str]) -> str:
     return "\n\n".join((result_text(t, closed.poll, closed.count, names, closed.block),
-                        receipts_text(t, closed.poll, hashes), t("poll.closed_staff_hint")))
+                        receipts_summary(t, closed.poll, len(hashes)), t("poll.closed_staff_hint")))
 
 
 def secretariat_buttons(t: Catalog, closed: Closed) -> tuple[Choice, ...]:
@@ -101,6 +109,7 @@ def secretariat_buttons(t: Catalog, closed: Closed) -> tuple[Choice, ...]:
     buttons = [Choice(global_option(MINUTES, poll_id), t("poll.action.minutes"))]
     if closed.count.tied and closed.count.quorum_met:
         buttons.append(Choice(global_option(RUNOFF, poll_id), t("poll.action.runoff")))
+    buttons.append(Choice(global_option(RECEIPTS, poll_id), t("poll.action.receipts")))
     return tuple(buttons)
 
 

@@ -20,8 +20,8 @@ from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
-from docx.table import _Cell
+from docx.shared import Cm, Length, Mm, Pt
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from handlers.core.catalog import Catalog
@@ -30,6 +30,11 @@ from handlers.core.clock import to_local
 FONT = "Times New Roman"
 BODY_PT, SMALL_PT = 13, 12
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+# 16.5 cm of text width (A4 less 3 cm + 1.5 cm margins). The header is about 40/60 so that the bold
+# 12 pt «CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM» (about 8.7 cm) fits on one line in the right column.
+HEADER_WIDTHS = (Cm(6.6), Cm(9.9))
+# the unit's name takes what the numbers leave: long names («Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh») wrap less
+RESULT_WIDTHS = (Cm(1.2), Cm(9.1), Cm(1.9), Cm(1.9), Cm(2.4))
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,16 @@ def _cell_para(cell: _Cell, text: str, **style: object) -> Paragraph:
     return paragraph
 
 
+def _fix_widths(table: Table, widths: tuple[Length, ...]) -> None:
+    """Word and LibreOffice lay a table out from its grid, not from the cells: set both, and a fixed layout."""
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        col.w = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
 def _setup(doc: DocxDocument) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -137,8 +152,8 @@ def _setup(doc: DocxDocument) -> None:
 def _header(doc: DocxDocument, m: Minutes, t: Catalog) -> None:
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fix_widths(table, HEADER_WIDTHS)
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(9.5)
     _cell_para(left, t("minutes.superior", province=m.province).upper(), size=SMALL_PT, align=CENTER, after=0)
     _cell_para(left, m.block.upper(), bold=True, size=SMALL_PT, align=CENTER, after=0)
     _cell_para(left, "———", align=CENTER, after=0)
@@ -151,7 +166,7 @@ def _header(doc: DocxDocument, m: Minutes, t: Catalog) -> None:
 
 
 def _results_table(doc: DocxDocument, m: Minutes, t: Catalog) -> None:
-    widths = (Cm(1.3), Cm(8.2), Cm(2.2), Cm(2.2), Cm(2.6))
+    widths = RESULT_WIDTHS
     table = doc.add_table(rows=1, cols=len(widths))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -165,6 +180,7 @@ def _results_table(doc: DocxDocument, m: Minutes, t: Catalog) -> None:
         for cell, value, width, col in zip(table.add_row().cells, values, widths, range(5), strict=True):
             cell.width = width
             _cell_para(cell, value, align=None if col == 1 else CENTER, after=0)
+    _fix_widths(table, widths)
 
 
 def _result(doc: DocxDocument, m: Minutes, t: Catalog) -> None:
@@ -177,11 +193,22 @@ def _result(doc: DocxDocument, m: Minutes, t: Catalog) -> None:
         _para(doc, t("minutes.elected_header"), bold=True, indent=True)
         for i, c in enumerate(m.elected, 1):
             _para(doc, t("minutes.elected_line", i=i, name=c.name, votes=c.votes, pct=vn_pct(c.pct)), indent=True)
-    else:
-        _para(doc, t("minutes.elected_none"), bold=True, indent=True)
+    elif not any(c.tied for c in m.candidates):
+        _why_none(doc, m, t)
     tied = [c.name for c in m.candidates if c.tied]
     if tied:
         _para(doc, t("minutes.tie", names=", ".join(tied), seats=m.tied_seats), indent=True, align=JUSTIFY)
+
+
+def _why_none(doc: DocxDocument, m: Minutes, t: Catalog) -> None:
+    """Nobody passed the threshold: say so with the bar and the best result, so nobody has to ask why."""
+    need = m.threshold_pct * m.issued // 100 + 1  # strictly more than the threshold, of all member units
+    _para(doc, t("minutes.elected_none", threshold=m.threshold_pct, members=m.issued, need=need), bold=True,
+          indent=True, align=JUSTIFY)
+    if m.candidates:
+        best = m.candidates[0]
+        _para(doc, t("minutes.elected_none_best", name=best.name, votes=best.votes, pct=vn_pct(best.pct)),
+              indent=True, align=JUSTIFY)
 
 
 def _signatures(doc: DocxDocument, t: Catalog) -> None:

@@ -24,7 +24,7 @@ from storage.uow import UnitOfWork
 class Opened:
     poll: Poll
     members: int
-    ballots: int  # ballots queued: one per unit contact chat
+    ballots: int  # units reached: one ballot per unit, however many of its contacts got the notice
     notices: tuple[Notice, ...] = ()
 
 
@@ -66,19 +66,21 @@ async def open_poll(uow: UnitOfWork, now: datetime, actor: Actor, poll_id: int) 
         return Refused("no_members", poll.id)
     if not await uow.polls.open(poll.id, now, members):
         return Refused("not_draft", poll.id)
-    notices = await ballots_for(uow, now, poll, actor.chat)
+    notices, reached = await ballots_for(uow, now, poll, actor.chat)
     uow.audit.record(now, actor.audit, "poll_open", term.block_id, poll_id=poll.id, members=members,
-                     ballots=len(notices))
-    return Opened(poll, members, len(notices), tuple(notices))
+                     ballots=reached, notices=len(notices))
+    return Opened(poll, members, reached, tuple(notices))
 
 
-async def ballots_for(uow: UnitOfWork, now: datetime, poll: Poll, opener: tuple[str, str] | None) -> list[Notice]:
+async def ballots_for(uow: UnitOfWork, now: datetime, poll: Poll,
+                      opener: tuple[str, str] | None) -> tuple[list[Notice], int]:
     """The ballot's notice to every chat of the poll's voters, each in its own language, with the button that
-    opens the ballot; a typed 1 on Zalo opens it too (the opener's own menu stays)."""
+    opens the ballot; a typed 1 on Zalo opens it too (the opener's own menu stays). Also the number of units
+    reached: a unit has one ballot, whichever of its contacts casts it."""
     assert poll.id is not None
     block_id = await uow.votes.block_of(poll)
     if block_id is None:
-        return []
+        return [], 0
     block = await uow.directory.block(block_id)
     units = {u.id: u.name for u in await uow.directory.units(block_id)}
     voters = {c.id: c for c in await uow.directory.active_contacts(block_id)
@@ -100,4 +102,4 @@ async def ballots_for(uow: UnitOfWork, now: datetime, poll: Poll, opener: tuple[
             offers.setdefault(label, []).append((channel, chat_id))
     for label, offered in offers.items():
         await uow.dialogs.offer_menu(offered, [[option, label]], now, skip_busy=True)
-    return notices
+    return notices, len({unit_id for _channel, _chat_id, unit_id in chats})

@@ -76,6 +76,20 @@ def result_text(t: Catalog, poll: Poll, count: Count, names: dict[int, str], blo
     return "\n".join(lines)
 
 
+def receipts_summary(t: Catalog, poll: Poll, count: int) -> str:
+    """In chat: how many ballots were counted and, in one sentence, what a receipt is for; the list is a file."""
+    return "\n".join((t("poll.receipts_counted", id=poll.id, count=count), t("poll.receipts_explain")))
+
+
+def receipts_filename(poll_id: int) -> str:
+    return f"ma-bien-nhan-phieu-{poll_id}.txt"
+
+
+def receipts_file(t: Catalog, poll: Poll, hashes: list[str]) -> bytes:
+    """The published list as a text file, one hash a line under a header, for a unit to search in."""
+    return (receipts_text(t, poll, hashes) + "\n").encode("utf-8")
+
+
 def receipts_text(t: Catalog, poll: Poll, hashes: list[str]) -> str:
     lines = [t("poll.receipts_header", id=poll.id, question=poll.question, count=len(hashes))]
     lines += hashes or [t("poll.receipts_none")]

@@ -17,7 +17,7 @@ from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK
 from tests.integration.test_cli_scores import _seed, outbox
 
-QUESTION = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026"
+QUESTION = "Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm 2026"
 
 
 @pytest.fixture
@@ -79,7 +79,7 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
         "Danh sách ứng viên (3 đơn vị, theo thứ tự trên phiếu):", "  1. Sở Giáo dục và Đào tạo",
         "  2. Bảo hiểm Xã hội tỉnh", "  3. Sở Y tế", "Số đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1",
         "Đơn vị không được bầu cho chính mình",
-        "Trúng cử khi được trên 50% tổng số đơn vị thành viên và trong 1 đơn vị nhiều phiếu nhất",
+        "Trúng cử khi có số phiếu quá 50% tổng số đơn vị thành viên và thuộc 1 đơn vị có số phiếu cao nhất",
         "Túc số: 2/3 tổng số đơn vị thành viên", "Thời gian bỏ phiếu: 15 phút · Địa điểm: Hội trường Sở Văn hóa"]
     code, out, _ = run(capsys, "poll", "list")
     assert (code, out.splitlines()[1]) == (0, f"• #1 Cờ thi đua: {QUESTION} — 📝 chưa mở")
@@ -87,8 +87,8 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
                                                           "#1.\n")
     assert run(capsys, "poll", "close", "1")[0] == 2  # not open yet
     code, out, _ = run(capsys, "poll", "open", "1")
-    assert code == 0 and out.startswith(f"🟢 Đã mở phiếu bầu #1: {QUESTION}\nĐã gửi 1 phiếu đến đầu mối của 11 "
-                                        "đơn vị.\nPhiếu tự đóng lúc ")
+    assert code == 0 and out.startswith(f"🟢 Đã mở phiếu bầu #1: {QUESTION}\nĐã gửi phiếu đến 1/11 đơn vị "
+                                        "(mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\nPhiếu tự đóng lúc ")
     assert [chat for chat, text in outbox() if text.startswith("🗳️ Bỏ phiếu kín")] == ["777"]
     assert run(capsys, "poll", "open", "1") == (2, "", "Phiếu bầu #1 đã được mở rồi (có thể do đồng nghiệp vừa mở)."
                                                       "\n")
@@ -98,7 +98,7 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
     code, out, _ = run(capsys, "poll", "close", "1")
     assert code == 0
     assert "1. Sở Giáo dục và Đào tạo: 7 phiếu (63,64%) ✅ trúng cử" in out and "phiếu trắng: 1" in out
-    assert "🧾 Danh sách 8 phiếu đã kiểm của phiếu bầu #1" in out
+    assert "🧾 Đã kiểm 8 phiếu của phiếu bầu #1" in out and "Danh sách 8 phiếu" not in out  # the list: poll receipts
     assert run(capsys, "poll", "close", "1") == (2, "", "Phiếu bầu #1 không còn đang mở (có thể đã tự đóng hoặc "
                                                        "đồng nghiệp vừa đóng).\n")
     results = [text for chat, text in outbox() if chat == "777" and text.startswith("🗳 KẾT QUẢ")]

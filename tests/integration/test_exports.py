@@ -92,7 +92,7 @@ async def test_submissions_summary(app: App, block_id: int) -> None:
     assert sheet.cell(6 + 11, 1).value == "Cộng"
     assert sheet.cell(6 + 11, 4).value == "Đã nộp 2/11 (đúng hạn 2, muộn 0)"
     assert sheet.cell(6 + 11, 7).value == "Đã nộp 2/11 (đúng hạn 1, muộn 1)"
-    assert sheet.max_row == 6 + 11
+    assert [sheet.cell(6 + 11 + 1, c).value for c in range(1, 16)] == [None] * 15  # the table ends at «Cộng»
     assert sheet.freeze_panes == "D6"
     widths = {col: sheet.column_dimensions[col].width for col in "ABCDF"}
     assert widths["A"] < widths["B"] < widths["C"] and 40 <= widths["C"] <= 60 and widths["F"] >= 30
@@ -127,7 +127,7 @@ async def test_themes_list(app: App, block_id: int) -> None:
     assert rows[0] == [1, "Bảo hiểm Xã hội tỉnh", "Đoàn kết, kỷ cương, sáng tạo, hiệu quả", "10/03/2026"]
     assert rows[6] == [7, "Sở Y tế", "Y đức, đổi mới, phục vụ nhân dân", "12/03/2026"]
     assert rows[1] == [2, "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "(Chưa đăng ký)", None]
-    assert sum(1 for r in rows if r[3]) == 2 and sheet.max_row == 15
+    assert sum(1 for r in rows if r[3]) == 2 and sheet.max_row == 15 + 3  # 11 units, then the signature
 
 
 async def test_english_headers_and_an_empty_term(app: App, block_id: int) -> None:
@@ -145,3 +145,28 @@ async def test_english_headers_and_an_empty_term(app: App, block_id: int) -> Non
     assert sheet.cell(6, 3).value == "Bảo hiểm Xã hội tỉnh" and sheet.cell(17, 1).value == "Total"
     themes = load_workbook(BytesIO(exports.themes_workbook(data))).active
     assert [themes.cell(r, 3).value for r in range(5, 16)] == ["(Chưa đăng ký)"] * 11
+
+
+def assert_prints_for_filing(sheet: Any, titles: str, last_col: int) -> None:
+    """A4 landscape, one page wide, header rows on every page, the block and date on top, signed by the head."""
+    assert sheet.page_setup.orientation == "landscape"
+    assert str(sheet.page_setup.paperSize) == str(sheet.PAPERSIZE_A4)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.print_title_rows == titles
+    assert sheet.oddHeader.left.text == BLOCK.upper() and sheet.oddHeader.right.text == "23/11/2026"
+    assert sheet.oddFooter.center.text == "Trang &P/&N"
+    head, hint = sheet.max_row - 1, sheet.max_row
+    sign = [(sheet.cell(r, c).value, r) for r in (head, hint) for c in range(1, last_col + 1) if sheet.cell(r, c).value]
+    assert sign == [("TRƯỞNG KHỐI", head), ("(Ký, ghi rõ họ tên, đóng dấu)", hint)]
+    assert sheet.cell(head, last_col - 2).value == "TRƯỞNG KHỐI" and sheet.cell(head, last_col - 2).font.b
+
+
+async def test_the_exports_print_on_a4_landscape_for_filing(app: App, block_id: int) -> None:
+    await seed(app, block_id)
+    loaded = await report(app, block_id)
+    submissions = load_workbook(BytesIO(exports.submissions_workbook(loaded))).active
+    assert_prints_for_filing(submissions, "$4:$5", 15)
+    assert submissions.max_row == 6 + 11 + 3  # the total, a blank row, the signature's two rows
+    themes = load_workbook(BytesIO(exports.themes_workbook(loaded))).active
+    assert_prints_for_filing(themes, "$4:$4", 4)

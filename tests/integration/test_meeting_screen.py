@@ -88,7 +88,7 @@ async def test_turnout_while_open_then_the_count(app: App, block_id: int, client
     await close_test_poll(app, poll)
     closed = await (await client.get(data_url)).json()
     assert closed["state"] == "closed" and closed["status"] == "Đã đóng phiếu – kết quả"
-    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · trống: 0"
+    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · trắng: 0"
     rows = {r["name"]: r for r in closed["rows"]}
     assert [r["name"] for r in closed["rows"]] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ban Dân tộc"]
     assert rows["Sở Y tế"]["label"] == "7 phiếu · 63,64%" and rows["Sở Y tế"]["elected"] is True
@@ -96,7 +96,8 @@ async def test_turnout_while_open_then_the_count(app: App, block_id: int, client
     assert education["label"] == "1 phiếu · 9,09%" and education["elected"] is False
     assert rows["Ban Dân tộc"]["width"] == 0
     assert closed["valid"] is True
-    assert closed["notes"] == ["Trúng cử: trong 1 đơn vị dẫn đầu và được trên 50% tổng số 11 đơn vị thành viên."]
+    assert closed["notes"] == ["Trúng cử: có số phiếu quá 50% tổng số 11 đơn vị thành viên và thuộc 1 đơn vị có số "
+                               "phiếu cao nhất."]
     assert "Bảo hiểm Xã hội tỉnh" not in await (await client.get(data_url)).text()  # a voter, not a candidate
 
 

@@ -51,7 +51,7 @@ async def test_the_minutes_say_what_the_count_says(app: App, block_id: int) -> N
     assert (count.members, count.returned, count.valid, count.blank) == (11, 10, 10, 1)
     for line in (f"- Số phiếu phát ra: {count.members}", f"- Số phiếu thu vào: {count.returned}",
                  f"- Số phiếu hợp lệ: {count.valid}", f"- Số phiếu không hợp lệ: {count.invalid}",
-                 f"- Số phiếu trống (không chọn đơn vị nào): {count.blank}", "BIÊN BẢN KIỂM PHIẾU", FLAG,
+                 f"- Số phiếu trắng (không chọn đơn vị nào): {count.blank}", "BIÊN BẢN KIỂM PHIẾU", FLAG,
                  "Khối có 11 đơn vị thành viên:"):
         assert line in body, line
     rows = tables[1][1:]

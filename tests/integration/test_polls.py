@@ -123,8 +123,8 @@ async def test_close_by_the_secretariat_counts_stores_and_tells_everyone(app: Ap
     assert unit_text.startswith("🗳 KẾT QUẢ KIỂM PHIẾU") and "Sở Y tế: 7 phiếu (63,64%) ✅ trúng cử" in unit_text
     assert "Trúng cử: Sở Y tế." in unit_text and "mã băm" not in unit_text
     staff_text, staff_buttons = (await outbox(app, "hoa"))[-1]
-    assert "Danh sách 8 phiếu đã kiểm" in staff_text
-    assert [b[0] for b in staff_buttons] == [f"g.poll.minutes.{poll_id}"]
+    assert "Đã kiểm 8 phiếu của phiếu bầu" in staff_text and "/kiemtra" in staff_text
+    assert [b[0] for b in staff_buttons] == [f"g.poll.minutes.{poll_id}", f"g.poll.receipts.{poll_id}"]
     observer_text, _ = (await outbox(app, "lan"))[-1]
     assert observer_text == unit_text
     english, _ = (await outbox(app, "an"))[-1]
@@ -220,4 +220,4 @@ async def test_a_tie_at_the_last_seat_gives_one_runoff_between_the_tied(app: App
         assert runoff.poll.runoff_of == poll_id and runoff.poll.status == OPEN
         assert (runoff.poll.seats, runoff.poll.max_choices, runoff.poll.kind) == (1, 1, "certificate")
         assert sorted(ids[u] for u in await uow.polls.candidates(runoff.poll.id or 0)) == ["GDDT", "TTTT"]
-        assert runoff.poll.question.startswith("Bầu lại (đồng phiếu): ")
+        assert runoff.poll.question.startswith("Bầu lại giữa các đơn vị đồng phiếu – ")

@@ -158,11 +158,15 @@ async def test_summary_has_scores_subtotals_totals_and_ranks(app: App, block_id:
     ranking = book["Xếp hạng"]
     assert [c.value for c in ranking[4]] == ["Xếp hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm tự chấm",
                                              "Tổng điểm cuối cùng", "Ghi chú"]
-    rows = [[c.value for c in r] for r in ranking.iter_rows(min_row=5)]
+    rows = [[c.value for c in r] for r in ranking.iter_rows(min_row=5, max_row=15)]  # the signature follows
     assert rows[:3] == [[1, "GDDT", "Sở Giáo dục và Đào tạo", 99, 99, None],
                         [2, "BHXH", "Bảo hiểm Xã hội tỉnh", 99.5, 98, "Đồng điểm — bình xét bằng biểu quyết"],
                         [2, "YTE", "Sở Y tế", 98, 98, "Đồng điểm — bình xét bằng biểu quyết"]]
     assert [r[0] for r in rows[3:]] == [None] * 8 and len(rows) == 11
+    assert ranking.cell(17, 4).value == "TRƯỞNG KHỐI" and ranking.print_title_rows == "$4:$4"
+    summary = book["Tổng hợp điểm"]
+    assert summary.print_title_rows == "$4:$6" and summary.page_setup.orientation == "landscape"
+    assert summary.cell(summary.max_row - 1, summary.max_column - 2).value == "TRƯỞNG KHỐI"
 
 
 async def test_numbers_follow_the_sheet_step(app: App, block_id: int) -> None:
@@ -174,6 +178,8 @@ async def test_numbers_follow_the_sheet_step(app: App, block_id: int) -> None:
     assert {summary.cell(7, c).number_format for c in range(4, summary.max_column - 1)} == {"0.00"}
     unit = load_workbook(BytesIO(xl.unit_workbook(loaded, _unit(loaded, "YTE")))).active
     assert {unit.cell(r, c).number_format for r in range(6, 32) for c in (3, 4, 6)} == {"0.00"}
+    assert unit.page_setup.orientation == "landscape" and unit.print_title_rows == "$5:$5"
+    assert unit.page_setup.fitToWidth == 1
 
 
 def _unit(loaded: data.ScoreBoard, code: str) -> Any:

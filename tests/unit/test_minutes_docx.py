@@ -63,10 +63,47 @@ def test_the_header_follows_the_administrative_format() -> None:
     assert doc.paragraphs[1].runs[0].bold
 
 
+def test_the_header_is_40_60_so_the_motto_fits_on_one_line() -> None:
+    """Word lays a table out from its grid: both the grid and the cells say about 40/60, in a fixed layout."""
+    table = read(build_minutes(minutes())).tables[0]
+    grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+    cells = [cell.width for cell in table.rows[0].cells]
+    assert grid == cells and all(w is not None for w in grid)
+    left, right = grid
+    assert 0.38 <= left / (left + right) <= 0.42
+    assert right.cm >= 9.5  # the motto in bold 12 pt Times is about 8.7 cm, plus the cell's margins
+    assert table.autofit is False
+
+
+def test_the_results_table_gives_the_unit_names_room() -> None:
+    table = read(build_minutes(minutes())).tables[1]
+    grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+    assert grid[1] == max(grid) and grid[1].cm >= 9 and sum(w.cm for w in grid) <= 16.5 + 1e-6
+    assert all(row.cells[1].width == grid[1] for row in table.rows)
+
+
+def test_the_wording() -> None:
+    text = "\n".join(body(read(build_minutes(minutes()))))
+    assert "do đầu mối của đơn vị bỏ phiếu qua ứng dụng" in text and "bỏ qua ứng dụng" not in text
+    assert "phiếu trống" not in text and "Số phiếu trắng" in text
+    assert "Số phiếu bầu của từng đơn vị" in text and "đồng ý" not in text
+    assert ("Đơn vị trúng cử khi có số phiếu quá 50% tổng số đơn vị thành viên và thuộc 1 đơn vị có số phiếu "
+            "cao nhất.") in text
+    assert "::" not in text.replace(" ", "")
+
+
+def test_when_nobody_passes_the_threshold_the_minutes_say_why() -> None:
+    m = minutes(candidates=(Candidate("Sở Y tế", 5, Decimal("45.45")), Candidate("Ban Dân tộc", 4, Decimal("36.36"))))
+    text = body(read(build_minutes(m)))
+    assert ("Không có đơn vị nào trúng cử vì không đơn vị nào có số phiếu quá 50% tổng số 11 đơn vị thành viên "
+            "(cần ít nhất 6 phiếu).") in text
+    assert "Đơn vị có số phiếu cao nhất là Sở Y tế với 5 phiếu, đạt 45,45%." in text
+
+
 def test_the_numbers_are_the_counts() -> None:
     text = body(read(build_minutes(minutes())))
     for line in ("- Số phiếu phát ra: 11", "- Số phiếu thu vào: 10", "- Số phiếu hợp lệ: 10",
-                 "- Số phiếu không hợp lệ: 0", "- Số phiếu trống (không chọn đơn vị nào): 1",
+                 "- Số phiếu không hợp lệ: 0", "- Số phiếu trắng (không chọn đơn vị nào): 1",
                  "Khối có 11 đơn vị thành viên:", "7. Sở Y tế", "1. Sở Y tế: 7 phiếu, đạt 63,64%."):
         assert line in text, line
     assert any("10/11 đơn vị" in p and "cuộc bỏ phiếu hợp lệ" in p for p in text)
@@ -96,7 +133,8 @@ def test_a_poll_without_quorum_elects_nobody() -> None:
 
 
 def test_a_runoff_and_a_tie_are_said() -> None:
-    tied = minutes(question="Bỏ phiếu lại: Bằng khen", seats=3, tied_seats=1, runoff_of="Đề nghị tặng Bằng khen",
+    tied = minutes(question="Bầu lại giữa các đơn vị đồng phiếu – Đề nghị tặng Bằng khen",
+                   seats=3, tied_seats=1, runoff_of="Đề nghị tặng Bằng khen",
                    candidates=(Candidate("Sở Y tế", 9, Decimal("81.82"), elected=True),
                                Candidate("Ban Dân tộc", 8, Decimal("72.73"), elected=True),
                                Candidate("Sở Khoa học và Công nghệ", 7, Decimal("63.64"), tied=True),
@@ -108,6 +146,8 @@ def test_a_runoff_and_a_tie_are_said() -> None:
             "còn lại sẽ được bỏ phiếu lại giữa các đơn vị này.") in text
     assert [row[4] for row in cell_lines(doc, 1)[1:]] == ["Trúng cử", "Trúng cử", "Bằng phiếu", "Bằng phiếu"]
     assert "2. Ban Dân tộc: 8 phiếu, đạt 72,73%." in text
+    opening = next(p for p in text if p.startswith("Hôm nay"))
+    assert "bỏ phiếu kín: Bầu lại giữa các đơn vị đồng phiếu – Đề nghị" in opening and opening.count(":") == 1
 
 
 def test_dates_as_the_decree_writes_them() -> None:

@@ -50,7 +50,21 @@ def test_vn_phone_rejects(typed: str) -> None:
 
 def test_format_phone() -> None:
     assert format_phone("0912345678") == "0912 345 678"
-    assert format_phone("02438251234") == "024 3825 1234"
+    assert format_phone("02438251234") == "024 3825 1234"  # Hà Nội: 3-digit area code, 8-digit number
+    assert format_phone("02838251234") == "028 3825 1234"  # Hồ Chí Minh City
+    assert format_phone("02083855111") == "0208 3855 111"  # Thái Nguyên: 4-digit area code, then 4 + 3
+
+
+@given(st.from_regex(r"02[0-9]{9}", fullmatch=True))
+def test_any_landline_is_grouped_by_its_area_code_and_read_back(number: str) -> None:
+    shown = format_phone(number)
+    groups = shown.split(" ")
+    assert "".join(groups) == number
+    if number[:3] in ("024", "028"):
+        assert [len(g) for g in groups] == [3, 4, 4]
+    else:
+        assert [len(g) for g in groups] == [4, 4, 3]
+    assert vn_phone(shown) == number
 
 
 # a plausible start, then digits of any script (Python's \d matches all of them)

@@ -53,6 +53,7 @@
     show("result", data.state === "closed" && Array.isArray(data.rows));
     if (data.state === "open") {
       $("turnout").textContent = data.turnout;
+      $("quorum").textContent = data.quorum || "";
       $("meter-fill").style.width = (data.members ? (100 * data.voted / data.members) : 0) + "%";
       const timed = data.seconds_left !== null && data.seconds_left !== undefined;
       show("timeleft-box", timed);
@@ -68,11 +69,24 @@
     }
   }
 
+  // The projector never scrolls: when the page is taller than the screen (17 candidates, a long question),
+  // the type shrinks step by step until everything, the rule and the tie note included, fits.
+  function fit() {
+    document.body.style.fontSize = "";
+    let size = parseFloat(getComputedStyle(document.body).fontSize);
+    const root = document.documentElement;
+    for (let i = 0; i < 40 && root.scrollHeight > window.innerHeight && size > 8; i++) {
+      size *= 0.94;
+      document.body.style.fontSize = size + "px";
+    }
+  }
+
   async function tick() {
     try {
       const response = await fetch(url, { cache: "no-store", credentials: "same-origin" });
       if (!response.ok) throw new Error(String(response.status));
       render(await response.json());
+      fit();
       show("offline", false);
     } catch (error) {
       show("offline", true);
@@ -81,6 +95,7 @@
     }
   }
 
+  window.addEventListener("resize", fit);
   setInterval(clock, 1000);
   tick();
 })();

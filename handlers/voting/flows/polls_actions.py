@@ -6,14 +6,14 @@ from __future__ import annotations
 from handlers.core import people
 from handlers.core.clock import format_local
 from handlers.core.context import Context
-from handlers.core.messages import Reply
+from handlers.core.messages import Document, Reply
 from handlers.core.roles import ROLE_SECRETARIAT
 from handlers.core.service import Actor
 from handlers.voting.closing import SECRETARIAT, close_poll, secretariat_text
 from handlers.voting.flows import polls_view as view
 from handlers.voting.minutes import MinutesUnavailable, minutes_document
 from handlers.voting.opening import Opened, Refused, open_poll
-from handlers.voting.result_text import MINUTES, RUNOFF, receipts_text, unit_names
+from handlers.voting.result_text import MINUTES, RUNOFF, receipts_file, receipts_filename, receipts_summary, unit_names
 from handlers.voting.runoff import start_runoff
 from storage.models_vote import Poll
 
@@ -95,7 +95,9 @@ async def minutes(ctx: Context, poll: Poll) -> Reply:
 async def receipts(ctx: Context, poll: Poll) -> Reply:
     if poll.id is None or poll.status != "closed":
         return Reply(ctx.t("poll.receipts_not_yet", id=poll.id))
-    return Reply(receipts_text(ctx.t, poll, await ctx.uow.polls.receipt_hashes(poll.id)))
+    hashes = await ctx.uow.polls.receipt_hashes(poll.id)
+    document = Document(receipts_filename(poll.id), content=receipts_file(ctx.t, poll, hashes), mime="text/plain")
+    return Reply(receipts_summary(ctx.t, poll, len(hashes)), document=document)
 
 
 async def on_global(ctx: Context, action: str, poll_id: int, keep_step: bool) -> list[Reply]:

@@ -9,12 +9,12 @@ poll-kind-custom = Other vote
 poll-status-draft = 📝 not opened
 poll-status-open = 🟢 voting
 poll-status-closed = 🔒 closed
-poll-question-flag = Acclaim the leading unit proposed for the Emulation Flag { $year }
-poll-question-certificate = Units proposed for the Certificate of Merit { $year }
+poll-question-flag = Acclaim the leading unit proposed to the Provincial People's Committee for the Emulation Flag { $year }
+poll-question-certificate = Units proposed for the Certificate of Merit of the Chairman of the Provincial People's Committee { $year }
 poll-question-head = Elect the head unit of the block for { $year }
 poll-question-deputy = Elect the deputy head unit of the block for { $year }
 poll-question-custom = Vote of the block, { $year }
-poll-runoff-question = Runoff (tie): { $question }
+poll-runoff-question = Runoff between the tied units – { $question }
 poll-no_term = The block has no current term yet, so no vote can be prepared.
 poll-list_header = 🗳 Votes of { $year } — { $block }:
 poll-list_line = • #{ $id } { $kind }: { $question } — { $status }{ $extra }
@@ -128,7 +128,7 @@ poll-confirm_open =
     The ballot goes at once to the contacts of { $members } member units.
 poll-opened =
     🟢 Poll #{ $id } is open: { $question }
-    { $ballots } ballots sent to the contacts of { $members } units.{ $until }
+    Ballots sent to { $ballots }/{ $members } units (one ballot per unit, through its contacts).{ $until }
     Meeting screen: /manhinh
 poll-opened_until =
     {""}
@@ -154,6 +154,8 @@ poll-result_none_elected = No unit is elected.
 poll-result_tie = ⚖️ Tie at the last seat between { $units } ({ $seats } seat(s) left): a runoff is needed.
 poll-receipts_header = 🧾 The { $count } ballots counted in poll #{ $id } (SHA-256 of the receipt codes; a unit checks its own with /kiemtra CODE):
 poll-receipts_none = (no ballot)
+poll-receipts_counted = 🧾 { $count } ballots counted in poll #{ $id }; the hashes of their receipts are in the attached file (tap «Ballots»).
+poll-receipts_explain = A receipt lets a unit check that its own ballot was counted (type /kiemtra CODE) without revealing what it chose.
 poll-receipts_not_yet = The ballots are published only after poll #{ $id } closes.
 poll-closed_staff_hint = Tap «Vote-count minutes» for the minutes (DOCX). See it again any time: /baucu
 poll-minutes_caption = 📄 Vote-count minutes of poll #{ $id }.
@@ -239,6 +241,7 @@ meeting-status_open = Voting in progress
 meeting-status_closed = Poll closed – results
 meeting-turnout = { $voted }/{ $members } units have voted
 meeting-time_left = Time left
+meeting-quorum_target = At least { $need }/{ $members } units must vote for the poll to be valid
 meeting-ballots = Ballots issued: { $members } · returned: { $returned } · blank: { $blank }
 meeting-votes = { $votes } votes · { $pct }%
 meeting-elected_mark = ✓ Elected
@@ -297,10 +300,11 @@ minutes-col_note = Note
 minutes-note_elected = Elected
 minutes-note_tied = Tied
 minutes-section_result = IV. RESULT
-minutes-rule = A unit is elected when its votes exceed { $threshold }% of all member units and it is within the top { $seats }.
+minutes-rule = A unit is elected when its votes exceed { $threshold }% of all member units and it is among the { $seats } units with the most votes.
 minutes-elected_header = Elected units:
 minutes-elected_line = { $i }. { $name }: { $votes } votes, { $pct }%.
-minutes-elected_none = No unit is elected.
+minutes-elected_none = No unit is elected, because no unit has more than { $threshold }% of all { $members } member units' votes (at least { $need } votes are needed).
+minutes-elected_none_best = The most votes went to { $name }: { $votes } votes, { $pct }%.
 minutes-invalid_none = The poll is invalid (quorum not met), so no unit is elected.
 minutes-tie = The units { $names } are tied at the last seat: the { $seats } seat(s) left go to a runoff between them.
 minutes-closing = These minutes were completed at …… : …… the same day and announced to the meeting; the counting board signs below.

@@ -9,12 +9,12 @@ poll-kind-custom = Biểu quyết khác
 poll-status-draft = 📝 chưa mở
 poll-status-open = 🟢 đang bỏ phiếu
 poll-status-closed = 🔒 đã đóng
-poll-question-flag = Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm { $year }
-poll-question-certificate = Bình xét các đơn vị đề nghị tặng Bằng khen năm { $year }
+poll-question-flag = Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm { $year }
+poll-question-certificate = Bình xét các đơn vị đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm { $year }
 poll-question-head = Bầu đơn vị Trưởng khối năm { $year }
 poll-question-deputy = Bầu đơn vị Phó Trưởng khối năm { $year }
 poll-question-custom = Biểu quyết của khối năm { $year }
-poll-runoff-question = Bầu lại (đồng phiếu): { $question }
+poll-runoff-question = Bầu lại giữa các đơn vị đồng phiếu – { $question }
 poll-no_term = Khối chưa có năm thi đua hiện hành nên chưa chuẩn bị bầu chọn được.
 poll-list_header = 🗳 Bầu chọn năm { $year } — { $block }:
 poll-list_line = • #{ $id } { $kind }: { $question } — { $status }{ $extra }
@@ -40,7 +40,7 @@ poll-settings-candidate = {"  "}{ $n }. { $unit }
 poll-settings-rules =
     Số đơn vị được bầu: { $seats } · mỗi phiếu chọn tối đa { $max_choices }
     { $self_rule }
-    Trúng cử khi được trên { $threshold }% tổng số đơn vị thành viên và trong { $seats } đơn vị nhiều phiếu nhất
+    Trúng cử khi có số phiếu quá { $threshold }% tổng số đơn vị thành viên và thuộc { $seats } đơn vị có số phiếu cao nhất
     Túc số: { $quorum } tổng số đơn vị thành viên
 poll-settings-when = Thời gian bỏ phiếu: { $limit } · Địa điểm: { $place }
 poll-self-yes = Đơn vị được bầu cho chính mình
@@ -128,7 +128,7 @@ poll-confirm_open =
     Phiếu sẽ được gửi ngay đến đầu mối của { $members } đơn vị thành viên.
 poll-opened =
     🟢 Đã mở phiếu bầu #{ $id }: { $question }
-    Đã gửi { $ballots } phiếu đến đầu mối của { $members } đơn vị.{ $until }
+    Đã gửi phiếu đến { $ballots }/{ $members } đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).{ $until }
     Màn hình chiếu: /manhinh
 poll-opened_until =
     {""}
@@ -145,7 +145,7 @@ poll-result_header =
     { $question }
 poll-result_turnout = Số đơn vị thành viên: { $members } · đã bỏ phiếu: { $returned } ({ $turnout }%) · phiếu hợp lệ: { $valid } · phiếu trắng: { $blank }
 poll-result_no_quorum = ⚠️ Không đủ túc số — kết quả không hợp lệ ({ $returned }/{ $members } đơn vị bỏ phiếu, cần ít nhất { $need }).
-poll-result_rule = Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi trên { $threshold }% và trong { $seats } đơn vị nhiều phiếu nhất.
+poll-result_rule = Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi có số phiếu quá { $threshold }% tổng số đơn vị thành viên và thuộc { $seats } đơn vị có số phiếu cao nhất.
 poll-result_line = { $n }. { $unit }: { $votes } phiếu ({ $pct }%) { $mark }
 poll-mark_elected = ✅ trúng cử
 poll-mark_tied = ⚖️ đồng phiếu
@@ -154,6 +154,8 @@ poll-result_none_elected = Không đơn vị nào trúng cử.
 poll-result_tie = ⚖️ Đồng phiếu ở vị trí cuối giữa { $units } (còn { $seats } suất): cần bầu lại giữa các đơn vị này.
 poll-receipts_header = 🧾 Danh sách { $count } phiếu đã kiểm của phiếu bầu #{ $id } (mã băm SHA-256 của mã biên nhận; đơn vị kiểm tra phiếu của mình bằng /kiemtra MÃ):
 poll-receipts_none = (không có phiếu nào)
+poll-receipts_counted = 🧾 Đã kiểm { $count } phiếu của phiếu bầu #{ $id }; danh sách mã băm của các mã biên nhận ở tệp đính kèm (nút «Danh sách phiếu»).
+poll-receipts_explain = Mã biên nhận giúp đơn vị tự kiểm tra phiếu của mình đã được kiểm (gõ /kiemtra MÃ) mà không để lộ đơn vị đã chọn ai.
 poll-receipts_not_yet = Danh sách phiếu chỉ được công bố sau khi đóng phiếu bầu #{ $id }.
 poll-closed_staff_hint = Bấm «Biên bản kiểm phiếu» để nhận biên bản (DOCX). Xem lại bất cứ lúc nào: /baucu
 poll-minutes_caption = 📄 Biên bản kiểm phiếu của phiếu bầu #{ $id }.
@@ -239,11 +241,12 @@ meeting-status_open = Đang bỏ phiếu
 meeting-status_closed = Đã đóng phiếu – kết quả
 meeting-turnout = { $voted }/{ $members } đơn vị đã bỏ phiếu
 meeting-time_left = Thời gian còn lại
-meeting-ballots = Phiếu phát ra: { $members } · thu về: { $returned } · trống: { $blank }
+meeting-quorum_target = Cần ít nhất { $need }/{ $members } đơn vị bỏ phiếu để cuộc bỏ phiếu hợp lệ
+meeting-ballots = Phiếu phát ra: { $members } · thu về: { $returned } · trắng: { $blank }
 meeting-votes = { $votes } phiếu · { $pct }%
 meeting-elected_mark = ✓ Trúng cử
 meeting-tied_mark = = Bằng phiếu
-meeting-rule = Trúng cử: trong { $seats } đơn vị dẫn đầu và được trên { $threshold }% tổng số { $members } đơn vị thành viên.
+meeting-rule = Trúng cử: có số phiếu quá { $threshold }% tổng số { $members } đơn vị thành viên và thuộc { $seats } đơn vị có số phiếu cao nhất.
 meeting-none_elected = Không đơn vị nào trúng cử.
 meeting-tied_note = Các đơn vị bằng phiếu ở vị trí cuối: bỏ phiếu lại cho { $seats } vị trí còn lại.
 meeting-quorum_not_met = Không đủ số đơn vị tham gia ({ $returned }/{ $members }, cần ít nhất { $num }/{ $den }): kết quả bỏ phiếu không có giá trị.
@@ -271,7 +274,7 @@ minutes-title = BIÊN BẢN KIỂM PHIẾU
 minutes-runoff_note = (Bỏ phiếu lại giữa các đơn vị bằng phiếu nhau của cuộc bỏ phiếu «{ $question }»)
 minutes-opening = Hôm nay, vào lúc { $time } ngày { $date }{ $at_place }, { $block } tổ chức bỏ phiếu kín: { $question }.
 minutes-at_place = , tại { $place }
-minutes-how = Mỗi đơn vị thành viên có một phiếu, do đầu mối của đơn vị bỏ qua ứng dụng Trợ lý thi đua; danh sách đơn vị đã bỏ phiếu và nội dung các phiếu được lưu tách biệt, bảo đảm bí mật. Thời gian bỏ phiếu: từ { $opened } đến { $closed }.
+minutes-how = Mỗi đơn vị thành viên có một phiếu, do đầu mối của đơn vị bỏ phiếu qua ứng dụng Trợ lý thi đua; danh sách đơn vị đã bỏ phiếu và nội dung các phiếu được lưu tách biệt, bảo đảm bí mật. Thời gian bỏ phiếu: từ { $opened } đến { $closed }.
 minutes-time = { $hour } giờ { $minute } phút
 minutes-section_board = I. BAN KIỂM PHIẾU
 minutes-board_head = 1. Ông (Bà): ……………………………………… – Trưởng ban
@@ -285,10 +288,10 @@ minutes-issued = - Số phiếu phát ra: { $count }
 minutes-returned = - Số phiếu thu vào: { $count }
 minutes-valid = - Số phiếu hợp lệ: { $count }
 minutes-invalid = - Số phiếu không hợp lệ: { $count }
-minutes-blank = - Số phiếu trống (không chọn đơn vị nào): { $count }
+minutes-blank = - Số phiếu trắng (không chọn đơn vị nào): { $count }
 minutes-quorum_met = Số phiếu thu vào ({ $returned }/{ $members } đơn vị) đạt tỷ lệ tối thiểu { $num }/{ $den } tổng số đơn vị thành viên: cuộc bỏ phiếu hợp lệ.
 minutes-quorum_not_met = Số phiếu thu vào ({ $returned }/{ $members } đơn vị) chưa đạt tỷ lệ tối thiểu { $num }/{ $den } tổng số đơn vị thành viên: cuộc bỏ phiếu không hợp lệ.
-minutes-table_intro = Số phiếu đồng ý của từng đơn vị (tỷ lệ tính trên tổng số { $members } đơn vị thành viên):
+minutes-table_intro = Số phiếu bầu của từng đơn vị (tỷ lệ tính trên tổng số { $members } đơn vị thành viên):
 minutes-col_no = STT
 minutes-col_unit = Đơn vị
 minutes-col_votes = Số phiếu
@@ -297,10 +300,11 @@ minutes-col_note = Ghi chú
 minutes-note_elected = Trúng cử
 minutes-note_tied = Bằng phiếu
 minutes-section_result = IV. KẾT QUẢ
-minutes-rule = Đơn vị trúng cử khi có số phiếu đồng ý quá { $threshold }% tổng số đơn vị thành viên và nằm trong { $seats } vị trí có số phiếu cao nhất.
+minutes-rule = Đơn vị trúng cử khi có số phiếu quá { $threshold }% tổng số đơn vị thành viên và thuộc { $seats } đơn vị có số phiếu cao nhất.
 minutes-elected_header = Các đơn vị trúng cử:
 minutes-elected_line = { $i }. { $name }: { $votes } phiếu, đạt { $pct }%.
-minutes-elected_none = Không có đơn vị nào trúng cử.
+minutes-elected_none = Không có đơn vị nào trúng cử vì không đơn vị nào có số phiếu quá { $threshold }% tổng số { $members } đơn vị thành viên (cần ít nhất { $need } phiếu).
+minutes-elected_none_best = Đơn vị có số phiếu cao nhất là { $name } với { $votes } phiếu, đạt { $pct }%.
 minutes-invalid_none = Cuộc bỏ phiếu không hợp lệ (số phiếu thu vào chưa đạt tỷ lệ tối thiểu) nên không có đơn vị nào trúng cử.
 minutes-tie = Các đơn vị { $names } bằng phiếu nhau ở vị trí cuối: { $seats } vị trí còn lại sẽ được bỏ phiếu lại giữa các đơn vị này.
 minutes-closing = Biên bản kiểm phiếu lập xong lúc …… giờ …… phút cùng ngày, đã được công bố trước hội nghị; các thành viên Ban kiểm phiếu cùng ký tên dưới đây.

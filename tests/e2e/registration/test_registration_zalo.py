@@ -58,7 +58,7 @@ async def test_unit_contact_registers_by_typing_code_and_numbers(app: App, block
     assert (await zalo.next_message("lan")).startswith("Mời gửi số điện thoại")
     zalo.push_text("lan", "0203 3871 234")
     summary = await zalo.next_message("lan")
-    assert "• Điện thoại: 020 3387 1234" in summary and summary.endswith("1. Xác nhận\n2. Nhập lại\n3. Hủy")
+    assert "• Điện thoại: 0203 3871 234" in summary and summary.endswith("1. Xác nhận\n2. Nhập lại\n3. Hủy")
     update = zalo.push_text("lan", "1")
     assert (await zalo.next_message("lan")).startswith("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Khoa học")
 
@@ -67,7 +67,7 @@ async def test_unit_contact_registers_by_typing_code_and_numbers(app: App, block
     assert len(zalo.sent_to("lan")) == 10
 
     assert await deliver(app) == 1
-    assert (await zalo.next_message("hoa")).startswith("🆕 Lê Thị Lan (Phó Chánh Văn phòng, 020 3387 1234)")
+    assert (await zalo.next_message("hoa")).startswith("🆕 Lê Thị Lan (Phó Chánh Văn phòng, 0203 3871 234)")
 
     zalo.push_text("lan", "/toi")
     assert "đầu mối của Sở Khoa học và Công nghệ" in await zalo.next_message("lan")

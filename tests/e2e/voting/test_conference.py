@@ -135,8 +135,9 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert "Thời gian bỏ phiếu: không giới hạn (Thường trực đóng) · Địa điểm: " + PLACE in (
         await say("hoa", "[1]"))[0]  # 1 seat; the place of the polls prepared before is the default
     opened = await say("hoa", "[2]")  # ▶️ Lưu và mở bỏ phiếu ngay
-    assert opened[1].startswith("🟢 Đã mở phiếu bầu #3: Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026\n"
-                                "Đã gửi 12 phiếu đến đầu mối của 11 đơn vị.")  # 11 contacts + Hoa for her unit
+    assert opened[1].startswith("🟢 Đã mở phiếu bầu #3: Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua "
+                                "năm 2026\nĐã gửi phiếu đến 11/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của "
+                                "đơn vị).")  # 12 chats (11 contacts and Hoa for her unit), 11 units
     flag = {code: [1] for code in ("BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE", "BDT")}
     flag |= {"GDDT": [2], "PTTH": [2], "LDTBXH": [3]}
     receipts = await conf.ballots(flag, candidates=3)
@@ -149,11 +150,12 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert "Số đơn vị thành viên: 11 · đã bỏ phiếu: 11 (100,00%) · phiếu hợp lệ: 11 · phiếu trắng: 0" in result
     assert conf.sb.inbox("quan")[-1] == result  # the observer reads the same result
     staff = conf.sb.inbox("hoa")[-1]
-    assert "🧾 Danh sách 11 phiếu đã kiểm" in staff and staff.endswith("[1] 📄 Biên bản kiểm phiếu")
+    assert "🧾 Đã kiểm 11 phiếu của phiếu bầu #3" in staff
+    assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🧾 Danh sách phiếu (mã biên nhận)")
     assert (await say("hoa", "[1]"))[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #3.\n📎")
     minutes = conf.minutes(3)
     for line in ("- Số phiếu phát ra: 11", "- Số phiếu thu vào: 11", "- Số phiếu hợp lệ: 11",
-                 "- Số phiếu không hợp lệ: 0", "- Số phiếu trống (không chọn đơn vị nào): 0"):
+                 "- Số phiếu không hợp lệ: 0", "- Số phiếu trắng (không chọn đơn vị nào): 0"):
         assert line in str(minutes["text"]), line
     assert minutes["rows"] == [["1", UNITS["GDDT"], "8", "72,73", "Trúng cử"], ["2", UNITS["BHXH"], "2", "18,18", ""],
                                ["3", UNITS["YTE"], "1", "9,09", ""]]
@@ -180,10 +182,11 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
         "4. Sở Thông tin và Truyền thông: 7 phiếu (63,64%) ⚖️ đồng phiếu"]
     assert ("⚖️ Đồng phiếu ở vị trí cuối giữa Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông "
             "(còn 1 suất): cần bầu lại giữa các đơn vị này.") in staff
-    assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
+    assert staff.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu\n"
+                          "[3] 🧾 Danh sách phiếu (mã biên nhận)")
     runoff = await say("hoa", "[2]")  # one tap: the runoff is created and opened
-    assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại (đồng phiếu): Bình xét các đơn vị đề nghị tặng "
-                                "Bằng khen năm 2026")
+    assert runoff[0].startswith("🟢 Đã mở phiếu bầu #5: Bầu lại giữa các đơn vị đồng phiếu – Bình xét các đơn vị "
+                                "đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026")
     assert f"  1. {UNITS['VHTTDL']}\n  2. {UNITS['TTTT']}\nSố đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1" in runoff[1]
     await say("hoa", "/baucu 4")
     certificate_minutes = await say("hoa", "[1]")  # the certificate poll's page: 📄 Biên bản kiểm phiếu
@@ -202,7 +205,7 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert conf.sb.inbox("hoa")[-1].startswith("🗳 KẾT QUẢ KIỂM PHIẾU #5")
     assert (await say("hoa", "[1]"))[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #5.")  # the notice's button
     runoff_minutes = conf.minutes(5)
-    assert "- Số phiếu trống (không chọn đơn vị nào): 1" in str(runoff_minutes["text"])
+    assert "- Số phiếu trắng (không chọn đơn vị nào): 1" in str(runoff_minutes["text"])
 
     # 3. Head and deputy: the prepared drafts, opened one after another from the list.
     for poll_id, votes, expected in (

@@ -68,7 +68,7 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         await expect(rows.nth(0)).to_contain_text("✓ Trúng cử")
         await expect(rows.nth(1)).to_contain_text("Sở Giáo dục và Đào tạo1 phiếu · 9,09%")
         await expect(rows.nth(1)).not_to_contain_text("Trúng cử")
-        await expect(page.locator("#ballots")).to_have_text("Phiếu phát ra: 11 · thu về: 9 · trống: 1")
+        await expect(page.locator("#ballots")).to_have_text("Phiếu phát ra: 11 · thu về: 9 · trắng: 1")
         await expect(page.locator("#live")).to_be_hidden()
         assert await page.evaluate("window.notReloaded === true")
         bar = await rows.nth(0).locator(".bar").bounding_box()
@@ -95,4 +95,51 @@ async def test_a_wrong_token_is_a_404_and_no_poll_says_so(app: App, block_id: in
         await page.goto(base + screen_path(app.config.secret, term))
         await expect(page.locator("#message")).to_have_text("Chưa có cuộc bỏ phiếu nào đang mở", timeout=WAIT)
         await expect(page.locator("#live")).to_be_hidden()
+        await page.close()
+
+
+EXTRA_UNITS = {"TNMT": "Sở Tài nguyên và Môi trường", "XD": "Sở Xây dựng", "GTVT": "Sở Giao thông vận tải",
+               "NNPTNT": "Sở Nông nghiệp và Phát triển nông thôn", "TP": "Sở Tư pháp",
+               "LMHTX": "Liên minh Hợp tác xã tỉnh"}
+
+
+async def test_seventeen_candidates_fit_a_1920x1080_projector(app: App, block_id: int, browser: Any) -> None:
+    """A 17-unit block: while voting the quorum target shows; after the close every candidate, the rule
+    and the tie note are on the screen without scrolling."""
+    from playwright.async_api import expect
+
+    from storage.models import Unit
+
+    async with app.uow() as uow:
+        for code, name in EXTRA_UNITS.items():
+            uow._session.add(Unit(block_id=block_id, code=code, name=name))  # type: ignore[union-attr]
+        await uow.commit()
+    async with app.uow() as uow:
+        codes = [u.code for u in await uow.directory.units(block_id)]
+    assert len(codes) == 17
+    poll = await open_test_poll(app, block_id, codes, seats=2,
+                                question="Bình xét các đơn vị đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026")
+    async with served(app) as base:
+        page = await browser.new_page(viewport={"width": 1920, "height": 1080})
+        await page.goto(base + screen_path(app.config.secret, await term_of(app, block_id)))
+        await expect(page.locator("#quorum")).to_have_text(
+            "Cần ít nhất 12/17 đơn vị bỏ phiếu để cuộc bỏ phiếu hợp lệ", timeout=WAIT)
+        await expect(page.locator("#quorum")).to_be_in_viewport()
+        pairs = [[codes[0], codes[1]]] * 6 + [[codes[0], codes[2]]] * 6 + [[codes[1], codes[2]]] * 5
+        for voter, choices in zip(codes, pairs, strict=True):  # 12, 11, 11: a tie for the second seat
+            await cast_test_ballot(app, block_id, poll, voter, choices)
+        await close_test_poll(app, poll)
+        rows = page.locator("#rows li")
+        await expect(rows).to_have_count(17, timeout=WAIT)
+        notes = page.locator("#notes li")
+        await expect(notes).to_have_count(2)
+        await page.wait_for_timeout(300)
+        for i in (0, 16):
+            await expect(rows.nth(i).locator(".name")).to_be_in_viewport(ratio=1)
+            await expect(rows.nth(i).locator(".label")).to_be_in_viewport(ratio=1)
+        await expect(notes.nth(0)).to_be_in_viewport(ratio=1)  # the rule
+        await expect(notes.nth(1)).to_be_in_viewport(ratio=1)  # the tie note
+        await expect(notes.nth(1)).to_contain_text("bằng phiếu")
+        assert await page.evaluate("document.documentElement.scrollHeight <= window.innerHeight")
+        await page.screenshot(path=str(SCREENSHOT.with_name("meeting-screen-17.png")))
         await page.close()

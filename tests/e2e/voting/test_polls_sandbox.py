@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
+from handlers.core import catalog
 from handlers.core.catalog import VI, Catalog
 from handlers.core.clock import FrozenClock
 from handlers.voting.flows import polls_prepare as prepare
@@ -18,7 +19,7 @@ from tests.conftest import sandbox_for
 from tests.helpers import cast_test_ballot, codes, deliver, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
-FLAG = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026"
+FLAG = "Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm 2026"
 CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
 UNITS = ["Bảo hiểm Xã hội tỉnh", "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "Trường Cao đẳng Cộng đồng",
          "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Y tế",
@@ -43,7 +44,8 @@ def settings(kind: str, question: str, candidates: list[str], seats: int = 1, mo
              *(f"  {n}. {unit}" for n, unit in enumerate(candidates, 1)),
              f"Số đơn vị được bầu: {seats} · mỗi phiếu chọn tối đa {most}",
              "Đơn vị được bầu cho chính mình" if self_ok else "Đơn vị không được bầu cho chính mình",
-             f"Trúng cử khi được trên {threshold}% tổng số đơn vị thành viên và trong {seats} đơn vị nhiều phiếu nhất",
+             f"Trúng cử khi có số phiếu quá {threshold}% tổng số đơn vị thành viên và thuộc {seats} đơn vị "
+             "có số phiếu cao nhất",
              f"Túc số: {quorum} tổng số đơn vị thành viên", f"Thời gian bỏ phiếu: {limit} · Địa điểm: {place}"]
     return "\n".join(lines)
 
@@ -90,7 +92,8 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
     assert await sb.say("hoa", "1") == [summary(settings("Cờ thi đua", FLAG, UNITS))]
     opened = await sb.say("hoa", "2")  # ▶️ Lưu và mở bỏ phiếu ngay
     assert opened[:2] == [f"✅ Đã lưu phiếu bầu #1: {FLAG}",
-                          f"🟢 Đã mở phiếu bầu #1: {FLAG}\nĐã gửi 2 phiếu đến đầu mối của 11 đơn vị.\n"
+                          f"🟢 Đã mở phiếu bầu #1: {FLAG}\n"
+                          "Đã gửi phiếu đến 2/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\n"
                           "Màn hình chiếu: /manhinh"]
     assert opened[2] == (f"🗳 Phiếu bầu #1 — 🟢 đang bỏ phiếu\n\n{settings('Cờ thi đua', FLAG, UNITS)}\n\n"
                          "Mở lúc 23/11/2026 09:00.\n\n📊 0/11 đơn vị đã bỏ phiếu\n"
@@ -104,7 +107,7 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
         await cast_test_ballot(app, block_id, 1, voter, ["YTE"])
     await cast_test_ballot(app, block_id, 1, "GDDT", ["GDDT"])
     assert await sb.say("lan", "/baucu") == [
-        f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n• #1 Cờ thi đua: Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ… — "
+        f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n• #1 Cờ thi đua: Suy tôn đơn vị dẫn đầu đề nghị UBND… — "
         "🟢 đang bỏ phiếu (8/11 đơn vị đã bỏ phiếu)\nChọn một phiếu để xem (chỉ xem):\n[1] #1 Cờ thi đua\n[2] Thoát"]
     page = await sb.say("lan", "1")
     assert page[0].endswith("📊 8/11 đơn vị đã bỏ phiếu\n[1] 🔄 Cập nhật số phiếu\n[2] « Quay lại")  # no close
@@ -119,12 +122,15 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
     closed = await sb.say("hoa", "1")
     result = (f"🗳 KẾT QUẢ KIỂM PHIẾU #1 — {BLOCK}\n{FLAG}\n"
               "Số đơn vị thành viên: 11 · đã bỏ phiếu: 8 (72,73%) · phiếu hợp lệ: 8 · phiếu trắng: 0\n"
-              "Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi trên 50% và trong 1 đơn vị nhiều phiếu nhất.\n"
+              "Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi có số phiếu quá 50% tổng số đơn vị thành "
+              "viên và thuộc 1 đơn vị có số phiếu cao nhất.\n"
               "1. Sở Y tế: 7 phiếu (63,64%) ✅ trúng cử\n2. Sở Giáo dục và Đào tạo: 1 phiếu (9,09%)\n"
               + "\n".join(f"{n}. {u}: 0 phiếu (0,00%)" for n, u in enumerate(
                   [u for u in UNITS if u not in ("Sở Y tế", "Sở Giáo dục và Đào tạo")], 3))
               + "\nTrúng cử: Sở Y tế.")
-    assert closed[0].startswith(result + "\n\n🧾 Danh sách 8 phiếu đã kiểm của phiếu bầu #1")
+    assert closed[0].startswith(result + "\n\n" + catalog.text("poll.receipts_counted", "vi", id=1, count=8) + "\n"
+                                + catalog.text("poll.receipts_explain", "vi"))
+    assert "\n" + "0" * 8 not in closed[0] and len(closed[0]) < len(result) + 500  # no wall of hashes
     assert closed[1].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #1.\n📎")
     assert closed[2].startswith("🗳 Phiếu bầu #1 — 🔒 đã đóng") and closed[2].endswith(
         "[1] 📄 Biên bản kiểm phiếu\n[2] 🧾 Danh sách phiếu (mã biên nhận)\n[3] « Quay lại")
@@ -132,7 +138,9 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
     assert sb.inbox("binh")[-1] == result and sb.inbox("lan") == [result]
     assert sb.inbox("hoa") == []  # hoa got it as the reply, not twice
     assert (await sb.say("lan", "1"))[0].startswith("🗳 Phiếu bầu #1 — 🔒 đã đóng")  # 🔄 on the old page
-    assert (await sb.say("lan", "2"))[0].startswith("🧾 Danh sách 8 phiếu đã kiểm")
+    receipts = (await sb.say("lan", "2"))[0]
+    assert receipts.startswith(catalog.text("poll.receipts_counted", "vi", id=1, count=8))
+    assert "📎 ma-bien-nhan-phieu-1.txt" in receipts
     assert [p.status for p in await polls(app)] == [CLOSED]
 
 
@@ -191,7 +199,8 @@ async def test_every_setting_typed_bad_input_first_then_saved_and_opened(app: Ap
         f"Mở phiếu bầu #1 «{question}»?\nPhiếu sẽ được gửi ngay đến đầu mối của 11 đơn vị thành viên.\n"
         + menu("✅ Mở và gửi phiếu", "« Quay lại", zalo=True)]
     opened = await sb.say("hoa", "1")
-    assert opened[0] == (f"🟢 Đã mở phiếu bầu #1: {question}\nĐã gửi 2 phiếu đến đầu mối của 11 đơn vị.\n"
+    assert opened[0] == (f"🟢 Đã mở phiếu bầu #1: {question}\n"
+                          "Đã gửi phiếu đến 2/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\n"
                          "Phiếu tự đóng lúc 23/11/2026 09:15.\nMàn hình chiếu: /manhinh")
     stored = (await polls(app))[0]
     assert (stored.kind, stored.seats, stored.max_choices, stored.allow_self, stored.threshold_pct,
@@ -241,7 +250,8 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
            "3. Sở Thông tin và Truyền thông: 6 phiếu (54,55%) ⚖️ đồng phiếu\n" in notice
     assert ("⚖️ Đồng phiếu ở vị trí cuối giữa Sở Giáo dục và Đào tạo, Sở Thông tin và Truyền thông (còn 1 suất): "
             "cần bầu lại giữa các đơn vị này.") in notice
-    assert notice.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
+    assert notice.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu\n"
+                           "[3] 🧾 Danh sách phiếu (mã biên nhận)")
     assert sb.inbox("binh")[-1].startswith("🗳 KẾT QUẢ KIỂM PHIẾU #1")
     minutes = await sb.say("hoa", "1")
     assert minutes[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #1.\n📎")
@@ -255,8 +265,10 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
     assert await sb.press("hoa", "g.poll.minutes.1", 0) == [minutes[0], kinds]
     assert [p.id for p in await polls(app)] == [1]
     assert await sb.press("hoa", "g.poll.runoff.1", 0) == [
-        "🟢 Đã mở phiếu bầu #2: Bầu lại (đồng phiếu): Bình xét các đơn vị đề nghị tặng Bằng khen năm 2026\n"
-        "Đã gửi 2 phiếu đến đầu mối của 11 đơn vị.\nPhiếu tự đóng lúc 23/11/2026 09:10.\nMàn hình chiếu: /manhinh",
+        "🟢 Đã mở phiếu bầu #2: Bầu lại giữa các đơn vị đồng phiếu – "
+        "Bình xét các đơn vị đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026\n"
+        "Đã gửi phiếu đến 2/11 đơn vị (mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\n"
+        "Phiếu tự đóng lúc 23/11/2026 09:10.\nMàn hình chiếu: /manhinh",
         kinds]
     await sb.say("hoa", "/huy")
     again = await sb.press("hoa", "g.poll.runoff.1", 0)  # not preparing any more: to the runoff's page
