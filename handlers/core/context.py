@@ -138,6 +138,7 @@ class Feature:
     flows: tuple[Flow, ...] = ()
     menu: tuple[MenuEntry, ...] = ()
     global_options: tuple[GlobalOption, ...] = ()
+    group_commands: Mapping[str, Command] = field(default_factory=dict)  # answered in a group chat itself
     completes: Mapping[str, Starter] = field(default_factory=dict)
     on_text: Callable[[Context, str], Awaitable[list[Reply] | None]] | None = None
 
@@ -152,7 +153,9 @@ class Features:
         self.options: dict[str, MenuEntry] = {}
         self.global_options: tuple[GlobalOption, ...] = tuple(g for f in features for g in f.global_options)
         self.completes: dict[str, Starter] = {}
+        self.group_commands: dict[str, Command] = {}
         for feature in features:
+            _merge(self.group_commands, feature.group_commands, "group command")
             _merge(self.commands, feature.commands, "command")
             _merge(self.flows, {flow.name: flow for flow in feature.flows}, "flow")
             _merge(self.options, {entry.option: entry for entry in feature.menu}, "menu option")

@@ -1,5 +1,6 @@
 """What the bot says in a group chat: conversations stay private, so a command there gets a pointer.
 
+A few commands are about the group itself (`/nhomkhoi`, features' `group_commands`) and are answered there.
 The group never gets a conversation of its own: plain text, pressed buttons and commands the bot does not
 know (another bot's) are ignored, and a known command is answered with one short line that sends the
 person to the private chat (a deep link on Telegram, carrying a `/start` code so it is not typed again).
@@ -30,6 +31,8 @@ async def answer(ctx: Context) -> list[Reply]:
         return []
     name, _, arg = text[1:].partition(" ")
     command = name.split("@")[0].lower()
+    if (in_group := ctx.features.group_commands.get(command)) is not None:
+        return await in_group(ctx, arg.strip())  # about the group itself (linking it)
     if command not in ctx.features.commands:
         return []
     if ctx.incoming.channel in ctx.config.deep_link_channels:
