@@ -57,7 +57,7 @@ async def _rotate(ctx: Context, me: Contact) -> list[Reply]:
 
 FEATURE = Feature(
     "registration",
-    commands={"start": start},
+    commands={"start": start, "nhomkhoi": group_link.in_private},
     flows=(Flow(register.FLOW, register.ask, register.answer, register.STEPS),
            Flow(contacts.REVOKE, contacts.ask, contacts.answer, contacts.REVOKE_STEPS),
            Flow(contacts.ROTATE, contacts.ask, contacts.answer, contacts.ROTATE_STEPS)),

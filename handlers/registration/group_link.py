@@ -51,6 +51,12 @@ async def command(ctx: Context, arg: str) -> list[Reply]:
     return [Reply(ctx.t("grp.check_private"))]
 
 
+async def in_private(ctx: Context, arg: str) -> list[Reply]:
+    """/nhomkhoi in a private chat: it is sent in the group to link."""
+    del arg
+    return [Reply(ctx.t("grp.only_in_group"))]
+
+
 async def act(ctx: Context, rest: str) -> list[Reply] | None:
     """A press of the private confirmation's button."""
     if rest == "keep":

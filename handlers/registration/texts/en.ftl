@@ -63,6 +63,7 @@ cli-invite_observer = Provincial board (observer)
 
 ## The block's group chat (/nhomkhoi)
 grp-not_allowed = Only the block's secretariat (registered with the bot) can link this group to the block.
+grp-only_in_group = Send /nhomkhoi in the block's group (the secretariat adds the bot to the group and sends the command there), then confirm here.
 grp-check_private = The secretariat, please confirm in your private chat with the bot.
 grp-confirm_link =
     Link the group that just sent /nhomkhoi to { $block }?

@@ -65,6 +65,7 @@ cli-invite_observer = Ban Thi đua - Khen thưởng tỉnh (theo dõi)
 
 ## The block's group chat (/nhomkhoi)
 grp-not_allowed = Chỉ Thường trực Khối (đã đăng ký với bot) mới liên kết được nhóm này với Khối.
+grp-only_in_group = Lệnh /nhomkhoi gửi trong nhóm của Khối (Thường trực Khối thêm bot vào nhóm rồi gửi lệnh ở đó), sau đó xác nhận tại đây.
 grp-check_private = Mời Thường trực Khối xác nhận trong tin nhắn riêng với bot.
 grp-confirm_link =
     Liên kết nhóm vừa gửi lệnh /nhomkhoi với { $block }?

@@ -41,6 +41,8 @@ async def register_secretariat_tg(tg: FakeTelegramAPI, code: str) -> None:
 async def test_telegram_secretariat_links_and_unlinks_the_group(app: App, block_id: int,
                                                                 tg: FakeTelegramAPI) -> None:
     await register_secretariat_tg(tg, (await codes(app, block_id))["secretariat"])
+    tg.push_text(HOA, "/nhomkhoi")  # in the private chat: it belongs in the group
+    assert (await tg.next_message(HOA))["text"] == text("grp.only_in_group", "vi")
     tg.push_text(MINH, "/nhomkhoi", chat_id=TG_GROUP)  # not the secretariat
     assert (await tg.next_message(TG_GROUP))["text"] == text("grp.not_allowed", "vi")
 
