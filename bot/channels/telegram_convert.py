@@ -87,6 +87,9 @@ def to_incoming(update: Update) -> Incoming | None:
 
 def _from_message(update_id: str, message: Message) -> Incoming | None:
     sender = message.from_user
+    if message.migrate_to_chat_id is not None:  # the group became a supergroup: its link follows it
+        return Incoming(channel=CHANNEL, chat_id=str(message.chat.id), user_id=str(sender.id) if sender else "",
+                        update_id=update_id, group=True, migrate_to=str(message.migrate_to_chat_id))
     if sender is None or sender.is_bot:
         return None
     base = Incoming(

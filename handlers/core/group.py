@@ -26,6 +26,9 @@ def private_link(bot_username: str, command: str, arg: str) -> str:
 
 async def answer(ctx: Context) -> list[Reply]:
     """The answer to one update in a group: a pointer for a known command, nothing otherwise."""
+    if ctx.incoming.migrate_to is not None:
+        await ctx.uow.groups.move(ctx.incoming.channel, ctx.incoming.chat_id, ctx.incoming.migrate_to)
+        return []
     text = (ctx.incoming.text or "").strip()
     if ctx.incoming.option is not None or not text.startswith("/"):
         return []

@@ -197,6 +197,12 @@ class FakeTelegramAPI:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
         return self._push_message(message)
 
+    def push_migration(self, user_id: int, chat_id: int, new_chat_id: int) -> int:
+        """Group `chat_id` is upgraded to supergroup `new_chat_id` (the service message in the old group)."""
+        message = self._message(user_id, chat_id)
+        message["migrate_to_chat_id"] = new_chat_id
+        return self._push_message(message)
+
     def push_contact(self, user_id: int, phone: str, contact_user_id: int | Literal["own"] | None = "own") -> int:
         """User shares a contact card: their own by default (the share-phone button), another
         Telegram user's with an int, a card of nobody on Telegram with None."""

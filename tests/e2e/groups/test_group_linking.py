@@ -94,3 +94,19 @@ async def test_zalo_secretariat_links_the_group_with_typed_numbers(app: App, blo
     assert await linked_block(app, "zalo", group) == block_id
     await deliver(app)
     assert zalo.api.sent_to(group)[-1] == text("grp.linked_post", "vi", block=BLOCK)
+
+
+async def test_telegram_group_upgraded_to_supergroup_keeps_its_link(app: App, block_id: int,
+                                                                   tg: FakeTelegramAPI) -> None:
+    await register_secretariat_tg(tg, (await codes(app, block_id))["secretariat"])
+    old_group, supergroup = -4001, -1004001
+    tg.push_text(HOA, "/nhomkhoi", chat_id=old_group)
+    await tg.next_message(old_group)
+    await deliver(app)
+    tg.push_callback(HOA, button(await tg.next_message(HOA), text("grp.link_button", "vi")))
+    await tg.next_message(HOA)
+    tg.push_migration(HOA, old_group, supergroup)
+    tg.push_text(HOA, "/nop", chat_id=old_group)  # handled after the migration (one chat, in order)
+    await tg.next_message(old_group)
+    assert await linked_block(app, "telegram", str(old_group)) is None
+    assert await linked_block(app, "telegram", str(supergroup)) == block_id
