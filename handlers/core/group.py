@@ -13,6 +13,7 @@ import re
 from handlers.core.context import Context
 from handlers.core.messages import Reply
 
+GROUP_LANG = "vi"  # what the bot posts to a group is for the whole block: Vietnamese, whoever reads it
 _START_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what Telegram accepts after ?start=
 
 

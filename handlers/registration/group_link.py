@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from handlers.core.catalog import Catalog
 from handlers.core.context import Context
+from handlers.core.group import GROUP_LANG
 from handlers.core.messages import Choice, Notice, Reply
 from handlers.core.roles import ROLE_SECRETARIAT
 from storage.models import Contact
 
 GLOBAL_GROUP = "g.grp."  # g.grp.link:<block>:<chat> | g.grp.unlink:<block>:<chat> | g.grp.keep
-GROUP_LANG = "vi"  # what the bot posts to a group is for the whole block
 
 
 async def _secretariat(ctx: Context, block_id: int | None = None) -> Contact | None:

@@ -254,3 +254,4 @@ export-cli-no_dir = --out: the folder { $dir } does not exist.
 export-cli-write_failed = --out: could not write { $path } ({ $error }).
 export-cli-written_submissions = Wrote { $path }: { $units } units, { $deadlines } deadlines.
 export-cli-written_themes = Wrote { $path }: { $done }/{ $total } units registered an emulation theme.
+grp_morning = 📋 This morning's reminder, { $block }: the units still missing

@@ -254,3 +254,4 @@ export-cli-no_dir = --out: thư mục { $dir } không tồn tại.
 export-cli-write_failed = --out: không ghi được { $path } ({ $error }).
 export-cli-written_submissions = Đã ghi { $path }: { $units } đơn vị, { $deadlines } hạn nộp.
 export-cli-written_themes = Đã ghi { $path }: { $done }/{ $total } đơn vị đã đăng ký chủ đề thi đua.
+grp_morning = 📋 Nhắc hạn sáng nay, { $block }: các đơn vị chưa nộp

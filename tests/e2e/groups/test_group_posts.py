@@ -1,0 +1,62 @@
+"""What the bot posts to the linked group: on a reminder morning, the units still missing (units, never people,
+never a score), in Vietnamese, once per morning. Both channels."""
+
+from __future__ import annotations
+
+from bot.app import App
+from handlers.core.catalog import text
+from handlers.core.clock import FrozenClock
+from tests.e2e.conftest import ZaloChat
+from tests.e2e.deadlines.test_reminders_sandbox import WED_0810
+from tests.e2e.groups.test_group_linking import HOA, TG_GROUP, button, register_secretariat_tg
+from tests.fakes.telegram_api import FakeTelegramAPI
+from tests.helpers import codes, deliver
+
+REPORT = "Báo cáo tổng kết công tác thi đua năm 2026"
+HEADER = text("grp_morning", "vi", block="Khối thi đua Văn hóa - Xã hội")
+
+
+async def test_telegram_morning_post_names_the_missing_units(app: App, block_id: int, tg: FakeTelegramAPI,
+                                                            clock: FrozenClock) -> None:
+    await register_secretariat_tg(tg, (await codes(app, block_id))["secretariat"])
+    tg.push_text(HOA, "/nhomkhoi", chat_id=TG_GROUP)
+    await tg.next_message(TG_GROUP)
+    await deliver(app)
+    tg.push_callback(HOA, button(await tg.next_message(HOA), text("grp.link_button", "vi")))
+    await tg.next_message(HOA)
+    await deliver(app)
+    await tg.next_message(TG_GROUP)  # the post that the group is linked
+
+    clock._now = WED_0810
+    await app.plan_reminders()
+    await app.plan_reminders()  # a second tick the same morning posts nothing more
+    await deliver(app)
+    posts = [m["text"] for m in tg.sent_to(TG_GROUP)[2:]]
+    assert len(posts) == 2  # one per deadline with units missing
+    report = next(p for p in posts if REPORT in p)
+    assert report.startswith(f"{HEADER}\n• {REPORT}, hạn 30/11/2026 17:00\n")
+    assert "Đã nộp 0/11" in report and "Chưa nộp: " in report and "Sở Y tế" in report
+    assert "Nguyễn Thị Hoa" not in report and "0912" not in report  # units only, never a person
+
+
+async def test_zalo_morning_post_names_the_missing_units(app: App, block_id: int, zalo: ZaloChat,
+                                                        clock: FrozenClock) -> None:
+    group = "a1b2c3d4e5f6a7b8c9d0"
+    c = await codes(app, block_id)
+    for answer in (c["secretariat"], "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678", "1"):
+        await zalo.say("hoa", answer)
+    for answer in (c["YTE"], "1", "Trần Văn Bình", "Chuyên viên", "0987654321", "1"):
+        await zalo.say("binh", answer)
+    zalo.api.push_text("hoa", "/nhomkhoi", chat_id=group)
+    await zalo.handled.get()
+    await deliver(app)
+    await zalo.say("hoa", "1")
+    await deliver(app)
+    seen = len(zalo.api.sent_to(group))
+
+    clock._now = WED_0810
+    await app.plan_reminders()
+    await deliver(app)
+    posts = zalo.api.sent_to(group)[seen:]
+    assert len(posts) == 2 and all(p.startswith(HEADER) for p in posts)
+    assert "Sở Y tế" in posts[0] and "Trần Văn Bình" not in "".join(posts)
