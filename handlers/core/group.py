@@ -9,9 +9,11 @@ person to the private chat (a deep link on Telegram, carrying a `/start` code so
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from handlers.core.context import Context
 from handlers.core.messages import Reply
+from storage.uow import UnitOfWork
 
 GROUP_LANG = "vi"  # what the bot posts to a group is for the whole block: Vietnamese, whoever reads it
 _START_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what Telegram accepts after ?start=
@@ -43,3 +45,12 @@ async def answer(ctx: Context) -> list[Reply]:
         link = private_link(ctx.config.bot_username, command, arg.strip())
         return [Reply(ctx.t("group_pointer_link", link=link))]
     return [Reply(ctx.t("group_pointer"))]
+
+
+async def post(uow: UnitOfWork, block_id: int, text: str, now: datetime) -> int:
+    """Queue `text` (Vietnamese, for the whole block: never a secret, a score or a person's details) to every
+    group chat linked to the block; returns how many. The outbox keeps Telegram's 20 posts a minute a group."""
+    groups = await uow.groups.of_block(block_id)
+    for group in groups:
+        uow.outbox.add(group.channel, group.chat_id, text, now)
+    return len(groups)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from handlers.core import group
 from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local
+from handlers.core.group import GROUP_LANG
 from handlers.core.roles import ROLE_UNIT
 from handlers.deadlines.rules.kinds import DEADLINE_KINDS
 from storage.models import Block, Contact, Deadline, Term
@@ -67,6 +69,8 @@ async def add(uow: UnitOfWork, term: Term, block: Block, kind: str, title: str, 
                      due=due.isoformat())
     contacts = await unit_contacts(uow, block.id)
     await tell(contacts, lambda t: t("dl.notice_added", block=block.name, title=title, due=format_local(due)))
+    posted = Catalog(GROUP_LANG)("dl.notice_added", block=block.name, title=title, due=format_local(due))
+    await group.post(uow, block.id, posted, now)
     return deadline, len(contacts)
 
 
@@ -92,6 +96,9 @@ async def move(uow: UnitOfWork, deadline: Deadline, due: datetime, now: datetime
     title = deadline.title
     await tell(contacts, lambda t: t("dl.notice_moved", block=block.name, title=title, old=format_local(old),
                                      new=format_local(due)))
+    posted = Catalog(GROUP_LANG)("dl.notice_moved", block=block.name, title=title, old=format_local(old),
+                                 new=format_local(due))
+    await group.post(uow, block.id, posted, now)
     return len(contacts)
 
 
@@ -107,6 +114,8 @@ async def cancel(uow: UnitOfWork, deadline: Deadline, now: datetime, actor: str,
     contacts = await unit_contacts(uow, block.id)
     title, due = deadline.title, deadline.due_at
     await tell(contacts, lambda t: t("dl.notice_cancelled", block=block.name, title=title, due=format_local(due)))
+    posted = Catalog(GROUP_LANG)("dl.notice_cancelled", block=block.name, title=title, due=format_local(due))
+    await group.post(uow, block.id, posted, now)
     return len(contacts)
 
 
@@ -119,3 +128,6 @@ async def set_closed(uow: UnitOfWork, deadline: Deadline, closed: bool, now: dat
     uow.deadlines.add(deadline)
     uow.audit.record(now, actor, "close_deadline" if closed else "reopen_deadline", block.id,
                      deadline_id=deadline.id, title=deadline.title)
+    if block.id is not None:
+        key = "dl.group_closed" if closed else "dl.group_reopened"
+        await group.post(uow, block.id, Catalog(GROUP_LANG)(key, block=block.name, title=deadline.title), now)

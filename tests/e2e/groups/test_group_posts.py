@@ -3,9 +3,12 @@ never a score), in Vietnamese, once per morning. Both channels."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.app import App
 from handlers.core.catalog import text
 from handlers.core.clock import FrozenClock
+from handlers.deadlines import service
 from tests.e2e.conftest import ZaloChat
 from tests.e2e.deadlines.test_reminders_sandbox import WED_0810
 from tests.e2e.groups.test_group_linking import HOA, TG_GROUP, button, register_secretariat_tg
@@ -60,3 +63,37 @@ async def test_zalo_morning_post_names_the_missing_units(app: App, block_id: int
     posts = zalo.api.sent_to(group)[seen:]
     assert len(posts) == 2 and all(p.startswith(HEADER) for p in posts)
     assert "Sở Y tế" in posts[0] and "Trần Văn Bình" not in "".join(posts)
+
+
+async def test_zalo_group_hears_deadlines_added_moved_closed_and_cancelled(app: App, block_id: int,
+                                                                          zalo: ZaloChat) -> None:
+    group = "a1b2c3d4e5f6a7b8c9d0"
+    c = await codes(app, block_id)
+    for answer in (c["secretariat"], "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678", "1"):
+        await zalo.say("hoa", answer)
+    zalo.api.push_text("hoa", "/nhomkhoi", chat_id=group)
+    await zalo.handled.get()
+    await deliver(app)
+    await zalo.say("hoa", "1")
+    await deliver(app)
+    seen = len(zalo.api.sent_to(group))
+
+    due, later = datetime(2026, 12, 15, 10, tzinfo=UTC), datetime(2026, 12, 18, 10, tzinfo=UTC)
+    async with app.uow() as uow:  # what the /hannop conversation and `thidua deadline` both call
+        term, block = await uow.directory.current_term(block_id), await uow.directory.block(block_id)
+        assert term is not None and block is not None
+        tell = await service.outbox_teller(uow, app.clock.now())
+        deadline, _ = await service.add(uow, term, block, "custom", "Báo cáo quý IV", due, app.clock.now(), "t", tell)
+        await service.move(uow, deadline, later, app.clock.now(), "t", tell)
+        await service.set_closed(uow, deadline, True, app.clock.now(), "t")
+        await service.cancel(uow, deadline, app.clock.now(), "t", tell)
+        await uow.commit()
+    await deliver(app)
+    block_name = "Khối thi đua Văn hóa - Xã hội"
+    assert zalo.api.sent_to(group)[seen:] == [
+        text("dl.notice_added", "vi", block=block_name, title="Báo cáo quý IV", due="15/12/2026 17:00"),
+        text("dl.notice_moved", "vi", block=block_name, title="Báo cáo quý IV", old="15/12/2026 17:00",
+             new="18/12/2026 17:00"),
+        text("dl.group_closed", "vi", block=block_name, title="Báo cáo quý IV"),
+        text("dl.notice_cancelled", "vi", block=block_name, title="Báo cáo quý IV", due="18/12/2026 17:00"),
+    ]
