@@ -6,14 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.app import App
-from handlers.core.catalog import text
+from handlers.core.catalog import Catalog, text
 from handlers.core.clock import FrozenClock
+from handlers.core.service import OPERATOR
 from handlers.deadlines import service
+from handlers.voting import closing, opening
+from handlers.voting.result_text import result_text, unit_names
+from storage.models_vote import Poll
 from tests.e2e.conftest import ZaloChat
 from tests.e2e.deadlines.test_reminders_sandbox import WED_0810
 from tests.e2e.groups.test_group_linking import HOA, TG_GROUP, button, register_secretariat_tg
 from tests.fakes.telegram_api import FakeTelegramAPI
-from tests.helpers import codes, deliver
+from tests.helpers import cast_test_ballot, codes, deliver
 
 REPORT = "Báo cáo tổng kết công tác thi đua năm 2026"
 HEADER = text("grp_morning", "vi", block="Khối thi đua Văn hóa - Xã hội")
@@ -97,3 +101,38 @@ async def test_zalo_group_hears_deadlines_added_moved_closed_and_cancelled(app: 
         text("dl.group_closed", "vi", block=block_name, title="Báo cáo quý IV"),
         text("dl.notice_cancelled", "vi", block=block_name, title="Báo cáo quý IV", due="18/12/2026 17:00"),
     ]
+
+
+async def test_zalo_group_hears_a_poll_opened_and_its_result(app: App, block_id: int, zalo: ZaloChat) -> None:
+    group = "a1b2c3d4e5f6a7b8c9d0"
+    c = await codes(app, block_id)
+    for answer in (c["secretariat"], "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678", "1"):
+        await zalo.say("hoa", answer)
+    zalo.api.push_text("hoa", "/nhomkhoi", chat_id=group)
+    await zalo.handled.get()
+    await deliver(app)
+    await zalo.say("hoa", "1")
+    await deliver(app)
+    seen = len(zalo.api.sent_to(group))
+
+    question = "Đề nghị tặng Cờ thi đua của Chính phủ"
+    async with app.uow() as uow:  # what the secretariat's «Mở» and `thidua poll open` call
+        term = await uow.directory.current_term(block_id)
+        units = {u.code: u.id for u in await uow.directory.units(block_id)}
+        assert term is not None and term.id is not None
+        poll = await uow.polls.create(Poll(term_id=term.id, kind="flag", question=question, seats=1, max_choices=1,
+                                           created_at=app.clock.now()), [units["YTE"] or 0, units["GDDT"] or 0])
+        assert poll.id is not None
+        assert isinstance(await opening.open_poll(uow, app.clock.now(), OPERATOR, poll.id), opening.Opened)
+        await uow.commit()
+    await cast_test_ballot(app, block_id, poll.id, "KHCN", ["YTE"])
+    async with app.uow() as uow:
+        closed = await closing.close_poll(uow, app.clock.now(), OPERATOR, poll.id, closing.SECRETARIAT)
+        assert closed is not None
+        names = await unit_names(uow, block_id)
+        await uow.commit()
+    await deliver(app)
+    block_name = "Khối thi đua Văn hóa - Xã hội"
+    posts = zalo.api.sent_to(group)[seen:]
+    assert posts[0] == text("vote.group_opened", "vi", block=block_name, question=question, members=11, closes="")
+    assert posts[1:] == [result_text(Catalog("vi"), closed.poll, closed.count, names, block_name)]
