@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.core.catalog import DEFAULT_LANG, Catalog
 from handlers.core.clock import format_local
+from handlers.core.group import GROUP_LANG
 from handlers.core.roles import ROLE_SECRETARIAT
 from handlers.deadlines import status as deadline_status
 from handlers.deadlines.due_text import due_text
@@ -153,11 +154,17 @@ async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, 
                   unreachable: list[str] | None = None) -> bool:
     assert block.id is not None
     accounts = await uow.directory.accounts_of_role(block.id, ROLE_SECRETARIAT)
-    if not accounts:
+    groups = await uow.groups.of_block(block.id) if slot != "digest_due_evening" else []
+    if not accounts and not groups:
         return False
     status = await deadline_status.status_of(uow, deadline, block.id)
     if not status.missing or not await uow.deadlines.record_digest(deadline, slot, now):
         return False
+    if groups:  # the block's group sees the units still missing (units only, never a person), in Vietnamese
+        group_t = Catalog(GROUP_LANG)
+        post = f"{group_t('grp_morning', block=block.name)}\n{deadline_status.render(group_t, status)}"
+        for group in groups:
+            uow.outbox.add(group.channel, group.chat_id, post, now)
     langs = await uow.dialogs.langs([(a.channel, a.chat_id) for a in accounts])
     for account in accounts:  # each secretariat member in their own language
         t = Catalog(langs.get((account.channel, account.chat_id), DEFAULT_LANG))

@@ -246,6 +246,7 @@ class AssessmentLine(SQLModel, table=True):
     updated_by: int | None = Field(default=None, foreign_key="contact.id")
 
 
+from storage.models_groups import GroupChat as GroupChat  # noqa: E402  (the block's group chats)
 from storage.models_messages import InboxUpdate as InboxUpdate  # noqa: E402  (updates in, messages out)
 from storage.models_messages import OutboxMessage as OutboxMessage  # noqa: E402
 from storage.models_vote import Ballot, Poll, PollCandidate, PollVoter  # noqa: E402, F401  (the vote tables)

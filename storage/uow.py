@@ -12,6 +12,7 @@ from storage.audit import Audit
 from storage.deadlines import Deadlines
 from storage.dialogs import Dialogs
 from storage.directory import Directory
+from storage.groups import Groups
 from storage.inbox import Inbox
 from storage.outbox import Outbox
 from storage.polls import Polls
@@ -33,6 +34,7 @@ class UnitOfWork:
     scoring_reports: ScoringReports
     polls: Polls
     votes: Votes
+    groups: Groups
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -50,6 +52,7 @@ class UnitOfWork:
         self.scoring_reports = ScoringReports(self._session)
         self.polls = Polls(self._session)
         self.votes = Votes(self._session)
+        self.groups = Groups(self._session)
         return self
 
     async def __aexit__(

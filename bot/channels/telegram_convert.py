@@ -25,6 +25,8 @@ from handlers.core.messages import FileRef, Incoming, Reply
 
 CHANNEL = "telegram"
 
+_GROUP_TYPES = frozenset({"group", "supergroup"})
+
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 
 # What a person sends that the bot cannot read: it arrives as an empty message, so the conversation
@@ -85,6 +87,9 @@ def to_incoming(update: Update) -> Incoming | None:
 
 def _from_message(update_id: str, message: Message) -> Incoming | None:
     sender = message.from_user
+    if message.migrate_to_chat_id is not None:  # the group became a supergroup: its link follows it
+        return Incoming(channel=CHANNEL, chat_id=str(message.chat.id), user_id=str(sender.id) if sender else "",
+                        update_id=update_id, group=True, migrate_to=str(message.migrate_to_chat_id))
     if sender is None or sender.is_bot:
         return None
     base = Incoming(
@@ -93,6 +98,7 @@ def _from_message(update_id: str, message: Message) -> Incoming | None:
         user_id=str(sender.id),
         update_id=update_id,
         display_name=display_name(sender),
+        group=message.chat.type in _GROUP_TYPES,
     )
     if message.text is not None:
         return replace(base, text=_strip_bot_mention(message.text))
@@ -123,6 +129,7 @@ def _from_callback(update_id: str, query: CallbackQuery) -> Incoming | None:
         option=option,
         version=version,
         display_name=display_name(query.from_user),
+        group=query.message.chat.type in _GROUP_TYPES,
     )
 
 

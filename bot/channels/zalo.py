@@ -49,8 +49,8 @@ def update_to_incoming(update: object) -> Incoming | None:
     if not isinstance(message, dict):
         return None
     sender, chat = message.get("from"), message.get("chat")
-    if not isinstance(sender, dict) or not isinstance(chat, dict):
-        return None
+    if not isinstance(sender, dict) or not isinstance(chat, dict) or sender.get("is_bot") is True:
+        return None  # another bot in a group: never answered, so two bots cannot talk to each other forever
     chat_id, user_id = _identifier(chat.get("id")), _identifier(sender.get("id"))
     message_id = _identifier(message.get("message_id"))
     if chat_id is None or user_id is None or message_id is None:
@@ -64,6 +64,7 @@ def update_to_incoming(update: object) -> Incoming | None:
         update_id=message_id,
         text=text if is_text and isinstance(text, str) and text else None,
         display_name=_display_name(sender),
+        group=str(chat.get("chat_type", "")).upper() == "GROUP",
     )
 
 

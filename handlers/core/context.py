@@ -28,6 +28,7 @@ class HandlerConfig:
     max_failed_codes: int = 5
     failed_code_window_minutes: int = 10
     file_channels: frozenset[str] = frozenset({"telegram", "sandbox"})  # channels that receive user files
+    deep_link_channels: frozenset[str] = frozenset({"telegram"})  # channels with a t.me link to the private chat
     max_file_bytes: int = 20 * 1024 * 1024  # what a Telegram bot may download
     public_url: str = "http://127.0.0.1:8080"  # where the web server is reached: the meeting screen's link
     features: Features = field(default_factory=lambda: Features(()))  # bot/app.py passes handlers.features
@@ -137,6 +138,7 @@ class Feature:
     flows: tuple[Flow, ...] = ()
     menu: tuple[MenuEntry, ...] = ()
     global_options: tuple[GlobalOption, ...] = ()
+    group_commands: Mapping[str, Command] = field(default_factory=dict)  # answered in a group chat itself
     completes: Mapping[str, Starter] = field(default_factory=dict)
     on_text: Callable[[Context, str], Awaitable[list[Reply] | None]] | None = None
 
@@ -151,7 +153,9 @@ class Features:
         self.options: dict[str, MenuEntry] = {}
         self.global_options: tuple[GlobalOption, ...] = tuple(g for f in features for g in f.global_options)
         self.completes: dict[str, Starter] = {}
+        self.group_commands: dict[str, Command] = {}
         for feature in features:
+            _merge(self.group_commands, feature.group_commands, "group command")
             _merge(self.commands, feature.commands, "command")
             _merge(self.flows, {flow.name: flow for flow in feature.flows}, "flow")
             _merge(self.options, {entry.option: entry for entry in feature.menu}, "menu option")

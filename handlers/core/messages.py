@@ -59,6 +59,8 @@ class Incoming:
     contact_phone: str | None = None
     file: FileRef | None = None
     display_name: str | None = None
+    group: bool = False  # said in a group chat: only commands count there, answered with a pointer to the private chat
+    migrate_to: str | None = None  # the group's new chat id (a Telegram group upgraded to a supergroup)
 
 
 class DeliveryError(Exception):

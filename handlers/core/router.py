@@ -6,7 +6,7 @@ the router itself knows no feature.
 
 from __future__ import annotations
 
-from handlers.core import commands
+from handlers.core import commands, group
 from handlers.core.context import Context
 from handlers.core.messages import Reply
 
@@ -41,6 +41,8 @@ async def current_prompt(ctx: Context) -> Reply:
 
 
 async def route(ctx: Context) -> list[Reply]:
+    if ctx.incoming.group:
+        return await group.answer(ctx)  # never a conversation in a group
     if not resolve_input(ctx):
         return [Reply(ctx.t("menu_expired")), await current_prompt(ctx)]
     text = ctx.text

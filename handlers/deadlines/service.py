@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from handlers.core import group
 from handlers.core.catalog import Catalog
+from handlers.core.group import GROUP_LANG
 from handlers.core.roles import ROLE_UNIT
 from handlers.deadlines.due_text import due_text
 from handlers.deadlines.rules.kinds import DEADLINE_KINDS
@@ -68,6 +70,9 @@ async def add(uow: UnitOfWork, term: Term, block: Block, kind: str, title: str, 
                      due=due.isoformat())
     contacts = await unit_contacts(uow, block.id)
     await tell(contacts, lambda t: t("dl.notice_added", block=block.name, title=title, due=due_text(t, due)))
+    group_t = Catalog(GROUP_LANG)
+    posted = group_t("dl.notice_added", block=block.name, title=title, due=due_text(group_t, due))
+    await group.post(uow, block.id, posted, now)
     return deadline, len(contacts)
 
 
@@ -94,6 +99,10 @@ async def move(uow: UnitOfWork, deadline: Deadline, due: datetime, now: datetime
     title = deadline.title
     await tell(contacts, lambda t: t("dl.notice_moved", block=block.name, title=title, old=due_text(t, old),
                                      new=due_text(t, due)))
+    group_t = Catalog(GROUP_LANG)
+    posted = group_t("dl.notice_moved", block=block.name, title=title, old=due_text(group_t, old),
+                     new=due_text(group_t, due))
+    await group.post(uow, block.id, posted, now)
     return len(contacts)
 
 
@@ -109,6 +118,9 @@ async def cancel(uow: UnitOfWork, deadline: Deadline, now: datetime, actor: str,
     contacts = await unit_contacts(uow, block.id)
     title, due = deadline.title, deadline.due_at
     await tell(contacts, lambda t: t("dl.notice_cancelled", block=block.name, title=title, due=due_text(t, due)))
+    group_t = Catalog(GROUP_LANG)
+    posted = group_t("dl.notice_cancelled", block=block.name, title=title, due=due_text(group_t, due))
+    await group.post(uow, block.id, posted, now)
     return len(contacts)
 
 
@@ -121,3 +133,6 @@ async def set_closed(uow: UnitOfWork, deadline: Deadline, closed: bool, now: dat
     uow.deadlines.add(deadline)
     uow.audit.record(now, actor, "close_deadline" if closed else "reopen_deadline", block.id,
                      deadline_id=deadline.id, title=deadline.title)
+    if block.id is not None:
+        key = "dl.group_closed" if closed else "dl.group_reopened"
+        await group.post(uow, block.id, Catalog(GROUP_LANG)(key, block=block.name, title=deadline.title), now)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from handlers.core import commands
-from handlers.core.context import Context, Feature, Flow, MenuEntry
+from handlers.core.context import Context, Feature, Flow, GlobalOption, MenuEntry
 from handlers.core.messages import Reply
 from handlers.core.roles import ROLE_OBSERVER, ROLE_SECRETARIAT
+from handlers.registration import group_link
 from handlers.registration.flows import contacts, register
 from handlers.registration.rules.codes import normalize_code
 from storage.models import Contact
@@ -56,7 +57,7 @@ async def _rotate(ctx: Context, me: Contact) -> list[Reply]:
 
 FEATURE = Feature(
     "registration",
-    commands={"start": start},
+    commands={"start": start, "nhomkhoi": group_link.in_private},
     flows=(Flow(register.FLOW, register.ask, register.answer, register.STEPS),
            Flow(contacts.REVOKE, contacts.ask, contacts.answer, contacts.REVOKE_STEPS),
            Flow(contacts.ROTATE, contacts.ask, contacts.answer, contacts.ROTATE_STEPS)),
@@ -65,4 +66,6 @@ FEATURE = Feature(
           MenuEntry("m.revoke", "menu.revoke", SECRETARIAT, 3, _revoke),
           MenuEntry("m.rotate", "menu.rotate", SECRETARIAT, 4, _rotate)),
     on_text=typed_code,
+    global_options=(GlobalOption(group_link.GLOBAL_GROUP, group_link.act),),
+    group_commands={"nhomkhoi": group_link.command},
 )

@@ -18,7 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from handlers.core import group
 from handlers.core.catalog import DEFAULT_LANG, Catalog
+from handlers.core.group import GROUP_LANG
 from handlers.core.messages import Choice, Notice
 from handlers.core.roles import ROLE_SECRETARIAT
 from handlers.core.service import Actor
@@ -81,6 +83,8 @@ async def close_poll(uow: UnitOfWork, now: datetime, actor: Actor, poll_id: int,
     block = await uow.directory.block(term.block_id)
     closed = Closed(poll, result, term.block_id, block.name if block else "?")
     closed.notices.extend(await announce(uow, now, closed, actor.chat if why == SECRETARIAT else None))
+    names = await unit_names(uow, term.block_id)  # the group gets the units' result, never the receipts
+    await group.post(uow, term.block_id, result_text(Catalog(GROUP_LANG), poll, result, names, closed.block), now)
     return closed
 
 

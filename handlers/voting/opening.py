@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from handlers.core import group
 from handlers.core.catalog import DEFAULT_LANG, Catalog
 from handlers.core.clock import format_local
+from handlers.core.group import GROUP_LANG
 from handlers.core.messages import Choice, Notice
 from handlers.core.service import Actor
 from handlers.voting.ballot_state import GLOBAL_VOTE, VOTER_ROLES
@@ -67,6 +69,11 @@ async def open_poll(uow: UnitOfWork, now: datetime, actor: Actor, poll_id: int) 
     if not await uow.polls.open(poll.id, now, members):
         return Refused("not_draft", poll.id)
     notices, reached = await ballots_for(uow, now, poll, actor.chat)
+    block = await uow.directory.block(term.block_id)
+    group_t = Catalog(GROUP_LANG)
+    closes = group_t("vote.notice_closes", at=format_local(poll.closes_at)) if poll.closes_at else ""
+    await group.post(uow, term.block_id, group_t("vote.group_opened", question=poll.question, members=members,
+                                                 block=block.name if block else "", closes=closes), now)
     uow.audit.record(now, actor.audit, "poll_open", term.block_id, poll_id=poll.id, members=members,
                      ballots=reached, notices=len(notices))
     return Opened(poll, members, reached, tuple(notices))

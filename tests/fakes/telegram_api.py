@@ -187,12 +187,20 @@ class FakeTelegramAPI:
         """Name a user (default: first name `User<id>`)."""
         self._users[user_id] = (first_name, last_name)
 
-    def push_text(self, user_id: int, text: str, chat_id: int | None = None) -> int:
-        """User `user_id` writes `text` (in their private chat unless `chat_id`); returns the update_id."""
+    def push_text(self, user_id: int, text: str, chat_id: int | None = None, *, is_bot: bool = False) -> int:
+        """User `user_id` writes `text` (in their private chat unless `chat_id`; another bot when `is_bot`);
+        returns the update_id."""
         message = self._message(user_id, chat_id)
         message["text"] = text
+        message["from"]["is_bot"] = is_bot
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        return self._push_message(message)
+
+    def push_migration(self, user_id: int, chat_id: int, new_chat_id: int) -> int:
+        """Group `chat_id` is upgraded to supergroup `new_chat_id` (the service message in the old group)."""
+        message = self._message(user_id, chat_id)
+        message["migrate_to_chat_id"] = new_chat_id
         return self._push_message(message)
 
     def push_contact(self, user_id: int, phone: str, contact_user_id: int | Literal["own"] | None = "own") -> int:

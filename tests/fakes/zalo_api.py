@@ -124,10 +124,17 @@ class FakeZaloAPI:
     # -- what users do --------------------------------------------------------------------------
 
     def push_text(
-        self, user_id: str, text: str, chat_id: str | None = None, *, display_name: str | None = None
+        self,
+        user_id: str,
+        text: str,
+        chat_id: str | None = None,
+        *,
+        display_name: str | None = None,
+        is_bot: bool = False,
     ) -> str:
-        """Queue a text message from `user_id` (private chat = user id by default); returns its id."""
-        return self._push_message(user_id, "message.text.received", {"text": text}, chat_id, display_name)
+        """Queue a text message from `user_id` (private chat = user id by default; a group's `chat_type`
+        is GROUP; another bot when `is_bot`); returns its id."""
+        return self._push_message(user_id, "message.text.received", {"text": text}, chat_id, display_name, is_bot)
 
     def push_non_text(
         self,
@@ -284,11 +291,17 @@ class FakeZaloAPI:
     # -- helpers --------------------------------------------------------------------------------
 
     def _push_message(
-        self, user_id: str, event: str, fields: dict[str, Any], chat_id: str | None, display_name: str | None
+        self,
+        user_id: str,
+        event: str,
+        fields: dict[str, Any],
+        chat_id: str | None,
+        display_name: str | None,
+        is_bot: bool = False,
     ) -> str:
         message_id = self._new_id()
         message = {
-            "from": {"id": user_id, "display_name": display_name or f"User {user_id}", "is_bot": False},
+            "from": {"id": user_id, "display_name": display_name or f"User {user_id}", "is_bot": is_bot},
             "chat": {
                 "id": chat_id or user_id,
                 "chat_type": "PRIVATE" if chat_id in (None, user_id) else "GROUP",

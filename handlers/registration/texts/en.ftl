@@ -62,3 +62,22 @@ rotate_done =
 cli-invites_header = Invite codes of { $block } ({ $year }):
 cli-invite_secretariat = Secretariat
 cli-invite_observer = Provincial board (observer)
+
+## The block's group chat (/nhomkhoi)
+grp-not_allowed = Only the block's secretariat (registered with the bot) can link this group to the block.
+grp-only_in_group = Send /nhomkhoi in the block's group (the secretariat adds the bot to the group and sends the command there), then confirm here.
+grp-check_private = The secretariat, please confirm in your private chat with the bot.
+grp-confirm_link =
+    Link the group that just sent /nhomkhoi to { $block }?
+    The bot will post there what the whole block should know: deadlines added, moved, cancelled or closed; on reminder mornings, the units still missing (units, never people); polls opened, turnout, results after the close; the handover. Never a score or a secret.
+grp-confirm_unlink = Unlink the group that just sent /nhomkhoi from { $block }? The bot will no longer post there.
+grp-link_button = Link the group
+grp-unlink_button = Unlink
+grp-keep_button = Keep as is
+grp-kept = Kept as it was; nothing changed.
+grp-linked = The group is linked to { $block }.
+grp-unlinked = The group is no longer linked to { $block }.
+grp-linked_post =
+    This group is now linked to { $block }. The bot will post deadlines, the units still missing on reminder mornings, polls and results, and the handover here.
+    Each person's own business (registering, submitting, scoring, voting) happens in a private chat with the bot.
+grp-unlinked_post = This group is no longer linked to { $block }: the bot will not post here any more.

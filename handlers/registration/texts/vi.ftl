@@ -64,3 +64,22 @@ rotate_done =
 cli-invites_header = Mã mời của { $block } (năm { $year }):
 cli-invite_secretariat = Thường trực Khối
 cli-invite_observer = Ban Thi đua - Khen thưởng tỉnh (theo dõi)
+
+## The block's group chat (/nhomkhoi)
+grp-not_allowed = Chỉ Thường trực Khối (đã đăng ký với bot) mới liên kết được nhóm này với Khối.
+grp-only_in_group = Lệnh /nhomkhoi gửi trong nhóm của Khối (Thường trực Khối thêm bot vào nhóm rồi gửi lệnh ở đó), sau đó xác nhận tại đây.
+grp-check_private = Mời Thường trực Khối xác nhận trong tin nhắn riêng với bot.
+grp-confirm_link =
+    Liên kết nhóm vừa gửi lệnh /nhomkhoi với { $block }?
+    Bot sẽ đăng vào nhóm những việc cả Khối cần biết: hạn nộp mới, đổi, hủy hoặc đóng; sáng nhắc hạn, các đơn vị chưa nộp (tên đơn vị, không nêu tên người); phiếu bầu mở, số đơn vị đã bỏ phiếu, kết quả sau khi đóng; việc bàn giao. Không bao giờ đăng điểm hay thông tin bí mật.
+grp-confirm_unlink = Hủy liên kết nhóm vừa gửi lệnh /nhomkhoi với { $block }? Bot sẽ không đăng vào nhóm đó nữa.
+grp-link_button = Liên kết nhóm
+grp-unlink_button = Hủy liên kết
+grp-keep_button = Giữ nguyên
+grp-kept = Đã giữ nguyên, không thay đổi gì.
+grp-linked = Đã liên kết nhóm với { $block }.
+grp-unlinked = Đã hủy liên kết nhóm với { $block }.
+grp-linked_post =
+    Nhóm này đã được liên kết với { $block }. Bot sẽ đăng ở đây hạn nộp, các đơn vị chưa nộp vào sáng nhắc hạn, phiếu bầu và kết quả, việc bàn giao.
+    Việc của từng người (đăng ký, nộp, chấm điểm, bỏ phiếu) làm trong tin nhắn riêng với bot.
+grp-unlinked_post = Nhóm này không còn liên kết với { $block }: bot sẽ không đăng vào đây nữa.

@@ -181,6 +181,9 @@ vote-notice =
 vote-notice_closes =
     {""}
     Voting closes at { $at }.
+vote-group_opened =
+    🗳️ { $block } opened a secret ballot: { $question }
+    { $members } member units vote, one ballot each, in their private chat with the bot (press «Mở phiếu bầu» or type /bophieu there).{ $closes }
 vote-open_ballot = 🗳️ Open the ballot
 vote-not_voter = Voting is for the contacts of the member units and the block secretariat.
 vote-none = There is no open poll your unit has not voted in yet.

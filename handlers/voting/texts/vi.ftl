@@ -181,6 +181,9 @@ vote-notice =
 vote-notice_closes =
     {""}
     Hạn bỏ phiếu: { $at }.
+vote-group_opened =
+    🗳️ { $block } mở bỏ phiếu kín: { $question }
+    { $members } đơn vị thành viên bỏ phiếu, mỗi đơn vị một phiếu, trong tin nhắn riêng với bot (bấm «Mở phiếu bầu» hoặc gõ /bophieu ở đó).{ $closes }
 vote-open_ballot = 🗳️ Mở phiếu bầu
 vote-not_voter = Chức năng bỏ phiếu chỉ dành cho đầu mối của các đơn vị thành viên và Thường trực Khối.
 vote-none = Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu.
