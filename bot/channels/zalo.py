@@ -5,8 +5,9 @@ Wire facts (URL form, update and answer shapes) are listed in `bot.channels.zalo
 - An update becomes an `Incoming` keyed by `message.message_id` (unique per message; Zalo has no
   separate update id and no offset). A webhook body wraps the update as `{"ok": true, "result": …}`;
   getUpdates returns the update itself. Both are accepted.
-- Only `message.text.received` carries text. Images, stickers and unsupported messages become an
-  `Incoming` without text, so the conversation asks again. The channel never sets `option`: a typed
+- Only `message.text.received` carries text. Images, stickers, `message.unsupported.received` and any
+  other event become an `unsupported` `Incoming`: one short answer, the conversation stays at its step.
+  The channel never sets `option`: a typed
   "1" is mapped to an option by the core through the dialog's pending choices.
 - Logs name an update by id and kind only: the text may hold an invite code.
 """
@@ -58,6 +59,7 @@ def update_to_incoming(update: object) -> Incoming | None:
     event, text = update.get("event_name"), message.get("text")
     is_text = event == TEXT_EVENT or (event is None and isinstance(text, str))
     return Incoming(
+        unsupported=not is_text,
         channel=CHANNEL,
         chat_id=chat_id,
         user_id=user_id,

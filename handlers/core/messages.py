@@ -59,6 +59,7 @@ class Incoming:
     contact_phone: str | None = None
     file: FileRef | None = None
     display_name: str | None = None
+    unsupported: bool = False  # a sticker, voice note, … the bot cannot read: one short answer, state kept
 
 
 class DeliveryError(Exception):

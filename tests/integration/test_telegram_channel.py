@@ -131,14 +131,15 @@ async def test_document_arrives_as_file_reference(api: FakeTelegramAPI, inbox: I
     assert incoming.text is None
 
 
-async def test_photo_arrives_as_an_empty_message(api: FakeTelegramAPI, inbox: Inbox) -> None:
+async def test_photo_arrives_as_an_unsupported_message(api: FakeTelegramAPI, inbox: Inbox) -> None:
     api.set_user(USER, "An")
     update_id = api.push_photo(USER, caption="Nguyễn Văn An")  # a caption is not an answer
 
     incoming = await inbox.next()
 
     assert incoming == Incoming(
-        channel="telegram", chat_id=str(USER), user_id=str(USER), update_id=str(update_id), display_name="An"
+        channel="telegram", chat_id=str(USER), user_id=str(USER), update_id=str(update_id), display_name="An",
+        unsupported=True,
     )
     assert (incoming.text, incoming.file, incoming.contact_phone, incoming.option) == (None, None, None, None)
 
@@ -162,7 +163,7 @@ async def test_photo_arrives_as_an_empty_message(api: FakeTelegramAPI, inbox: In
     ],
     ids=["sticker", "voice", "location"],
 )
-async def test_other_media_arrive_as_empty_messages(
+async def test_other_media_arrive_as_unsupported_messages(
     api: FakeTelegramAPI, inbox: Inbox, content: dict[str, object]
 ) -> None:
     chat = {"id": USER, "type": "private", "first_name": "An"}
@@ -172,7 +173,7 @@ async def test_other_media_arrive_as_empty_messages(
     incoming = await inbox.next()
 
     assert (incoming.update_id, incoming.user_id) == (str(update_id), str(USER))
-    assert (incoming.text, incoming.file) == (None, None)
+    assert (incoming.text, incoming.file, incoming.unsupported) == (None, None, True)
 
 
 async def test_service_messages_are_still_ignored(api: FakeTelegramAPI, inbox: Inbox) -> None:

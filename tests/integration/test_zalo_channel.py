@@ -142,7 +142,7 @@ async def test_non_text_message_arrives_without_text(zalo: FakeZaloAPI, channel:
     inbox = Inbox()
     async with polling(channel, inbox):
         [incoming] = await inbox.wait(1)
-    assert (incoming.chat_id, incoming.text, incoming.option) == ("u1", None, None)
+    assert (incoming.chat_id, incoming.text, incoming.option, incoming.unsupported) == ("u1", None, None, True)
 
 
 async def test_redelivered_update_keeps_its_id(zalo: FakeZaloAPI, channel: ZaloChannel) -> None:
