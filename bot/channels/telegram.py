@@ -108,12 +108,14 @@ class TelegramChannel:
             incoming = to_incoming(update)
         except Exception:
             logger.warning("Skipping a malformed Telegram update id=%s", update.update_id)
-            return
+            incoming = None
+        else:
+            if incoming is None:
+                logger.warning("Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
+        if update.callback_query is not None:  # answered even when skipped: its spinner must not hang
+            await self._acknowledge(update.callback_query, remove_keyboard=incoming is not None)
         if incoming is None:
-            logger.warning("Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
             return
-        if update.callback_query is not None:
-            await self._acknowledge(update.callback_query)
         try:
             await on_incoming(incoming)
         except NotStored:
@@ -121,14 +123,14 @@ class TelegramChannel:
         except Exception:
             logger.exception("Handling Telegram update id=%s failed", update.update_id)
 
-    async def _acknowledge(self, query: CallbackQuery) -> None:
+    async def _acknowledge(self, query: CallbackQuery, *, remove_keyboard: bool = True) -> None:
         # The answer stops the button's spinner; removing the keyboard makes a second tap impossible
         # (the core ignores stale taps anyway, so both are best effort).
         try:
             await self.bot.answer_callback_query(callback_query_id=query.id)
         except Exception as error:
             logger.warning("Could not answer Telegram callback query: %s", type(error).__name__)
-        if query.message is None:
+        if query.message is None or not remove_keyboard:
             return
         try:
             await self.bot.edit_message_reply_markup(chat_id=query.message.chat.id, message_id=query.message.message_id)

@@ -207,6 +207,25 @@ async def test_callback_round_trips_version_and_option_and_is_answered(
     assert "reply_markup" not in api.edited_markups[0]  # no markup = keyboard removed
 
 
+async def test_callbacks_that_are_not_ours_are_still_answered(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    sender = {"id": USER, "is_bot": False, "first_name": "An"}
+    inline = api.push_raw({"callback_query": {"id": "cq-inline", "from": sender, "chat_instance": "ci",
+                                              "inline_message_id": "im-1", "data": "x"}})  # no message
+    game = api.push_raw({"callback_query": {"id": "cq-game", "from": sender, "chat_instance": "ci",
+                                            "game_short_name": "g"}})  # no data
+    api.push_text(USER, "xin chào")
+
+    incoming = await inbox.next()
+
+    assert incoming.text == "xin chào" and inline and game
+    for _ in range(100):  # the skipped callbacks are another chat's: they may be answered a little later
+        if len(api.callback_answers) == 2:
+            break
+        await asyncio.sleep(0.02)
+    assert {a["callback_query_id"] for a in api.callback_answers} == {"cq-inline", "cq-game"}  # no hung spinner
+    assert api.edited_markups == []
+
+
 async def test_unversioned_callback_data_comes_back_as_option(api: FakeTelegramAPI, inbox: Inbox) -> None:
     api.push_callback(USER, "legacy-button")
 
