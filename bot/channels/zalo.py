@@ -26,7 +26,7 @@ from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
-from bot.rendering import as_plain_text, split_text
+from bot.rendering import as_plain_text, split_text, utf16_len
 from handlers.core.messages import Incoming, Reply
 
 logger = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ class ZaloChannel:
         if reply.document is not None:
             note = self._document_unavailable_text
             reply = replace(reply, text=f"{reply.text}\n\n{note}" if reply.text else note)
-        for part in split_text(as_plain_text(reply), self.text_limit):
+        for part in split_text(as_plain_text(reply), self.text_limit, utf16_len):
             if not part.strip():
                 continue
             try:

@@ -8,7 +8,8 @@
 
 Same URL form (`POST /bot<token>/<method>`) and answer shapes as the real API (see
 `bot.channels.zalo_api`): getUpdates long-polls, hands out one update per call and answers the
-408 "Request timeout" error when none arrived; sendMessage refuses texts outside 1..2000 characters.
+408 "Request timeout" error when none arrived; sendMessage refuses texts outside 1..2000 UTF-16 code
+units (the stricter reading of "characters").
 Where the real API's wording is undocumented (texts of 400/403 errors, the 429 body) the fake
 chooses a plausible one; clients should depend on codes, not descriptions.
 
@@ -260,8 +261,8 @@ class FakeZaloAPI:
         chat_id, text = body.get("chat_id"), body.get("text")
         if not isinstance(chat_id, str) or not chat_id:
             return _error(400, "Bad Request: chat_id is required")
-        if not isinstance(text, str) or not 1 <= len(text) <= TEXT_LIMIT:
-            return _error(400, f"Bad Request: text must have 1 to {TEXT_LIMIT} characters")
+        if not isinstance(text, str) or not 1 <= len(text.encode("utf-16-le")) // 2 <= TEXT_LIMIT:
+            return _error(400, f"Bad Request: text must have 1 to {TEXT_LIMIT} UTF-16 code units")
         if chat_id in self.unreachable:
             return _error(403, "Forbidden: the user cannot receive messages from this bot")
         self.sent.append((chat_id, text))
