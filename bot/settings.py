@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     web_host: str = "127.0.0.1"
     web_port: int = 8080
+    file_link_days: int = 7  # how long a signed link to an export or minutes works (files for Zalo users)
     public_url: str | None = None  # how people reach the web server (projector link); unset: http://host:port
 
     shutdown_seconds: float = 20.0  # SIGTERM: how long to finish the updates and sends in flight
