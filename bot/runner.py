@@ -14,6 +14,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
 from bot.web import build_web_app
+from bot.web.file_links import FileLinker, FileStore, link_key
 from bot.worker import Worker
 from handlers.core.catalog import Catalog
 
@@ -33,7 +34,9 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
         app.add_channel(telegram)
     if s.zalo_token is not None:
         client = ZaloClient(s.zalo_token.get_secret_value(), base_url=s.zalo_api_url)
-        zalo = ZaloChannel(client, document_unavailable_text=t("document_unavailable"))
+        links = FileLinker(FileStore(s.data_dir / "files"), link_key(app.config.secret), s.public_base(),
+                           s.file_link_days)
+        zalo = ZaloChannel(client, document_unavailable_text=t("document_unavailable"), document_link=links.line)
         app.add_channel(zalo)
     return telegram, zalo
 

@@ -18,7 +18,7 @@ import asyncio
 import hmac
 import logging
 import traceback
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from typing import Any, Final, TypeVar
 
@@ -27,7 +27,7 @@ from aiohttp import web
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
 from bot.rendering import as_plain_text, split_text, utf16_len
-from handlers.core.messages import Incoming, Reply
+from handlers.core.messages import Document, Incoming, Reply
 
 logger = logging.getLogger(__name__)
 
@@ -101,12 +101,14 @@ class ZaloChannel:
         client: ZaloClient,
         *,
         document_unavailable_text: str,
+        document_link: Callable[[Document], str | None] | None = None,
         poll_timeout: float = 30.0,
         backoff_initial: float = 1.0,
         backoff_max: float = 60.0,
     ) -> None:
         self.client = client
         self._document_unavailable_text = document_unavailable_text
+        self._document_link = document_link  # a signed link to a file the bot made (bot.web.file_links)
         self._poll_timeout = poll_timeout
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
@@ -116,7 +118,8 @@ class ZaloChannel:
         """Send the reply as text (menu numbered below), split at line boundaries, parts in order."""
         del version  # numbered menus carry no version: the core checks typed numbers itself
         if reply.document is not None:
-            note = self._document_unavailable_text
+            link = self._document_link(reply.document) if self._document_link is not None else None
+            note = link or self._document_unavailable_text
             reply = replace(reply, text=f"{reply.text}\n\n{note}" if reply.text else note)
         for part in split_text(as_plain_text(reply), self.text_limit, utf16_len):
             if not part.strip():

@@ -24,6 +24,10 @@ from urllib.parse import quote
 
 from aiohttp import web
 
+from handlers.core.catalog import text
+from handlers.core.messages import Document
+from handlers.deadlines.rules.submission_input import format_size
+
 DEFAULT_DAYS = 7
 _ID = re.compile(r"[0-9a-f]{32}")
 _SIGNATURE = re.compile(r"[A-Za-z0-9_-]{43}")
@@ -82,6 +86,24 @@ class FileStore:
             return None
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         return StoredFile(file_id, str(meta["filename"]), str(meta["mime"]), int(meta["size"])), path
+
+
+class FileLinker:
+    """Keeps a file the bot made and answers the line that links to it, for a channel that cannot send it."""
+
+    def __init__(self, store: FileStore, key: bytes, public_base: str, days: int = DEFAULT_DAYS,
+                 now: Callable[[], float] = time.time, lang: str = "vi") -> None:
+        self.store, self.key, self.base, self.days, self.now, self.lang = store, key, public_base, days, now, lang
+
+    def line(self, document: Document) -> str | None:
+        """The link's line (file name, size, address, last day); None for a file the bot does not hold."""
+        if document.file_id is not None or not document.content:
+            return None
+        stored = self.store.put(document.filename, document.content, document.mime)
+        expires = int(self.now()) + self.days * 86_400
+        until = time.strftime("%d/%m/%Y", time.gmtime(expires))
+        return text("file_link", self.lang, name=document.filename, size=format_size(stored.size),
+                    url=self.base.rstrip("/") + signed_path(self.key, stored.file_id, expires), until=until)
 
 
 STORE_KEY = web.AppKey("file_store", FileStore)
