@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import replace
 
 import aiohttp
 from aiogram import Bot
@@ -41,10 +42,11 @@ from bot.channels.telegram_convert import CHANNEL, chat_key, reply_markup, to_in
 from bot.channels.telegram_polling import ALLOWED_UPDATES, fetch_updates
 from bot.channels.telegram_webhook import add_webhook_route
 from bot.rendering import split_text
-from handlers.core.messages import Reply
+from handlers.core.messages import Document, Reply
 
 logger = logging.getLogger(__name__)
 
+UPLOAD_LIMIT = 50 * 1024 * 1024  # bytes a bot may upload through the Bot API
 MAX_BACKOFF = 30.0  # seconds between failed polls at most
 
 # aiogram reads every answer as `Response[<what the method returns>]`, a generic pydantic class that
@@ -69,6 +71,7 @@ class TelegramChannel:
         api_url: str | None = None,
         commands: Sequence[tuple[str, str]] = (),
         polling_timeout: int = 30,
+        document_link: Callable[[Document], str | None] | None = None,
     ) -> None:
         """`api_url` is a self-hosted Bot API server (`http://127.0.0.1:8081`); None is Telegram's own."""
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_url)) if api_url else AiohttpSession()
@@ -76,6 +79,7 @@ class TelegramChannel:
         self._contact_label = contact_button_label
         self._commands = [BotCommand(command=c, description=d) for c, d in commands]
         self._polling_timeout = polling_timeout
+        self._document_link = document_link  # for a file over the Bot API's upload limit (bot.web.file_links)
         self._stop = asyncio.Event()
 
     # -- sending -------------------------------------------------------------------------------
@@ -84,6 +88,10 @@ class TelegramChannel:
         """Deliver one reply; raises `DeliveryError` saying whether and when to retry."""
         target: int | str = int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
         markup = reply_markup(reply, version, self._contact_label)
+        if (doc := reply.document) is not None and len(doc.content) > UPLOAD_LIMIT and self._document_link:
+            link = self._document_link(doc)  # too big to upload: a signed link to the bot's web server instead
+            if link is not None:
+                reply = replace(reply, text=f"{reply.text}\n\n{link}" if reply.text else link, document=None)
         parts = [part for part in split_text(reply.text, self.text_limit) if part.strip()]
         async with _delivery(self.bot.token):
             for index, part in enumerate(parts):

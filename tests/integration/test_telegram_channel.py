@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.channels import telegram as telegram_module
 from bot.channels.base import DeliveryError
 from bot.channels.telegram import TelegramChannel
 from bot.rendering import encode_callback
+from bot.web.file_links import FileLinker, FileStore, link_key
 from handlers.core.messages import Choice, Document, FileRef, Incoming, Reply
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -420,6 +423,26 @@ async def test_document_follows_its_text(api: FakeTelegramAPI, channel: Telegram
         "bao-cao.docx",
         b"PK\x03\x04 content",
     )
+
+
+async def test_a_document_over_the_upload_limit_goes_as_a_signed_link(
+    api: FakeTelegramAPI, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(telegram_module, "UPLOAD_LIMIT", 10)  # stands for the Bot API's 50 MB
+    links = FileLinker(FileStore(tmp_path), link_key(b"k" * 32), "https://bot.example.vn", now=lambda: 1_800_000_000)
+    channel = TelegramChannel(api.token, api_url=api.base_url, contact_button_label=CONTACT_LABEL,
+                              document_link=links.line)
+    try:
+        await channel.send(str(USER), Reply("Bảng tổng hợp", document=Document("tong-hop.xlsx", b"x" * 2048)), 1)
+        small = Document("nho.xlsx", b"tiny")
+        await channel.send(str(USER), Reply("Nhỏ", document=small), 1)
+        big, text, file = [await api.next_message(USER) for _ in range(3)]
+    finally:
+        await channel.close()
+
+    assert big["method"] == "sendMessage" and big["text"].startswith("Bảng tổng hợp\n\n📎 tong-hop.xlsx (2 KB): ")
+    assert "https://bot.example.vn/files/" in big["text"]
+    assert (text["text"], file["method"], file["document"]) == ("Nhỏ", "sendDocument", "nho.xlsx")  # under: uploaded
 
 
 @pytest.mark.parametrize(
