@@ -38,6 +38,7 @@ from aiogram.types import BotCommand, BufferedInputFile, CallbackQuery, Update
 from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
+from bot.channels.parts import SentParts
 from bot.channels.telegram_convert import CHANNEL, chat_key, reply_markup, to_incoming, update_kind
 from bot.channels.telegram_polling import ALLOWED_UPDATES, fetch_updates
 from bot.channels.telegram_webhook import add_webhook_route
@@ -81,6 +82,7 @@ class TelegramChannel:
         self._polling_timeout = polling_timeout
         self._document_link = document_link  # for a file over the Bot API's upload limit (bot.web.file_links)
         self._stop = asyncio.Event()
+        self._sent_parts = SentParts()
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -93,10 +95,13 @@ class TelegramChannel:
             if link is not None:
                 reply = replace(reply, text=f"{reply.text}\n\n{link}" if reply.text else link, document=None)
         parts = [part for part in split_text(reply.text, self.text_limit) if part.strip()]
+        key = self._sent_parts.key(chat_id, [*parts, reply.document.filename if reply.document else ""])
+        start = self._sent_parts.first_unsent(key)  # a resend skips the parts that already went out
         async with _delivery(self.bot.token):
-            for index, part in enumerate(parts):
+            for index in range(start, len(parts)):
                 last = index == len(parts) - 1
-                await self.bot.send_message(chat_id=target, text=part, reply_markup=markup if last else None)
+                await self.bot.send_message(chat_id=target, text=parts[index], reply_markup=markup if last else None)
+                self._sent_parts.sent(key, index + 1)
             if reply.document is not None:
                 doc = reply.document
                 await self.bot.send_document(
@@ -104,6 +109,7 @@ class TelegramChannel:
                     document=doc.file_id or BufferedInputFile(doc.content, filename=doc.filename),
                     reply_markup=None if parts else markup,
                 )
+        self._sent_parts.finished(key)
         if not parts and reply.document is None:
             logger.warning("Nothing to send to a Telegram chat: the reply is empty")
 

@@ -25,6 +25,7 @@ from typing import Any, Final, TypeVar
 from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
+from bot.channels.parts import SentParts
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
 from bot.rendering import as_plain_text, split_text, utf16_len
 from handlers.core.messages import Document, Incoming, Reply
@@ -113,6 +114,7 @@ class ZaloChannel:
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
         self._stopping = asyncio.Event()
+        self._sent_parts = SentParts()
 
     async def send(self, chat_id: str, reply: Reply, version: int) -> None:
         """Send the reply as text (menu numbered below), split at line boundaries, parts in order."""
@@ -121,13 +123,15 @@ class ZaloChannel:
             link = self._document_link(reply.document) if self._document_link is not None else None
             note = link or self._document_unavailable_text
             reply = replace(reply, text=f"{reply.text}\n\n{note}" if reply.text else note)
-        for part in split_text(as_plain_text(reply), self.text_limit, utf16_len):
-            if not part.strip():
-                continue
+        parts = [part for part in split_text(as_plain_text(reply), self.text_limit, utf16_len) if part.strip()]
+        key = self._sent_parts.key(chat_id, parts)
+        for index in range(self._sent_parts.first_unsent(key), len(parts)):  # a resend skips what went out
             try:
-                await self.client.send_message(chat_id, part)
+                await self.client.send_message(chat_id, parts[index])
             except ZaloError as exc:
                 raise delivery_error(exc) from exc
+            self._sent_parts.sent(key, index + 1)
+        self._sent_parts.finished(key)
 
     async def run_polling(self, on_incoming: IncomingHandler) -> None:
         """Long-poll until `stop()`; a failing update or handler is logged and skipped."""

@@ -75,7 +75,7 @@ class FakeZaloAPI:
         self.unreachable: set[str] = set()  # chats whose sendMessage fails with 403
         self._queue: deque[dict[str, Any]] = deque()
         self._by_id: dict[str, dict[str, Any]] = {}
-        self._faults: dict[str, deque[_Fault]] = {}
+        self._faults: dict[str, deque[_Fault | None]] = {}  # None: that call goes through
         self._ids = itertools.count(1)
         self._read: dict[str, int] = {}
         self._pushed = asyncio.Event()
@@ -193,6 +193,12 @@ class FakeZaloAPI:
             raise ValueError(f"unknown Zalo method {method!r}")
         self._faults.setdefault(method, deque()).extend(_Fault(status, retry_after) for _ in range(n))
 
+    def fail_after(self, method: str, ok: int, *, status: int = 500) -> None:
+        """The next `ok` calls of `method` go through, the one after fails (a later part of a long reply)."""
+        if method not in _METHODS:
+            raise ValueError(f"unknown Zalo method {method!r}")
+        self._faults.setdefault(method, deque()).extend([*([None] * ok), _Fault(status, None)])
+
     # -- the server -----------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -203,8 +209,8 @@ class FakeZaloAPI:
             return _error(404, "Not Found")
         self.calls.append(method)
         faults = self._faults.get(method)
-        if faults:
-            return _fault(faults.popleft())
+        if faults and (fault := faults.popleft()) is not None:
+            return _fault(fault)
         try:
             body = await request.json()
         except ValueError:

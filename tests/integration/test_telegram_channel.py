@@ -395,6 +395,20 @@ async def test_plain_reply_removes_an_old_reply_keyboard(api: FakeTelegramAPI, c
     assert (await api.next_message(USER))["reply_markup"] == {"remove_keyboard": True}
 
 
+async def test_a_resend_after_the_document_failed_does_not_repeat_the_text(api: FakeTelegramAPI,
+                                                                           channel: TelegramChannel) -> None:
+    reply = Reply("Biên bản họp", document=Document("bien-ban.docx", b"PK doc", "application/msword"))
+    api.fail_next("sendDocument", status=500)
+    with pytest.raises(DeliveryError):
+        await channel.send(str(USER), reply, 1)
+    await channel.send(str(USER), reply, 1)  # the outbox's resend
+
+    first, second = await api.next_message(USER), await api.next_message(USER)
+    assert (first["method"], first["text"]) == ("sendMessage", "Biên bản họp")
+    assert (second["method"], second["document"]) == ("sendDocument", "bien-ban.docx")
+    assert [m["method"] for m in api.sent_to(USER)] == ["sendMessage", "sendDocument"]  # the text once
+
+
 async def test_long_reply_is_split_at_a_line_boundary(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
     lines = [f"{i:03d} " + "x" * 45 for i in range(100)]  # 100 lines of 49 characters
     text = "\n".join(lines)

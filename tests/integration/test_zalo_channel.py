@@ -239,6 +239,24 @@ async def test_a_file_only_the_platform_holds_still_gets_the_note(zalo: FakeZalo
     assert zalo.sent_to("u1") == [f"Báo cáo\n\n{DOC_NOTE}"]
 
 
+async def test_a_resend_after_a_later_part_failed_starts_at_that_part(zalo: FakeZaloAPI,
+                                                                       channel: ZaloChannel) -> None:
+    lines = [f"{i:03d} 📝 " + "x" * 40 for i in range(100)]  # three parts under 2,000 UTF-16 units
+    reply = Reply("\n".join(lines))
+    zalo.fail_after("sendMessage", ok=1)  # the first part goes out, the second fails
+    with pytest.raises(DeliveryError):
+        await channel.send("u1", reply, version=1)
+    [first] = zalo.sent_to("u1")
+
+    await channel.send("u1", reply, version=1)  # the outbox sends the reply again
+
+    parts = zalo.sent_to("u1")
+    assert parts[0] == first and len(parts) == 3 and parts.count(first) == 1  # the first part never twice
+    assert "\n".join(parts).split("\n") == lines
+    await channel.send("u1", reply, version=1)  # the same text later: whole again
+    assert len(zalo.sent_to("u1")) == 6
+
+
 async def test_rate_limit_gives_retry_after(zalo: FakeZaloAPI, channel: ZaloChannel) -> None:
     zalo.fail_next("sendMessage", status=429, retry_after=7)
     with pytest.raises(DeliveryError) as caught:
