@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from handlers.core.messages import Choice, Reply
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit on callback_data
@@ -39,21 +41,27 @@ def as_plain_text(reply: Reply) -> str:
     return f"{reply.text}\n\n{numbered_menu(reply.choices)}"
 
 
-def split_text(text: str, limit: int) -> list[str]:
-    """Split at line boundaries (then at spaces) so that no part exceeds `limit` characters.
+def utf16_len(text: str) -> int:
+    """Length in UTF-16 code units: an emoji outside the BMP (📝, 🗳) counts twice, as in JavaScript."""
+    return len(text.encode("utf-16-le")) // 2
 
-    A word longer than the limit is the only thing ever cut, since it cannot be sent otherwise.
+
+def split_text(text: str, limit: int, measure: Callable[[str], int] = len) -> list[str]:
+    """Split at line boundaries (then at spaces) so that no part exceeds `limit` as `measure` counts.
+
+    A word longer than the limit is the only thing ever cut (between code points, never inside an
+    emoji's surrogate pair), since it cannot be sent otherwise.
     """
     if limit <= 0:
         raise ValueError("limit must be positive")
-    if len(text) <= limit:
+    if measure(text) <= limit:
         return [text]
     parts: list[str] = []
     current = ""
     for line in text.split("\n"):
-        for piece in _fit_line(line, limit):
+        for piece in _fit_line(line, limit, measure):
             candidate = piece if not current else f"{current}\n{piece}"
-            if len(candidate) <= limit:
+            if measure(candidate) <= limit:
                 current = candidate
             else:
                 if current:
@@ -64,20 +72,21 @@ def split_text(text: str, limit: int) -> list[str]:
     return parts
 
 
-def _fit_line(line: str, limit: int) -> list[str]:
-    if len(line) <= limit:
+def _fit_line(line: str, limit: int, measure: Callable[[str], int]) -> list[str]:
+    if measure(line) <= limit:
         return [line]
     pieces: list[str] = []
     current = ""
     for word in line.split(" "):
-        while len(word) > limit:  # a single overlong word: the only forced cut
+        while measure(word) > limit:  # a single overlong word: the only forced cut
             if current:
                 pieces.append(current)
                 current = ""
-            pieces.append(word[:limit])
-            word = word[limit:]
+            cut = _longest_prefix(word, limit, measure)
+            pieces.append(word[:cut])
+            word = word[cut:]
         candidate = word if not current else f"{current} {word}"
-        if len(candidate) <= limit:
+        if measure(candidate) <= limit:
             current = candidate
         else:
             pieces.append(current)
@@ -85,3 +94,11 @@ def _fit_line(line: str, limit: int) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+def _longest_prefix(word: str, limit: int, measure: Callable[[str], int]) -> int:
+    """How many code points of `word` fit in `limit` (at least one, so a cut always moves on)."""
+    cut = min(len(word), limit)
+    while cut > 1 and measure(word[:cut]) > limit:
+        cut -= 1
+    return cut

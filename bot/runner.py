@@ -14,6 +14,7 @@ from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
 from bot.web import build_web_app
+from bot.web.file_links import FileLinker, FileStore, link_key
 from bot.worker import Worker
 from handlers.core.catalog import Catalog
 
@@ -25,15 +26,17 @@ COMMANDS = ("menu", "nop", "chamdiem", "bophieu", "trangthai", "diem", "baucu", 
 def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None]:
     s, t = app.settings, Catalog()
     telegram = zalo = None
+    links = FileLinker(FileStore(s.data_dir / "files"), link_key(app.config.secret), s.public_base(),
+                       s.file_link_days)
     if s.telegram_token is not None:
         telegram = TelegramChannel(
             s.telegram_token.get_secret_value(), contact_button_label=t("contact_button"),
-            api_url=s.telegram_api_url, commands=[(c, t(f"cmd.{c}")) for c in COMMANDS],
+            api_url=s.telegram_api_url, commands=[(c, t(f"cmd.{c}")) for c in COMMANDS], document_link=links.line,
         )
         app.add_channel(telegram)
     if s.zalo_token is not None:
         client = ZaloClient(s.zalo_token.get_secret_value(), base_url=s.zalo_api_url)
-        zalo = ZaloChannel(client, document_unavailable_text=t("document_unavailable"))
+        zalo = ZaloChannel(client, document_unavailable_text=t("document_unavailable"), document_link=links.line)
         app.add_channel(zalo)
     return telegram, zalo
 

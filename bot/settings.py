@@ -4,16 +4,20 @@ so they never show in a log line or a repr."""
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{8,256}")
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="THIDUA_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="THIDUA_", env_file=".env", extra="ignore",
+                                      hide_input_in_errors=True)  # a refused value may be a secret
 
     data_dir: Path = Path("data")
     database_url: SecretStr | None = None
@@ -31,6 +35,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     web_host: str = "127.0.0.1"
     web_port: int = 8080
+    file_link_days: int = 7  # how long a signed link to an export or minutes works (files for Zalo users)
     public_url: str | None = None  # how people reach the web server (projector link); unset: http://host:port
 
     shutdown_seconds: float = 20.0  # SIGTERM: how long to finish the updates and sends in flight
@@ -41,6 +46,15 @@ class Settings(BaseSettings):
     # second (round trip included), so 29 stays under Telegram's 30 however the network bunches them.
     telegram_rate: float = 29.0
     zalo_rate: float = 5.0  # Zalo publishes no figure: kept conservative
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret_is_accepted(cls, value: SecretStr | None) -> SecretStr | None:
+        """Telegram takes 1–256 characters of A-Z, a-z, 0-9, _ and -; Zalo wants at least 8: one secret
+        serves both, so a bad one stops the start-up here rather than at a refused setWebhook."""
+        if value is not None and not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("THIDUA_WEBHOOK_SECRET must be 8 to 256 characters from A-Z, a-z, 0-9, _ and -")
+        return value
 
     def secret_bytes(self) -> bytes:
         """The key invite codes are derived from; created once in the data folder when not given."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import replace
 
 import aiohttp
 from aiogram import Bot
@@ -37,14 +38,16 @@ from aiogram.types import BotCommand, BufferedInputFile, CallbackQuery, Update
 from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
+from bot.channels.parts import SentParts
 from bot.channels.telegram_convert import CHANNEL, chat_key, reply_markup, to_incoming, update_kind
 from bot.channels.telegram_polling import ALLOWED_UPDATES, fetch_updates
 from bot.channels.telegram_webhook import add_webhook_route
 from bot.rendering import split_text
-from handlers.core.messages import Reply
+from handlers.core.messages import Document, Reply
 
 logger = logging.getLogger(__name__)
 
+UPLOAD_LIMIT = 50 * 1024 * 1024  # bytes a bot may upload through the Bot API
 MAX_BACKOFF = 30.0  # seconds between failed polls at most
 
 # aiogram reads every answer as `Response[<what the method returns>]`, a generic pydantic class that
@@ -69,6 +72,7 @@ class TelegramChannel:
         api_url: str | None = None,
         commands: Sequence[tuple[str, str]] = (),
         polling_timeout: int = 30,
+        document_link: Callable[[Document], str | None] | None = None,
     ) -> None:
         """`api_url` is a self-hosted Bot API server (`http://127.0.0.1:8081`); None is Telegram's own."""
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_url)) if api_url else AiohttpSession()
@@ -76,7 +80,9 @@ class TelegramChannel:
         self._contact_label = contact_button_label
         self._commands = [BotCommand(command=c, description=d) for c, d in commands]
         self._polling_timeout = polling_timeout
+        self._document_link = document_link  # for a file over the Bot API's upload limit (bot.web.file_links)
         self._stop = asyncio.Event()
+        self._sent_parts = SentParts()
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -84,11 +90,18 @@ class TelegramChannel:
         """Deliver one reply; raises `DeliveryError` saying whether and when to retry."""
         target: int | str = int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
         markup = reply_markup(reply, version, self._contact_label)
+        if (doc := reply.document) is not None and len(doc.content) > UPLOAD_LIMIT and self._document_link:
+            link = self._document_link(doc)  # too big to upload: a signed link to the bot's web server instead
+            if link is not None:
+                reply = replace(reply, text=f"{reply.text}\n\n{link}" if reply.text else link, document=None)
         parts = [part for part in split_text(reply.text, self.text_limit) if part.strip()]
+        key = self._sent_parts.key(chat_id, [*parts, reply.document.filename if reply.document else ""])
+        start = self._sent_parts.first_unsent(key)  # a resend skips the parts that already went out
         async with _delivery(self.bot.token):
-            for index, part in enumerate(parts):
+            for index in range(start, len(parts)):
                 last = index == len(parts) - 1
-                await self.bot.send_message(chat_id=target, text=part, reply_markup=markup if last else None)
+                await self.bot.send_message(chat_id=target, text=parts[index], reply_markup=markup if last else None)
+                self._sent_parts.sent(key, index + 1)
             if reply.document is not None:
                 doc = reply.document
                 await self.bot.send_document(
@@ -96,6 +109,7 @@ class TelegramChannel:
                     document=doc.file_id or BufferedInputFile(doc.content, filename=doc.filename),
                     reply_markup=None if parts else markup,
                 )
+        self._sent_parts.finished(key)
         if not parts and reply.document is None:
             logger.warning("Nothing to send to a Telegram chat: the reply is empty")
 
@@ -108,12 +122,14 @@ class TelegramChannel:
             incoming = to_incoming(update)
         except Exception:
             logger.warning("Skipping a malformed Telegram update id=%s", update.update_id)
-            return
+            incoming = None
+        else:
+            if incoming is None:
+                logger.warning("Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
+        if update.callback_query is not None:  # answered even when skipped: its spinner must not hang
+            await self._acknowledge(update.callback_query, remove_keyboard=incoming is not None)
         if incoming is None:
-            logger.warning("Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
             return
-        if update.callback_query is not None:
-            await self._acknowledge(update.callback_query)
         try:
             await on_incoming(incoming)
         except NotStored:
@@ -121,14 +137,14 @@ class TelegramChannel:
         except Exception:
             logger.exception("Handling Telegram update id=%s failed", update.update_id)
 
-    async def _acknowledge(self, query: CallbackQuery) -> None:
+    async def _acknowledge(self, query: CallbackQuery, *, remove_keyboard: bool = True) -> None:
         # The answer stops the button's spinner; removing the keyboard makes a second tap impossible
         # (the core ignores stale taps anyway, so both are best effort).
         try:
             await self.bot.answer_callback_query(callback_query_id=query.id)
         except Exception as error:
             logger.warning("Could not answer Telegram callback query: %s", type(error).__name__)
-        if query.message is None:
+        if query.message is None or not remove_keyboard:
             return
         try:
             await self.bot.edit_message_reply_markup(chat_id=query.message.chat.id, message_id=query.message.message_id)

@@ -29,8 +29,8 @@ _GROUP_TYPES = frozenset({"group", "supergroup"})
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 
-# What a person sends that the bot cannot read: it arrives as an empty message, so the conversation
-# asks its current step again instead of leaving the person without an answer. Service messages
+# What a person sends that the bot cannot read: it arrives as an `unsupported` message, answered with one
+# short line while the conversation stays at its step. Service messages
 # (members joining, a pinned message, a new title, …) and kinds this list does not know stay ignored.
 _UNREADABLE_CONTENT = frozenset(
     {
@@ -113,7 +113,7 @@ def _from_message(update_id: str, message: Message) -> Incoming | None:
         ref = FileRef(file_id=doc.file_id, filename=doc.file_name, mime=doc.mime_type, size=doc.file_size)
         return replace(base, file=ref)
     if message.content_type in _UNREADABLE_CONTENT:
-        return base  # a photo, sticker, voice note, location, …: no text, no file
+        return replace(base, unsupported=True)  # a photo, sticker, voice note, location, …
     return None
 
 

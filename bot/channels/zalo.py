@@ -5,8 +5,9 @@ Wire facts (URL form, update and answer shapes) are listed in `bot.channels.zalo
 - An update becomes an `Incoming` keyed by `message.message_id` (unique per message; Zalo has no
   separate update id and no offset). A webhook body wraps the update as `{"ok": true, "result": …}`;
   getUpdates returns the update itself. Both are accepted.
-- Only `message.text.received` carries text. Images, stickers and unsupported messages become an
-  `Incoming` without text, so the conversation asks again. The channel never sets `option`: a typed
+- Only `message.text.received` carries text. Images, stickers, `message.unsupported.received` and any
+  other event become an `unsupported` `Incoming`: one short answer, the conversation stays at its step.
+  The channel never sets `option`: a typed
   "1" is mapped to an option by the core through the dialog's pending choices.
 - Logs name an update by id and kind only: the text may hold an invite code.
 """
@@ -17,16 +18,17 @@ import asyncio
 import hmac
 import logging
 import traceback
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from typing import Any, Final, TypeVar
 
 from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
+from bot.channels.parts import SentParts
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
-from bot.rendering import as_plain_text, split_text
-from handlers.core.messages import Incoming, Reply
+from bot.rendering import as_plain_text, split_text, utf16_len
+from handlers.core.messages import Document, Incoming, Reply
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +60,7 @@ def update_to_incoming(update: object) -> Incoming | None:
     event, text = update.get("event_name"), message.get("text")
     is_text = event == TEXT_EVENT or (event is None and isinstance(text, str))
     return Incoming(
+        unsupported=not is_text,
         channel=CHANNEL,
         chat_id=chat_id,
         user_id=user_id,
@@ -100,30 +103,36 @@ class ZaloChannel:
         client: ZaloClient,
         *,
         document_unavailable_text: str,
+        document_link: Callable[[Document], str | None] | None = None,
         poll_timeout: float = 30.0,
         backoff_initial: float = 1.0,
         backoff_max: float = 60.0,
     ) -> None:
         self.client = client
         self._document_unavailable_text = document_unavailable_text
+        self._document_link = document_link  # a signed link to a file the bot made (bot.web.file_links)
         self._poll_timeout = poll_timeout
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
         self._stopping = asyncio.Event()
+        self._sent_parts = SentParts()
 
     async def send(self, chat_id: str, reply: Reply, version: int) -> None:
         """Send the reply as text (menu numbered below), split at line boundaries, parts in order."""
         del version  # numbered menus carry no version: the core checks typed numbers itself
         if reply.document is not None:
-            note = self._document_unavailable_text
+            link = self._document_link(reply.document) if self._document_link is not None else None
+            note = link or self._document_unavailable_text
             reply = replace(reply, text=f"{reply.text}\n\n{note}" if reply.text else note)
-        for part in split_text(as_plain_text(reply), self.text_limit):
-            if not part.strip():
-                continue
+        parts = [part for part in split_text(as_plain_text(reply), self.text_limit, utf16_len) if part.strip()]
+        key = self._sent_parts.key(chat_id, parts)
+        for index in range(self._sent_parts.first_unsent(key), len(parts)):  # a resend skips what went out
             try:
-                await self.client.send_message(chat_id, part)
+                await self.client.send_message(chat_id, parts[index])
             except ZaloError as exc:
                 raise delivery_error(exc) from exc
+            self._sent_parts.sent(key, index + 1)
+        self._sent_parts.finished(key)
 
     async def run_polling(self, on_incoming: IncomingHandler) -> None:
         """Long-poll until `stop()`; a failing update or handler is logged and skipped."""

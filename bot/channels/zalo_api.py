@@ -15,6 +15,8 @@ as mirrored in public repositories; the rest from public client code that talks 
   "date": ms, "from": {"id", "display_name", "is_bot"}, "chat": {"id", "chat_type":
   "PRIVATE" | "GROUP"}, "text"?, "photo"?, "caption"?, "sticker"?}}`.
 - `sendMessage {"chat_id", "text"}`: text of 1 to 2000 characters; result `{"message_id", "date"}`.
+  The docs do not say which unit counts: we count UTF-16 code units (an emoji such as 📝 counts two),
+  the stricter reading, so a split part is never refused for its length.
 - `sendChatAction {"chat_id", "action": "typing" | "upload_photo"}`.
 - `getMe` → `{"id", "account_name", "account_type", "can_join_groups"}`.
 - `setWebhook {"url", "secret_token"}` (secret 8 to 256 characters, sent back by Zalo in the
@@ -34,10 +36,12 @@ from typing import Any, Final
 
 import aiohttp
 
+from bot.rendering import utf16_len
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL: Final = "https://bot-api.zaloplatforms.com"
-TEXT_LIMIT: Final = 2000
+TEXT_LIMIT: Final = 2000  # counted in UTF-16 code units, as JavaScript does: the stricter reading
 NO_UPDATE: Final = 408
 
 
@@ -146,8 +150,8 @@ class ZaloClient:
             raise
 
     async def send_message(self, chat_id: str, text: str) -> dict[str, Any]:
-        if not 1 <= len(text) <= TEXT_LIMIT:
-            raise ValueError(f"Zalo texts have 1 to {TEXT_LIMIT} characters, got {len(text)}")
+        if not 1 <= (units := utf16_len(text)) <= TEXT_LIMIT:
+            raise ValueError(f"Zalo texts have 1 to {TEXT_LIMIT} UTF-16 code units, got {units}")
         return _as_dict(await self.call("sendMessage", {"chat_id": chat_id, "text": text}))
 
     async def send_chat_action(self, chat_id: str, action: str = "typing") -> None:

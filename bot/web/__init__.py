@@ -8,6 +8,7 @@ import logging
 from aiohttp import web
 
 from bot.app import App
+from bot.web.file_links import FileStore, add_file_routes, link_key
 from bot.web.health import add_health_routes
 from bot.web.pages import add_static_route
 from bot.web.sandbox import add_sandbox_routes
@@ -25,6 +26,7 @@ def build_web_app(app: App, sandbox: WebSandboxChannel | None = None) -> web.App
     add_static_route(web_app)
     add_screen_routes(web_app)
     add_health_routes(web_app)
+    add_file_routes(web_app, FileStore(app.settings.data_dir / "files"), link_key(app.config.secret))
     if sandbox is not None:
         add_sandbox_routes(web_app, sandbox)
     return web_app

@@ -61,6 +61,7 @@ class Incoming:
     display_name: str | None = None
     group: bool = False  # said in a group chat: only commands count there, answered with a pointer to the private chat
     migrate_to: str | None = None  # the group's new chat id (a Telegram group upgraded to a supergroup)
+    unsupported: bool = False  # a sticker, voice note, … the bot cannot read: one short answer, state kept
 
 
 class DeliveryError(Exception):

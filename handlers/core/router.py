@@ -43,6 +43,10 @@ async def current_prompt(ctx: Context) -> Reply:
 async def route(ctx: Context) -> list[Reply]:
     if ctx.incoming.group:
         return await group.answer(ctx)  # never a conversation in a group
+    if ctx.incoming.unsupported:
+        # One short answer, not the step asked again: a burst of stickers must not flood the chat
+        # with prompts, and the step (its pending choices too) stays as it was.
+        return [Reply(ctx.t("unsupported_message"))]
     if not resolve_input(ctx):
         return [Reply(ctx.t("menu_expired")), await current_prompt(ctx)]
     text = ctx.text

@@ -47,6 +47,13 @@ class ZaloChat:
         await asyncio.wait_for(self.handled.get(), 10)
         return self.api.sent_to(user)[seen:]
 
+    async def send_non_text(self, user: str, kind: str) -> list[str]:
+        """The person sends an `image`, `sticker` or `unsupported` message; the bot's answers to it."""
+        seen = len(self.api.sent_to(user))
+        self.api.push_non_text(user, kind)
+        await asyncio.wait_for(self.handled.get(), 10)
+        return self.api.sent_to(user)[seen:]
+
 
 @pytest.fixture
 async def zalo(app: App) -> AsyncIterator[ZaloChat]:

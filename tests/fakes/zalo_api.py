@@ -8,7 +8,8 @@
 
 Same URL form (`POST /bot<token>/<method>`) and answer shapes as the real API (see
 `bot.channels.zalo_api`): getUpdates long-polls, hands out one update per call and answers the
-408 "Request timeout" error when none arrived; sendMessage refuses texts outside 1..2000 characters.
+408 "Request timeout" error when none arrived; sendMessage refuses texts outside 1..2000 UTF-16 code
+units (the stricter reading of "characters").
 Where the real API's wording is undocumented (texts of 400/403 errors, the 429 body) the fake
 chooses a plausible one; clients should depend on codes, not descriptions.
 
@@ -74,7 +75,7 @@ class FakeZaloAPI:
         self.unreachable: set[str] = set()  # chats whose sendMessage fails with 403
         self._queue: deque[dict[str, Any]] = deque()
         self._by_id: dict[str, dict[str, Any]] = {}
-        self._faults: dict[str, deque[_Fault]] = {}
+        self._faults: dict[str, deque[_Fault | None]] = {}  # None: that call goes through
         self._ids = itertools.count(1)
         self._read: dict[str, int] = {}
         self._pushed = asyncio.Event()
@@ -199,6 +200,12 @@ class FakeZaloAPI:
             raise ValueError(f"unknown Zalo method {method!r}")
         self._faults.setdefault(method, deque()).extend(_Fault(status, retry_after) for _ in range(n))
 
+    def fail_after(self, method: str, ok: int, *, status: int = 500) -> None:
+        """The next `ok` calls of `method` go through, the one after fails (a later part of a long reply)."""
+        if method not in _METHODS:
+            raise ValueError(f"unknown Zalo method {method!r}")
+        self._faults.setdefault(method, deque()).extend([*([None] * ok), _Fault(status, None)])
+
     # -- the server -----------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.Response:
@@ -209,8 +216,8 @@ class FakeZaloAPI:
             return _error(404, "Not Found")
         self.calls.append(method)
         faults = self._faults.get(method)
-        if faults:
-            return _fault(faults.popleft())
+        if faults and (fault := faults.popleft()) is not None:
+            return _fault(fault)
         try:
             body = await request.json()
         except ValueError:
@@ -267,8 +274,8 @@ class FakeZaloAPI:
         chat_id, text = body.get("chat_id"), body.get("text")
         if not isinstance(chat_id, str) or not chat_id:
             return _error(400, "Bad Request: chat_id is required")
-        if not isinstance(text, str) or not 1 <= len(text) <= TEXT_LIMIT:
-            return _error(400, f"Bad Request: text must have 1 to {TEXT_LIMIT} characters")
+        if not isinstance(text, str) or not 1 <= len(text.encode("utf-16-le")) // 2 <= TEXT_LIMIT:
+            return _error(400, f"Bad Request: text must have 1 to {TEXT_LIMIT} UTF-16 code units")
         if chat_id in self.unreachable:
             return _error(403, "Forbidden: the user cannot receive messages from this bot")
         self.sent.append((chat_id, text))

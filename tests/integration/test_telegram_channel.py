@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
+from bot.channels import telegram as telegram_module
 from bot.channels.base import DeliveryError
 from bot.channels.telegram import TelegramChannel
 from bot.rendering import encode_callback
+from bot.web.file_links import FileLinker, FileStore, link_key
 from handlers.core.messages import Choice, Document, FileRef, Incoming, Reply
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -131,14 +134,15 @@ async def test_document_arrives_as_file_reference(api: FakeTelegramAPI, inbox: I
     assert incoming.text is None
 
 
-async def test_photo_arrives_as_an_empty_message(api: FakeTelegramAPI, inbox: Inbox) -> None:
+async def test_photo_arrives_as_an_unsupported_message(api: FakeTelegramAPI, inbox: Inbox) -> None:
     api.set_user(USER, "An")
     update_id = api.push_photo(USER, caption="Nguyễn Văn An")  # a caption is not an answer
 
     incoming = await inbox.next()
 
     assert incoming == Incoming(
-        channel="telegram", chat_id=str(USER), user_id=str(USER), update_id=str(update_id), display_name="An"
+        channel="telegram", chat_id=str(USER), user_id=str(USER), update_id=str(update_id), display_name="An",
+        unsupported=True,
     )
     assert (incoming.text, incoming.file, incoming.contact_phone, incoming.option) == (None, None, None, None)
 
@@ -162,7 +166,7 @@ async def test_photo_arrives_as_an_empty_message(api: FakeTelegramAPI, inbox: In
     ],
     ids=["sticker", "voice", "location"],
 )
-async def test_other_media_arrive_as_empty_messages(
+async def test_other_media_arrive_as_unsupported_messages(
     api: FakeTelegramAPI, inbox: Inbox, content: dict[str, object]
 ) -> None:
     chat = {"id": USER, "type": "private", "first_name": "An"}
@@ -172,7 +176,7 @@ async def test_other_media_arrive_as_empty_messages(
     incoming = await inbox.next()
 
     assert (incoming.update_id, incoming.user_id) == (str(update_id), str(USER))
-    assert (incoming.text, incoming.file) == (None, None)
+    assert (incoming.text, incoming.file, incoming.unsupported) == (None, None, True)
 
 
 async def test_service_messages_are_still_ignored(api: FakeTelegramAPI, inbox: Inbox) -> None:
@@ -204,6 +208,25 @@ async def test_callback_round_trips_version_and_option_and_is_answered(
     assert [a["callback_query_id"] for a in api.callback_answers] == [f"cq-{update_id}"]
     assert [int(e["message_id"]) for e in api.edited_markups] == [menu["message_id"]]
     assert "reply_markup" not in api.edited_markups[0]  # no markup = keyboard removed
+
+
+async def test_callbacks_that_are_not_ours_are_still_answered(api: FakeTelegramAPI, inbox: Inbox) -> None:
+    sender = {"id": USER, "is_bot": False, "first_name": "An"}
+    inline = api.push_raw({"callback_query": {"id": "cq-inline", "from": sender, "chat_instance": "ci",
+                                              "inline_message_id": "im-1", "data": "x"}})  # no message
+    game = api.push_raw({"callback_query": {"id": "cq-game", "from": sender, "chat_instance": "ci",
+                                            "game_short_name": "g"}})  # no data
+    api.push_text(USER, "xin chào")
+
+    incoming = await inbox.next()
+
+    assert incoming.text == "xin chào" and inline and game
+    for _ in range(100):  # the skipped callbacks are another chat's: they may be answered a little later
+        if len(api.callback_answers) == 2:
+            break
+        await asyncio.sleep(0.02)
+    assert {a["callback_query_id"] for a in api.callback_answers} == {"cq-inline", "cq-game"}  # no hung spinner
+    assert api.edited_markups == []
 
 
 async def test_unversioned_callback_data_comes_back_as_option(api: FakeTelegramAPI, inbox: Inbox) -> None:
@@ -372,6 +395,20 @@ async def test_plain_reply_removes_an_old_reply_keyboard(api: FakeTelegramAPI, c
     assert (await api.next_message(USER))["reply_markup"] == {"remove_keyboard": True}
 
 
+async def test_a_resend_after_the_document_failed_does_not_repeat_the_text(api: FakeTelegramAPI,
+                                                                           channel: TelegramChannel) -> None:
+    reply = Reply("Biên bản họp", document=Document("bien-ban.docx", b"PK doc", "application/msword"))
+    api.fail_next("sendDocument", status=500)
+    with pytest.raises(DeliveryError):
+        await channel.send(str(USER), reply, 1)
+    await channel.send(str(USER), reply, 1)  # the outbox's resend
+
+    first, second = await api.next_message(USER), await api.next_message(USER)
+    assert (first["method"], first["text"]) == ("sendMessage", "Biên bản họp")
+    assert (second["method"], second["document"]) == ("sendDocument", "bien-ban.docx")
+    assert [m["method"] for m in api.sent_to(USER)] == ["sendMessage", "sendDocument"]  # the text once
+
+
 async def test_long_reply_is_split_at_a_line_boundary(api: FakeTelegramAPI, channel: TelegramChannel) -> None:
     lines = [f"{i:03d} " + "x" * 45 for i in range(100)]  # 100 lines of 49 characters
     text = "\n".join(lines)
@@ -400,6 +437,26 @@ async def test_document_follows_its_text(api: FakeTelegramAPI, channel: Telegram
         "bao-cao.docx",
         b"PK\x03\x04 content",
     )
+
+
+async def test_a_document_over_the_upload_limit_goes_as_a_signed_link(
+    api: FakeTelegramAPI, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(telegram_module, "UPLOAD_LIMIT", 10)  # stands for the Bot API's 50 MB
+    links = FileLinker(FileStore(tmp_path), link_key(b"k" * 32), "https://bot.example.vn", now=lambda: 1_800_000_000)
+    channel = TelegramChannel(api.token, api_url=api.base_url, contact_button_label=CONTACT_LABEL,
+                              document_link=links.line)
+    try:
+        await channel.send(str(USER), Reply("Bảng tổng hợp", document=Document("tong-hop.xlsx", b"x" * 2048)), 1)
+        small = Document("nho.xlsx", b"tiny")
+        await channel.send(str(USER), Reply("Nhỏ", document=small), 1)
+        big, text, file = [await api.next_message(USER) for _ in range(3)]
+    finally:
+        await channel.close()
+
+    assert big["method"] == "sendMessage" and big["text"].startswith("Bảng tổng hợp\n\n📎 tong-hop.xlsx (2 KB): ")
+    assert "https://bot.example.vn/files/" in big["text"]
+    assert (text["text"], file["method"], file["document"]) == ("Nhỏ", "sendDocument", "nho.xlsx")  # under: uploaded
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,18 @@ import logging
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.channels.base import DeliveryError
 from bot.channels.zalo import DEFAULT_RETRY_AFTER, ZaloChannel
 from bot.channels.zalo_api import ZaloAPIError, ZaloClient
+from bot.web.file_links import FileLinker, FileStore, add_file_routes, link_key
+from handlers.core.catalog import text as catalog_text
 from handlers.core.messages import Choice, Document, Incoming, Reply
 from tests.fakes.zalo_api import FakeZaloAPI
 
@@ -142,7 +146,7 @@ async def test_non_text_message_arrives_without_text(zalo: FakeZaloAPI, channel:
     inbox = Inbox()
     async with polling(channel, inbox):
         [incoming] = await inbox.wait(1)
-    assert (incoming.chat_id, incoming.text, incoming.option) == ("u1", None, None)
+    assert (incoming.chat_id, incoming.text, incoming.option, incoming.unsupported) == ("u1", None, None, True)
 
 
 async def test_redelivered_update_keeps_its_id(zalo: FakeZaloAPI, channel: ZaloChannel) -> None:
@@ -201,6 +205,56 @@ async def test_document_becomes_a_note_above_the_menu(zalo: FakeZaloAPI, channel
     reply = Reply("Báo cáo đã sẵn sàng", choices=(Choice("ok", "Xong"),), document=Document("bc.docx", b"x"))
     await channel.send("u1", reply, version=1)
     assert zalo.sent_to("u1") == [f"Báo cáo đã sẵn sàng\n\n{DOC_NOTE}\n\n1. Xong"]
+
+
+async def test_a_file_the_bot_made_reaches_zalo_as_a_signed_link_that_serves_it(zalo: FakeZaloAPI,
+                                                                                  tmp_path: Path) -> None:
+    key = link_key(b"k" * 32)
+    links = FileLinker(FileStore(tmp_path), key, "https://bot.example.vn/", days=7, now=lambda: 1_800_000_000)
+    channel = make_channel(zalo, document_link=links.line)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    content = b"PK" + b"x" * 3000
+    await channel.send("u1", Reply("Bảng tổng hợp", document=Document("Tong-hop.xlsx", content, xlsx)), version=1)
+    await channel.close()
+
+    [message] = zalo.sent_to("u1")
+    url = message.split(": ", 1)[1].split(" ", 1)[0]
+    assert message == "Bảng tổng hợp\n\n" + catalog_text("file_link", "vi", name="Tong-hop.xlsx", size="3 KB", url=url,
+                                                   until="22/01/2027")
+    assert url.startswith("https://bot.example.vn/files/")
+    web_app = web.Application()
+    add_file_routes(web_app, FileStore(tmp_path), key, now=lambda: 1_800_000_000)
+    async with TestClient(TestServer(web_app)) as client:
+        served = await client.get(url.removeprefix("https://bot.example.vn"))
+        assert (served.status, await served.read(), served.headers["Content-Type"]) == (200, content, xlsx)
+        forged = url[:-4] + ("AAAA" if not url.endswith("AAAA") else "BBBB")
+        assert (await client.get(forged.removeprefix("https://bot.example.vn"))).status == 404
+
+
+async def test_a_file_only_the_platform_holds_still_gets_the_note(zalo: FakeZaloAPI, tmp_path: Path) -> None:
+    links = FileLinker(FileStore(tmp_path), link_key(b"k" * 32), "https://bot.example.vn")
+    channel = make_channel(zalo, document_link=links.line)
+    await channel.send("u1", Reply("Báo cáo", document=Document("bc.pdf", file_id="tg-file-1")), version=1)
+    await channel.close()
+    assert zalo.sent_to("u1") == [f"Báo cáo\n\n{DOC_NOTE}"]
+
+
+async def test_a_resend_after_a_later_part_failed_starts_at_that_part(zalo: FakeZaloAPI,
+                                                                       channel: ZaloChannel) -> None:
+    lines = [f"{i:03d} 📝 " + "x" * 40 for i in range(100)]  # three parts under 2,000 UTF-16 units
+    reply = Reply("\n".join(lines))
+    zalo.fail_after("sendMessage", ok=1)  # the first part goes out, the second fails
+    with pytest.raises(DeliveryError):
+        await channel.send("u1", reply, version=1)
+    [first] = zalo.sent_to("u1")
+
+    await channel.send("u1", reply, version=1)  # the outbox sends the reply again
+
+    parts = zalo.sent_to("u1")
+    assert parts[0] == first and len(parts) == 3 and parts.count(first) == 1  # the first part never twice
+    assert "\n".join(parts).split("\n") == lines
+    await channel.send("u1", reply, version=1)  # the same text later: whole again
+    assert len(zalo.sent_to("u1")) == 6
 
 
 async def test_rate_limit_gives_retry_after(zalo: FakeZaloAPI, channel: ZaloChannel) -> None:

@@ -17,7 +17,9 @@ from bot.rendering import (
     encode_callback,
     numbered_menu,
     split_text,
+    utf16_len,
 )
+from handlers.core.catalog import text
 from handlers.core.messages import Choice, Reply
 
 # Short words, spaces and newlines, Vietnamese letters and an emoji: enough to hit every branch.
@@ -132,3 +134,22 @@ def test_decode_callback_unknown_shapes() -> None:
     assert decode_callback("yes") == (None, "yes")
     assert decode_callback("vx:yes") == (None, "vx:yes")
     assert decode_callback("v12:c3:extra") == (12, "c3:extra")
+
+
+wide_texts = st.text(alphabet=st.sampled_from(list("ab đệ✅📝🗳 \n  ")), max_size=300)
+
+
+@given(wide_texts, st.integers(min_value=2, max_value=40))
+def test_split_text_in_utf16_units_never_exceeds_the_limit_nor_splits_an_emoji(text: str, limit: int) -> None:
+    parts = split_text(text, limit, utf16_len)
+    assert all(utf16_len(part) <= limit for part in parts), parts
+    assert _non_space("".join(parts)) == _non_space(text)  # no emoji cut in half, nothing lost
+
+
+def test_zalo_counts_the_catalogs_emoji_twice() -> None:
+    line = text("poll-status-draft", "vi")  # "📝 chưa mở": 📝 is one code point, two UTF-16 units
+    assert utf16_len(line) == len(line) + 1
+    body = "\n".join([line] * 190)  # under 2,000 code points, over 2,000 UTF-16 units
+    assert len(body) <= 2000 < utf16_len(body)
+    parts = split_text(body, 2000, utf16_len)
+    assert len(parts) == 2 and all(utf16_len(part) <= 2000 for part in parts)

@@ -76,6 +76,7 @@ def test_non_text_messages_come_without_text() -> None:
         incoming = update_to_incoming(update)
         assert incoming is not None, event
         assert incoming.text is None and incoming.update_id == "2d758cb5e222177a4e35"
+        assert incoming.unsupported, event
 
 
 def test_text_field_on_a_non_text_event_is_ignored() -> None:
@@ -83,6 +84,11 @@ def test_text_field_on_a_non_text_event_is_ignored() -> None:
     update["event_name"] = "message.image.received"
     incoming = update_to_incoming(update)
     assert incoming is not None and incoming.text is None
+
+
+def test_a_text_message_is_not_unsupported() -> None:
+    incoming = update_to_incoming(text_update("xin chào"))
+    assert incoming is not None and not incoming.unsupported
 
 
 def test_not_a_message_is_none() -> None:

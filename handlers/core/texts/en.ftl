@@ -157,3 +157,5 @@ backup-other_kind = The backup is of { $backup }, the target database is { $targ
 backup-schema_differs = The backup is of schema { $backup }, the target database uses schema { $target } (search_path): restore into a database using schema { $backup }. Nothing changed.
 backup-target_not_empty = The target database holds data ({ $tables } tables with rows, e.g. { $some }): a backup restores into an empty database only, never over data in use. Create a new database (or a new THIDUA_DATA_DIR) and run again. Nothing changed.
 backup-restored = Restored the backup { $path } (made { $created }): { $tables } tables, { $rows } rows, with the secret key. Run `thidua migrate` if the backup is from an older version, then `thidua doctor`.
+unsupported_message = I cannot read this kind of message (sticker, voice note, …). Please type text or pick an option from the previous message.
+file_link = 📎 { $name } ({ $size }): { $url } (downloadable until { $until })

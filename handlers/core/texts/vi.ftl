@@ -157,3 +157,5 @@ backup-other_kind = Bản sao lưu là của { $backup }, cơ sở dữ liệu �
 backup-schema_differs = Bản sao lưu là của schema { $backup }, cơ sở dữ liệu đích dùng schema { $target } (search_path): khôi phục vào cơ sở dữ liệu dùng schema { $backup }. Chưa thay đổi gì.
 backup-target_not_empty = Cơ sở dữ liệu đích đã có dữ liệu ({ $tables } bảng có dòng, ví dụ { $some }): chỉ khôi phục vào cơ sở dữ liệu trống, để không ghi đè dữ liệu đang dùng. Tạo cơ sở dữ liệu mới (hoặc THIDUA_DATA_DIR mới) rồi chạy lại. Chưa thay đổi gì.
 backup-restored = Đã khôi phục bản sao lưu { $path } (tạo lúc { $created }): { $tables } bảng, { $rows } dòng, cùng khóa bí mật. Chạy `thidua migrate` nếu bản sao lưu từ phiên bản cũ hơn, rồi `thidua doctor`.
+unsupported_message = Tôi chưa đọc được loại tin này (nhãn dán, tin thoại, …). Bạn hãy gõ chữ hoặc chọn một mục ở tin trước nhé.
+file_link = 📎 { $name } ({ $size }): { $url } (tải được đến hết ngày { $until })
