@@ -26,6 +26,7 @@ from storage.uow import UnitOfWork
 Offered = dict[tuple[str, str], list[list[str]]]  # per chat, the reminder choices of this tick
 OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
 CHUNK = 200  # deadlines per transaction
+EVENING = "digest_due_evening"
 
 
 @dataclass
@@ -37,14 +38,35 @@ class PlanResult:
 
 async def plan_tick(sessions: async_sessionmaker[AsyncSession], now: datetime) -> PlanResult:
     result = PlanResult()
+    plans: dict[int, Slot | None] = {}  # per deadline: its reminder slot now, or None for the due evening
     async with UnitOfWork(sessions) as uow:
         live = await uow.deadlines.live_with_blocks(due_after=now - OVERDUE_HORIZON)
-    todo = [(d, b) for d, _t, b in live if d.closed_at is None]  # read-only copies, detached
+        slots: dict[tuple[object, ...], Slot | None] = {}  # many deadlines share a due time and a policy
+        office = in_office_hours(now)
+        by_slot: dict[str, list[int]] = {}
+        for deadline, _t, block in live:
+            if deadline.closed_at is not None or deadline.id is None:
+                continue
+            slot = _slot_of(deadline, block, now, slots) if office else None
+            if slot is not None:
+                by_slot.setdefault(slot.name, []).append(deadline.id)
+                plans[deadline.id] = slot
+            elif _due_evening(deadline, now):
+                by_slot.setdefault(EVENING, []).append(deadline.id)
+                plans[deadline.id] = None
+        # "anything new?": set-based, so a tick that finds nothing costs a few statements
+        pending: set[int] = set()
+        for name, ids in by_slot.items():
+            if name == EVENING:
+                pending |= await uow.deadlines.without_digest(EVENING, ids)
+            else:
+                pending |= await uow.deadlines.with_units_to_remind(name, ids)
+    todo = [(d, b) for d, _t, b in live if d.id in pending]  # read-only copies, detached, in deadline order
     offered: Offered = {}
     for start in range(0, len(todo), CHUNK):
         async with UnitOfWork(sessions) as uow:
             for deadline, block in todo[start:start + CHUNK]:
-                await _plan_deadline(uow, deadline, block, now, result, offered)
+                await _plan_deadline(uow, deadline, block, plans[deadline.id or 0], now, result, offered)
             await uow.commit()
     return result
 
@@ -53,10 +75,16 @@ def policy_of(deadline: Deadline, block: Block) -> Policy:
     return Policy.from_json(deadline.reminder_policy, Policy.from_json(block.reminder_policy))
 
 
-async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now: datetime, result: PlanResult,
-                         offered: Offered) -> None:
-    policy = policy_of(deadline, block)
-    slot = current_slot(deadline.due_at, policy, now) if in_office_hours(now) else None
+def _slot_of(deadline: Deadline, block: Block, now: datetime,
+             cache: dict[tuple[object, ...], Slot | None]) -> Slot | None:
+    key = (deadline.due_at, repr(deadline.reminder_policy), repr(block.reminder_policy))
+    if key not in cache:
+        cache[key] = current_slot(deadline.due_at, policy_of(deadline, block), now)
+    return cache[key]
+
+
+async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot | None, now: datetime,
+                         result: PlanResult, offered: Offered) -> None:
     if slot is not None:
         sent = await _remind(uow, deadline, block, slot, now, offered)
         result.reminders += sent[0]
@@ -64,7 +92,7 @@ async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now:
         # the morning's digest goes with the morning's reminders (same transaction, so never one alone)
         if sent[0] and await _digest(uow, deadline, block, f"digest_{slot.name}", now, sent[2]):
             result.digests += 1
-    elif _due_evening(deadline, now) and await _digest(uow, deadline, block, "digest_due_evening", now):
+    elif await _digest(uow, deadline, block, EVENING, now):
         result.digests += 1
 
 
