@@ -28,6 +28,7 @@ Sent = tuple[int, int, list[str]]  # per deadline: reminders, messages, units no
 OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
 CHUNK = 200  # deadlines per transaction
 EVENING = "digest_due_evening"
+LANG_CHUNK = 500  # chats per language lookup
 
 
 @dataclass
@@ -142,7 +143,10 @@ async def _remind_chunk(uow: UnitOfWork, items: list[tuple[Deadline, Slot | None
     by_unit: dict[int, list[tuple[str, str]]] = {}
     for contact, account in await uow.deadlines.unit_accounts(unit_ids):
         by_unit.setdefault(contact.unit_id or 0, []).append((account.channel, account.chat_id))
-    langs = await uow.dialogs.langs(list(dict.fromkeys(c for chats in by_unit.values() for c in chats)))
+    chats = list(dict.fromkeys(c for chats in by_unit.values() for c in chats))
+    langs: dict[tuple[str, str], str] = {}
+    for start in range(0, len(chats), LANG_CHUNK):  # a long IN list of pairs is too deep for PostgreSQL
+        langs |= await uow.dialogs.langs(chats[start:start + LANG_CHUNK])
     reminders: list[dict[str, object]] = []
     messages: list[dict[str, object]] = []
     recipients: dict[tuple[str, str], None] = {}
