@@ -29,12 +29,15 @@ from handlers.deadlines.rules.workdays import (
     local_day,
     working_days_between,
 )
-from storage.models import Block, Deadline
+from storage.models import Block, Deadline, Unit
 from storage.uow import UnitOfWork
 
 Offered = dict[tuple[str, str], list[list[str]]]  # per chat, the reminder choices of this tick
+Sent = tuple[int, int, list[str]]  # per deadline: reminders, messages, units no contact could be reminded for
 OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
 CHUNK = 200  # deadlines per transaction
+EVENING = "digest_due_evening"
+LANG_CHUNK = 500  # chats per language lookup
 
 
 @dataclass
@@ -46,14 +49,37 @@ class PlanResult:
 
 async def plan_tick(sessions: async_sessionmaker[AsyncSession], now: datetime) -> PlanResult:
     result = PlanResult()
+    plans: dict[int, Slot | None] = {}  # per deadline: its reminder slot now, or None for the due evening
     async with UnitOfWork(sessions) as uow:
         live = await uow.deadlines.live_with_blocks(due_after=now - OVERDUE_HORIZON)
-    todo = [(d, b) for d, _t, b in live if d.closed_at is None]  # read-only copies, detached
+        slots: dict[tuple[object, ...], Slot | None] = {}  # many deadlines share a due time and a policy
+        office = in_office_hours(now)
+        by_slot: dict[str, list[int]] = {}
+        for deadline, _t, block in live:
+            if deadline.closed_at is not None or deadline.id is None:
+                continue
+            slot = _slot_of(deadline, block, now, slots) if office else None
+            if slot is not None:
+                by_slot.setdefault(slot.name, []).append(deadline.id)
+                plans[deadline.id] = slot
+            elif _due_evening(deadline, now):
+                by_slot.setdefault(EVENING, []).append(deadline.id)
+                plans[deadline.id] = None
+        # "anything new?": set-based, so a tick that finds nothing costs a few statements
+        pending: set[int] = set()
+        for name, ids in by_slot.items():
+            if name == EVENING:
+                pending |= await uow.deadlines.without_digest(EVENING, ids)
+            else:
+                pending |= await uow.deadlines.with_units_to_remind(name, ids)
+    todo = [(d, b) for d, _t, b in live if d.id in pending]  # read-only copies, detached, in deadline order
     offered: Offered = {}
     for start in range(0, len(todo), CHUNK):
         async with UnitOfWork(sessions) as uow:
-            for deadline, block in todo[start:start + CHUNK]:
-                await _plan_deadline(uow, deadline, block, now, result, offered)
+            chunk = todo[start:start + CHUNK]
+            sent = await _remind_chunk(uow, [(d, plans[d.id or 0]) for d, _b in chunk], now, offered)
+            for deadline, block in chunk:
+                await _plan_deadline(uow, deadline, block, plans[deadline.id or 0], sent, now, result)
             await uow.commit()
     return result
 
@@ -62,18 +88,24 @@ def policy_of(deadline: Deadline, block: Block) -> Policy:
     return Policy.from_json(deadline.reminder_policy, Policy.from_json(block.reminder_policy))
 
 
-async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, now: datetime, result: PlanResult,
-                         offered: Offered) -> None:
-    policy = policy_of(deadline, block)
-    slot = current_slot(deadline.due_at, policy, now) if in_office_hours(now) else None
+def _slot_of(deadline: Deadline, block: Block, now: datetime,
+             cache: dict[tuple[object, ...], Slot | None]) -> Slot | None:
+    key = (deadline.due_at, repr(deadline.reminder_policy), repr(block.reminder_policy))
+    if key not in cache:
+        cache[key] = current_slot(deadline.due_at, policy_of(deadline, block), now)
+    return cache[key]
+
+
+async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot | None,
+                         sent: dict[int, Sent], now: datetime, result: PlanResult) -> None:
     if slot is not None:
-        sent = await _remind(uow, deadline, block, slot, now, offered)
-        result.reminders += sent[0]
-        result.messages += sent[1]
+        reminders, messages, unreachable = sent.get(deadline.id or 0, (0, 0, []))
+        result.reminders += reminders
+        result.messages += messages
         # the morning's digest goes with the morning's reminders (same transaction, so never one alone)
-        if sent[0] and await _digest(uow, deadline, block, f"digest_{slot.name}", now, sent[2]):
+        if reminders and await _digest(uow, deadline, block, f"digest_{slot.name}", now, unreachable):
             result.digests += 1
-    elif _due_evening(deadline, now) and await _digest(uow, deadline, block, "digest_due_evening", now):
+    elif await _digest(uow, deadline, block, EVENING, now):
         result.digests += 1
 
 
@@ -104,50 +136,64 @@ def reminder_text(t: Catalog, deadline: Deadline, slot: Slot, unit_name: str, no
     return f"{body}\n{t('remind.hint')}"
 
 
-async def _remind(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot, now: datetime,
-                  offered: Offered) -> tuple[int, int, list[str]]:
-    """(reminders, messages, names of units no contact could be reminded for).
+async def _remind_chunk(uow: UnitOfWork, items: list[tuple[Deadline, Slot | None]], now: datetime,
+                        offered: Offered) -> dict[int, Sent]:
+    """Per deadline: (reminders, messages, names of units no contact could be reminded for). A chunk's
+    reads and writes are a few statements in all, not a few per deadline.
 
     A chat reminded of several deadlines in one morning gets, with each reminder, the choices of
     all of them so far, so that on Zalo "1" and "2" each open their own deadline."""
-    assert block.id is not None and deadline.id is not None
-    units = await uow.deadlines.units_to_remind(deadline, block.id, slot.name)
-    if not units:
-        return 0, 0, []
-    accounts = await uow.deadlines.unit_accounts([u.id for u in units if u.id is not None])
+    by_slot: dict[str, list[int]] = {}
+    for deadline, slot in items:
+        if slot is not None and deadline.id is not None:
+            by_slot.setdefault(slot.name, []).append(deadline.id)
+    units_of: dict[int, list[Unit]] = {}
+    for name, ids in by_slot.items():
+        for deadline_id, unit in await uow.deadlines.units_to_remind_many(name, ids):
+            units_of.setdefault(deadline_id, []).append(unit)
+    unit_ids = sorted({u.id for units in units_of.values() for u in units if u.id is not None})
     by_unit: dict[int, list[tuple[str, str]]] = {}
-    for contact, account in accounts:
+    for contact, account in await uow.deadlines.unit_accounts(unit_ids):
         by_unit.setdefault(contact.unit_id or 0, []).append((account.channel, account.chat_id))
-    langs = await uow.dialogs.langs([chat for chats in by_unit.values() for chat in chats])
+    chats = list(dict.fromkeys(c for chats in by_unit.values() for c in chats))
+    langs: dict[tuple[str, str], str] = {}
+    for start in range(0, len(chats), LANG_CHUNK):  # a long IN list of pairs is too deep for PostgreSQL
+        langs |= await uow.dialogs.langs(chats[start:start + LANG_CHUNK])
     reminders: list[dict[str, object]] = []
     messages: list[dict[str, object]] = []
-    recipients: list[tuple[str, str]] = []
-    for unit in units:
-        assert unit.id is not None
-        chats = by_unit.get(unit.id, [])
-        reminders.append({"deadline_id": deadline.id, "revision": deadline.revision, "unit_id": unit.id,
-                          "slot": slot.name, "planned_at": now, "recipients": len(chats)})
-        for chat_key in chats:  # each chat in its own language (`/lang`)
-            t = Catalog(langs.get(chat_key, DEFAULT_LANG))
-            choice = [f"{GLOBAL_SUBMIT}{deadline.id}", t("remind.submit_now", title=_short(deadline.title))]
-            menu = offered.setdefault(chat_key, [])
-            if choice not in menu:
-                menu.append(choice)
-            messages.append({"channel": chat_key[0], "chat_id": chat_key[1],
-                             "text": reminder_text(t, deadline, slot, unit.name, now), "choices": list(menu),
-                             "version": 0, "created_at": now, "not_before": now, "attempts": 0,
-                             "deadline_id": deadline.id, "unit_id": unit.id})
-        recipients += chats
+    recipients: dict[tuple[str, str], None] = {}
+    sent: dict[int, Sent] = {}
+    for deadline, slot in items:
+        units = units_of.get(deadline.id or 0, [])
+        if slot is None or not units:
+            continue
+        first_message = len(messages)
+        for unit in units:
+            assert unit.id is not None
+            chats = by_unit.get(unit.id, [])
+            reminders.append({"deadline_id": deadline.id, "revision": deadline.revision, "unit_id": unit.id,
+                              "slot": slot.name, "planned_at": now, "recipients": len(chats)})
+            for chat_key in chats:  # each chat in its own language (`/lang`)
+                t = Catalog(langs.get(chat_key, DEFAULT_LANG))
+                choice = [f"{GLOBAL_SUBMIT}{deadline.id}", t("remind.submit_now", title=_short(deadline.title))]
+                menu = offered.setdefault(chat_key, [])
+                if choice not in menu:
+                    menu.append(choice)
+                messages.append({"channel": chat_key[0], "chat_id": chat_key[1],
+                                 "text": reminder_text(t, deadline, slot, unit.name, now), "choices": list(menu),
+                                 "version": 0, "created_at": now, "not_before": now, "attempts": 0,
+                                 "deadline_id": deadline.id, "unit_id": unit.id})
+                recipients[chat_key] = None
+        unreachable = [u.name for u in units if not by_unit.get(u.id or 0)]
+        sent[deadline.id or 0] = (len(units), len(messages) - first_message, unreachable)
     await uow.deadlines.add_reminders(reminders, messages)
-    if messages:
-        by_menu: dict[str, tuple[list[list[str]], list[tuple[str, str]]]] = {}
-        for chat_key in recipients:  # one UPDATE per distinct menu, not per chat
-            menu = offered[chat_key]
-            by_menu.setdefault(repr(menu), (menu, []))[1].append(chat_key)
-        for menu, chats_of_menu in by_menu.values():
-            await uow.dialogs.offer_menu(chats_of_menu, menu, now, skip_busy=False)
-    unreachable = [u.name for u in units if not by_unit.get(u.id or 0)]
-    return len(reminders), len(messages), unreachable
+    by_menu: dict[str, tuple[list[list[str]], list[tuple[str, str]]]] = {}
+    for chat_key in recipients:  # one UPDATE per distinct menu, not per chat
+        menu = offered[chat_key]
+        by_menu.setdefault(repr(menu), (menu, []))[1].append(chat_key)
+    for menu, chats_of_menu in by_menu.values():
+        await uow.dialogs.offer_menu(chats_of_menu, menu, now, skip_busy=False)
+    return sent
 
 
 async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, now: datetime,

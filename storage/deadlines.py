@@ -24,6 +24,8 @@ from storage.models import (
 )
 from storage.upsert import insert_ignore
 
+ID_CHUNK = 500  # ids per IN list (well under SQLite's bound-parameter limit)
+
 
 class Deadlines:
     def __init__(self, session: AsyncSession) -> None:
@@ -94,6 +96,59 @@ class Deadlines:
         stmt = (select(Unit).where(Unit.block_id == block_id, col(Unit.active).is_(True), not_(submitted),
                                    not_(reminded)).order_by(col(Unit.id)))
         return list((await self.session.exec(stmt)).all())
+
+    async def units_to_remind_many(self, slot: str, deadline_ids: Sequence[int]) -> list[tuple[int, Unit]]:
+        """`units_to_remind` for many deadlines of one slot at once: (deadline id, unit), in deadline then
+        unit order (the planner's first tick of a morning reads a chunk of deadlines in one statement)."""
+        rows: list[tuple[int, Unit]] = []
+        for start in range(0, len(deadline_ids), ID_CHUNK):
+            chunk = list(deadline_ids[start:start + ID_CHUNK])
+            submitted = exists().where(and_(col(Submission.deadline_id) == col(Deadline.id),
+                                            col(Submission.unit_id) == col(Unit.id),
+                                            col(Submission.superseded_at).is_(None)))
+            reminded = exists().where(and_(col(Reminder.deadline_id) == col(Deadline.id),
+                                           col(Reminder.revision) == col(Deadline.revision),
+                                           col(Reminder.unit_id) == col(Unit.id), col(Reminder.slot) == slot))
+            stmt = (select(col(Deadline.id), Unit)
+                    .join(Term, col(Term.id) == col(Deadline.term_id))
+                    .join(Unit, col(Unit.block_id) == col(Term.block_id))
+                    .where(col(Deadline.id).in_(chunk), col(Unit.active).is_(True), not_(submitted),
+                           not_(reminded))
+                    .order_by(col(Deadline.id), col(Unit.id)))
+            rows += [(int(d), u) for d, u in (await self.session.exec(stmt)).all() if d is not None]
+        return rows
+
+    async def with_units_to_remind(self, slot: str, deadline_ids: Sequence[int]) -> set[int]:
+        """Of these deadlines, those with at least one unit `units_to_remind` would return for `slot`:
+        one set-based query per chunk, so a tick that finds nothing new costs a few statements, not
+        one per deadline."""
+        found: set[int] = set()
+        for start in range(0, len(deadline_ids), ID_CHUNK):
+            chunk = list(deadline_ids[start:start + ID_CHUNK])
+            submitted = exists().where(and_(col(Submission.deadline_id) == col(Deadline.id),
+                                            col(Submission.unit_id) == col(Unit.id),
+                                            col(Submission.superseded_at).is_(None)))
+            reminded = exists().where(and_(col(Reminder.deadline_id) == col(Deadline.id),
+                                           col(Reminder.revision) == col(Deadline.revision),
+                                           col(Reminder.unit_id) == col(Unit.id), col(Reminder.slot) == slot))
+            stmt = (select(col(Deadline.id)).distinct()
+                    .join(Term, col(Term.id) == col(Deadline.term_id))
+                    .join(Unit, col(Unit.block_id) == col(Term.block_id))
+                    .where(col(Deadline.id).in_(chunk), col(Unit.active).is_(True), not_(submitted),
+                           not_(reminded)))
+            found.update(int(i) for i in (await self.session.exec(stmt)).all() if i is not None)
+        return found
+
+    async def without_digest(self, slot: str, deadline_ids: Sequence[int]) -> set[int]:
+        """Of these deadlines, those with no digest yet for `slot` at their current revision."""
+        found: set[int] = set()
+        for start in range(0, len(deadline_ids), ID_CHUNK):
+            chunk = list(deadline_ids[start:start + ID_CHUNK])
+            done = exists().where(and_(col(Digest.deadline_id) == col(Deadline.id),
+                                       col(Digest.revision) == col(Deadline.revision), col(Digest.slot) == slot))
+            stmt = select(col(Deadline.id)).where(col(Deadline.id).in_(chunk), not_(done))
+            found.update(int(i) for i in (await self.session.exec(stmt)).all() if i is not None)
+        return found
 
     async def unit_accounts(self, unit_ids: Sequence[int]) -> list[tuple[Contact, ChatAccount]]:
         """Chat accounts of the active unit contacts of these units."""
