@@ -12,6 +12,7 @@ from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term, coll
 from bot.app import App
 from bot.cli_help import arg_help
 from bot.version import package_version
+from handlers.core import catalog
 from handlers.core.catalog import Catalog
 from handlers.registration import invite_book
 from handlers.registration.rules.codes import deep_link, display_code
@@ -173,7 +174,11 @@ async def _main(args: argparse.Namespace) -> int:
     logs.configure(settings)
     if args.command in ops_cli.COMMANDS:  # before App.create: these must not migrate the database
         return await ops_cli.run(settings, args)
-    app = await App.create(sandbox_db.sandbox_settings(settings, args.command))
+    try:
+        app = await App.create(sandbox_db.sandbox_settings(settings, args.command))
+    except catalog.CatalogError:
+        print(Catalog()("cli.texts_broken", problems="\n  ".join(catalog.problems())), file=sys.stderr)
+        return 2
     try:
         if args.command == "block":
             return await _import(app, args.path)

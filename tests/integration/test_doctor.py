@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from bot.app import App
 from bot.cli import main
 from bot.doctor import run_doctor
 from bot.settings import Settings
-from tests.cli_helpers import cli_env
+from handlers.core import catalog
+from handlers.core.catalog import text
+from tests.cli_helpers import cli_env, run
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
 from tests.ops_helpers import free_port
@@ -160,3 +163,40 @@ async def test_a_database_url_that_cannot_be_read(tmp_path: Path, capsys: pytest
     assert code == 1
     assert lines[0].startswith("✗ THIDUA_DATABASE_URL không phải địa chỉ cơ sở dữ liệu")
     assert not any("not a url at all" in line for line in lines)  # it may hold a password: never echoed
+
+
+@pytest.fixture
+def broken_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The catalog read from a copy of the real files, in which an office worker lost a `}` on line 3."""
+    copy = tmp_path / "handlers"
+    for source in catalog.files("vi") + catalog.files("en"):
+        target = copy / source.parent.parent.name / "texts" / source.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    edited = copy / "core" / "texts" / "vi.ftl"
+    lines = edited.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "cli-demo_loaded = Đã nạp khối mẫu vào { $path.")
+    edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(catalog, "TEXTS", copy)
+    catalog._load.cache_clear()
+    yield edited
+    monkeypatch.undo()
+    catalog._load.cache_clear()
+
+
+async def test_a_broken_text_file_is_named_with_its_line(tmp_path: Path, broken_texts: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = await doctor(settings_for(tmp_path / "data", None, None), capsys)
+    assert code == 1
+    at = lines.index(f"✗ {text('doctor.texts_broken', problems='').splitlines()[0]}")
+    assert lines[at + 1].strip().startswith(f"{broken_texts}:3: cannot read"), lines
+
+
+def test_the_bot_does_not_start_on_a_broken_text_file(tmp_path: Path, broken_texts: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    cli_env(tmp_path, monkeypatch)
+    code, _, said = run(capsys, "migrate")
+    assert code == 2
+    assert said.startswith(text("cli.texts_broken", problems="").splitlines()[0]), said
+    assert f"{broken_texts}:3: cannot read" in said

@@ -220,3 +220,12 @@ cli-help-backup = back up the database with the secret key into a new folder
 cli-help-backup_path = the backup folder (new, or empty)
 cli-help-restore = restore a backup into an empty database
 cli-help-restore_path = a folder made by thidua backup
+doctor-texts_ok = The text files (.ftl) read well: { $count } texts.
+doctor-texts_broken =
+    A text file (.ftl) is broken, the bot will not start:
+      { $problems }
+    Fix the line named (keep what is before = and everything in curly brackets) and run thidua doctor again.
+cli-texts_broken =
+    Not started: a text file (.ftl) is broken:
+      { $problems }
+    Fix the line named and run again (thidua doctor checks these files).

@@ -220,3 +220,12 @@ cli-help-backup = sao lưu cơ sở dữ liệu cùng khóa bí mật vào một
 cli-help-backup_path = thư mục sao lưu (chưa có, hoặc trống)
 cli-help-restore = khôi phục bản sao lưu vào cơ sở dữ liệu trống
 cli-help-restore_path = thư mục do thidua backup tạo ra
+doctor-texts_ok = Các tệp văn bản (.ftl) đọc được: { $count } câu chữ.
+doctor-texts_broken =
+    Tệp văn bản (.ftl) có lỗi, bot sẽ không khởi động:
+      { $problems }
+    Sửa dòng được chỉ ra (giữ nguyên phần trước dấu = và các chỗ trong ngoặc nhọn) rồi chạy lại thidua doctor.
+cli-texts_broken =
+    Không khởi động: tệp văn bản (.ftl) có lỗi:
+      { $problems }
+    Sửa dòng được chỉ ra rồi chạy lại (thidua doctor kiểm tra các tệp này).
