@@ -11,13 +11,14 @@ import pytest
 from docx import Document
 
 from bot.cli import main
+from handlers.core.catalog import text
 from storage.models_vote import Poll
 from storage.uow import UnitOfWork
 from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK
 from tests.integration.test_cli_scores import _seed, outbox
 
-QUESTION = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026"
+QUESTION = text("poll.question.flag", year=2026)
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
         f"✅ Đã lưu phiếu bầu #1: {QUESTION}", "Loại: Cờ thi đua", f"Nội dung: {QUESTION}",
         "Danh sách ứng viên (3 đơn vị, theo thứ tự trên phiếu):", "  1. Sở Giáo dục và Đào tạo",
         "  2. Bảo hiểm Xã hội tỉnh", "  3. Sở Y tế", "Số đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1",
-        "Đơn vị không được bầu cho chính mình",
+        text("poll.self.no"),
         "Trúng cử khi được trên 50% tổng số đơn vị thành viên và trong 1 đơn vị nhiều phiếu nhất",
         "Túc số: 2/3 tổng số đơn vị thành viên", "Thời gian bỏ phiếu: 15 phút · Địa điểm: Hội trường Sở Văn hóa"]
     code, out, _ = run(capsys, "poll", "list")
@@ -89,7 +90,7 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
     code, out, _ = run(capsys, "poll", "open", "1")
     assert code == 0 and out.startswith(f"🟢 Đã mở phiếu bầu #1: {QUESTION}\nĐã gửi 1 phiếu đến đầu mối của 11 "
                                         "đơn vị.\nPhiếu tự đóng lúc ")
-    assert [chat for chat, text in outbox() if text.startswith("🗳️ Bỏ phiếu kín")] == ["777"]
+    assert [chat for chat, said in outbox() if said.startswith("🗳️ Bỏ phiếu kín")] == ["777"]
     assert run(capsys, "poll", "open", "1") == (2, "", "Phiếu bầu #1 đã được mở rồi (có thể do đồng nghiệp vừa mở)."
                                                       "\n")
     cast(1, {u: ["GDDT"] for u in ("BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE")} | {"BDT": []})
@@ -101,14 +102,14 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
     assert "🧾 Danh sách 8 phiếu đã kiểm của phiếu bầu #1" in out
     assert run(capsys, "poll", "close", "1") == (2, "", "Phiếu bầu #1 không còn đang mở (có thể đã tự đóng hoặc "
                                                        "đồng nghiệp vừa đóng).\n")
-    results = [text for chat, text in outbox() if chat == "777" and text.startswith("🗳 KẾT QUẢ")]
+    results = [said for chat, said in outbox() if chat == "777" and said.startswith("🗳 KẾT QUẢ")]
     assert len(results) == 1 and "Trúng cử: Sở Giáo dục và Đào tạo." in results[0]
     code, out, _ = run(capsys, "poll", "receipts", "1")
     hashes = out.splitlines()[1:]
     assert code == 0 and len(hashes) == 8 and all(len(h) == 64 for h in hashes) and hashes == sorted(hashes)
     code, out, _ = run(capsys, "poll", "minutes", "1", "--out", "bb.docx")
     assert (code, out) == (0, "Đã ghi biên bản kiểm phiếu của phiếu bầu #1 vào bb.docx.\n")
-    text = "\n".join(p.text for p in Document(str(data_dir.parent / "bb.docx")).paragraphs)
-    assert QUESTION in text and "Hội trường Sở Văn hóa" in text
+    said = "\n".join(p.text for p in Document(str(data_dir.parent / "bb.docx")).paragraphs)
+    assert QUESTION in said and "Hội trường Sở Văn hóa" in said
     assert run(capsys, "poll", "show", "x")[0] == 2 and run(capsys, "poll", "show", "9")[2] == (
         "Không tìm thấy phiếu bầu #9 của khối.\n")

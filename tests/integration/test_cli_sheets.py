@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from handlers.core.catalog import text
 from handlers.scoring.sheet_file.read import load_criteria_file, write_criteria_xlsx
 from storage.models import Assessment, ChatAccount, Contact
 from tests.cli_helpers import cli_env, db, run
@@ -21,7 +22,7 @@ TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 CREATED = (f"Đã nhập bảng tiêu chí «{TITLE}» cho {BLOCK} (năm 2026), phiên bản 1: 4 mục, 12 tiêu chí "
            "(tổng 100 điểm), 2 điểm thưởng, 2 điểm trừ, bước điểm 0,5.")
-UNCHANGED = f"Bảng tiêu chí «{TITLE}» của {BLOCK} (năm 2026) không thay đổi (phiên bản 1)."
+UNCHANGED = text("sheet.cli.unchanged", block=BLOCK, title=TITLE, version=1, year=2026)
 
 
 @pytest.fixture
@@ -194,8 +195,8 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
     async def pending(uow: Any) -> list[tuple[str, str]]:
         return [(m.chat_id, m.text) for m in await uow.outbox.pending()]
 
-    [(chat, text)] = db(pending)
-    assert chat == "501" and "(phiên bản 2)" in text and "Mời Sở Y tế kiểm tra lại" in text
+    [(chat, said)] = db(pending)
+    assert chat == "501" and "(phiên bản 2)" in said and "Mời Sở Y tế kiểm tra lại" in said
 
     async def submitted(uow: Any) -> None:  # Sở Y tế submits on version 2
         [block] = await uow.directory.blocks()
@@ -213,5 +214,5 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
     assert code == 0 and out.startswith(f"Đã tạo phiên bản 3 của bảng tiêu chí «{TITLE}»")
     assert out.strip().endswith("1 đơn vị đã nộp bảng tự chấm theo phiên bản cũ: bản nộp đó không còn tính cho hạn "
                                 "nộp tự chấm điểm; các đơn vị được báo để chấm và nộp lại.")
-    texts = [text for _chat, text in db(pending)]
+    texts = [said for _chat, said in db(pending)]
     assert "sau khi Sở Y tế đã nộp bảng tự chấm theo bảng cũ" in texts[-1]

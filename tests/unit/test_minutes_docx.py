@@ -12,6 +12,7 @@ from docx.document import Document as DocxDocument
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handlers.core.catalog import text
 from handlers.voting.minutes import Candidate, Minutes, build_minutes, vn_day, vn_pct
 from handlers.voting.minutes_docx import xml_safe
 
@@ -50,7 +51,7 @@ def test_the_header_follows_the_administrative_format() -> None:
     doc = read(build_minutes(minutes()))
     [[left, right]] = cell_lines(doc, 0)
     assert left.split("\n") == ["UBND TỈNH BẮC KẠN", "KHỐI THI ĐUA VĂN HÓA - XÃ HỘI", "———", "Số: …/BB-KTĐ"]
-    assert right.split("\n") == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+    assert right.split("\n") == [text("minutes.motto_1"), text("minutes.motto_2"),
                                  "Bắc Kạn, ngày 05 tháng 12 năm 2026"]
     block_run = doc.tables[0].rows[0].cells[0].paragraphs[1].runs[0]
     motto = doc.tables[0].rows[0].cells[1].paragraphs
@@ -58,20 +59,20 @@ def test_the_header_follows_the_administrative_format() -> None:
     assert motto[2].runs[0].italic  # the place and date
     assert doc.styles["Normal"].font.name == "Times New Roman"
     assert doc.styles["Normal"].font.size is not None and doc.styles["Normal"].font.size.pt == 13
-    text = body(doc)
-    assert text[1:3] == ["BIÊN BẢN KIỂM PHIẾU", FLAG]
+    said = body(doc)
+    assert said[1:3] == ["BIÊN BẢN KIỂM PHIẾU", FLAG]
     assert doc.paragraphs[1].runs[0].bold
 
 
 def test_the_numbers_are_the_counts() -> None:
-    text = body(read(build_minutes(minutes())))
+    said = body(read(build_minutes(minutes())))
     for line in ("- Số phiếu phát ra: 11", "- Số phiếu thu vào: 10", "- Số phiếu hợp lệ: 10",
                  "- Số phiếu không hợp lệ: 0", "- Số phiếu trống (không chọn đơn vị nào): 1",
                  "Khối có 11 đơn vị thành viên:", "7. Sở Y tế", "1. Sở Y tế: 7 phiếu, đạt 63,64%."):
-        assert line in text, line
-    assert any("10/11 đơn vị" in p and "cuộc bỏ phiếu hợp lệ" in p for p in text)
+        assert line in said, line
+    assert any("10/11 đơn vị" in p and "cuộc bỏ phiếu hợp lệ" in p for p in said)
     assert any(p.startswith("Hôm nay, vào lúc 09 giờ 30 phút ngày 05 tháng 12 năm 2026, tại Hội trường Sở Y tế")
-               for p in text)
+               for p in said)
 
 
 def test_the_results_table() -> None:
@@ -88,11 +89,11 @@ def test_the_results_table() -> None:
 def test_a_poll_without_quorum_elects_nobody() -> None:
     m = minutes(returned=6, valid=6, blank=0, quorum_met=False,
                 candidates=(Candidate("Sở Y tế", 6, Decimal("54.55")), Candidate("Ban Dân tộc", 0, Decimal("0"))))
-    text = body(read(build_minutes(m)))
-    assert any("(6/11 đơn vị) chưa đạt tỷ lệ tối thiểu 2/3" in p and "không hợp lệ" in p for p in text)
-    assert "Cuộc bỏ phiếu không hợp lệ (số phiếu thu vào chưa đạt tỷ lệ tối thiểu) nên không có đơn vị nào trúng cử." \
-        in text
-    assert "Các đơn vị trúng cử:" not in text
+    said = body(read(build_minutes(m)))
+    assert any("(6/11 đơn vị) chưa đạt tỷ lệ tối thiểu 2/3" in p and "không hợp lệ" in p for p in said)
+    assert text("minutes.invalid_none") \
+        in said
+    assert text("minutes.elected_header") not in said
 
 
 def test_a_runoff_and_a_tie_are_said() -> None:
@@ -102,12 +103,12 @@ def test_a_runoff_and_a_tie_are_said() -> None:
                                Candidate("Sở Khoa học và Công nghệ", 7, Decimal("63.64"), tied=True),
                                Candidate("Sở Giáo dục và Đào tạo", 7, Decimal("63.64"), tied=True)))
     doc = read(build_minutes(tied))
-    text = body(doc)
-    assert "(Bỏ phiếu lại giữa các đơn vị bằng phiếu nhau của cuộc bỏ phiếu «Đề nghị tặng Bằng khen»)" in text
+    said = body(doc)
+    assert "(Bỏ phiếu lại giữa các đơn vị bằng phiếu nhau của cuộc bỏ phiếu «Đề nghị tặng Bằng khen»)" in said
     assert ("Các đơn vị Sở Khoa học và Công nghệ, Sở Giáo dục và Đào tạo bằng phiếu nhau ở vị trí cuối: 1 vị trí "
-            "còn lại sẽ được bỏ phiếu lại giữa các đơn vị này.") in text
+            "còn lại sẽ được bỏ phiếu lại giữa các đơn vị này.") in said
     assert [row[4] for row in cell_lines(doc, 1)[1:]] == ["Trúng cử", "Trúng cử", "Bằng phiếu", "Bằng phiếu"]
-    assert "2. Ban Dân tộc: 8 phiếu, đạt 72,73%." in text
+    assert "2. Ban Dân tộc: 8 phiếu, đạt 72,73%." in said
 
 
 def test_dates_as_the_decree_writes_them() -> None:

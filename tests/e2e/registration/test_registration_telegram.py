@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.app import App
+from handlers.core.catalog import text
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, deliver
 
@@ -15,7 +16,7 @@ HOA, MINH = 1001, 2002
 
 def button(message: dict[str, Any], label: str) -> str:
     """The callback data of the button labelled `label`."""
-    return next(data for text, data in message["buttons"] if text == label)
+    return next(data for said, data in message["buttons"] if said == label)
 
 
 async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
@@ -28,10 +29,10 @@ async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg:
     assert all(len(data.encode()) <= 64 for _, data in first["buttons"])
 
     tg.push_callback(HOA, button(first, "Đồng ý"))
-    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await tg.next_message(HOA))["text"] == text("reg_ask_name")
     tg.push_callback(HOA, button(first, "Đồng ý"))  # a double tap on the old button acts once
-    assert (await tg.next_message(HOA))["text"] == "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
-    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await tg.next_message(HOA))["text"] == text("menu_expired")
+    assert (await tg.next_message(HOA))["text"] == text("reg_ask_name")
     assert len(tg.callback_answers) == 2  # every press is answered, so the spinner stops
 
     tg.push_text(HOA, "Nguyễn Thị Hoa")
@@ -74,6 +75,6 @@ async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg:
 
     tg.push_text(HOA, "/menu")
     menu = await tg.next_message(HOA)
-    tg.push_callback(HOA, button(menu, "Đơn vị chưa có đầu mối"))
+    tg.push_callback(HOA, button(menu, text("menu.missing")))
     missing = (await tg.next_message(HOA))["text"]
     assert missing.startswith("Các đơn vị chưa có đầu mối (10/11):") and "GDDT" not in missing

@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import text
 from storage.models import Contact
 from tests.helpers import codes, deliver
 
@@ -27,18 +28,17 @@ UNITS = [
     ("LDTBXH", "Sở Lao động - Thương binh và Xã hội"),
 ]
 TAGS = {"BHXH": " [Trưởng khối]", "CDNDTNT": " [Phó Trưởng khối]"}
-SECRETARIAT_MENU = f"Menu Thường trực {BLOCK}:"
-OBSERVER_MENU = f"Bạn theo dõi {BLOCK} (Ban Thi đua - Khen thưởng tỉnh). Chọn mục cần xem:"
-UNIT_MENU = f"Menu chính (Sở Y tế, {BLOCK}):"
+SECRETARIAT_MENU = text("menu_secretariat", block=BLOCK)
+OBSERVER_MENU = text("menu_observer", block=BLOCK)
+UNIT_MENU = text("menu_unit", block=BLOCK, unit="Sở Y tế")
 UNITS_ITEM, MISSING_ITEM, REVOKE_ITEM, ROTATE_ITEM, WHOAMI_ITEM = (
-    "Danh sách đơn vị và đầu mối", "Đơn vị chưa có đầu mối", "Thu hồi một đầu mối", "Đổi mã mời của đơn vị",
+    text("menu.units"), text("menu.missing"), "Thu hồi một đầu mối", text("menu.rotate"),
     "Thông tin của tôi")
 SECRETARIAT_ONLY = {REVOKE_ITEM, ROTATE_ITEM}
-EXPIRED = "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
-NOT_ALLOWED = "Chức năng này chỉ dành cho Thường trực Khối."
-GUEST_MENU = "Bạn chưa đăng ký. Mời gửi mã mời do Thường trực Khối cấp để đăng ký làm đầu mối."
-CODE_REVOKED = ("Mã mời này đã bị thu hồi hoặc đã được thay bằng mã mới. "
-                "Mời liên hệ Thường trực Khối để lấy mã mới.")
+EXPIRED = text("menu_expired")
+NOT_ALLOWED = text("not_allowed")
+GUEST_MENU = text("menu_guest")
+CODE_REVOKED = text("code_revoked")
 
 
 def menu_of(rendered: str) -> tuple[str, list[str]]:
@@ -48,8 +48,8 @@ def menu_of(rendered: str) -> tuple[str, list[str]]:
 
 
 def is_menu(rendered: str, header: str, has: set[str], lacks: frozenset[str] = frozenset()) -> bool:
-    text, labels = menu_of(rendered)
-    return text.split("\n")[0] == header and has <= set(labels) and not lacks & set(labels)
+    said, labels = menu_of(rendered)
+    return said.split("\n")[0] == header and has <= set(labels) and not lacks & set(labels)
 
 
 def is_unit_menu(rendered: str) -> bool:
@@ -71,8 +71,8 @@ async def open_menu(sb: Sandbox, user: str, item: str) -> list[str]:
 
 
 async def register(sb: Sandbox, user: str, code: str, name: str, position: str, phone: str) -> list[str]:
-    for text in (f"/start {code}", "1", name, position, phone):
-        await sb.say(user, text)
+    for said in (f"/start {code}", "1", name, position, phone):
+        await sb.say(user, said)
     return await sb.say(user, "1")
 
 
@@ -81,7 +81,7 @@ def unit_list(contacts: dict[str, list[str]]) -> str:
     lines = [f"Đơn vị và đầu mối của {BLOCK} ({done}/{len(UNITS)} đơn vị đã có đầu mối):"]
     for i, (code, name) in enumerate(UNITS, 1):
         lines.append(f"{i}. {code} – {name}{TAGS.get(code, '')}")
-        lines += [f"    • {c}" for c in contacts.get(code, [])] or ["    (chưa có đầu mối)"]
+        lines += [f"    • {c}" for c in contacts.get(code, [])] or [text("units_none")]
     return "\n".join(lines)
 
 
@@ -158,13 +158,13 @@ async def test_revoke_a_contact(app: App, block_id: int, sandbox: Sandbox) -> No
         "Nếu có nhầm lẫn, mời liên hệ Thường trực Khối."]
 
     assert await open_menu(sandbox, "hoa", UNITS_ITEM) == [unit_list({})]
-    assert await open_menu(sandbox, "hoa", REVOKE_ITEM) == ["Chưa đơn vị nào có đầu mối để thu hồi."]
+    assert await open_menu(sandbox, "hoa", REVOKE_ITEM) == [text("revoke_no_contacts")]
 
     # the revoked person is a guest again
     assert await sandbox.say("binh", "/menu") == [GUEST_MENU]
-    assert await sandbox.say("binh", "/toi") == ["Bạn chưa đăng ký ở khối nào. Gửi mã mời để đăng ký."]
+    assert await sandbox.say("binh", "/toi") == [text("whoami_none")]
     assert await sandbox.say("binh", "xin chào") == [
-        "Tôi chưa hiểu. Nếu bạn có mã mời, hãy gửi mã (ví dụ ABCDE-FGHJK). Gõ /help để xem hướng dẫn."]
+        text("guest_hint")]
     async with app.uow() as uow:
         actions = [(e.action, e.detail.get("unit_id")) for e in await uow.audit.entries(block_id)]
     assert actions[-1][0] == "revoke_contact"
@@ -180,7 +180,7 @@ async def test_revoke_can_be_cancelled(app: App, block_id: int, sandbox: Sandbox
     await open_menu(sandbox, "hoa", REVOKE_ITEM)
     await sandbox.say("hoa", "1")
     await sandbox.say("hoa", "1")
-    assert await sandbox.say("hoa", "3") == ["Đã hủy thao tác đang làm."]  # [3] Hủy
+    assert await sandbox.say("hoa", "3") == [text("cancelled")]  # [3] Hủy
     assert await deliver(app) == 1  # only the registration notice; nobody was told of a revocation
     assert sandbox.inbox("binh") == []
     assert is_unit_menu((await sandbox.say("binh", "/menu"))[0])
@@ -191,7 +191,7 @@ async def test_rotate_a_units_code(app: App, block_id: int, sandbox: Sandbox) ->
     await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987 654 321")
 
     assert await open_menu(sandbox, "hoa", ROTATE_ITEM) == ["\n".join(
-        ["Chọn đơn vị cần đổi mã mời (mã cũ sẽ hết hiệu lực):"]
+        [text("rotate_pick_unit")]
         + [f"[{i}] {code} – {name}" for i, (code, name) in enumerate(UNITS, 1)]
         + ["[12] Thường trực Khối", "[13] Ban Thi đua - Khen thưởng tỉnh (theo dõi)", "[14] Hủy"])]
     assert await sandbox.say("hoa", "7") == [
@@ -232,7 +232,7 @@ async def test_a_unit_contact_cannot_open_the_secretariats_items(app: App, block
     async with app.uow() as uow:
         state = await uow.dialogs.load_for_update("sandbox", "sb-binh", datetime.now(UTC))
         assert state is not None
-        state.choices = [["m.revoke", "Thu hồi một đầu mối"], ["m.rotate", "Đổi mã mời của đơn vị"]]
+        state.choices = [["m.revoke", "Thu hồi một đầu mối"], ["m.rotate", text("menu.rotate")]]
         await uow.dialogs.save(state)
         await uow.commit()
     assert await sandbox.press("binh", "m.revoke", state.version) == [NOT_ALLOWED]
@@ -260,8 +260,8 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
     await sandbox.say("lan", f"/start {c['observer']}")
     assert sandbox.channel.delivered[-1].text == (
         f"Mã mời theo dõi {BLOCK} dành cho Ban Thi đua - Khen thưởng tỉnh.\n\nBạn là cán bộ theo dõi khối?")
-    for text in ("1", "Phạm Thị Lan", "Chuyên viên Ban Thi đua - Khen thưởng", "0901 234 567"):
-        await sandbox.say("lan", text)
+    for said in ("1", "Phạm Thị Lan", "Chuyên viên Ban Thi đua - Khen thưởng", "0901 234 567"):
+        await sandbox.say("lan", said)
     assert await sandbox.say("lan", "1") == [f"✅ Đã đăng ký bạn theo dõi {BLOCK}. Gõ /menu để xem tình hình của khối."]
     assert await deliver(app) == 2
     assert sandbox.inbox("hoa")[-1] == (
