@@ -107,7 +107,7 @@ async def test_unknown_malformed_and_revoked_codes(app: App, block_id: int, sand
     assert await sandbox.say("an", "/start ABCDE-FGHJK") == [CODE_UNKNOWN]
     assert await sandbox.say("an", "abcde fghjk") == [CODE_UNKNOWN]
     assert await sandbox.say("an", "xin chào") == [GUEST_HINT]
-    assert await sandbox.say("an", "/dangky") == ["Không có lệnh dangky. Gõ /help để xem các lệnh."]
+    assert await sandbox.say("an", "/dangky") == [text("unknown_command", command="dangky")]
 
     await rotate(app, block_id, "YTE")
     assert await sandbox.say("an", f"/start {c['YTE']}") == [CODE_REVOKED]
@@ -127,10 +127,10 @@ async def test_five_wrong_codes_throttle_the_chat(app: App, block_id: int, sandb
         clock.advance(timedelta(minutes=1))
     # the sixth try within ten minutes is refused, even with a right code
     assert await sandbox.say("an", f"/start {c['YTE']}") == [
-        "Bạn đã nhập sai mã quá nhiều lần. Mời thử lại sau 5 phút."]
-    assert await sandbox.say("an", c["YTE"]) == ["Bạn đã nhập sai mã quá nhiều lần. Mời thử lại sau 5 phút."]
+        text("code_throttled", minutes=5)]
+    assert await sandbox.say("an", c["YTE"]) == [text("code_throttled", minutes=5)]
     clock.advance(timedelta(minutes=3, seconds=30))
-    assert await sandbox.say("an", c["YTE"]) == ["Bạn đã nhập sai mã quá nhiều lần. Mời thử lại sau 2 phút."]
+    assert await sandbox.say("an", c["YTE"]) == [text("code_throttled", minutes=2)]
     assert (await step_of(app, "an"))[0] is None
     # another chat is not affected
     assert await sandbox.say("binh", f"/start {c['YTE']}") == [CONFIRM_YTE_TG]
@@ -345,8 +345,8 @@ async def test_notices_use_the_recipients_language(app: App, block_id: int, sand
     await sandbox.say("binh", "/lang en")
     await register(sandbox, "binh", c["YTE"])
     await deliver(app)
-    assert sandbox.inbox("hoa")[-1] == ("🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của "
-                                        "Sở Y tế. Đơn vị đã có đầu mối: 1/11.")
+    assert sandbox.inbox("hoa")[-1] == text("notice_registered", done=1, name="Trần Văn Bình", phone="0987 654 321",
+                                            position="Chuyên viên", role_text="đầu mối của Sở Y tế", total=11)
 
 
 # --- Zalo style -----------------------------------------------------------------------------------

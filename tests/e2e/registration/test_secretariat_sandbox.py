@@ -27,13 +27,13 @@ UNITS = [
     ("PTTH", "Đài Phát thanh và Truyền hình tỉnh"),
     ("LDTBXH", "Sở Lao động - Thương binh và Xã hội"),
 ]
-TAGS = {"BHXH": " [Trưởng khối]", "CDNDTNT": " [Phó Trưởng khối]"}
+TAGS = {"BHXH": text("tag.head"), "CDNDTNT": text("tag.deputy")}
 SECRETARIAT_MENU = text("menu_secretariat", block=BLOCK)
 OBSERVER_MENU = text("menu_observer", block=BLOCK)
 UNIT_MENU = text("menu_unit", block=BLOCK, unit="Sở Y tế")
 UNITS_ITEM, MISSING_ITEM, REVOKE_ITEM, ROTATE_ITEM, WHOAMI_ITEM = (
-    text("menu.units"), text("menu.missing"), "Thu hồi một đầu mối", text("menu.rotate"),
-    "Thông tin của tôi")
+    text("menu.units"), text("menu.missing"), text("menu.revoke"), text("menu.rotate"),
+    text("menu.whoami"))
 SECRETARIAT_ONLY = {REVOKE_ITEM, ROTATE_ITEM}
 EXPIRED = text("menu_expired")
 NOT_ALLOWED = text("not_allowed")
@@ -98,9 +98,10 @@ async def test_lists_of_units_and_units_without_contacts(app: App, block_id: int
     await register(sandbox, "cuong", c["GDDT"], "Đỗ Mạnh Cường", "Phó Chánh Văn phòng", "024 3825 1234")
     assert await deliver(app) == 2
     assert sandbox.inbox("hoa") == [
-        "🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của Sở Y tế. Đơn vị đã có đầu mối: 1/11.",
-        "🆕 Đỗ Mạnh Cường (Phó Chánh Văn phòng, 024 3825 1234) vừa đăng ký làm đầu mối của Sở Giáo dục và Đào tạo. "
-        "Đơn vị đã có đầu mối: 2/11.",
+        text("notice_registered", done=1, name="Trần Văn Bình", phone="0987 654 321", position="Chuyên viên",
+             role_text="đầu mối của Sở Y tế", total=11),
+        text("notice_registered", done=2, name="Đỗ Mạnh Cường", phone="024 3825 1234", position="Phó Chánh Văn phòng",
+             role_text="đầu mối của Sở Giáo dục và Đào tạo", total=11),
     ]
 
     out = await sandbox.say("hoa", "/menu")
@@ -113,7 +114,8 @@ async def test_lists_of_units_and_units_without_contacts(app: App, block_id: int
 
     missing = [(code, name) for code, name in UNITS if code not in ("YTE", "GDDT")]
     assert await open_menu(sandbox, "hoa", MISSING_ITEM) == ["\n".join(
-        ["Các đơn vị chưa có đầu mối (9/11):"] + [f"{i}. {code} – {name}" for i, (code, name) in enumerate(missing, 1)]
+        [text("missing_header", count=9,
+              total=11)] + [f"{i}. {code} – {name}" for i, (code, name) in enumerate(missing, 1)]
     )]
 
     # the secretariat is not a unit's contact: it is not counted
@@ -129,7 +131,7 @@ async def test_every_unit_covered(app: App, block_id: int, sandbox: Sandbox) -> 
             uow.directory.add(Contact(block_id=block_id, unit_id=unit.id, role="unit", full_name=f"Cán bộ {unit.code}",
                                       position="Chuyên viên", phone="0912000000", registered_at=app.clock.now()))
         await uow.commit()
-    assert await open_menu(sandbox, "hoa", MISSING_ITEM) == ["Tất cả 11 đơn vị đều đã có đầu mối. 🎉"]
+    assert await open_menu(sandbox, "hoa", MISSING_ITEM) == [text("missing_none", total=11)]
     assert (await open_menu(sandbox, "hoa", UNITS_ITEM))[0].startswith(
         f"Đơn vị và đầu mối của {BLOCK} (11/11 đơn vị đã có đầu mối):")
 
@@ -232,7 +234,7 @@ async def test_a_unit_contact_cannot_open_the_secretariats_items(app: App, block
     async with app.uow() as uow:
         state = await uow.dialogs.load_for_update("sandbox", "sb-binh", datetime.now(UTC))
         assert state is not None
-        state.choices = [["m.revoke", "Thu hồi một đầu mối"], ["m.rotate", text("menu.rotate")]]
+        state.choices = [["m.revoke", text("menu.revoke")], ["m.rotate", text("menu.rotate")]]
         await uow.dialogs.save(state)
         await uow.commit()
     assert await sandbox.press("binh", "m.revoke", state.version) == [NOT_ALLOWED]
@@ -264,9 +266,9 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
         await sandbox.say("lan", said)
     assert await sandbox.say("lan", "1") == [f"✅ Đã đăng ký bạn theo dõi {BLOCK}. Gõ /menu để xem tình hình của khối."]
     assert await deliver(app) == 2
-    assert sandbox.inbox("hoa")[-1] == (
-        "🆕 Phạm Thị Lan (Chuyên viên Ban Thi đua - Khen thưởng, 0901 234 567) vừa đăng ký làm theo dõi khối "
-        "(Ban Thi đua - Khen thưởng tỉnh). Đơn vị đã có đầu mối: 1/11.")
+    assert sandbox.inbox("hoa")[-1] == text("notice_registered", done=1, name="Phạm Thị Lan", phone="0901 234 567",
+                                            position="Chuyên viên Ban Thi đua - Khen thưởng",
+                                            role_text="theo dõi khối (Ban Thi đua - Khen thưởng tỉnh)", total=11)
 
     observer_menu = await sandbox.say("lan", "/menu")
     assert is_menu(observer_menu[0], OBSERVER_MENU, {UNITS_ITEM, MISSING_ITEM, WHOAMI_ITEM},
@@ -282,7 +284,7 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
     async with app.uow() as uow:  # a revoke item smuggled into the pending menu is still refused
         state = await uow.dialogs.load_for_update("sandbox", "sb-lan", datetime.now(UTC))
         assert state is not None
-        state.choices = [["m.revoke", "Thu hồi một đầu mối"]]
+        state.choices = [["m.revoke", text("menu.revoke")]]
         await uow.dialogs.save(state)
         await uow.commit()
     assert await sandbox.press("lan", "m.revoke", state.version) == [NOT_ALLOWED]
@@ -306,7 +308,7 @@ async def test_a_unit_with_two_contacts(app: App, block_id: int, sandbox: Sandbo
         "Chọn đầu mối của Sở Y tế cần thu hồi:\n[1] Trần Văn Bình (Chuyên viên, 0987 654 321)\n"
         "[2] Lê Thị An (Phó Chánh Văn phòng, 0356 123 456)\n[3] Hủy"]
     await sandbox.say("hoa", "2")
-    assert await sandbox.say("hoa", "1") == ["Đã thu hồi đầu mối Lê Thị An (Sở Y tế)."]
+    assert await sandbox.say("hoa", "1") == [text("revoke_done", name="Lê Thị An", unit="Sở Y tế")]
     assert await deliver(app) == 1
     assert sandbox.inbox("an")[-1].startswith("Quyền đầu mối của bạn tại Sở Y tế")
     assert sandbox.inbox("binh") == []
@@ -324,7 +326,7 @@ async def test_revoke_and_rotate_shuts_the_person_out(app: App, block_id: int, s
     await sandbox.say("hoa", "1")
     await sandbox.say("hoa", "1")
     out = await sandbox.say("hoa", "2")  # [2] Thu hồi và đổi mã mời
-    assert out[0].startswith("Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).")
+    assert out[0].startswith(text("revoke_done", name="Trần Văn Bình", unit="Sở Y tế"))
     assert out[1].startswith("Mã mời mới của Sở Y tế: ")
     assert await sandbox.say("binh", f"/start {c['YTE']}") == [CODE_REVOKED]  # the old code no longer works
 

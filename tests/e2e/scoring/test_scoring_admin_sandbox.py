@@ -39,8 +39,8 @@ Bảng tiêu chí chấm điểm thi đua năm 2026 (tối đa 100 điểm, bư�
 • Đài Phát thanh và Truyền hình tỉnh: ⬜ chưa chấm
 • Sở Lao động - Thương binh và Xã hội: ⬜ chưa chấm
 Đã nộp 3/11 · đang chấm 2 · chưa chấm 6."""
-ACTIONS = ("Kiểm tra chéo", "Xếp hạng", text("sca.action.export"), text("sca.action.export_unit"),
-           "Mở lại bảng đã nộp", "Thoát")
+ACTIONS = (text("sca.action.check"), "Xếp hạng", text("sca.action.export"), text("sca.action.export_unit"),
+           text("sca.action.reopen"), "Thoát")
 OBSERVER_ACTIONS = ("Xếp hạng", text("sca.action.export"), text("sca.action.export_unit"), "Thoát")
 
 
@@ -91,7 +91,7 @@ def unit_view(self_total: str, final: str, checked: int, *criteria: str) -> str:
     return (f"🔎 Kiểm tra chéo: Sở Y tế\nNộp lúc 27/11/2026 10:00 (muộn). Tự chấm {self_total} điểm · sau kiểm tra "
             f"{final} điểm.\nĐã kiểm tra {checked}/16 tiêu chí. Chọn tiêu chí (hoặc gõ mã, ví dụ 1.2), hoặc đi lần "
             "lượt. Xong thì chọn «Xong» để báo kết quả cho đơn vị.\n"
-            + menu("▶️ Đi lần lượt", *criteria, text("sca.finish_unit")))
+            + menu(text("sca.go_in_order"), *criteria, text("sca.finish_unit")))
 
 
 def ask_score(code: str, position: int, text: str, maximum: str, own: str, *options: str,
@@ -149,12 +149,12 @@ async def test_cross_check_a_changed_score_needs_a_reason_and_the_unit_is_told(a
     ask_1_1 = ask_score("1.1", 1, TEXT_1_1, "25", "23", text("sca.keep_self", own=23), "Quay lại")
     assert await sb.say("hoa", "1.1") == [ask_1_1]  # a code typed instead of pressing [2]
     assert await sb.say("hoa", "22,3") == [
-        text("sca.score_off_step", nearest="22 hoặc 22,5", rule="điểm từ 0 đến 25, theo bước 0,5",
+        text("sca.score_off_step", nearest="22 hoặc 22,5", rule=text("sca.score_rule", max=25, step="0,5"),
              value="22,3"), ask_1_1]
     assert await sb.say("hoa", "30") == [
-        text("sca.score_above_max", max=25, rule="điểm từ 0 đến 25, theo bước 0,5", value=30), ask_1_1]
+        text("sca.score_above_max", max=25, rule=text("sca.score_rule", max=25, step="0,5"), value=30), ask_1_1]
     assert await sb.say("hoa", "hai mươi") == [
-        text("sca.score_not_number", rule="điểm từ 0 đến 25, theo bước 0,5", value="hai mươi"), ask_1_1]
+        text("sca.score_not_number", rule=text("sca.score_rule", max=25, step="0,5"), value="hai mươi"), ask_1_1]
     ask_reason = ("Điểm kiểm tra 21,5 khác điểm tự chấm 23 của tiêu chí 1.1. Mời ghi lý do điều chỉnh (bắt buộc, "
                   "3–300 ký tự); đơn vị sẽ nhận được lý do này.\n[1] Quay lại")
     assert await sb.say("hoa", "21.5") == [ask_reason]
@@ -172,9 +172,9 @@ async def test_cross_check_a_changed_score_needs_a_reason_and_the_unit_is_told(a
     assert (saved.self_score, saved.checked_score, saved.check_reason) == (Decimal(23), Decimal("21.5"), REASON_1_1)
 
     # in order, from the first criterion not checked yet; a confirmed score needs no reason
-    ask_1_2 = ask_score("1.2", 2, TEXT_1_2, "10", "10", text("sca.keep_self", own=10), "Bỏ qua ▶️", "Quay lại")
+    ask_1_2 = ask_score("1.2", 2, TEXT_1_2, "10", "10", text("sca.keep_self", own=10), text("sca.skip"), "Quay lại")
     assert await sb.say("hoa", "1") == [ask_1_2]
-    ask_1_3 = ask_score("1.3", 3, TEXT_1_3, "10", "10", text("sca.keep_self", own=10), "Bỏ qua ▶️", "Quay lại")
+    ask_1_3 = ask_score("1.3", 3, TEXT_1_3, "10", "10", text("sca.keep_self", own=10), text("sca.skip"), "Quay lại")
     assert await sb.say("hoa", "1") == [text("sca.saved_agreed", code="1.2", own=10), ask_1_3]
     assert (await sb.say("hoa", "2"))[0].startswith("Tiêu chí 1.4 (4/16, mục I)")  # Bỏ qua
     assert await sb.say("hoa", "3") == [unit_view("98", "96,5", 3, criteria[0], "1.2: 10/10 ✔", *criteria[2:])]
@@ -245,7 +245,7 @@ async def test_ranking_flags_the_tie_and_the_observer_reads_only(app: App, block
     assert exports == [("contact", "tong-hop-diem-2026.xlsx"), ("contact", "bang-tu-cham-yte-2026.xlsx")]
 
     # the observer cannot reach a write step: typed, pressed, or steered into its dialog
-    assert await sb.say("lan", "Kiểm tra chéo") == [CHOOSE, observer]
+    assert await sb.say("lan", text("sca.action.check")) == [CHOOSE, observer]
     async with app.uow() as uow:
         state = await uow.dialogs.load_for_update("sandbox", "sb-lan", datetime.now(UTC))
         assert state is not None
@@ -345,6 +345,7 @@ async def test_zalo_a_typed_number_is_a_score_and_actions_are_words(app: App, bl
     assert (await sb.say("hoa", "Giữ"))[0] == text("sca.saved_agreed", code="1.2", own=10)
     assert (await line(app, "YTE", "1.2")).checked_score == 10
     await sb.say("hoa", "3")
-    assert (await sb.say("hoa", "xin chào"))[0] == text("sca.score_not_number", rule="điểm từ 0 đến 10, theo bước 0,5",
+    assert (await sb.say("hoa", "xin chào"))[0] == text("sca.score_not_number", rule=text("sca.score_rule", max=10,
+                                                                                          step="0,5"),
                                                         value="xin chào")
     assert (await sb.say("hoa", "quay lai"))[0].startswith("🔎 Kiểm tra chéo: Sở Y tế")

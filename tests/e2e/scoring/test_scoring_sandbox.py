@@ -206,7 +206,7 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
     assert audit.detail["total"] == "103.50" and audit.actor == f"contact:{row.submitted_by}"
     assert await deliver(app) == 1
     assert sandbox.inbox("hoa") == [text("score.notice", base=95, bonus=10, count=11, deduction="1,5", done=1,
-                                         timing=" (đúng hạn)", total="103,5", unit="Sở Y tế")]
+                                         timing=text("score.notice_on_time"), total="103,5", unit="Sở Y tế")]
     locked = text("score.locked", at="23/11/2026 09:00", name="Trần Văn Bình", total="103,5", unit="Sở Y tế")
     assert await sandbox.say("binh", "/chamdiem") == [locked]
     assert await sandbox.say("binh", "/chamdiem 1.1") == [locked]
@@ -255,7 +255,7 @@ async def test_pause_and_resume_from_the_overview(app: App, block_id: int, sandb
         text("score.paused", count=16, done=1, unit="Sở Y tế"), UNIT_MENU]
     await sandbox.say("binh", "/chamdiem 3.2")
     assert (await typed(sandbox, "binh", "quay lại"))[0].startswith("Phần III. Công tác thi đua, khen thưởng\n3.1 — ")
-    assert (await typed(sandbox, "binh", "Tổng quan"))[0].startswith(f"📋 {TITLE}")
+    assert (await typed(sandbox, "binh", text("score.opt_overview")))[0].startswith(f"📋 {TITLE}")
 
 
 async def test_submitting_needs_every_base_criterion_and_a_late_one_is_flagged(

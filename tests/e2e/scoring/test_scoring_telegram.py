@@ -39,7 +39,7 @@ async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int,
     await import_sample_sheet(app, block_id)
     tg.set_user(LAN, "Lan", "Lê")
     await register(tg, LAN, (await codes(app, block_id))["YTE"],
-                   ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", "Xác nhận"))
+                   ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", text("confirm")))
 
     tg.push_text(LAN, "/chamdiem")
     overview = await tg.next_message(LAN)
@@ -47,7 +47,7 @@ async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int,
     tg.push_callback(LAN, button(overview, "▶️ Tiếp tục từ 1.1"))
     ask = await tg.next_message(LAN)
     assert [label for label, _ in ask["buttons"]] == [
-        "Tối đa: 25 điểm", "0 điểm", "Bỏ qua", "Quay lại", "Chuyển tiêu chí", "Tổng quan"]
+        "Tối đa: 25 điểm", "0 điểm", "Bỏ qua", "Quay lại", text("score.opt_jump"), text("score.opt_overview")]
 
     tg.push_callback(LAN, button(ask, "Tối đa: 25 điểm"))
     explain = await tg.next_message(LAN)
@@ -82,7 +82,7 @@ async def test_the_secretariat_gets_the_exports_as_documents(app: App, block_id:
     await seed(app, block_id)
     tg.set_user(HOA, "Hoa", "Nguyễn")
     await register(tg, HOA, (await codes(app, block_id))["secretariat"],
-                   ("Đồng ý", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "Xác nhận"))
+                   ("Đồng ý", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", text("confirm")))
 
     tg.push_text(HOA, "/diem")
     overview = await tg.next_message(HOA)

@@ -65,8 +65,7 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
     old_codes = await people(app, block_id, sb)
     assert await sb.say("binh", "/bangiao") == ["Only the block's secretariat can do this."]
     assert await sb.say("hoa", "/bangiao") == [
-        "Chưa có cuộc bỏ phiếu bầu Trưởng khối nào đã kiểm phiếu trong năm 2026: mời tổ chức bỏ phiếu trước khi "
-        "bàn giao."]
+        text("handover.no_poll", role="Trưởng khối", year=2026)]
     head_poll = await elect(app, block_id, "head", "CDNDTNT", close=False)
     assert await sb.say("hoa", "/bangiao") == [
         f"Cuộc bỏ phiếu bầu Trưởng khối (số {head_poll}) còn đang mở: mời đóng và kiểm phiếu trước khi bàn giao."]
@@ -176,7 +175,7 @@ async def test_refusals_say_why(app: App, block_id: int, sandbox: Sandbox) -> No
     await elect(app, block_id, "head", "YTE")
     await elect(app, block_id, "deputy", "YTE")
     assert await sb.say("hoa", "/bangiao") == [
-        "Trưởng khối và Phó Trưởng khối phải là hai đơn vị khác nhau (Sở Y tế)."]
+        text("handover.same_unit", unit=DEPUTY)]
     await elect(app, block_id, "deputy", "CDNDTNT")  # the last counted poll of a kind decides
     async with app.uow() as uow:  # Sở Y tế's only contact leaves: nobody would take over
         binh = (await uow.session.exec(select(Contact).where(Contact.full_name == "Trần Văn Bình"))).one()
@@ -184,8 +183,7 @@ async def test_refusals_say_why(app: App, block_id: int, sandbox: Sandbox) -> No
         uow.session.add(binh)
         await uow.commit()
     assert await sb.say("hoa", "/bangiao") == [
-        "Sở Y tế (Trưởng khối mới) chưa có đầu mối đăng ký nên chưa có ai nhận vai trò Thường trực Khối. Mời đơn vị "
-        "đăng ký đầu mối trước khi bàn giao."]
+        text("handover.head_no_contact", unit=DEPUTY)]
 
 
 _ready: set[int] = set()
