@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.cli import main
+from handlers.core.catalog import text
 from handlers.deadlines.rules.workdays import is_working_day
 from storage.models import ChatAccount, Contact
 from tests.cli_helpers import cli_env, db, run
@@ -253,7 +254,7 @@ def test_exports(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert run(capsys, "export", "submissions", "--out", str(out_file)) == (
         0, f"Đã ghi {out_file}: 11 đơn vị, 4 hạn nộp.\n", "")
     sheet = load_workbook(out_file).active
-    assert sheet["A1"].value == "TÌNH HÌNH NỘP BÁO CÁO CỦA KHỐI THI ĐUA VĂN HÓA - XÃ HỘI NĂM 2026"
+    assert sheet["A1"].value == text("export.submissions_title", block="KHỐI THI ĐUA VĂN HÓA - XÃ HỘI", year=2026)
     assert [sheet.cell(r, 2).value for r in (6, 16)] == ["BHXH", "LDTBXH"]
     assert sheet.cell(6, 5).value == "Chưa nộp"
 

@@ -62,15 +62,15 @@ async def test_all_good_with_both_platforms_in_webhook_mode(tmp_path: Path, tele
     code, lines = await doctor(settings, capsys)
     assert code == 0, lines
     assert all(line.startswith("✓") for line in lines[:-1]), lines
-    assert lines[-1] == "Mọi kiểm tra đều đạt."
-    text = "\n".join(lines)
-    assert "Telegram: token hợp lệ, bot @thidua_test_bot." in text
-    assert "Zalo: token hợp lệ, bot bot.FakeZalo." in text
-    assert f"Webhook Telegram: {base}/telegram/webhook (0 cập nhật đang chờ)." in text
-    assert f"Zalo: webhook chưa đặt; `thidua run` sẽ đặt {base}/zalo/webhook khi khởi động." in text
-    assert "Lược đồ cơ sở dữ liệu mới nhất" in text and "(quyền 600)" in text
+    assert lines[-1] == text("doctor.summary_ok")
+    said = "\n".join(lines)
+    assert text("doctor.telegram_ok", username="thidua_test_bot") in said
+    assert text("doctor.zalo_ok", name="bot.FakeZalo") in said
+    assert f"Webhook Telegram: {base}/telegram/webhook (0 cập nhật đang chờ)." in said
+    assert f"Zalo: webhook chưa đặt; `thidua run` sẽ đặt {base}/zalo/webhook khi khởi động." in said
+    assert "Lược đồ cơ sở dữ liệu mới nhất" in said and "(quyền 600)" in said
     assert [m for m, _ in telegram.calls] == ["getMe", "getWebhookInfo"]  # it asks, and changes nothing
-    assert telegram.token not in text and zalo.token not in text
+    assert telegram.token not in said and zalo.token not in said
 
 
 async def test_each_problem_says_what_to_fix(tmp_path: Path, telegram: FakeTelegramAPI, zalo: FakeZaloAPI,
@@ -96,7 +96,7 @@ async def test_each_problem_says_what_to_fix(tmp_path: Path, telegram: FakeTeleg
         "Đặt THIDUA_TELEGRAM_BOT_USERNAME=thidua_test_bot",
         "Webhook Telegram trỏ tới https://old-server.example/telegram/webhook, không phải "
         "http://bot.example.gov.vn/telegram/webhook",
-        "Zalo từ chối token (Unauthorized): kiểm tra THIDUA_ZALO_TOKEN.",
+        text("doctor.token_refused", platform="Zalo", reason="Unauthorized", variable="THIDUA_ZALO_TOKEN"),
         f"Không dùng được cổng web 127.0.0.1:{port}",
     ]
     for part in expected:
@@ -110,7 +110,8 @@ async def test_a_refused_token_an_unreachable_platform_and_a_failing_webhook(
     refused = settings_for(data, telegram, None, telegram_token="123456:wrong-token")
     code, lines = await doctor(refused, capsys)
     assert code == 1
-    assert "✗ Telegram từ chối token (Unauthorized): kiểm tra THIDUA_TELEGRAM_TOKEN." in lines
+    assert "✗ " + text("doctor.token_refused", platform="Telegram", reason="Unauthorized",
+                       variable="THIDUA_TELEGRAM_TOKEN") in lines
 
     closed = free_port()
     away = settings_for(data, telegram, None, telegram_api_url=f"http://127.0.0.1:{closed}")
@@ -123,8 +124,8 @@ async def test_a_refused_token_an_unreachable_platform_and_a_failing_webhook(
     failing = settings_for(data, telegram, None, webhook_base_url="https://bot.example.gov.vn")
     code, lines = await doctor(failing, capsys)
     assert code == 1
-    assert ("✗ Telegram báo lần gửi webhook gần nhất bị lỗi: Wrong response from the webhook: 502 Bad Gateway. "
-            "Kiểm tra reverse proxy, chứng chỉ HTTPS và tường lửa.") in lines
+    assert ("✗ " + text("doctor.webhook_error", platform="Telegram",
+                        reason="Wrong response from the webhook: 502 Bad Gateway")) in lines
 
 
 async def test_a_fresh_folder_needs_migrate_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
