@@ -16,7 +16,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.core.catalog import EN, VI
+from handlers.core.catalog import EN, VI, text
 from handlers.core.clock import FrozenClock
 from storage.models import AuditLog, Contact, Deadline, DialogState, Submission, Unit
 from tests.conftest import sandbox_for
@@ -27,33 +27,31 @@ COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
 SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
 YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
-PICK = "Chọn việc cần nộp của Sở Y tế:"
+PICK = text("sub.pick", unit="Sở Y tế")
 PICK_TG = (f"{PICK}\n[1] {COVENANT} (hạn 15/03/2026 17:00)\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
            f"[3] {YEAR_END} (hạn 30/11/2026 17:00)\n[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00)\n[5] Hủy")
 THEME = "Đoàn kết, kỷ cương, sáng tạo, hiệu quả"
-ASK_THEME = ("Mời nhập chủ đề thi đua của Sở Y tế (từ 5 đến 300 ký tự), ví dụ: Đoàn kết, kỷ cương, sáng tạo, "
-             "hiệu quả.\n(Gõ /huy để dừng.)")
-BAD_THEME = "Chủ đề thi đua cần từ 5 đến 300 ký tự, có chữ cái, không phải lệnh hay đường dẫn. Mời nhập lại."
+ASK_THEME = text("sub.ask_theme", unit="Sở Y tế")
+BAD_THEME = text("sub.bad_theme")
 INTRO_YEAR_END = f"📌 {YEAR_END}\nHạn nộp: 30/11/2026 17:00."
 ASK_METHOD_TG = "Đơn vị nộp bằng cách nào?\n[1] Gửi tệp báo cáo\n[2] Đã gửi qua đường công văn\n[3] Hủy"
 ASK_FILE_TG = ("Mời gửi tệp báo cáo (đính kèm vào tin nhắn): PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc "
                "tệp nén ZIP/RAR, tối đa 20 MB.\n[1] Chọn cách khác\n[2] Hủy")
 FILE_SUMMARY_TG = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n• Tệp: bao-cao.pdf (117 KB)\n"
                    "[1] Xác nhận nộp\n[2] Gửi tệp khác\n[3] Hủy")
-ASK_DISPATCH_NO = "Mời nhập số công văn đã gửi (ví dụ 125/BC-SYT).\n(Gõ /huy để dừng.)"
-ASK_DISPATCH_DATE = "Mời nhập ngày ban hành công văn theo dạng ngày/tháng/năm, ví dụ 23/11/2026."
+ASK_DISPATCH_NO = text("sub.ask_dispatch_no")
+ASK_DISPATCH_DATE = text("sub.ask_dispatch_date", example="23/11/2026")
 UNIT_MENU_TG = (f"Menu chính (Sở Y tế, {BLOCK}):\n[1] Nộp báo cáo, giao ước\n[2] Chấm điểm thi đua\n"
                 "[3] Tình hình nộp\n[4] Thông tin của tôi")
 UNIT_MENU_ZALO = (f"Menu chính (Sở Y tế, {BLOCK}):\n\n1. Nộp báo cáo, giao ước\n2. Chấm điểm thi đua\n"
                   "3. Tình hình nộp\n4. Thông tin của tôi")
-NOT_ALLOWED = ("Bạn không còn là đầu mối của đơn vị nên không nộp thay đơn vị được nữa. Thao tác nộp đã dừng; "
-               "nếu có nhầm lẫn, mời liên hệ Thường trực Khối.")
-CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+NOT_ALLOWED = text("sub.not_allowed")
+CHOOSE = text("choose_from_menu")
 
 
 async def register(sb: Sandbox, user: str, code: str, name: str, position: str, phone: str) -> None:
-    for text in (f"/start {code}", "1", name, position, phone):
-        await sb.say(user, text)
+    for said in (f"/start {code}", "1", name, position, phone):
+        await sb.say(user, said)
     assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
 
 
@@ -130,10 +128,9 @@ async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_i
     assert await sandbox.say("binh", "3") == [INTRO_YEAR_END, ASK_METHOD_TG]
     assert await sandbox.say("binh", "1") == [ASK_FILE_TG]
     assert await sandbox.say("binh", "đây là báo cáo") == [
-        "Tôi đang chờ tệp báo cáo. Mời đính kèm tệp vào tin nhắn, hoặc chọn cách khác.", ASK_FILE_TG]
+        text("sub.file_expected"), ASK_FILE_TG]
     assert await sandbox.send_file("binh", "bao-cao-day-du.pdf", "application/pdf", 25 * 1024 * 1024) == [
-        "Tệp «bao-cao-day-du.pdf» nặng 25 MB, vượt mức tối đa 20 MB. Mời nén hoặc tách tệp rồi gửi lại, "
-        "hoặc nộp qua đường công văn.", ASK_FILE_TG]
+        text("sub.file_too_big", max="20 MB", name="bao-cao-day-du.pdf", size="25 MB"), ASK_FILE_TG]
     assert await sandbox.send_file("binh", "bao-cao.pdf.exe", "application/pdf", 40_000) == [
         "Không nhận loại tệp «bao-cao.pdf.exe». Chỉ nhận PDF, Word (doc, docx), Excel (xls, xlsx), "
         "OpenDocument (odt, ods), ảnh (jpg, png) hoặc tệp nén (zip, rar).", ASK_FILE_TG]
@@ -164,8 +161,8 @@ async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_i
 async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, sandbox: Sandbox,
                                                        clock: FrozenClock) -> None:
     await block_with_people(app, block_id, sandbox)
-    for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):  # [2] Đã gửi qua đường công văn
-        await sandbox.say("binh", text)
+    for said in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):  # [2] Đã gửi qua đường công văn
+        await sandbox.say("binh", said)
     assert (await sandbox.say("binh", "1"))[0].startswith(f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số "
                                                          "125/BC-SYT ngày 20/11/2026.")
     clock.advance(timedelta(hours=2))
@@ -182,7 +179,7 @@ async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, 
         UNIT_MENU_TG]
     # a double tap on the confirm button does not submit twice
     assert await sandbox.press("binh", "confirm", version) == [
-        "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:", UNIT_MENU_TG]
+        text("menu_expired"), UNIT_MENU_TG]
 
     first, second = await history(app, "year_end_report")
     assert (first.kind, first.dispatch_no, first.superseded_at) == ("dispatch", "125/BC-SYT", second.submitted_at)
@@ -204,8 +201,8 @@ async def test_late_submission_is_flagged(app: App, block_id: int, sandbox: Sand
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "3") == [
         f"{INTRO_YEAR_END}\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.", ASK_METHOD_TG]
-    for text in ("2", "45/BC-YTE", "1/12/2026"):
-        await sandbox.say("binh", text)
+    for said in ("2", "45/BC-YTE", "1/12/2026"):
+        await sandbox.say("binh", said)
     assert await sandbox.say("binh", "1") == [
         f"⚠️ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
         "Nộp lúc 01/12/2026 09:00, muộn so với hạn 30/11/2026 17:00.", UNIT_MENU_TG]
@@ -230,7 +227,7 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
     assert await sandbox.send_file("binh", "bang-diem.xlsx", "application/vnd.ms-excel", 20_000) == [CHOOSE, BY_SHEET]
     assert await sandbox.say("binh", "45/BC-YTE") == [CHOOSE, BY_SHEET]
     assert await history(app, "self_assessment") == []
-    assert await sandbox.say("binh", "2") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]
+    assert await sandbox.say("binh", "2") == [text("cancelled"), UNIT_MENU_TG]
 
     reminder = f"g.submit.{await deadline_id(app, 'self_assessment')}"  # a reminder's «Nộp ngay»: the same answer
     assert await sandbox.press("binh", reminder, 0) == [BY_SHEET]
@@ -243,8 +240,8 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
     for _ in range(12 * 3):  # the score, no explanation, no file
         await sandbox.say("binh", "1")
     await sandbox.say("binh", "/chamdiem")
-    for text in ("2", "1", "1"):  # Xem lại và nộp, Nộp bảng tự chấm, Xác nhận nộp
-        out = await sandbox.say("binh", text)
+    for said in ("2", "1", "1"):  # Xem lại và nộp, Nộp bảng tự chấm, Xác nhận nộp
+        out = await sandbox.say("binh", said)
     assert out[0].startswith("✅ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 100 điểm.")
     [row] = await history(app, "self_assessment")  # the sheet's submission completed the deadline
     assert (row.kind, row.late) == ("assessment", False)
@@ -255,8 +252,8 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
 
 async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block_id: int, sandbox: Sandbox) -> None:
     await block_with_people(app, block_id, sandbox)
-    for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):
-        await sandbox.say("binh", text)
+    for said in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):
+        await sandbox.say("binh", said)
     await set_deadline(app, "year_end_report", closed_at=app.clock.now())  # the secretariat closes it
     assert await sandbox.say("binh", "1") == [
         f"Hạn nộp «{YEAR_END}» đã khóa nhận, nên chưa ghi nhận bài nộp. Nếu đơn vị vẫn cần nộp, mời liên hệ "
@@ -282,20 +279,20 @@ async def test_contact_revoked_mid_flow_is_stopped(app: App, block_id: int, sand
     assert await sandbox.say("binh", "1") == [
         f"📌 {COVENANT}\nHạn nộp: 15/03/2026 17:00.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
         ASK_THEME]
-    for text in ("/menu", "3", "1", "1"):  # Thu hồi một đầu mối → Sở Y tế → Trần Văn Bình
-        await sandbox.say("hoa", text)
-    assert (await sandbox.say("hoa", "1"))[0].startswith("Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).")
+    for said in ("/menu", "3", "1", "1"):  # Thu hồi một đầu mối → Sở Y tế → Trần Văn Bình
+        await sandbox.say("hoa", said)
+    assert (await sandbox.say("hoa", "1"))[0].startswith(text("revoke_done", name="Trần Văn Bình", unit="Sở Y tế"))
     assert await sandbox.say("binh", THEME) == [NOT_ALLOWED]
     assert await history(app, "covenant") == []
     assert await step_of(app, "binh") == (None, None)
     assert await sandbox.say("binh", "/nop") == [
-        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+        text("not_registered_any")]
 
 
 async def test_revoked_at_the_confirm_step_stores_nothing(app: App, block_id: int, sandbox: Sandbox) -> None:
     await block_with_people(app, block_id, sandbox)
-    for text in ("/nop", "2", "2", "125/BC-SYT", "20/11/2026"):
-        await sandbox.say("binh", text)
+    for said in ("/nop", "2", "2", "125/BC-SYT", "20/11/2026"):
+        await sandbox.say("binh", said)
     async with app.uow() as uow:
         contact = (await uow.session.exec(select(Contact).where(Contact.full_name == "Trần Văn Bình"))).one()
         contact.revoked_at = app.clock.now()
@@ -320,7 +317,7 @@ async def test_reminder_button_starts_the_flow(app: App, block_id: int, sandbox:
     assert await sandbox.press("hoa", f"g.submit.{year_end}", 0) == [INTRO_YEAR_END, ASK_METHOD_TG]
     await sandbox.say("hoa", "/huy")
     assert await sandbox.press("binh", "g.submit.99999", 0) == [
-        "Hạn nộp này không còn, hoặc không thuộc khối của bạn. Gõ /nop để xem các hạn nộp đang mở."]
+        text("sub.reminder_gone")]
     assert "Bảo hiểm Xã hội tỉnh" in (await sandbox.say("hoa", "/nop"))[0]
 
 
@@ -328,13 +325,13 @@ async def test_cancel_and_wrong_choices(app: App, block_id: int, sandbox: Sandbo
     await block_with_people(app, block_id, sandbox)
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "báo cáo") == [CHOOSE, PICK_TG]
-    assert await sandbox.say("binh", "5") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]  # [5] Hủy
+    assert await sandbox.say("binh", "5") == [text("cancelled"), UNIT_MENU_TG]  # [5] Hủy
     assert await sandbox.say("binh", "1") == [PICK_TG]  # [1] Nộp báo cáo, giao ước
     await sandbox.say("binh", "3")
     assert await sandbox.say("binh", "tệp") == [CHOOSE, ASK_METHOD_TG]
     await sandbox.say("binh", "1")
     assert await sandbox.say("binh", "1") == [ASK_METHOD_TG]  # [1] Chọn cách khác
-    assert await sandbox.say("binh", "/huy") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]
+    assert await sandbox.say("binh", "/huy") == [text("cancelled"), UNIT_MENU_TG]
     assert await history(app, "year_end_report") == []
 
 
@@ -344,8 +341,8 @@ async def test_english(app: App, block_id: int, sandbox: Sandbox) -> None:
     assert (await sandbox.say("binh", "/nop"))[0].startswith("Choose what Sở Y tế submits:\n[1] " + COVENANT)
     assert (await sandbox.say("binh", "3"))[1] == ("How does your unit submit?\n[1] Send the report file\n"
                                                   "[2] Already sent as an official dispatch\n[3] Cancel")
-    for text in ("2", "125/BC-SYT", "20-11-2026"):
-        await sandbox.say("binh", text)
+    for said in ("2", "125/BC-SYT", "20-11-2026"):
+        await sandbox.say("binh", said)
     assert (await sandbox.say("binh", "1"))[0] == (
         f"✅ Recorded: Sở Y tế submitted «{YEAR_END}»: dispatch no. 125/BC-SYT of 20/11/2026.\n"
         "Submitted at 23/11/2026 09:00, on time (due 30/11/2026 17:00).")
@@ -368,23 +365,23 @@ async def test_zalo_style_dispatch_with_typed_numbers(app: App, block_id: int) -
     method = ("Đơn vị nộp bằng cách nào?\n(Kênh này không nhận tệp. Nếu cần gửi tệp báo cáo, mời dùng Telegram.)"
               "\n\n1. Đã gửi qua đường công văn\n2. Hủy")
     assert await zalo.say("binh", "3") == [INTRO_YEAR_END, method]
-    assert "Gửi tệp báo cáo" not in method
+    assert text("sub.method_file") not in method
     assert await zalo.say("binh", "1") == [ASK_DISPATCH_NO]
     assert await zalo.say("binh", "   ") == [
-        "Số công văn cần từ 1 đến 60 ký tự và có chữ số, ví dụ 125/BC-SYT. Mời nhập lại.", ASK_DISPATCH_NO]
+        text("sub.bad_dispatch_no"), ASK_DISPATCH_NO]
     assert await zalo.say("binh", "x" * 58 + "/12") == [
-        "Số công văn cần từ 1 đến 60 ký tự và có chữ số, ví dụ 125/BC-SYT. Mời nhập lại.", ASK_DISPATCH_NO]
+        text("sub.bad_dispatch_no"), ASK_DISPATCH_NO]
     assert await zalo.say("binh", "125/BC-SYT") == [ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "31/02/2026") == [
-        "Không có ngày này trong lịch. Mời nhập lại ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+        text("sub.date_no_such_day", example="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "24/11/2026") == [
-        "Ngày ban hành không thể sau hôm nay (23/11/2026). Mời nhập lại.", ASK_DISPATCH_DATE]
+        text("sub.date_future", today="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "abc") == [
-        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+        text("sub.date_shape", example="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "31/12/2024") == [
-        "Ngày ban hành quá xa (trước 01/01/2025). Mời kiểm tra và nhập lại.", ASK_DISPATCH_DATE]
+        text("sub.date_too_old", earliest="01/01/2025"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "1") == [
-        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+        text("sub.date_shape", example="23/11/2026"), ASK_DISPATCH_DATE]
     summary = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n• Công văn số 125/BC-SYT ngày "
                "05/11/2026\n\n1. Xác nhận nộp\n2. Nhập lại\n3. Hủy")
     assert await zalo.say("binh", "5.11.2026") == [summary]
@@ -417,7 +414,7 @@ junk = st.one_of(
     st.from_regex(r"/[a-zA-Z@_]{1,12}( .{0,20})?", fullmatch=True),
     st.sampled_from(["", " ", "1", "2", "3", "4", "9", "[1]", "/huy", "/nop", "/menu", "/lang en", "/lang vi",
                      "125/BC-SYT", "31/02/2026", "01/01/2020", "20/11/2026", "24/11/2026", "đoàn kết", "abcd",
-                     "xác nhận nộp", "Nhập lại", "x" * 61, "x" * 301, "\x00", "0" * 5000, "1/1/1"]),
+                     "xác nhận nộp", text("redo"), "x" * 61, "x" * 301, "\x00", "0" * 5000, "1/1/1"]),
 )
 
 
@@ -497,15 +494,15 @@ async def test_arbitrary_text_at_every_step_never_breaks_submitting(
     await register(sandbox, user, c["GDDT"], "Lê Thị An", "Chuyên viên", f"0912 000 {next(_people):03d}")
     chat = Sandbox.chat_of(user)
     steps = [("covenant", s) for s in COVENANT_STEPS] + [("year_end_report", s) for s in REPORT_STEPS]
-    for (kind, step), text in zip(steps, texts, strict=True):
+    for (kind, step), said in zip(steps, texts, strict=True):
         await reach(app, sandbox, user, kind, step)
         seen = len(sandbox.channel.delivered)
-        await sandbox.say(user, text)
+        await sandbox.say(user, said)
         replies = [d.text for d in sandbox.channel.delivered[seen:] if d.chat_id == chat]
-        assert replies, f"no answer to {text!r} at {step}"
+        assert replies, f"no answer to {said!r} at {step}"
         for reply in replies:
-            assert reply not in (VI["internal_error"], EN["internal_error"]), (step, text)
-            assert CATALOG_TEXT.fullmatch(reply), (step, text, reply)
+            assert reply not in (VI["internal_error"], EN["internal_error"]), (step, said)
+            assert CATALOG_TEXT.fullmatch(reply), (step, said, reply)
     async with app.uow() as uow:
         rows = list((await uow.session.exec(select(Submission))).all())
     for row in rows:
