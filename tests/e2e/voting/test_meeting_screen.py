@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from bot.app import App
+from handlers.core.catalog import text
 from handlers.voting.flows.meeting import screen_path
 from tests.conftest import ROOT
 from tests.e2e.browser import chromium, served
@@ -45,15 +46,15 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         assert response is not None and response.status == 200
         turnout = page.locator("#turnout")
         await expect(page.locator("#question")).to_have_text("Đề nghị tặng Cờ thi đua của Chính phủ năm 2026")
-        await expect(page.locator("#status")).to_have_text("Đang bỏ phiếu")
-        await expect(turnout).to_have_text("0/11 đơn vị đã bỏ phiếu", timeout=WAIT)
+        await expect(page.locator("#status")).to_have_text(text("meeting.status_open"))
+        await expect(turnout).to_have_text(text("meeting.turnout", members=11, voted=0), timeout=WAIT)
         await page.evaluate("window.notReloaded = true")
 
         await cast_test_ballot(app, block_id, poll, "BHXH", ["YTE"])
-        await expect(turnout).to_have_text("1/11 đơn vị đã bỏ phiếu", timeout=WAIT)
+        await expect(turnout).to_have_text(text("meeting.turnout", members=11, voted=1), timeout=WAIT)
         await cast_test_ballot(app, block_id, poll, "KHCN", ["YTE"])
         await cast_test_ballot(app, block_id, poll, "TTTT", ["GDDT"])
-        await expect(turnout).to_have_text("3/11 đơn vị đã bỏ phiếu", timeout=WAIT)
+        await expect(turnout).to_have_text(text("meeting.turnout", members=11, voted=3), timeout=WAIT)
         assert await page.evaluate("window.notReloaded === true")
         await expect(page.locator("#result")).to_be_hidden()
 
@@ -62,13 +63,13 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         await close_test_poll(app, poll)
         rows = page.locator("#rows li")
         await expect(rows).to_have_count(3, timeout=WAIT)
-        await expect(page.locator("#status")).to_have_text("Đã đóng phiếu – kết quả")
+        await expect(page.locator("#status")).to_have_text(text("meeting.status_closed"))
         await expect(rows.nth(0)).to_contain_text("Sở Y tế")
         await expect(rows.nth(0)).to_contain_text("7 phiếu · 63,64%")
-        await expect(rows.nth(0)).to_contain_text("✓ Trúng cử")
+        await expect(rows.nth(0)).to_contain_text(text("meeting.elected_mark"))
         await expect(rows.nth(1)).to_contain_text("Sở Giáo dục và Đào tạo1 phiếu · 9,09%")
-        await expect(rows.nth(1)).not_to_contain_text("Trúng cử")
-        await expect(page.locator("#ballots")).to_have_text("Phiếu phát ra: 11 · thu về: 9 · trống: 1")
+        await expect(rows.nth(1)).not_to_contain_text(text("minutes.note_elected"))
+        await expect(page.locator("#ballots")).to_have_text(text("meeting.ballots", blank=1, members=11, returned=9))
         await expect(page.locator("#live")).to_be_hidden()
         assert await page.evaluate("window.notReloaded === true")
         bar = await rows.nth(0).locator(".bar").bounding_box()
@@ -93,6 +94,6 @@ async def test_a_wrong_token_is_a_404_and_no_poll_says_so(app: App, block_id: in
         assert wrong is not None and wrong.status == 404
         assert "Màn hình" not in await page.content()
         await page.goto(base + screen_path(app.config.secret, term))
-        await expect(page.locator("#message")).to_have_text("Chưa có cuộc bỏ phiếu nào đang mở", timeout=WAIT)
+        await expect(page.locator("#message")).to_have_text(text("meeting.no_poll"), timeout=WAIT)
         await expect(page.locator("#live")).to_be_hidden()
         await page.close()

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.core.catalog import VI, Catalog
+from handlers.core.catalog import VI, Catalog, text
 from handlers.core.clock import FrozenClock
 from handlers.voting.flows import polls_prepare as prepare
 from handlers.voting.flows import polls_view as view
@@ -18,15 +18,16 @@ from tests.conftest import sandbox_for
 from tests.helpers import cast_test_ballot, codes, deliver, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
-FLAG = "Suy tôn đơn vị dẫn đầu đề nghị tặng Cờ thi đua năm 2026"
-CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+FLAG = text("poll.question.flag", year=2026)
+CHOOSE = text("choose_from_menu")
 UNITS = ["Bảo hiểm Xã hội tỉnh", "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "Trường Cao đẳng Cộng đồng",
          "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Y tế",
          "Ban Dân tộc", "Sở Giáo dục và Đào tạo", "Đài Phát thanh và Truyền hình tỉnh",
          "Sở Lao động - Thương binh và Xã hội"]
-SUMMARY_ACTIONS = ["💾 Lưu (chưa mở)", "▶️ Lưu và mở bỏ phiếu ngay", "Sửa nội dung", "Sửa danh sách ứng viên",
-                   "Số đơn vị được bầu", "Số lựa chọn tối đa mỗi phiếu", "Ngưỡng trúng cử"]
-SUMMARY_TAIL = ["Túc số", "Thời gian bỏ phiếu", "Địa điểm", "Bỏ bản nháp này"]
+SUMMARY_ACTIONS = [text("poll.action.save"), text("poll.action.save_open"), text("poll.action.e.question"),
+                   text("poll.action.e.candidates"),
+                   text("poll.action.e.seats"), text("poll.action.e.max"), text("poll.action.e.threshold")]
+SUMMARY_TAIL = ["Túc số", text("poll.action.e.time"), text("poll.action.e.place"), text("poll.action.drop_draft")]
 
 
 def menu(*labels: str, zalo: bool = False) -> str:
@@ -36,21 +37,21 @@ def menu(*labels: str, zalo: bool = False) -> str:
 
 
 def settings(kind: str, question: str, candidates: list[str], seats: int = 1, most: int = 1, self_ok: bool = True,
-             threshold: int = 50, quorum: str = "2/3", limit: str = "không giới hạn (Thường trực đóng)",
-             place: str = "(chưa ghi)") -> str:
+             threshold: int = 50, quorum: str = "2/3", limit: str = text("poll.limit.none"),
+             place: str = text("poll.place.none")) -> str:
     lines = [f"Loại: {kind}", f"Nội dung: {question}",
              f"Danh sách ứng viên ({len(candidates)} đơn vị, theo thứ tự trên phiếu):",
              *(f"  {n}. {unit}" for n, unit in enumerate(candidates, 1)),
              f"Số đơn vị được bầu: {seats} · mỗi phiếu chọn tối đa {most}",
-             "Đơn vị được bầu cho chính mình" if self_ok else "Đơn vị không được bầu cho chính mình",
+             text("poll.self.yes") if self_ok else text("poll.self.no"),
              f"Trúng cử khi được trên {threshold}% tổng số đơn vị thành viên và trong {seats} đơn vị nhiều phiếu nhất",
              f"Túc số: {quorum} tổng số đơn vị thành viên", f"Thời gian bỏ phiếu: {limit} · Địa điểm: {place}"]
     return "\n".join(lines)
 
 
-def summary(text: str, self_ok: bool = True, zalo: bool = False) -> str:
-    toggle = "Không cho tự bầu cho mình" if self_ok else "Cho phép tự bầu cho mình"
-    return f"Kiểm tra phiếu bầu trước khi lưu:\n\n{text}\n{menu(*SUMMARY_ACTIONS, toggle, *SUMMARY_TAIL, zalo=zalo)}"
+def summary(body: str, self_ok: bool = True, zalo: bool = False) -> str:
+    toggle = text("poll.action.forbid_self") if self_ok else text("poll.action.allow_self")
+    return f"Kiểm tra phiếu bầu trước khi lưu:\n\n{body}\n{menu(*SUMMARY_ACTIONS, toggle, *SUMMARY_TAIL, zalo=zalo)}"
 
 
 async def people(app: App, block_id: int, sb: Sandbox) -> None:
@@ -79,15 +80,18 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
         f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n(Chưa có phiếu bầu nào.)\n"
         "Chuẩn bị phiếu bầu mới, hoặc chọn một phiếu để xem, mở, đóng:\n[1] ➕ Chuẩn bị phiếu bầu mới\n[2] Thoát"]
     assert await sb.say("hoa", "1") == ["Chuẩn bị phiếu bầu mới. Bầu chọn nội dung gì?\n" + menu(
-        "Cờ thi đua", "Bằng khen", "Trưởng khối", "Phó Trưởng khối", "Biểu quyết khác", "« Quay lại")]
+        text("poll.kind.flag"), text("poll.kind.certificate"),
+        "Trưởng khối", "Phó Trưởng khối", text("poll.kind.custom"),
+        text("poll.action.back"))]
     assert await sb.say("hoa", "1") == [
         f"Nội dung ghi trên phiếu:\n«{FLAG}»\n\nBấm «Giữ nội dung này», hoặc gõ nội dung khác.\n"
         "[1] Giữ nội dung này\n[2] « Quay lại"]
     assert await sb.say("hoa", "1") == ["Ứng viên là những đơn vị nào?\n" + menu(
-        "Tất cả đơn vị thành viên (11)", "Chọn từng đơn vị", "« Quay lại")]  # no scores yet: no «top N»
+        text("poll.action.all_units",
+             count=11), text("poll.action.pick_units"), text("poll.action.back"))]  # no scores yet: no «top N»
     assert await sb.say("hoa", "1") == [
         "Bầu bao nhiêu đơn vị? (có 11 ứng viên; mặc định 1) Bấm một số hoặc gõ số khác.\n[1] 1\n[2] 2\n[3] 3"]
-    assert await sb.say("hoa", "1") == [summary(settings("Cờ thi đua", FLAG, UNITS))]
+    assert await sb.say("hoa", "1") == [summary(settings(text("poll.kind.flag"), FLAG, UNITS))]
     opened = await sb.say("hoa", "2")  # ▶️ Lưu và mở bỏ phiếu ngay
     assert opened[:2] == [f"✅ Đã lưu phiếu bầu #1: {FLAG}",
                           f"🟢 Đã mở phiếu bầu #1: {FLAG}\nĐã gửi 2 phiếu đến đầu mối của 11 đơn vị.\n"
@@ -109,10 +113,10 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
     page = await sb.say("lan", "1")
     assert page[0].endswith("📊 8/11 đơn vị đã bỏ phiếu\n[1] 🔄 Cập nhật số phiếu\n[2] « Quay lại")  # no close
     assert await sb.press("lan", "v.close", 0) == [
-        "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:", page[0]]
+        text("menu_expired"), page[0]]
 
     assert (await sb.say("hoa", "/baucu 1"))[0].endswith("📊 8/11 đơn vị đã bỏ phiếu\n" + menu(
-        "🔄 Cập nhật số phiếu", "⏹ Đóng bỏ phiếu và kiểm phiếu", "« Quay lại"))
+        text("poll.action.refresh"), text("poll.action.close"), text("poll.action.back")))
     assert await sb.say("hoa", "2") == [
         f"Đóng phiếu bầu #1 «{FLAG}» và kiểm phiếu?\nĐã có 8/11 đơn vị bỏ phiếu; sau khi đóng, phiếu đến muộn sẽ "
         "không được nhận.\n[1] ✅ Đóng và kiểm phiếu\n[2] « Quay lại"]
@@ -126,12 +130,13 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
               + "\nTrúng cử: Sở Y tế.")
     assert closed[0].startswith(result + "\n\n🧾 Danh sách 8 phiếu đã kiểm của phiếu bầu #1")
     assert closed[1].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #1.\n📎")
-    assert closed[2].startswith("🗳 Phiếu bầu #1 — 🔒 đã đóng") and closed[2].endswith(
+    assert closed[2].startswith(text("poll.page_header", id=1, status="🔒 đã đóng")) and closed[2].endswith(
         "[1] 📄 Biên bản kiểm phiếu\n[2] 🧾 Danh sách phiếu (mã biên nhận)\n[3] « Quay lại")
     await deliver(app)
     assert sb.inbox("binh")[-1] == result and sb.inbox("lan") == [result]
     assert sb.inbox("hoa") == []  # hoa got it as the reply, not twice
-    assert (await sb.say("lan", "1"))[0].startswith("🗳 Phiếu bầu #1 — 🔒 đã đóng")  # 🔄 on the old page
+    assert (await sb.say("lan", "1"))[0].startswith(text("poll.page_header", id=1,
+                                                         status="🔒 đã đóng"))  # 🔄 on the old page
     assert (await sb.say("lan", "2"))[0].startswith("🧾 Danh sách 8 phiếu đã kiểm")
     assert [p.status for p in await polls(app)] == [CLOSED]
 
@@ -145,7 +150,7 @@ async def test_every_setting_typed_bad_input_first_then_saved_and_opened(app: Ap
     await sb.say("hoa", "1")
     await sb.say("hoa", "2")  # Bằng khen
     question = "Bình xét 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
-    assert (await sb.say("hoa", f"  {question} "))[0].startswith("Ứng viên là những đơn vị nào?")
+    assert (await sb.say("hoa", f"  {question} "))[0].startswith(text("poll.ask_candidates"))
     ask_units = (await sb.say("hoa", "2"))[0]
     assert ask_units.startswith("Gõ số thứ tự hoặc mã của các đơn vị ứng viên") and ask_units.endswith(
         "\n1. BHXH — Bảo hiểm Xã hội tỉnh\n2. CDNDTNT — Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh\n"
@@ -154,7 +159,7 @@ async def test_every_setting_typed_bad_input_first_then_saved_and_opened(app: Ap
         "8. BDT — Ban Dân tộc\n9. GDDT — Sở Giáo dục và Đào tạo\n10. PTTH — Đài Phát thanh và Truyền hình tỉnh\n"
         "11. LDTBXH — Sở Lao động - Thương binh và Xã hội")
     assert await sb.say("hoa", "1 99 xyz") == [
-        "Chưa nhận ra: 99, xyz. Xin gõ số thứ tự (1 đến 11) hoặc mã đơn vị trong danh sách, ví dụ: 1 3 5-7.",
+        text("poll.bad.units", count=11, unknown="99, xyz"),
         ask_units]
     assert (await sb.say("hoa", "yte, 9 4-5"))[0].startswith("Bầu bao nhiêu đơn vị? (có 4 ứng viên; mặc định 3)")
     assert await sb.say("hoa", "5") == [  # more seats than candidates
@@ -162,34 +167,38 @@ async def test_every_setting_typed_bad_input_first_then_saved_and_opened(app: Ap
         "Bầu bao nhiêu đơn vị? (có 4 ứng viên; mặc định 3) Bấm một số hoặc gõ số khác.\n"
         + menu("1", "2", "3", zalo=True)]
     chosen = ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông"]
-    assert await sb.say("hoa", "2 ghế") == [summary(settings("Bằng khen", question, chosen, 2, 2), zalo=True)]
+    assert await sb.say("hoa", "2 ghế") == [summary(settings(text("poll.kind.certificate"), question, chosen, 2, 2),
+                                                    zalo=True)]
     await sb.say("hoa", "6")  # Số lựa chọn tối đa mỗi phiếu
     assert (await sb.say("hoa", "9"))[0] == "Xin gõ một số từ 1 đến 4."
-    assert await sb.say("hoa", "3") == [summary(settings("Bằng khen", question, chosen, 2, 3), zalo=True)]
+    assert await sb.say("hoa", "3") == [summary(settings(text("poll.kind.certificate"), question, chosen, 2, 3),
+                                                zalo=True)]
     assert (await sb.say("hoa", "7"))[0].startswith("Ngưỡng trúng cử: trên bao nhiêu % tổng số đơn vị thành viên?")
-    assert (await sb.say("hoa", "năm mươi"))[0] == "Xin gõ số phần trăm nguyên từ 0 đến 99, ví dụ 50."
+    assert (await sb.say("hoa", "năm mươi"))[0] == text("poll.bad.threshold")
     await sb.say("hoa", "60 %")
     await sb.say("hoa", "8")  # Không cho tự bầu cho mình
     await sb.say("hoa", "9")  # Túc số
-    assert (await sb.say("hoa", "4/3"))[0] == "Xin gõ phân số như 2/3, phần trăm như 50%, hoặc 0."
+    assert (await sb.say("hoa", "4/3"))[0] == text("poll.bad.quorum")
     await sb.say("hoa", "3/4")
     await sb.say("hoa", "10")  # Thời gian
-    assert (await sb.say("hoa", "mười lăm"))[0] == "Xin gõ số phút từ 1 đến 1440 (ví dụ 15), hoặc «không»."
+    assert (await sb.say("hoa", "mười lăm"))[0] == text("poll.bad.time")
     await sb.say("hoa", "15 phút")
     await sb.say("hoa", "11")  # Địa điểm
     assert (await sb.say("hoa", "quay lại"))[0].startswith("Kiểm tra phiếu bầu")  # kept as it was
     await sb.say("hoa", "11")
     place = "Hội trường Bảo hiểm Xã hội tỉnh"
-    expected = settings("Bằng khen", question, chosen, 2, 3, self_ok=False, threshold=60, quorum="3/4",
+    expected = settings(text("poll.kind.certificate"), question, chosen, 2, 3, self_ok=False, threshold=60,
+                        quorum="3/4",
                         limit="15 phút", place=place)
     assert await sb.say("hoa", place) == [summary(expected, self_ok=False, zalo=True)]
-    assert await sb.say("binh", "/baucu") == ["Chức năng này chỉ dành cho Thường trực Khối."]
+    assert await sb.say("binh", "/baucu") == [text("not_allowed")]
     saved = await sb.say("hoa", "1")  # 💾 Lưu (chưa mở)
     assert saved == [f"✅ Đã lưu phiếu bầu #1: {question}",
-                     f"🗳 Phiếu bầu #1 — 📝 chưa mở\n\n{expected}\n" + menu("▶️ Mở bỏ phiếu", "« Quay lại", zalo=True)]
+                     f"🗳 Phiếu bầu #1 — 📝 chưa mở\n\n{expected}\n" + menu(text("poll.action.open"),
+                                                                          text("poll.action.back"), zalo=True)]
     assert await sb.say("hoa", "1") == [
         f"Mở phiếu bầu #1 «{question}»?\nPhiếu sẽ được gửi ngay đến đầu mối của 11 đơn vị thành viên.\n"
-        + menu("✅ Mở và gửi phiếu", "« Quay lại", zalo=True)]
+        + menu(text("poll.action.confirm_open"), text("poll.action.back"), zalo=True)]
     opened = await sb.say("hoa", "1")
     assert opened[0] == (f"🟢 Đã mở phiếu bầu #1: {question}\nĐã gửi 2 phiếu đến đầu mối của 11 đơn vị.\n"
                          "Phiếu tự đóng lúc 23/11/2026 09:15.\nMàn hình chiếu: /manhinh")
@@ -223,8 +232,8 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
     await people(app, block_id, sandbox)
     sb = sandbox
     await sb.say("hoa", "/baucu")
-    for text in ("1", "2", "1", "2", "YTE GDDT TTTT KHCN", "2", "10", "5 phút"):  # Bằng khen, 4 units, 2 seats
-        await sb.say("hoa", text)
+    for said in ("1", "2", "1", "2", "YTE GDDT TTTT KHCN", "2", "10", "5 phút"):  # Bằng khen, 4 units, 2 seats
+        await sb.say("hoa", said)
     await sb.say("hoa", "2")  # save and open
     ballots = {"BHXH": ["YTE", "GDDT"], "CDNDTNT": ["YTE", "GDDT"], "CDCD": ["GDDT", "TTTT"],
                "VHTTDL": ["YTE", "GDDT"], "TTTT": ["YTE", "GDDT"], "KHCN": ["YTE", "TTTT"],
@@ -239,19 +248,20 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
     notice = sb.inbox("hoa")[-1]
     assert "1. Sở Y tế: 7 phiếu (63,64%) ✅ trúng cử\n2. Sở Giáo dục và Đào tạo: 6 phiếu (54,55%) ⚖️ đồng phiếu\n" \
            "3. Sở Thông tin và Truyền thông: 6 phiếu (54,55%) ⚖️ đồng phiếu\n" in notice
-    assert ("⚖️ Đồng phiếu ở vị trí cuối giữa Sở Giáo dục và Đào tạo, Sở Thông tin và Truyền thông (còn 1 suất): "
-            "cần bầu lại giữa các đơn vị này.") in notice
+    assert (text("poll.result_tie", seats=1, units="Sở Giáo dục và Đào tạo, Sở Thông tin và Truyền thông")) in notice
     assert notice.endswith("[1] 📄 Biên bản kiểm phiếu\n[2] 🔁 Bầu lại giữa các đơn vị đồng phiếu")
     assert sb.inbox("binh")[-1].startswith("🗳 KẾT QUẢ KIỂM PHIẾU #1")
     minutes = await sb.say("hoa", "1")
     assert minutes[0].startswith("📄 Biên bản kiểm phiếu của phiếu bầu #1.\n📎")
     assert sb.inbox("lan")[-1].startswith("🗳 KẾT QUẢ KIỂM PHIẾU #1")  # without the buttons
     assert await sb.press("lan", "g.poll.runoff.1", 0) == [  # the observer reads, never acts
-        "Chức năng này chỉ dành cho Thường trực Khối."]
+        text("not_allowed")]
     await sb.say("hoa", "/baucu")
     await sb.say("hoa", "[1]")  # preparing another poll meanwhile: the notice's buttons keep the draft's step
     kinds = "Chuẩn bị phiếu bầu mới. Bầu chọn nội dung gì?\n" + menu(
-        "Cờ thi đua", "Bằng khen", "Trưởng khối", "Phó Trưởng khối", "Biểu quyết khác", "« Quay lại")
+        text("poll.kind.flag"), text("poll.kind.certificate"),
+        "Trưởng khối", "Phó Trưởng khối", text("poll.kind.custom"),
+        text("poll.action.back"))
     assert await sb.press("hoa", "g.poll.minutes.1", 0) == [minutes[0], kinds]
     assert [p.id for p in await polls(app)] == [1]
     assert await sb.press("hoa", "g.poll.runoff.1", 0) == [
@@ -260,12 +270,12 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
         kinds]
     await sb.say("hoa", "/huy")
     again = await sb.press("hoa", "g.poll.runoff.1", 0)  # not preparing any more: to the runoff's page
-    assert again[0] == "Đã có phiếu bầu lại #2."  # a second tap makes no second runoff
-    assert again[1].startswith("🗳 Phiếu bầu #2 — 🟢 đang bỏ phiếu") and (
+    assert again[0] == text("poll.runoff.exists", id=2)  # a second tap makes no second runoff
+    assert again[1].startswith(text("poll.page_header", id=2, status="🟢 đang bỏ phiếu")) and (
         "  1. Sở Giáo dục và Đào tạo\n  2. Sở Thông tin và Truyền thông\nSố đơn vị được bầu: 1 · mỗi phiếu chọn "
         "tối đa 1") in again[1]
     assert [(p.id, p.status, p.runoff_of) for p in await polls(app)] == [(1, CLOSED, None), (2, OPEN, 1)]
-    assert await sb.press("binh", "g.poll.runoff.1", 0) == ["Chức năng này chỉ dành cho Thường trực Khối."]
+    assert await sb.press("binh", "g.poll.runoff.1", 0) == [text("not_allowed")]
 
 
 ODD = ["", "🙂", "abc", "0", "-1", "9999", "1 2 3 4 5 6 7 8 9 10 11 12", "2/3", "50%", "quay lại", "x" * 600, "²", "一"]
@@ -276,22 +286,22 @@ async def test_any_text_at_any_step_is_answered_and_loses_nothing(app: App, bloc
     await people(app, block_id, sandbox)
     sb = sandbox_for(app, "zalo")
     await sb.say("hoa", "/baucu")
-    for text in ("1", "2", "1", "1", "2"):  # a certificate poll of all units, 2 seats, saved as a draft…
-        await sb.say("hoa", text)
+    for said in ("1", "2", "1", "1", "2"):  # a certificate poll of all units, 2 seats, saved as a draft…
+        await sb.say("hoa", said)
     await sb.say("hoa", "1")
     draft = new_draft(Catalog(), "certificate", 2026, list(range(1, 12))).to_data()
     steps = [view.LIST, view.VIEW, view.CONFIRM_OPEN, view.CONFIRM_CLOSE, *prepare.STEPS]
     for step in steps:
-        for text in ODD:
+        for said in ODD:
             async with app.uow() as uow:
                 state = await uow.dialogs.load_for_update("sandbox", "sb-hoa", app.clock.now())
                 state.flow, state.step = view.FLOW, step
                 state.data = {"block_id": block_id, "poll_id": 1, "draft": dict(draft), "editing": step != "p_kind"}
                 await uow.dialogs.save(state)
                 await uow.commit()
-            out = await sb.say("hoa", text)
-            assert out and VI["internal_error"] not in out, (step, text, out)
+            out = await sb.say("hoa", said)
+            assert out and VI["internal_error"] not in out, (step, said, out)
             async with app.uow() as uow:
                 after = await uow.dialogs.get("sandbox", "sb-hoa")
-            assert after is not None and after.flow == view.FLOW, (step, text, out)
+            assert after is not None and after.flow == view.FLOW, (step, said, out)
     assert [(p.id, p.status) for p in await polls(app)] == [(1, "draft")]  # nothing opened by chance
