@@ -10,7 +10,9 @@ from pathlib import Path
 
 from bot import cli_deadlines, cli_polls, cli_scores, cli_sheets, cli_term, collector, logs, ops_cli, sandbox_db
 from bot.app import App
+from bot.cli_help import arg_help
 from bot.version import package_version
+from handlers.core import catalog
 from handlers.core.catalog import Catalog
 from handlers.registration import invite_book
 from handlers.registration.rules.codes import deep_link, display_code
@@ -21,21 +23,21 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "block-vhxh.yaml"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="thidua", description="Trợ lý thi đua cho khối thi đua")
+    parser = argparse.ArgumentParser(prog="thidua", description=arg_help("cli.help.description"))
     parser.add_argument("--version", action="version", version=f"thidua {package_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
-    block = sub.add_parser("block", help="khối thi đua").add_subparsers(dest="block_command", required=True)
-    imp = block.add_parser("import", help="nhập khối từ tệp YAML hoặc Excel")
+    block = sub.add_parser("block", help=arg_help("cli.help.block")).add_subparsers(dest="block_command", required=True)
+    imp = block.add_parser("import", help=arg_help("cli.help.block_import"))
     imp.add_argument("path", type=Path)
-    inv = sub.add_parser("invites", help="mã mời và đường dẫn Telegram của từng đơn vị")
-    inv.add_argument("--block", help="mã số hoặc tên khối")
+    inv = sub.add_parser("invites", help=arg_help("cli.help.invites"))
+    inv.add_argument("--block", help=arg_help("cli.help.block_arg"))
     inv.add_argument("--json", action="store_true")
-    chat = sub.add_parser("chat", help="hộp thử trò chuyện trong terminal")
+    chat = sub.add_parser("chat", help=arg_help("cli.help.chat"))
     chat.add_argument("--style", choices=("telegram", "zalo"), default="telegram")
     chat.add_argument("--as", dest="user", default="thuongtruc")
     chat.add_argument("--block")
-    sub.add_parser("run", help="chạy bot (Telegram/Zalo nếu có token, không thì hộp thử với khối mẫu)")
-    sub.add_parser("migrate", help="cập nhật lược đồ cơ sở dữ liệu")
+    sub.add_parser("run", help=arg_help("cli.help.run"))
+    sub.add_parser("migrate", help=arg_help("cli.help.migrate"))
     cli_deadlines.add_parsers(sub)
     cli_scores.add_parsers(sub)
     cli_sheets.add_parsers(sub)
@@ -172,7 +174,11 @@ async def _main(args: argparse.Namespace) -> int:
     logs.configure(settings)
     if args.command in ops_cli.COMMANDS:  # before App.create: these must not migrate the database
         return await ops_cli.run(settings, args)
-    app = await App.create(sandbox_db.sandbox_settings(settings, args.command))
+    try:
+        app = await App.create(sandbox_db.sandbox_settings(settings, args.command))
+    except catalog.CatalogError:
+        print(Catalog()("cli.texts_broken", problems="\n  ".join(catalog.problems())), file=sys.stderr)
+        return 2
     try:
         if args.command == "block":
             return await _import(app, args.path)

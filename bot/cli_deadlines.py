@@ -27,6 +27,7 @@ from bot.cli_deadlines_args import (
     t,
     write_out,
 )
+from bot.cli_help import arg_help
 from handlers.core.clock import format_local
 from handlers.deadlines import exports, plan
 from handlers.deadlines import service as ops
@@ -42,33 +43,35 @@ PickBlock = Callable[[App, str | None], Awaitable[int | None]]
 
 def add_parsers(sub: Any) -> None:
     """Arguments are optional for argparse and checked here, so that every error is worded the same."""
-    dl = sub.add_parser("deadline", help="hạn nộp của năm thi đua hiện hành").add_subparsers(
+    dl = sub.add_parser("deadline", help=arg_help("cli.help.deadline")).add_subparsers(
         dest="deadline_command", required=True)
-    dl.add_parser("list", help="liệt kê hạn nộp").add_argument("--block", help="mã số hoặc tên khối")
-    dl.add_parser("schedule", help="lịch nhắc việc: ngày giờ từng lần nhắc của mỗi hạn nộp").add_argument(
-        "--block", help="mã số hoặc tên khối")
-    add = dl.add_parser("add", help="thêm hạn nộp")
+    dl.add_parser("list", help=arg_help("cli.help.deadline_list")).add_argument(
+        "--block", help=arg_help("cli.help.block_arg"))
+    dl.add_parser("schedule", help=arg_help("cli.help.deadline_schedule")).add_argument(
+        "--block", help=arg_help("cli.help.block_arg"))
+    add = dl.add_parser("add", help=arg_help("cli.help.deadline_add"))
     add.add_argument("--kind", help="covenant, six_month_report, year_end_report, self_assessment, custom")
     add.add_argument("--title")
-    add.add_argument("--due", help='"dd/mm/yyyy HH:MM" hoặc "dd/mm/yyyy" (17:00), giờ Việt Nam')
-    add.add_argument("--block", help="mã số hoặc tên khối")
-    move = dl.add_parser("move", help="dời hạn nộp (báo các đơn vị)")
+    add.add_argument("--due", help=arg_help("cli.help.deadline_due"))
+    add.add_argument("--block", help=arg_help("cli.help.block_arg"))
+    move = dl.add_parser("move", help=arg_help("cli.help.deadline_move"))
     move.add_argument("id")
     move.add_argument("--due")
-    for name, text in (("cancel", "hủy hạn nộp (báo các đơn vị)"), ("close", "khóa nhận nộp, kể cả nộp muộn"),
-                       ("reopen", "mở lại việc nhận nộp")):
+    for name, text in (("cancel", arg_help("cli.help.deadline_cancel")), ("close", arg_help("cli.help.deadline_close")),
+                       ("reopen", arg_help("cli.help.deadline_reopen"))):
         dl.add_parser(name, help=text).add_argument("id")
-    policy = dl.add_parser("policy", help="lịch nhắc việc của khối hoặc của một hạn nộp")
+    policy = dl.add_parser("policy", help=arg_help("cli.help.deadline_policy"))
     policy.add_argument("--block")
     policy.add_argument("--deadline")
-    policy.add_argument("--before", help="số ngày làm việc trước hạn, ví dụ 7,3,1")
+    policy.add_argument("--before", help=arg_help("cli.help.deadline_before"))
     policy.add_argument("--overdue-every")
     policy.add_argument("--overdue-times")
     policy.add_argument("--due-day", action=argparse.BooleanOptionalAction, default=None)
-    ex = sub.add_parser("export", help="xuất Excel").add_subparsers(dest="export_command", required=True)
-    for name, text in (("submissions", "tình hình nộp của các đơn vị"), ("themes", "danh sách chủ đề thi đua")):
+    ex = sub.add_parser("export", help=arg_help("cli.help.export")).add_subparsers(dest="export_command", required=True)
+    for name, text in (("submissions", arg_help("cli.help.export_submissions")),
+                       ("themes", arg_help("cli.help.export_themes"))):
         p = ex.add_parser(name, help=text)
-        p.add_argument("--out", help="tệp .xlsx sẽ ghi")
+        p.add_argument("--out", help=arg_help("cli.help.out_xlsx"))
         p.add_argument("--block")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App
+from bot.cli_help import arg_help
 from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local
 from handlers.core.service import OPERATOR, queue_notices
@@ -48,33 +49,33 @@ class BadInput(Exception):
 
 
 def add_parsers(sub: Any) -> None:
-    poll = sub.add_parser("poll", help="bầu chọn cuối năm (bỏ phiếu kín)").add_subparsers(
+    poll = sub.add_parser("poll", help=arg_help("cli.help.poll")).add_subparsers(
         dest="poll_command", required=True)
-    poll.add_parser("list", help="các phiếu bầu của năm hiện hành").add_argument("--block", help="mã số hoặc tên khối")
-    create_ = poll.add_parser("create", help="chuẩn bị một phiếu bầu (chưa mở)")
+    poll.add_parser("list", help=arg_help("cli.help.poll_list")).add_argument(
+        "--block", help=arg_help("cli.help.block_arg"))
+    create_ = poll.add_parser("create", help=arg_help("cli.help.poll_create"))
     create_.add_argument("--kind", help="flag, certificate, head, deputy, custom")
-    create_.add_argument("--question", help="nội dung ghi trên phiếu (mặc định theo loại)")
+    create_.add_argument("--question", help=arg_help("cli.help.poll_question"))
     create_.add_argument("--candidates", default="all",
-                         help='"all" (mặc định), "top:N" (N đơn vị điểm cao nhất), '
-                              'hoặc mã/số thứ tự: "BHXH,YTE" "1 3 5-7"')
-    create_.add_argument("--seats", help="số đơn vị được bầu (mặc định theo loại)")
-    create_.add_argument("--max-choices", help="số lựa chọn tối đa mỗi phiếu (mặc định = số đơn vị được bầu)")
+                         help=arg_help("cli.help.poll_candidates"))
+    create_.add_argument("--seats", help=arg_help("cli.help.poll_seats"))
+    create_.add_argument("--max-choices", help=arg_help("cli.help.poll_max_choices"))
     create_.add_argument("--self", dest="allow_self", action=argparse.BooleanOptionalAction, default=True,
-                         help="đơn vị được bầu cho chính mình (mặc định: có)")
-    create_.add_argument("--threshold", help="trúng cử khi trên bao nhiêu %% tổng số đơn vị (mặc định 50)")
-    create_.add_argument("--quorum", help='túc số, ví dụ "2/3" (mặc định) hoặc "50%%" hoặc 0')
-    create_.add_argument("--minutes", help="thời gian bỏ phiếu (phút); không ghi: Thường trực tự đóng")
-    create_.add_argument("--place", help="địa điểm họp (ghi vào biên bản)")
-    create_.add_argument("--open", action="store_true", help="mở bỏ phiếu ngay sau khi tạo")
-    create_.add_argument("--block", help="mã số hoặc tên khối")
-    for name, text in (("open", "mở bỏ phiếu: gửi phiếu đến đầu mối các đơn vị"),
-                       ("close", "đóng bỏ phiếu, kiểm phiếu và công bố kết quả"),
-                       ("show", "xem một phiếu bầu và kết quả"),
-                       ("receipts", "danh sách phiếu đã kiểm (mã băm biên nhận)")):
-        poll.add_parser(name, help=text).add_argument("id", help="số phiếu bầu")
-    minutes = poll.add_parser("minutes", help="ghi biên bản kiểm phiếu (DOCX)")
-    minutes.add_argument("id", help="số phiếu bầu")
-    minutes.add_argument("--out", help="tệp .docx sẽ ghi (mặc định: bien-ban-kiem-phieu-ID.docx)")
+                         help=arg_help("cli.help.poll_self"))
+    create_.add_argument("--threshold", help=arg_help("cli.help.poll_threshold"))
+    create_.add_argument("--quorum", help=arg_help("cli.help.poll_quorum"))
+    create_.add_argument("--minutes", help=arg_help("cli.help.poll_minutes"))
+    create_.add_argument("--place", help=arg_help("cli.help.poll_place"))
+    create_.add_argument("--open", action="store_true", help=arg_help("cli.help.poll_open_now"))
+    create_.add_argument("--block", help=arg_help("cli.help.block_arg"))
+    for name, text in (("open", arg_help("cli.help.poll_open")),
+                       ("close", arg_help("cli.help.poll_close")),
+                       ("show", arg_help("cli.help.poll_show")),
+                       ("receipts", arg_help("cli.help.poll_receipts"))):
+        poll.add_parser(name, help=text).add_argument("id", help=arg_help("cli.help.poll_id"))
+    minutes = poll.add_parser("minutes", help=arg_help("cli.help.poll_minutes_doc"))
+    minutes.add_argument("id", help=arg_help("cli.help.poll_id"))
+    minutes.add_argument("--out", help=arg_help("cli.help.poll_minutes_out"))
 
 
 async def run(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int:

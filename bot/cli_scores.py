@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.app import App
 from bot.cli_deadlines_args import BadInput, read_out, required, t, write_out
+from bot.cli_help import arg_help
 from handlers.deadlines.service import outbox_teller
 from handlers.scoring import exports as xl
 from handlers.scoring import service as ops
@@ -33,21 +34,21 @@ PickBlock = Callable[[App, str | None], Awaitable[int | None]]
 
 
 def add_parsers(sub: Any) -> None:
-    scores = sub.add_parser("scores", help="điểm thi đua của năm hiện hành").add_subparsers(
+    scores = sub.add_parser("scores", help=arg_help("cli.help.scores")).add_subparsers(
         dest="scores_command", required=True)
-    for name, text in (("progress", "tiến độ tự chấm điểm của các đơn vị"),
-                       ("ranking", "xếp hạng theo điểm cuối cùng")):
-        scores.add_parser(name, help=text).add_argument("--block", help="mã số hoặc tên khối")
-    export = scores.add_parser("export", help="Excel tổng hợp điểm")
-    export.add_argument("--out", help="tệp .xlsx sẽ ghi")
+    for name, text in (("progress", arg_help("cli.help.scores_progress")),
+                       ("ranking", arg_help("cli.help.scores_ranking"))):
+        scores.add_parser(name, help=text).add_argument("--block", help=arg_help("cli.help.block_arg"))
+    export = scores.add_parser("export", help=arg_help("cli.help.scores_export"))
+    export.add_argument("--out", help=arg_help("cli.help.out_xlsx"))
     export.add_argument("--block")
-    unit = scores.add_parser("export-unit", help="Excel bảng tự chấm điểm của một đơn vị")
-    unit.add_argument("code", help="mã đơn vị")
-    unit.add_argument("--out", help="tệp .xlsx sẽ ghi")
+    unit = scores.add_parser("export-unit", help=arg_help("cli.help.scores_export_unit"))
+    unit.add_argument("code", help=arg_help("cli.help.unit_arg"))
+    unit.add_argument("--out", help=arg_help("cli.help.out_xlsx"))
     unit.add_argument("--block")
-    check = scores.add_parser("import-check", help="nhập kết quả kiểm tra chéo từ bảng của một đơn vị")
-    check.add_argument("path", type=Path, help="tệp .xlsx đã điền «Điểm kiểm tra» và «Lý do»")
-    check.add_argument("--unit", help="mã đơn vị")
+    check = scores.add_parser("import-check", help=arg_help("cli.help.scores_import_check"))
+    check.add_argument("path", type=Path, help=arg_help("cli.help.scores_import_path"))
+    check.add_argument("--unit", help=arg_help("cli.help.unit_arg"))
     check.add_argument("--block")
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import App
+from bot.cli_help import arg_help
 from handlers.core.catalog import Catalog
 from handlers.scoring.rules.scores import show
 from handlers.scoring.sheet_file.read import CriteriaFileError, SheetSpec, load_criteria_file
@@ -31,12 +32,13 @@ t = Catalog()  # the operator's shell speaks Vietnamese
 
 
 def add_parsers(sub: Any) -> None:
-    sheet = sub.add_parser("sheet", help="bảng tiêu chí chấm điểm của năm thi đua hiện hành").add_subparsers(
+    sheet = sub.add_parser("sheet", help=arg_help("cli.help.sheet")).add_subparsers(
         dest="sheet_command", required=True)
-    imp = sheet.add_parser("import", help="nhập bảng tiêu chí từ tệp YAML hoặc Excel")
+    imp = sheet.add_parser("import", help=arg_help("cli.help.sheet_import"))
     imp.add_argument("path", type=Path)
-    imp.add_argument("--block", help="mã số hoặc tên khối")
-    sheet.add_parser("show", help="xem bảng tiêu chí").add_argument("--block", help="mã số hoặc tên khối")
+    imp.add_argument("--block", help=arg_help("cli.help.block_arg"))
+    sheet.add_parser("show", help=arg_help("cli.help.sheet_show")).add_argument(
+        "--block", help=arg_help("cli.help.block_arg"))
 
 
 async def run(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int:

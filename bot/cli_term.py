@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.app import App
+from bot.cli_help import arg_help
 from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local
 from handlers.deadlines.service import outbox_teller
@@ -27,13 +28,13 @@ t = Catalog()  # the operator's shell speaks Vietnamese
 
 
 def add_parsers(sub: Any) -> None:
-    term = sub.add_parser("term", help="năm thi đua: bàn giao sang năm sau").add_subparsers(
+    term = sub.add_parser("term", help=arg_help("cli.help.term")).add_subparsers(
         dest="term_command", required=True)
-    handover = term.add_parser("handover", help="bàn giao sang năm thi đua sau (Trưởng, Phó khối đã bầu)")
-    handover.add_argument("--block", help="mã số hoặc tên khối")
-    handover.add_argument("--year", type=int, help="năm thi đua đang kết thúc (để kiểm tra)")
-    handover.add_argument("--head", help="mã đơn vị Trưởng khối mới (khi không lấy từ kết quả bỏ phiếu)")
-    handover.add_argument("--deputy", help="mã đơn vị Phó Trưởng khối mới (khi không lấy từ kết quả bỏ phiếu)")
+    handover = term.add_parser("handover", help=arg_help("cli.help.term_handover"))
+    handover.add_argument("--block", help=arg_help("cli.help.block_arg"))
+    handover.add_argument("--year", type=int, help=arg_help("cli.help.term_year"))
+    handover.add_argument("--head", help=arg_help("cli.help.term_head"))
+    handover.add_argument("--deputy", help=arg_help("cli.help.term_deputy"))
 
 
 async def run(app: App, args: argparse.Namespace, pick_block: PickBlock) -> int:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from bot import platform_probe as probe
 from bot.logs import redact
 from bot.settings import Settings
+from handlers.core import catalog
 from handlers.core.catalog import Catalog
 from storage import db, health, urls
 
@@ -67,6 +68,14 @@ async def check_database(settings: Settings, t: Catalog) -> list[Check]:
     elif m is not None:
         checks.append(Check(False, t("doctor.migrations_behind", database=m.database or "—", code=m.code)))
     return checks
+
+
+def check_texts(t: Catalog) -> Check:
+    """The Fluent files an office worker may have edited: the bot refuses to start on a broken one."""
+    problems = catalog.problems()
+    if problems:
+        return Check(False, t("doctor.texts_broken", problems="\n  ".join(problems)))
+    return Check(True, t("doctor.texts_ok", count=len(catalog.keys())))
 
 
 def check_secret(settings: Settings, t: Catalog) -> Check:
@@ -176,6 +185,7 @@ async def run_doctor(settings: Settings) -> int:
     if settings.telegram_token is None and settings.zalo_token is None:
         checks.append(Check(True, t("doctor.no_token")))
     checks.append(check_port(settings, t))
+    checks.append(check_texts(t))
     for check in checks:
         print(f"{'✓' if check.ok else '✗'} {check.line}")
     failed = sum(1 for c in checks if not c.ok)

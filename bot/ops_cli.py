@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.cli_help import arg_help
 from bot.settings import Settings
 from handlers.core.catalog import Catalog
 
@@ -32,11 +33,11 @@ def load_settings() -> Settings | None:
 
 
 def add_parsers(sub: Any) -> None:
-    sub.add_parser("doctor", help="kiểm tra cài đặt, cơ sở dữ liệu, khóa bí mật, token, webhook và cổng web")
-    backup = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu cùng khóa bí mật vào một thư mục mới")
-    backup.add_argument("path", type=Path, help="thư mục sao lưu (chưa có, hoặc trống)")
-    restore = sub.add_parser("restore", help="khôi phục bản sao lưu vào cơ sở dữ liệu trống")
-    restore.add_argument("path", type=Path, help="thư mục do thidua backup tạo ra")
+    sub.add_parser("doctor", help=arg_help("cli.help.doctor"))
+    backup = sub.add_parser("backup", help=arg_help("cli.help.backup"))
+    backup.add_argument("path", type=Path, help=arg_help("cli.help.backup_path"))
+    restore = sub.add_parser("restore", help=arg_help("cli.help.restore"))
+    restore.add_argument("path", type=Path, help=arg_help("cli.help.restore_path"))
 
 
 async def run(settings: Settings, args: argparse.Namespace) -> int:

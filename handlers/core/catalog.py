@@ -53,9 +53,14 @@ def _variables(node: Any) -> set[str]:
     return found
 
 
+def _line(source: str, entry: ast.BaseNode) -> int:
+    span = getattr(entry, "span", None)
+    return source.count("\n", 0, span.start) + 1 if isinstance(span, ast.Span) else 0
+
+
 @cache
 def _load() -> _Texts:
-    parser = FluentParser(with_spans=False)
+    parser = FluentParser(with_spans=True)  # spans give the line of a mistake
     bundles: dict[str, FluentBundle] = {}
     keys: dict[str, frozenset[str]] = {}
     variables: dict[tuple[str, str], frozenset[str]] = {}
@@ -66,12 +71,13 @@ def _load() -> _Texts:
         for path in files(lang):
             source = path.read_text(encoding="utf-8")
             for entry in parser.parse(source).body:
+                where = f"{path}:{_line(source, entry)}"
                 if isinstance(entry, ast.Junk):
-                    problems.append(f"{path}: cannot read {(entry.content or '').strip()[:60]!r}")
+                    problems.append(f"{where}: cannot read {(entry.content or '').strip()[:60]!r}")
                 elif isinstance(entry, ast.Message):
                     key = entry.id.name.replace("-", ".")
                     if key in seen:
-                        problems.append(f"{path}: {entry.id.name} defined twice")
+                        problems.append(f"{where}: {entry.id.name} defined twice")
                     seen.add(key)
                     variables[(lang, key)] = frozenset(_variables(entry))
             bundle.add_resource(FluentResource(source))
@@ -85,11 +91,15 @@ def _load() -> _Texts:
     return _Texts(bundles, keys, variables, tuple(problems))
 
 
+def problems() -> tuple[str, ...]:
+    """Each problem found in the files, as `path:line: what` (`thidua doctor` lists them)."""
+    return _load().problems
+
+
 def check() -> None:
     """Load the texts and refuse to start on any problem (called once by the composition root)."""
-    problems = _load().problems
-    if problems:
-        raise CatalogError("the texts have problems:\n" + "\n".join(problems))
+    if problems():
+        raise CatalogError("the texts have problems:\n" + "\n".join(problems()))
 
 
 def keys(lang: str = DEFAULT_LANG) -> frozenset[str]:

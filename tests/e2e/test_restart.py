@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.settings import Settings
+from handlers.core.catalog import text
 from handlers.core.clock import FrozenClock
 from handlers.term.block_file.read import load_block_file
 from handlers.term.block_import import import_block
@@ -22,14 +23,13 @@ from tests.helpers import codes, deliver
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 CONFIRM_YTE = (f"Mã mời của đơn vị:\nSở Y tế\n{BLOCK}\n\nBạn là cán bộ đầu mối thi đua của đơn vị này?"
                "\n[1] Đồng ý\n[2] Không")
-ASK_NAME = "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
-ASK_POSITION = "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."
-ASK_PHONE = "Mời gửi số điện thoại liên hệ (ví dụ 0912 345 678)."
+ASK_NAME = text("reg_ask_name")
+ASK_POSITION = text("reg_ask_position")
+ASK_PHONE = text("reg_ask_phone")
 SUMMARY = ("Mời kiểm tra lại thông tin:\n• Đơn vị: Sở Y tế\n• Họ và tên: Trần Văn Bình\n• Chức vụ: Chuyên viên\n"
            "• Điện thoại: 0987 654 321\n[1] Xác nhận\n[2] Nhập lại\n[3] Hủy")
-DONE = (f"✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế ({BLOCK}). "
-        "Tôi sẽ nhắn bạn khi có hạn nộp, việc chấm điểm và bỏ phiếu.")
-EXPIRED = "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
+DONE = text("reg_done_unit", block=BLOCK, unit="Sở Y tế")
+EXPIRED = text("menu_expired")
 
 EngineFactory = Callable[[], AsyncEngine]
 
@@ -100,8 +100,8 @@ async def test_buttons_sent_before_a_restart_still_work_once(
     first_app: App, c: dict[str, str], same_database: EngineFactory, settings: Settings, clock: FrozenClock
 ) -> None:
     sb = sandbox_for(first_app)
-    for text in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên"):
-        await sb.say("binh", text)
+    for said in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên"):
+        await sb.say("binh", said)
     assert await sb.say("binh", "0987 654 321") == [SUMMARY]
     summary = sb.channel.delivered[-1]
 
@@ -126,17 +126,17 @@ async def test_queued_notices_and_throttling_survive_a_restart(
     first_app: App, c: dict[str, str], same_database: EngineFactory, settings: Settings, clock: FrozenClock
 ) -> None:
     sb = sandbox_for(first_app)
-    for text in (f"/start {c['secretariat']}", "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "1"):
-        await sb.say("hoa", text)
-    for text in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên", "0987 654 321", "1"):
-        await sb.say("binh", text)
+    for said in (f"/start {c['secretariat']}", "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "1"):
+        await sb.say("hoa", said)
+    for said in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên", "0987 654 321", "1"):
+        await sb.say("binh", said)
     for _ in range(5):
         await sb.say("an", "/start ZZZZZ-ZZZZZ")
 
     async with restart(first_app, same_database, settings, clock) as (app, sb2):
         assert await deliver(app) == 1  # decided before the restart, delivered after it
-        assert sb2.inbox("hoa") == ["🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của "
-                                    "Sở Y tế. Đơn vị đã có đầu mối: 1/11."]
+        assert sb2.inbox("hoa") == [text("notice_registered", done=1, name="Trần Văn Bình", phone="0987 654 321",
+                                         position="Chuyên viên", role_text="đầu mối của Sở Y tế", total=11)]
         assert await deliver(app) == 0
         assert await sb2.say("an", f"/start {c['KHCN']}") == [
-            "Bạn đã nhập sai mã quá nhiều lần. Mời thử lại sau 10 phút."]
+            text("code_throttled", minutes=10)]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from handlers.core.catalog import text
 from handlers.scoring.sheet_file.read import load_criteria_file, write_criteria_xlsx
 from storage.models import Assessment, ChatAccount, Contact
 from tests.cli_helpers import cli_env, db, run
@@ -21,7 +22,7 @@ TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 CREATED = (f"Đã nhập bảng tiêu chí «{TITLE}» cho {BLOCK} (năm 2026), phiên bản 1: 4 mục, 12 tiêu chí "
            "(tổng 100 điểm), 2 điểm thưởng, 2 điểm trừ, bước điểm 0,5.")
-UNCHANGED = f"Bảng tiêu chí «{TITLE}» của {BLOCK} (năm 2026) không thay đổi (phiên bản 1)."
+UNCHANGED = text("sheet.cli.unchanged", block=BLOCK, title=TITLE, version=1, year=2026)
 
 
 @pytest.fixture
@@ -105,8 +106,9 @@ def test_sheet_import_and_show(data_dir: Path, tmp_path: Path, capsys: pytest.Ca
     assert "  1.1  Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm · tối đa 25" in lines
     assert "IV. Tham gia hoạt động của Khối thi đua (10 điểm)" in lines
     assert sum(1 for line in lines if line.startswith("  ") and "· tối đa" in line) == 16
-    assert "Tổng điểm chuẩn: 100" in lines
-    bonus, deductions = lines.index("Điểm thưởng (cộng tối đa 15):"), lines.index("Điểm trừ (trừ tối đa 15):")
+    assert text("sheet.show.base_total", total=100) in lines
+    bonus, deductions = lines.index(text("sheet.show.bonus", total=15)), lines.index(text("sheet.show.deductions",
+                                                                                          total=15))
     assert lines[bonus + 1].startswith("  T1  Được tặng Cờ thi đua") and lines[bonus + 1].endswith("tối đa 10")
     assert lines[deductions + 2].startswith("  D2  Có cán bộ") and lines[-1] == lines[deductions + 2]
 
@@ -139,7 +141,7 @@ def test_a_bad_sheet_is_refused_and_changes_nothing(data_dir: Path, tmp_path: Pa
     assert code == 2 and out == ""
     assert err.splitlines() == [
         f"Tệp {tmp_path / 'bad.yaml'} có lỗi, không thay đổi gì:",
-        "Tệp bảng tiêu chí có 3 lỗi:",
+        text("sheet_file.errors_header", count=3),
         '- sheet.step: phải lớn hơn 0 (đang là "0")',
         "- sections[1].criteria[2].text: bắt buộc nhưng đang để trống",
         '- deductions[0].code: mã tiêu chí "T2" bị trùng (đã có ở bonus[1])',
@@ -159,7 +161,7 @@ def test_sheet_import_needs_a_block_and_a_readable_file(data_dir: Path, tmp_path
     assert code == 2 and "không tìm thấy tệp khong-co.yaml" in err
     assert run(capsys, "block", "import", str(SAMPLE_BLOCK))[0] == 0
     code, _out, err = run(capsys, "sheet", "import", str(SAMPLE_SHEET), "--block", "Khối khác")
-    assert code == 2 and "Không tìm thấy khối Khối khác." in err
+    assert code == 2 and text("cli.unknown_block", block="Khối khác") in err
 
 
 def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, tmp_path: Path,
@@ -189,13 +191,13 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
                           "đã bắt đầu chấm điểm; phiên bản 1 được giữ lại.")
     assert out.strip().endswith("Đã báo 1 đầu mối.")
     show = run(capsys, "sheet", "show")[1]
-    assert "phiên bản 2" in show and "(các phiên bản cũ được giữ lại: 1)" in show and "· tối đa 20" in show
+    assert "phiên bản 2" in show and text("sheet.show.older", versions=1) in show and "· tối đa 20" in show
 
     async def pending(uow: Any) -> list[tuple[str, str]]:
         return [(m.chat_id, m.text) for m in await uow.outbox.pending()]
 
-    [(chat, text)] = db(pending)
-    assert chat == "501" and "(phiên bản 2)" in text and "Mời Sở Y tế kiểm tra lại" in text
+    [(chat, said)] = db(pending)
+    assert chat == "501" and "(phiên bản 2)" in said and "Mời Sở Y tế kiểm tra lại" in said
 
     async def submitted(uow: Any) -> None:  # Sở Y tế submits on version 2
         [block] = await uow.directory.blocks()
@@ -211,7 +213,6 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
     data["sections"][0]["criteria"][1]["max"] = "20"
     code, out, _ = run(capsys, "sheet", "import", str(write_yaml(tmp_path / "v3.yaml", data)))
     assert code == 0 and out.startswith(f"Đã tạo phiên bản 3 của bảng tiêu chí «{TITLE}»")
-    assert out.strip().endswith("1 đơn vị đã nộp bảng tự chấm theo phiên bản cũ: bản nộp đó không còn tính cho hạn "
-                                "nộp tự chấm điểm; các đơn vị được báo để chấm và nộp lại.")
-    texts = [text for _chat, text in db(pending)]
+    assert out.strip().endswith(text("sheet.cli.resubmit", count=1))
+    texts = [said for _chat, said in db(pending)]
     assert "sau khi Sở Y tế đã nộp bảng tự chấm theo bảng cũ" in texts[-1]

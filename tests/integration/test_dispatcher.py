@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from bot.app import App
 from bot.channels.sandbox import Sandbox, SandboxChannel
 from handlers.core.catalog import VI
+from handlers.core.catalog import text as catalog_text
 from handlers.core.clock import FrozenClock
 from handlers.core.context import Context
 from handlers.core.messages import DeliveryError, Reply
@@ -25,8 +26,7 @@ from storage.uow import UnitOfWork
 from tests.conftest import PG_URL, sandbox_for
 from tests.helpers import codes, deliver
 
-CONFIRM_YTE = ("Mã mời của đơn vị:\nSở Y tế\nKhối thi đua Văn hóa - Xã hội\n\n"
-               "Bạn là cán bộ đầu mối thi đua của đơn vị này?")
+CONFIRM_YTE = (catalog_text("reg_confirm_unit", block="Khối thi đua Văn hóa - Xã hội", unit="Sở Y tế"))
 
 
 async def state_of(app: App, user: str) -> DialogState:
@@ -67,9 +67,9 @@ async def test_the_same_update_twice_acts_once(app: App, block_id: int, sandbox:
     assert press.option == "yes"
     first = await app.dispatcher.handle(press)
     second = await app.dispatcher.handle(press)  # Telegram redelivers after a timeout
-    assert [r.text for r in first] == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+    assert [r.text for r in first] == [catalog_text("reg_ask_name")]
     assert second == []
-    assert sandbox.inbox("hoa") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+    assert sandbox.inbox("hoa") == [catalog_text("reg_ask_name")]
 
     after = await state_of(app, "hoa")
     assert (after.flow, after.step) == ("register", "name")
@@ -85,18 +85,17 @@ async def test_updates_of_one_chat_are_handled_in_arrival_order(app: App, block_
     sb = sandbox_for(app, "zalo")
     hoa = ["/start " + c["YTE"], "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "1"]
     binh = ["/start " + c["GDDT"], "1", "Trần Văn Bình", "Chuyên viên", "0987 654 321", "1"]
-    updates = [sb.incoming(user, text) for pair in zip(hoa, binh, strict=True)
-               for user, text in zip(("hoa", "binh"), pair, strict=True)]
+    updates = [sb.incoming(user, said) for pair in zip(hoa, binh, strict=True)
+               for user, said in zip(("hoa", "binh"), pair, strict=True)]
     await asyncio.gather(*(app.dispatcher.handle(u) for u in updates))
 
     out = sb.inbox("hoa")
     assert out[0] == CONFIRM_YTE + "\n\n1. Đồng ý\n2. Không"
-    assert out[1:4] == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa).",
-                        "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên).",
-                        "Mời gửi số điện thoại liên hệ (ví dụ 0912 345 678)."]
+    assert out[1:4] == [catalog_text("reg_ask_name"),
+                        catalog_text("reg_ask_position"),
+                        catalog_text("reg_ask_phone")]
     assert out[4].startswith("Mời kiểm tra lại thông tin:\n• Đơn vị: Sở Y tế\n• Họ và tên: Nguyễn Thị Hoa")
-    assert out[5] == ("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế (Khối thi đua Văn hóa - Xã hội). "
-                      "Tôi sẽ nhắn bạn khi có hạn nộp, việc chấm điểm và bỏ phiếu.")
+    assert out[5] == (catalog_text("reg_done_unit", block="Khối thi đua Văn hóa - Xã hội", unit="Sở Y tế"))
     assert len(out) == 6
     assert sb.inbox("binh")[-1].startswith("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Giáo dục và Đào tạo")
 
@@ -127,7 +126,7 @@ async def test_a_handler_error_answers_politely_and_keeps_the_state(
     # person's next message, as the apology asks, goes on from the step kept
     assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-fail") == []
     assert await sandbox.say("hoa", "Nguyễn Thị Hoa", update_id="u-again") == [
-        "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."]
+        catalog_text("reg_ask_position")]
 
 
 async def test_a_reply_that_cannot_be_sent_waits_in_the_outbox(app: App, block_id: int, clock: FrozenClock) -> None:
@@ -151,7 +150,7 @@ async def test_a_reply_that_cannot_be_sent_waits_in_the_outbox(app: App, block_i
     assert await outbox_rows(app) == []
 
     # its buttons carry the dialog's version, so pressing one works
-    assert await sb.say("hoa", "1") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+    assert await sb.say("hoa", "1") == [catalog_text("reg_ask_name")]
 
 
 async def test_only_the_replies_not_sent_go_to_the_outbox(app: App, block_id: int, clock: FrozenClock) -> None:
@@ -165,14 +164,14 @@ async def test_only_the_replies_not_sent_go_to_the_outbox(app: App, block_id: in
     sb.inbox("hoa")
 
     channel.failures = [None, DeliveryError("Too Many Requests", retry_after=30)]
-    assert await sb.press("hoa", "yes", old) == ["Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"]
-    assert [r.text for r in await outbox_rows(app)] == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+    assert await sb.press("hoa", "yes", old) == [catalog_text("menu_expired")]
+    assert [r.text for r in await outbox_rows(app)] == [catalog_text("reg_ask_name")]
 
     clock.advance(timedelta(seconds=20))
     assert await deliver(app) == 0  # retry_after is honoured
     clock.advance(timedelta(seconds=11))
     assert await deliver(app) == 1
-    assert sb.inbox("hoa") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+    assert sb.inbox("hoa") == [catalog_text("reg_ask_name")]
 
 
 async def test_a_reply_for_a_channel_not_running_is_kept(app: App, block_id: int, clock: FrozenClock) -> None:
@@ -240,10 +239,10 @@ async def test_a_lost_database_connection_costs_no_update(
     await admin.dispose()
 
     with caplog.at_level(logging.WARNING, logger="bot.dispatcher"):
-        assert await sandbox.say("hoa", "1") == ["Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."]
+        assert await sandbox.say("hoa", "1") == [catalog_text("reg_ask_name")]
     assert any("database connection lost" in r.getMessage() for r in caplog.records)
     assert (await state_of(app, "hoa")).step == "name"
-    position = "Mời nhập chức vụ của bạn (ví dụ: Chánh Văn phòng, Chuyên viên)."
+    position = catalog_text("reg_ask_position")
     assert await sandbox.say("hoa", "Nguyễn Thị Hoa") == [position]
 
 

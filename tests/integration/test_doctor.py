@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from bot.app import App
 from bot.cli import main
 from bot.doctor import run_doctor
 from bot.settings import Settings
-from tests.cli_helpers import cli_env
+from handlers.core import catalog
+from handlers.core.catalog import text
+from tests.cli_helpers import cli_env, run
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
 from tests.ops_helpers import free_port
@@ -59,15 +62,15 @@ async def test_all_good_with_both_platforms_in_webhook_mode(tmp_path: Path, tele
     code, lines = await doctor(settings, capsys)
     assert code == 0, lines
     assert all(line.startswith("✓") for line in lines[:-1]), lines
-    assert lines[-1] == "Mọi kiểm tra đều đạt."
-    text = "\n".join(lines)
-    assert "Telegram: token hợp lệ, bot @thidua_test_bot." in text
-    assert "Zalo: token hợp lệ, bot bot.FakeZalo." in text
-    assert f"Webhook Telegram: {base}/telegram/webhook (0 cập nhật đang chờ)." in text
-    assert f"Zalo: webhook chưa đặt; `thidua run` sẽ đặt {base}/zalo/webhook khi khởi động." in text
-    assert "Lược đồ cơ sở dữ liệu mới nhất" in text and "(quyền 600)" in text
+    assert lines[-1] == text("doctor.summary_ok")
+    said = "\n".join(lines)
+    assert text("doctor.telegram_ok", username="thidua_test_bot") in said
+    assert text("doctor.zalo_ok", name="bot.FakeZalo") in said
+    assert f"Webhook Telegram: {base}/telegram/webhook (0 cập nhật đang chờ)." in said
+    assert f"Zalo: webhook chưa đặt; `thidua run` sẽ đặt {base}/zalo/webhook khi khởi động." in said
+    assert "Lược đồ cơ sở dữ liệu mới nhất" in said and "(quyền 600)" in said
     assert [m for m, _ in telegram.calls] == ["getMe", "getWebhookInfo"]  # it asks, and changes nothing
-    assert telegram.token not in text and zalo.token not in text
+    assert telegram.token not in said and zalo.token not in said
 
 
 async def test_each_problem_says_what_to_fix(tmp_path: Path, telegram: FakeTelegramAPI, zalo: FakeZaloAPI,
@@ -93,7 +96,7 @@ async def test_each_problem_says_what_to_fix(tmp_path: Path, telegram: FakeTeleg
         "Đặt THIDUA_TELEGRAM_BOT_USERNAME=thidua_test_bot",
         "Webhook Telegram trỏ tới https://old-server.example/telegram/webhook, không phải "
         "http://bot.example.gov.vn/telegram/webhook",
-        "Zalo từ chối token (Unauthorized): kiểm tra THIDUA_ZALO_TOKEN.",
+        text("doctor.token_refused", platform="Zalo", reason="Unauthorized", variable="THIDUA_ZALO_TOKEN"),
         f"Không dùng được cổng web 127.0.0.1:{port}",
     ]
     for part in expected:
@@ -107,7 +110,8 @@ async def test_a_refused_token_an_unreachable_platform_and_a_failing_webhook(
     refused = settings_for(data, telegram, None, telegram_token="123456:wrong-token")
     code, lines = await doctor(refused, capsys)
     assert code == 1
-    assert "✗ Telegram từ chối token (Unauthorized): kiểm tra THIDUA_TELEGRAM_TOKEN." in lines
+    assert "✗ " + text("doctor.token_refused", platform="Telegram", reason="Unauthorized",
+                       variable="THIDUA_TELEGRAM_TOKEN") in lines
 
     closed = free_port()
     away = settings_for(data, telegram, None, telegram_api_url=f"http://127.0.0.1:{closed}")
@@ -120,8 +124,8 @@ async def test_a_refused_token_an_unreachable_platform_and_a_failing_webhook(
     failing = settings_for(data, telegram, None, webhook_base_url="https://bot.example.gov.vn")
     code, lines = await doctor(failing, capsys)
     assert code == 1
-    assert ("✗ Telegram báo lần gửi webhook gần nhất bị lỗi: Wrong response from the webhook: 502 Bad Gateway. "
-            "Kiểm tra reverse proxy, chứng chỉ HTTPS và tường lửa.") in lines
+    assert ("✗ " + text("doctor.webhook_error", platform="Telegram",
+                        reason="Wrong response from the webhook: 502 Bad Gateway")) in lines
 
 
 async def test_a_fresh_folder_needs_migrate_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,3 +164,40 @@ async def test_a_database_url_that_cannot_be_read(tmp_path: Path, capsys: pytest
     assert code == 1
     assert lines[0].startswith("✗ THIDUA_DATABASE_URL không phải địa chỉ cơ sở dữ liệu")
     assert not any("not a url at all" in line for line in lines)  # it may hold a password: never echoed
+
+
+@pytest.fixture
+def broken_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The catalog read from a copy of the real files, in which an office worker lost a `}` on line 3."""
+    copy = tmp_path / "handlers"
+    for source in catalog.files("vi") + catalog.files("en"):
+        target = copy / source.parent.parent.name / "texts" / source.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    edited = copy / "core" / "texts" / "vi.ftl"
+    lines = edited.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "cli-demo_loaded = Đã nạp khối mẫu vào { $path.")
+    edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(catalog, "TEXTS", copy)
+    catalog._load.cache_clear()
+    yield edited
+    monkeypatch.undo()
+    catalog._load.cache_clear()
+
+
+async def test_a_broken_text_file_is_named_with_its_line(tmp_path: Path, broken_texts: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = await doctor(settings_for(tmp_path / "data", None, None), capsys)
+    assert code == 1
+    at = lines.index(f"✗ {text('doctor.texts_broken', problems='').splitlines()[0]}")
+    assert lines[at + 1].strip().startswith(f"{broken_texts}:3: cannot read"), lines
+
+
+def test_the_bot_does_not_start_on_a_broken_text_file(tmp_path: Path, broken_texts: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    cli_env(tmp_path, monkeypatch)
+    code, _, said = run(capsys, "migrate")
+    assert code == 2
+    assert said.startswith(text("cli.texts_broken", problems="").splitlines()[0]), said
+    assert f"{broken_texts}:3: cannot read" in said

@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.cli import main
+from handlers.core.catalog import text
 from storage.models import AuditLog, ChatAccount, Contact, Deadline, DialogState, OutboxMessage, Term
 from tests.cli_helpers import cli_env, db
 from tests.conftest import SAMPLE_BLOCK
@@ -48,9 +49,7 @@ def test_a_handover_from_the_shell(data_dir: Path, capsys: pytest.CaptureFixture
     add_contact("YTE", "unit", "Trần Văn Bình", "binh", lang="en")
 
     assert main(["term", "handover"]) == 2  # no poll decided the head
-    assert capsys.readouterr().err.strip() == (
-        "Chưa có cuộc bỏ phiếu bầu Trưởng khối nào đã kiểm phiếu trong năm 2026: mời tổ chức bỏ phiếu trước khi "
-        "bàn giao.")
+    assert capsys.readouterr().err.strip() == text("handover.no_poll", role="Trưởng khối", year=2026)
     assert main(["term", "handover", "--year", "2025", "--head", "CDNDTNT", "--deputy", "YTE"]) == 2
     assert capsys.readouterr().err.strip() == f"Năm thi đua hiện hành của {BLOCK} là 2026, không phải 2025."
     assert main(["term", "handover", "--head", "XYZ", "--deputy", "YTE"]) == 2
@@ -63,7 +62,7 @@ def test_a_handover_from_the_shell(data_dir: Path, capsys: pytest.CaptureFixture
     assert out[1] == (f"Đã bàn giao {BLOCK}: năm 2027 bắt đầu; Trưởng khối {head}, Phó Trưởng khối Sở Y tế; 1 đầu mối "
                       "trở thành Thường trực Khối, 1 cán bộ Thường trực cũ trở thành đầu mối của đơn vị mình.")
     assert out[2].startswith("Mã mời Thường trực Khối mới: ") and "https://t.me/" in out[2]
-    assert out[-1] == "Đã xếp thông báo cho 3 người trong khối (bot đang chạy sẽ gửi)."
+    assert out[-1] == text("handover.cli.told", count=3)
 
     async def check(uow: Any) -> None:
         s = uow.session

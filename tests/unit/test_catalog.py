@@ -59,9 +59,13 @@ def _is_catalog_call(node: ast.Call, catalog_names: set[str]) -> bool:
     return False
 
 
+# Functions that take a key and look it up: their callers' keys are checked, the key passes through them.
+WRAPPERS = {"arg_help"}  # bot/cli_help.py: a --help text by its key
+
+
 def _catalog_names(tree: ast.AST) -> set[str]:
     """Local names a catalog is bound to: `t = ctx.t`, `t = Catalog()`, `s, t = x, Catalog()`."""
-    names = {"t"}
+    names = {"t", *WRAPPERS}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "handlers.core.catalog":
             names |= {a.asname or a.name for a in node.names if a.name == "text"}
@@ -145,6 +149,8 @@ def _uses() -> list[Use]:
                 continue
             elif isinstance(arg, ast.Name):
                 scope = next((s for s in scopes if s.lineno <= node.lineno <= (s.end_lineno or 0)), tree)
+                if isinstance(scope, ast.FunctionDef) and scope.name in WRAPPERS:
+                    continue
                 keys = _assigned_literals(scope, arg.id)
                 uses += [Use(where, k, None, None) for k in keys]
                 if not keys:

@@ -159,3 +159,78 @@ backup-target_not_empty = Cơ sở dữ liệu đích đã có dữ liệu ({ $t
 backup-restored = Đã khôi phục bản sao lưu { $path } (tạo lúc { $created }): { $tables } bảng, { $rows } dòng, cùng khóa bí mật. Chạy `thidua migrate` nếu bản sao lưu từ phiên bản cũ hơn, rồi `thidua doctor`.
 unsupported_message = Tôi chưa đọc được loại tin này (nhãn dán, tin thoại, …). Bạn hãy gõ chữ hoặc chọn một mục ở tin trước nhé.
 file_link = 📎 { $name } ({ $size }): { $url } (tải được đến hết ngày { $until })
+
+# redesign2 (issue 11): the command line's help (thidua --help, thidua poll create --help …).
+cli-help-description = Trợ lý thi đua cho khối thi đua
+cli-help-block = khối thi đua
+cli-help-block_import = nhập khối từ tệp YAML hoặc Excel
+cli-help-invites = mã mời và đường dẫn Telegram của từng đơn vị
+cli-help-block_arg = mã số hoặc tên khối
+cli-help-chat = hộp thử trò chuyện trong terminal
+cli-help-run = chạy bot (Telegram/Zalo nếu có token, không thì hộp thử với khối mẫu)
+cli-help-migrate = cập nhật lược đồ cơ sở dữ liệu
+cli-help-deadline = hạn nộp của năm thi đua hiện hành
+cli-help-deadline_list = liệt kê hạn nộp
+cli-help-deadline_add = thêm hạn nộp
+cli-help-deadline_schedule = lịch nhắc việc: ngày giờ từng lần nhắc của mỗi hạn nộp
+cli-help-deadline_due = "dd/mm/yyyy HH:MM" hoặc "dd/mm/yyyy" (17:00), giờ Việt Nam
+cli-help-deadline_move = dời hạn nộp (báo các đơn vị)
+cli-help-deadline_cancel = hủy hạn nộp (báo các đơn vị)
+cli-help-deadline_close = khóa nhận nộp, kể cả nộp muộn
+cli-help-deadline_reopen = mở lại việc nhận nộp
+cli-help-deadline_policy = lịch nhắc việc của khối hoặc của một hạn nộp
+cli-help-deadline_before = số ngày làm việc trước hạn, ví dụ 7,3,1
+cli-help-export = xuất Excel
+cli-help-export_submissions = tình hình nộp của các đơn vị
+cli-help-export_themes = danh sách chủ đề thi đua
+cli-help-out_xlsx = tệp .xlsx sẽ ghi
+cli-help-poll = bầu chọn cuối năm (bỏ phiếu kín)
+cli-help-poll_list = các phiếu bầu của năm hiện hành
+cli-help-poll_create = chuẩn bị một phiếu bầu (chưa mở)
+cli-help-poll_candidates = "all" (mặc định), "top:N" (N đơn vị điểm cao nhất), hoặc mã/số thứ tự: "BHXH,YTE" "1 3 5-7"
+cli-help-poll_question = nội dung ghi trên phiếu (mặc định theo loại)
+cli-help-poll_seats = số đơn vị được bầu (mặc định theo loại)
+cli-help-poll_max_choices = số lựa chọn tối đa mỗi phiếu (mặc định = số đơn vị được bầu)
+cli-help-poll_self = đơn vị được bầu cho chính mình (mặc định: có)
+cli-help-poll_threshold = trúng cử khi trên bao nhiêu % tổng số đơn vị (mặc định 50)
+cli-help-poll_quorum = túc số, ví dụ "2/3" (mặc định) hoặc "50%" hoặc 0
+cli-help-poll_minutes = thời gian bỏ phiếu (phút); không ghi: Thường trực tự đóng
+cli-help-poll_place = địa điểm họp (ghi vào biên bản)
+cli-help-poll_open_now = mở bỏ phiếu ngay sau khi tạo
+cli-help-poll_open = mở bỏ phiếu: gửi phiếu đến đầu mối các đơn vị
+cli-help-poll_close = đóng bỏ phiếu, kiểm phiếu và công bố kết quả
+cli-help-poll_show = xem một phiếu bầu và kết quả
+cli-help-poll_receipts = danh sách phiếu đã kiểm (mã băm biên nhận)
+cli-help-poll_id = số phiếu bầu
+cli-help-poll_minutes_doc = ghi biên bản kiểm phiếu (DOCX)
+cli-help-poll_minutes_out = tệp .docx sẽ ghi (mặc định: bien-ban-kiem-phieu-ID.docx)
+cli-help-scores = điểm thi đua của năm hiện hành
+cli-help-scores_progress = tiến độ tự chấm điểm của các đơn vị
+cli-help-scores_ranking = xếp hạng theo điểm cuối cùng
+cli-help-scores_export = Excel tổng hợp điểm
+cli-help-scores_export_unit = Excel bảng tự chấm điểm của một đơn vị
+cli-help-unit_arg = mã đơn vị
+cli-help-scores_import_check = nhập kết quả kiểm tra chéo từ bảng của một đơn vị
+cli-help-scores_import_path = tệp .xlsx đã điền «Điểm kiểm tra» và «Lý do»
+cli-help-sheet = bảng tiêu chí chấm điểm của năm thi đua hiện hành
+cli-help-sheet_import = nhập bảng tiêu chí từ tệp YAML hoặc Excel
+cli-help-sheet_show = xem bảng tiêu chí
+cli-help-term = năm thi đua: bàn giao sang năm sau
+cli-help-term_handover = bàn giao sang năm thi đua sau (Trưởng, Phó khối đã bầu)
+cli-help-term_year = năm thi đua đang kết thúc (để kiểm tra)
+cli-help-term_head = mã đơn vị Trưởng khối mới (khi không lấy từ kết quả bỏ phiếu)
+cli-help-term_deputy = mã đơn vị Phó Trưởng khối mới (khi không lấy từ kết quả bỏ phiếu)
+cli-help-doctor = kiểm tra cài đặt, cơ sở dữ liệu, khóa bí mật, token, webhook và cổng web
+cli-help-backup = sao lưu cơ sở dữ liệu cùng khóa bí mật vào một thư mục mới
+cli-help-backup_path = thư mục sao lưu (chưa có, hoặc trống)
+cli-help-restore = khôi phục bản sao lưu vào cơ sở dữ liệu trống
+cli-help-restore_path = thư mục do thidua backup tạo ra
+doctor-texts_ok = Các tệp văn bản (.ftl) đọc được: { $count } câu chữ.
+doctor-texts_broken =
+    Tệp văn bản (.ftl) có lỗi, bot sẽ không khởi động:
+      { $problems }
+    Sửa dòng được chỉ ra (giữ nguyên phần trước dấu = và các chỗ trong ngoặc nhọn) rồi chạy lại thidua doctor.
+cli-texts_broken =
+    Không khởi động: tệp văn bản (.ftl) có lỗi:
+      { $problems }
+    Sửa dòng được chỉ ra rồi chạy lại (thidua doctor kiểm tra các tệp này).

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import text
 from handlers.core.messages import Reply
 from storage.models import Contact, Deadline, Submission
 from tests.conftest import sandbox_for
@@ -23,19 +24,18 @@ SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
 YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 SELF = "Bảng tự chấm điểm thi đua năm 2026"
 NEW = "Báo cáo chuyên đề chuyển đổi số năm 2026"
-ACTIONS = ("Thêm hạn nộp", "Dời hạn", "Hủy hạn", "Khóa / mở nhận nộp muộn", "Xuất Excel tình hình nộp",
-           "Xuất danh sách chủ đề thi đua", "Thoát")
+ACTIONS = (text("dl.action.add"), "Dời hạn", "Hủy hạn", text("dl.action.close"), text("dl.action.export_submissions"),
+           text("dl.action.export_themes"), "Thoát")
 LINES = {
     COVENANT: f"{COVENANT}\n    Giao ước thi đua · hạn {COV_DUE} · đã nộp {{}}/11",
     SIX_MONTH: f"{SIX_MONTH}\n    Báo cáo sơ kết 6 tháng · hạn 15/06/2026 17:00 · đã nộp {{}}/11",
     YEAR_END: f"{YEAR_END}\n    Báo cáo tổng kết năm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
     SELF: f"{SELF}\n    Bảng tự chấm điểm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
 }
-ASK_DUE_FORMAT = ("Chưa đọc được «{}». Mời nhập hạn nộp theo dạng dd/mm/yyyy HH:MM (ví dụ 30/11/2026 17:00) "
-                  "hoặc chỉ ngày dd/mm/yyyy (hạn là 17:00).")
-NOT_ALLOWED = "Chức năng này chỉ dành cho Thường trực Khối."
-CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
-TOLD_2 = "Đã gửi thông báo tới 2 đầu mối của các đơn vị."
+ASK_DUE_FORMAT = text("dl.due_bad_format", text="{}")
+NOT_ALLOWED = text("not_allowed")
+CHOOSE = text("choose_from_menu")
+TOLD_2 = text("dl.told", count=2)
 
 
 def overview(*lines: str, zalo: bool = False) -> str:
@@ -46,7 +46,7 @@ def overview(*lines: str, zalo: bool = False) -> str:
 
 
 def line(title: str, done: int = 0, closed: bool = False) -> str:
-    return LINES[title].format(done) + (" · 🔒 đã khóa nhận nộp" if closed else "")
+    return LINES[title].format(done) + (text("dl.closed_tag") if closed else "")
 
 
 ALL = (line(COVENANT), line(SIX_MONTH), line(YEAR_END), line(SELF))
@@ -93,17 +93,17 @@ async def test_add_a_deadline_with_wrong_dates_on_the_way(app: App, block_id: in
     ask_title = ("Loại: Khác.\nMời nhập tên hạn nộp (3–300 ký tự), ví dụ: Báo cáo sơ kết 6 tháng đầu năm 2026."
                  "\n[1] Quay lại")
     assert await sb.say("hoa", "5") == [ask_title]
-    bad_title = "Tên hạn nộp cần từ 3 đến 300 ký tự, có chữ cái và không bắt đầu bằng dấu /."
+    bad_title = text("dl.bad_title")
     assert await sb.say("hoa", "ab") == [bad_title, ask_title]
     assert await sb.say("hoa", "x" * 301) == [bad_title, ask_title]
     ask_due = (f"Hạn nộp của «{NEW}»: mời nhập theo dạng dd/mm/yyyy HH:MM, ví dụ 30/11/2026 17:00 (giờ Việt Nam). "
                "Chỉ nhập ngày thì hạn là 17:00 ngày đó.\n[1] Quay lại")
     assert await sb.say("hoa", f"  {NEW}  ") == [ask_due]
     assert await sb.say("hoa", "32/13/2026") == [
-        "Không có ngày giờ «32/13/2026»: ngày, tháng hoặc giờ không hợp lệ. Mời nhập lại, ví dụ 30/11/2026 17:00.",
+        text("dl.due_no_such_day", text="32/13/2026"),
         ask_due]
     assert await sb.say("hoa", "20/11/2026") == [
-        "Thời điểm 20/11/2026 17:00 đã qua (bây giờ là 23/11/2026 09:00). Mời nhập một hạn nộp trong tương lai.",
+        text("dl.due_past", due="20/11/2026 17:00", now="23/11/2026 09:00"),
         ask_due]
     assert await sb.say("hoa", "cuối tháng") == [ASK_DUE_FORMAT.format("cuối tháng"), ask_due]
     assert await sb.say("hoa", "24/11/2026") == [
@@ -138,7 +138,7 @@ async def test_add_a_deadline_with_wrong_dates_on_the_way(app: App, block_id: in
     assert (await sb.say("hoa", NEW.upper()))[0] == (
         f"Năm thi đua này đã có hạn nộp loại «Khác» tên «{NEW.upper()}» (có thể đã bị hủy). Mời đặt tên khác.")
     assert (await sb.say("hoa", "1"))[0].startswith("📅 Hạn nộp năm 2026")  # [1] Quay lại
-    assert await sb.say("hoa", "7") == ["Đã đóng phần quản lý hạn nộp. Gõ /hannop để mở lại."]
+    assert await sb.say("hoa", "7") == [text("dl.bye")]
 
 
 async def test_move_a_deadline_tells_the_units(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -154,11 +154,12 @@ async def test_move_a_deadline_tells_the_units(app: App, block_id: int, sandbox:
            "chỉ nhập ngày thì hạn là 17:00 ngày đó.\n[1] Quay lại")
     assert await sb.say("hoa", "3") == [ask]
     assert await sb.say("hoa", "30/11/2026") == [
-        "Hạn mới trùng với hạn hiện tại (30/11/2026 17:00). Mời nhập ngày giờ khác.", ask]
-    no_such = "Không có ngày giờ «{}»: ngày, tháng hoặc giờ không hợp lệ. Mời nhập lại, ví dụ 30/11/2026 17:00."
+        text("dl.due_same", due="30/11/2026 17:00"), ask]
+    no_such = text("dl.due_no_such_day", text="{}")
     assert await sb.say("hoa", "31/11/2026") == [no_such.format("31/11/2026"), ask]
     assert await sb.say("hoa", "04/12/2026 25:00") == [no_such.format("04/12/2026 25:00"), ask]
-    assert (await sb.say("hoa", "05/12/2026"))[0].startswith("⚠️ Ngày 05/12/2026 là Thứ Bảy, không phải ngày làm việc.")
+    assert (await sb.say("hoa", "05/12/2026"))[0].startswith(text("dl.warn_weekend", date="05/12/2026",
+                                                                  weekday="Thứ Bảy"))
     confirm = (f"Dời hạn nộp «{YEAR_END}»\ntừ 30/11/2026 17:00\nsang Thứ Sáu, 04/12/2026 17:00?\n"
                "Các đơn vị sẽ được báo và lịch nhắc việc được lập lại theo hạn mới.\n[1] Xác nhận\n[2] Quay lại")
     assert await sb.say("hoa", "04/12/2026") == [confirm]
@@ -187,8 +188,8 @@ async def test_extending_a_past_deadline_makes_late_submissions_on_time(app: App
                                               file_id="f1", file_name="bc-6thang.pdf",
                                               submitted_at=datetime(2026, 6, 20, 3, 0, tzinfo=UTC), late=True))
         await uow.commit()
-    for text in ("/hannop", "2", "2"):
-        await sandbox.say("hoa", text)
+    for said in ("/hannop", "2", "2"):
+        await sandbox.say("hoa", said)
     assert (await sandbox.say("hoa", "30/11/2026"))[0].startswith(f"Dời hạn nộp «{SIX_MONTH}»\ntừ 15/06/2026 17:00")
     out = await sandbox.say("hoa", "1")
     assert "Báo cáo sơ kết 6 tháng · hạn 30/11/2026 17:00 · đã nộp 1/11" in out[1]
@@ -249,15 +250,15 @@ async def test_only_the_secretariat_and_at_every_step(app: App, block_id: int, s
     sb = sandbox
     assert await sb.say("binh", "/hannop") == [NOT_ALLOWED]
     assert await sb.say("lan", "/hannop") == [
-        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+        text("not_registered_any")]
     async with app.uow() as uow:  # a secretariat option smuggled into a unit contact's dialog is refused too
         state = await uow.dialogs.load_for_update("sandbox", "sb-binh", datetime.now(UTC))
         assert state is not None
         state.flow, state.step, state.data = "deadlines", "cancel_confirm", {"block_id": block_id, "deadline_id": 1}
-        state.choices = [["confirm", "Xác nhận"]]
+        state.choices = [["confirm", text("confirm")]]
         await uow.dialogs.save(state)
         await uow.commit()
-    assert await sb.say("binh", "Xác nhận") == [NOT_ALLOWED]
+    assert await sb.say("binh", text("confirm")) == [NOT_ALLOWED]
     assert (await deadline(app, COVENANT)).cancelled_at is None
 
     await sb.say("hoa", "/hannop")
@@ -287,15 +288,15 @@ async def test_any_input_is_answered(app: App, block_id: int, sandbox: Sandbox) 
     ask_title = await sb.say("hoa", "1")  # Giao ước thi đua
     # a button of the overview pressed now is stale: the current step is asked again, nothing moves
     assert await sb.press("hoa", "a.move", overview_version) == [
-        "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:", *ask_title]
+        text("menu_expired"), *ask_title]
     assert (await sb.say("hoa", "/abc"))[0].startswith("Tên hạn nộp cần từ 3 đến 300 ký tự")
     await sb.say("hoa", "Giao ước bổ sung")
     out = await sb.send_file("hoa", "lich.pdf", "application/pdf", 1000)
-    assert out[0] == "Mời gõ hạn nộp theo dạng dd/mm/yyyy HH:MM, ví dụ 30/11/2026 17:00."
+    assert out[0] == text("dl.due_empty")
     assert (await sb.say("hoa", "{due} %s \\ 🎉"))[0] == ASK_DUE_FORMAT.format("{due} %s \\ 🎉")
     assert (await sb.say("hoa", "x" * 100))[0] == ASK_DUE_FORMAT.format("x" * 39 + "…")
     assert await flow_of(app, "hoa") == "deadlines"
-    assert (await sb.say("hoa", "/huy"))[0] == "Đã hủy thao tác đang làm."
+    assert (await sb.say("hoa", "/huy"))[0] == text("cancelled")
     assert await flow_of(app, "hoa") is None
     assert (await sb.say("hoa", "/hannop")) == [FULL]  # nothing was added on the way
 
@@ -335,4 +336,4 @@ async def test_zalo_style_numbered_menu(app: App, block_id: int) -> None:
     assert out == [overview(*ALL, zalo=True)]
     out = await sb.say("hoa", "xuất excel tình hình nộp")  # an option's label, typed
     assert out[0].endswith("\n📎 tinh-hinh-nop-2026.xlsx")
-    assert await sb.say("hoa", "7") == ["Đã đóng phần quản lý hạn nộp. Gõ /hannop để mở lại."]
+    assert await sb.say("hoa", "7") == [text("dl.bye")]

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import text
 from handlers.core.clock import FrozenClock
 from tests.conftest import sandbox_for
 from tests.e2e.registration.test_registration_sandbox import register
@@ -38,7 +39,7 @@ async def test_reminder_tap_opens_the_submission(app: App, block_id: int, sandbo
                            "[2] Nộp ngay: Bảng tự chấm điểm thi đua năm 2026")
     digests = sandbox.inbox("tt")
     assert len(digests) == 2
-    assert digests[0].startswith("📋 Báo cáo nhanh cho Thường trực Khối thi đua Văn hóa - Xã hội (25/11/2026 08:10):")
+    assert digests[0].startswith(text("digest.header", block="Khối thi đua Văn hóa - Xã hội", now="25/11/2026 08:10"))
     assert "Đã nộp 0/11 (đúng hạn 0, muộn 0)." in digests[0]
     assert "⚠️ Không nhắc được vì chưa có đầu mối:" in digests[0] and "Sở Y tế" not in digests[0].split("⚠️")[1]
 
@@ -57,9 +58,9 @@ async def test_zalo_number_answers_the_reminder_and_submitters_are_skipped(app: 
     await zalo.say("bdt", "/nop")
     out = await zalo.say("bdt", "3")  # the year-end report is the third open deadline
     assert "Báo cáo tổng kết" in out[0]
-    for text in ("2", "125/BC-BDT", "20/11/2026", "1"):
-        out = await zalo.say("bdt", text)
-    assert "đúng hạn" in out[0]
+    for said in ("2", "125/BC-BDT", "20/11/2026", "1"):
+        out = await zalo.say("bdt", said)
+    assert text("sub.notice_on_time") in out[0]
 
     await app.plan_reminders()
     await deliver(app)
@@ -73,8 +74,8 @@ async def test_zalo_number_answers_the_reminder_and_submitters_are_skipped(app: 
 
 
 async def register_zalo(sb: Sandbox, user: str, code: str) -> None:
-    for text in (code, "1", "Lê Văn Nam", "Chuyên viên", "0977000111", "1"):
-        out = await sb.say(user, text)
+    for said in (code, "1", "Lê Văn Nam", "Chuyên viên", "0977000111", "1"):
+        out = await sb.say(user, said)
     assert out[0].startswith("✅")
 
 
@@ -86,8 +87,8 @@ async def test_a_queued_reminder_is_dropped_when_the_unit_submits_first(app: App
     clock._now = WED_0810
     await app.plan_reminders()  # two reminders queued for BDT, not yet delivered
     await zalo.say("bdt", "/nop")
-    for text in ("3", "2", "125/BC-BDT", "20/11/2026", "1"):  # the year-end report, by dispatch
-        out = await zalo.say("bdt", text)
-    assert "đúng hạn" in out[0]
+    for said in ("3", "2", "125/BC-BDT", "20/11/2026", "1"):  # the year-end report, by dispatch
+        out = await zalo.say("bdt", said)
+    assert text("sub.notice_on_time") in out[0]
     await deliver(app)
     assert [m.split("\n")[0] for m in zalo.inbox("bdt")] == ["⏰ Nhắc việc: Bảng tự chấm điểm thi đua năm 2026"]

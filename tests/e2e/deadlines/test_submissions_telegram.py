@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import select
 
 from bot.app import App
+from handlers.core.catalog import text
 from storage.models import Submission
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, deliver
@@ -20,7 +21,7 @@ YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 
 def button(message: dict[str, Any], label: str) -> str:
     """The callback data of the button whose label starts with `label`."""
-    return str(next(data for text, data in message["buttons"] if text.startswith(label)))
+    return str(next(data for said, data in message["buttons"] if said.startswith(label)))
 
 
 async def register(tg: FakeTelegramAPI, user: int, code: str, name: str, phone: str) -> None:
@@ -32,7 +33,7 @@ async def register(tg: FakeTelegramAPI, user: int, code: str, name: str, phone: 
     tg.push_text(user, "Chuyên viên")
     await tg.next_message(user)
     tg.push_text(user, phone)
-    tg.push_callback(user, button(await tg.next_message(user), "Xác nhận"))
+    tg.push_callback(user, button(await tg.next_message(user), text("confirm")))
     assert (await tg.next_message(user))["text"].startswith("✅ Đã đăng ký bạn")
 
 
@@ -45,15 +46,15 @@ async def test_unit_uploads_a_pdf_and_the_secretariat_gets_it(app: App, block_id
 
     tg.push_text(BINH, "/nop")
     pick = await tg.next_message(BINH)
-    assert pick["text"] == "Chọn việc cần nộp của Sở Y tế:"
+    assert pick["text"] == text("sub.pick", unit="Sở Y tế")
     assert [label for label, _ in pick["buttons"]][2:] == [
         f"{YEAR_END} (hạn 30/11/2026 17:00)", "Bảng tự chấm điểm thi đua năm 2026 (hạn 30/11/2026 17:00)", "Hủy"]
     assert all(len(data.encode()) <= 64 for _, data in pick["buttons"])
     tg.push_callback(BINH, button(pick, YEAR_END))
     assert (await tg.next_message(BINH))["text"] == f"📌 {YEAR_END}\nHạn nộp: 30/11/2026 17:00."
     method = await tg.next_message(BINH)
-    assert [label for label, _ in method["buttons"]] == ["Gửi tệp báo cáo", "Đã gửi qua đường công văn", "Hủy"]
-    tg.push_callback(BINH, button(method, "Gửi tệp báo cáo"))
+    assert [label for label, _ in method["buttons"]] == [text("sub.method_file"), text("sub.method_dispatch"), "Hủy"]
+    tg.push_callback(BINH, button(method, text("sub.method_file")))
     assert (await tg.next_message(BINH))["text"].startswith("Mời gửi tệp báo cáo (đính kèm vào tin nhắn)")
 
     tg.push_document(BINH, "virus.exe", "application/x-msdownload", 4_000)

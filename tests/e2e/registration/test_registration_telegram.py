@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.app import App
+from handlers.core.catalog import text
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, deliver
 
@@ -15,7 +16,7 @@ HOA, MINH = 1001, 2002
 
 def button(message: dict[str, Any], label: str) -> str:
     """The callback data of the button labelled `label`."""
-    return next(data for text, data in message["buttons"] if text == label)
+    return next(data for said, data in message["buttons"] if said == label)
 
 
 async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
@@ -28,10 +29,10 @@ async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg:
     assert all(len(data.encode()) <= 64 for _, data in first["buttons"])
 
     tg.push_callback(HOA, button(first, "Đồng ý"))
-    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await tg.next_message(HOA))["text"] == text("reg_ask_name")
     tg.push_callback(HOA, button(first, "Đồng ý"))  # a double tap on the old button acts once
-    assert (await tg.next_message(HOA))["text"] == "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
-    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await tg.next_message(HOA))["text"] == text("menu_expired")
+    assert (await tg.next_message(HOA))["text"] == text("reg_ask_name")
     assert len(tg.callback_answers) == 2  # every press is answered, so the spinner stops
 
     tg.push_text(HOA, "Nguyễn Thị Hoa")
@@ -45,7 +46,7 @@ async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg:
     tg.push_contact(HOA, "+84912345678")  # the share-phone button
     summary = await tg.next_message(HOA)
     assert "• Điện thoại: 0912 345 678" in summary["text"]
-    confirm = tg.push_callback(HOA, button(summary, "Xác nhận"))
+    confirm = tg.push_callback(HOA, button(summary, text("confirm")))
     done = await tg.next_message(HOA)
     assert done["text"].startswith("✅ Đã đăng ký bạn vào Thường trực Khối thi đua Văn hóa - Xã hội.")
     assert done["reply_markup"] == {"remove_keyboard": True}
@@ -56,7 +57,7 @@ async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg:
 
     # a unit contact registers; the secretariat is told through the outbox
     tg.push_text(MINH, f"/start {c['GDDT']}")
-    for step in ("Đồng ý", None, None, None, "Xác nhận"):
+    for step in ("Đồng ý", None, None, None, text("confirm")):
         message = await tg.next_message(MINH)
         if step:
             tg.push_callback(MINH, button(message, step))
@@ -69,11 +70,11 @@ async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg:
     assert (await tg.next_message(MINH))["text"].startswith("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Giáo dục")
     assert await deliver(app) == 1
     notice = await tg.next_message(HOA)
-    assert notice["text"] == ("🆕 Phạm Văn Minh (Chuyên viên, 0977 111 222) vừa đăng ký làm đầu mối của "
-                              "Sở Giáo dục và Đào tạo. Đơn vị đã có đầu mối: 1/11.")
+    assert notice["text"] == text("notice_registered", done=1, name="Phạm Văn Minh", phone="0977 111 222",
+                                  position="Chuyên viên", role_text="đầu mối của Sở Giáo dục và Đào tạo", total=11)
 
     tg.push_text(HOA, "/menu")
     menu = await tg.next_message(HOA)
-    tg.push_callback(HOA, button(menu, "Đơn vị chưa có đầu mối"))
+    tg.push_callback(HOA, button(menu, text("menu.missing")))
     missing = (await tg.next_message(HOA))["text"]
-    assert missing.startswith("Các đơn vị chưa có đầu mối (10/11):") and "GDDT" not in missing
+    assert missing.startswith(text("missing_header", count=10, total=11)) and "GDDT" not in missing

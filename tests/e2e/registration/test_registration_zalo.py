@@ -10,6 +10,7 @@ import pytest
 from bot.app import App
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
+from handlers.core.catalog import text
 from tests.fakes.zalo_api import FakeZaloAPI
 from tests.helpers import codes, deliver
 
@@ -34,8 +35,8 @@ async def test_unit_contact_registers_by_typing_code_and_numbers(app: App, block
                                                                  zalo: FakeZaloAPI) -> None:
     c = await codes(app, block_id)
     # the secretariat registers first, so that it is told about the unit's contact
-    for text in (c["secretariat"], "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678", "1"):
-        zalo.push_text("hoa", text)
+    for said in (c["secretariat"], "1", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678", "1"):
+        zalo.push_text("hoa", said)
         await zalo.next_message("hoa")
     assert "Thường trực" in zalo.sent_to("hoa")[-1]
 
@@ -45,10 +46,10 @@ async def test_unit_contact_registers_by_typing_code_and_numbers(app: App, block
         "Bạn là cán bộ đầu mối thi đua của đơn vị này?\n\n1. Đồng ý\n2. Không"
     )
     zalo.push_text("lan", "3")  # not on the menu
-    assert await zalo.next_message("lan") == "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+    assert await zalo.next_message("lan") == text("choose_from_menu")
     assert (await zalo.next_message("lan")).endswith("1. Đồng ý\n2. Không")
     zalo.push_text("lan", "1")
-    assert await zalo.next_message("lan") == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert await zalo.next_message("lan") == text("reg_ask_name")
     zalo.push_text("lan", "Lê Thị Lan")
     assert (await zalo.next_message("lan")).startswith("Mời nhập chức vụ")
     zalo.push_text("lan", "Phó Chánh Văn phòng")

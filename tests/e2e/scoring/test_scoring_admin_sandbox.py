@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import text
 from handlers.core.clock import FrozenClock
 from handlers.core.messages import Reply
 from storage.models import Assessment, AssessmentLine, Contact
@@ -21,9 +22,9 @@ from tests.helpers import codes, deliver, register
 from tests.integration.test_scoring_exports import seed
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
-NOT_ALLOWED = "Chức năng này chỉ dành cho Thường trực Khối."
-CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
-TIE = " ⚖️ đồng điểm — bình xét bằng biểu quyết"
+NOT_ALLOWED = text("not_allowed")
+CHOOSE = text("choose_from_menu")
+TIE = text("sca.tie_tag")
 PROGRESS = f"""📊 Điểm thi đua năm 2026 của {BLOCK}
 Bảng tiêu chí chấm điểm thi đua năm 2026 (tối đa 100 điểm, bước 0,5):
 • Bảo hiểm Xã hội tỉnh: ✅ đã nộp 27/11/2026 10:00 · đã kiểm tra 1/16
@@ -38,9 +39,9 @@ Bảng tiêu chí chấm điểm thi đua năm 2026 (tối đa 100 điểm, bư�
 • Đài Phát thanh và Truyền hình tỉnh: ⬜ chưa chấm
 • Sở Lao động - Thương binh và Xã hội: ⬜ chưa chấm
 Đã nộp 3/11 · đang chấm 2 · chưa chấm 6."""
-ACTIONS = ("Kiểm tra chéo", "Xếp hạng", "Xuất Excel tổng hợp điểm", "Xuất bảng tự chấm của một đơn vị",
-           "Mở lại bảng đã nộp", "Thoát")
-OBSERVER_ACTIONS = ("Xếp hạng", "Xuất Excel tổng hợp điểm", "Xuất bảng tự chấm của một đơn vị", "Thoát")
+ACTIONS = (text("sca.action.check"), "Xếp hạng", text("sca.action.export"), text("sca.action.export_unit"),
+           text("sca.action.reopen"), "Thoát")
+OBSERVER_ACTIONS = ("Xếp hạng", text("sca.action.export"), text("sca.action.export_unit"), "Thoát")
 
 
 def menu(*labels: str) -> str:
@@ -90,7 +91,7 @@ def unit_view(self_total: str, final: str, checked: int, *criteria: str) -> str:
     return (f"🔎 Kiểm tra chéo: Sở Y tế\nNộp lúc 27/11/2026 10:00 (muộn). Tự chấm {self_total} điểm · sau kiểm tra "
             f"{final} điểm.\nĐã kiểm tra {checked}/16 tiêu chí. Chọn tiêu chí (hoặc gõ mã, ví dụ 1.2), hoặc đi lần "
             "lượt. Xong thì chọn «Xong» để báo kết quả cho đơn vị.\n"
-            + menu("▶️ Đi lần lượt", *criteria, "✅ Xong, báo kết quả cho đơn vị"))
+            + menu(text("sca.go_in_order"), *criteria, text("sca.finish_unit")))
 
 
 def ask_score(code: str, position: int, text: str, maximum: str, own: str, *options: str,
@@ -114,9 +115,9 @@ async def test_progress_and_who_may_open_it(app: App, block_id: int, sandbox: Sa
     assert await sb.say("hoa", "/diem") == [OVERVIEW]
     assert await sb.say("binh", "/diem") == [NOT_ALLOWED]
     assert await sb.say("minh", "/diem") == [
-        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+        text("not_registered_any")]
     assert await sb.say("hoa", "xin chào") == [CHOOSE, OVERVIEW]
-    assert await sb.say("hoa", "6") == ["Đã đóng phần điểm thi đua. Gõ /diem để mở lại."]
+    assert await sb.say("hoa", "6") == [text("sca.bye")]
     assert await flow_of(app, "hoa") is None
     out = await sb.say("hoa", "/menu")  # the secretariat's menu has the item, before «Thông tin của tôi»
     assert out[0].endswith("[6] Quản lý hạn nộp\n[7] Điểm thi đua\n[8] Bầu chọn\n[9] Thông tin của tôi")
@@ -133,7 +134,7 @@ async def test_after_the_due_date_units_that_never_submitted_are_overdue(app: Ap
         "• Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh: ⬜ chưa chấm · ⏰ quá hạn",
         "• Trường Cao đẳng Cộng đồng: ⬜ chưa chấm · ⏰ quá hạn",
         "• Sở Văn hóa, Thể thao và Du lịch: ⬜ chưa chấm · ⏰ quá hạn",
-        "• Sở Thông tin và Truyền thông: ↩️ đã mở lại để sửa, 12/16 tiêu chí",  # reopened: submitted before
+        text("sca.p.reopened", done=12, total=16, unit="Sở Thông tin và Truyền thông"),  # reopened: submitted before
         "• Sở Khoa học và Công nghệ: ✏️ đang chấm 2/16 tiêu chí · ⏰ quá hạn",
         "• Sở Y tế: ✅ đã nộp 27/11/2026 10:00 (muộn) · đã kiểm tra 1/16"]
 
@@ -145,18 +146,19 @@ async def test_cross_check_a_changed_score_needs_a_reason_and_the_unit_is_told(a
     await sb.say("hoa", "/diem")
     assert await sb.say("hoa", "1") == [UNITS_PICK]
     assert await sb.say("hoa", "2") == [unit_view("98", "98", 1, *CRITERIA_YTE)]
-    ask_1_1 = ask_score("1.1", 1, TEXT_1_1, "25", "23", "Giữ điểm tự chấm (23)", "Quay lại")
+    ask_1_1 = ask_score("1.1", 1, TEXT_1_1, "25", "23", text("sca.keep_self", own=23), "Quay lại")
     assert await sb.say("hoa", "1.1") == [ask_1_1]  # a code typed instead of pressing [2]
     assert await sb.say("hoa", "22,3") == [
-        "«22,3» không đúng bước điểm. Mời nhập điểm từ 0 đến 25, theo bước 0,5; gần nhất là 22 hoặc 22,5.", ask_1_1]
+        text("sca.score_off_step", nearest="22 hoặc 22,5", rule=text("sca.score_rule", max=25, step="0,5"),
+             value="22,3"), ask_1_1]
     assert await sb.say("hoa", "30") == [
-        "«30» vượt điểm tối đa. Mời nhập điểm từ 0 đến 25, theo bước 0,5; cao nhất là 25.", ask_1_1]
+        text("sca.score_above_max", max=25, rule=text("sca.score_rule", max=25, step="0,5"), value=30), ask_1_1]
     assert await sb.say("hoa", "hai mươi") == [
-        "«hai mươi» không phải là điểm. Mời nhập điểm từ 0 đến 25, theo bước 0,5.", ask_1_1]
+        text("sca.score_not_number", rule=text("sca.score_rule", max=25, step="0,5"), value="hai mươi"), ask_1_1]
     ask_reason = ("Điểm kiểm tra 21,5 khác điểm tự chấm 23 của tiêu chí 1.1. Mời ghi lý do điều chỉnh (bắt buộc, "
                   "3–300 ký tự); đơn vị sẽ nhận được lý do này.\n[1] Quay lại")
     assert await sb.say("hoa", "21.5") == [ask_reason]
-    bad_reason = "Cần ghi lý do từ 3 đến 300 ký tự, có chữ cái và không bắt đầu bằng dấu /."
+    bad_reason = text("sca.bad_reason")
     assert await sb.say("hoa", "ok") == [bad_reason, ask_reason]  # the reason is re-asked, nothing saved
     assert await sb.say("hoa", "/abc") == [bad_reason, ask_reason]
     assert await sb.send_file("hoa", "bienban.pdf", "application/pdf", 1000) == [bad_reason, ask_reason]
@@ -165,22 +167,23 @@ async def test_cross_check_a_changed_score_needs_a_reason_and_the_unit_is_told(a
     assert await sb.say("hoa", "21,5") == [ask_reason]
     criteria = ("1.1: 23 → 21,5/25 ✎", *CRITERIA_YTE[1:])
     assert await sb.say("hoa", f"  {REASON_1_1}  ") == [
-        "✅ Đã lưu 1.1: tự chấm 23 → kiểm tra 21,5.", unit_view("98", "96,5", 2, *criteria)]
+        text("sca.saved_changed", checked="21,5", code="1.1", own=23), unit_view("98", "96,5", 2, *criteria)]
     saved = await line(app, "YTE", "1.1")
     assert (saved.self_score, saved.checked_score, saved.check_reason) == (Decimal(23), Decimal("21.5"), REASON_1_1)
 
     # in order, from the first criterion not checked yet; a confirmed score needs no reason
-    ask_1_2 = ask_score("1.2", 2, TEXT_1_2, "10", "10", "Giữ điểm tự chấm (10)", "Bỏ qua ▶️", "Quay lại")
+    ask_1_2 = ask_score("1.2", 2, TEXT_1_2, "10", "10", text("sca.keep_self", own=10), text("sca.skip"), "Quay lại")
     assert await sb.say("hoa", "1") == [ask_1_2]
-    ask_1_3 = ask_score("1.3", 3, TEXT_1_3, "10", "10", "Giữ điểm tự chấm (10)", "Bỏ qua ▶️", "Quay lại")
-    assert await sb.say("hoa", "1") == ["✅ Đã lưu 1.2: giữ điểm tự chấm 10.", ask_1_3]
+    ask_1_3 = ask_score("1.3", 3, TEXT_1_3, "10", "10", text("sca.keep_self", own=10), text("sca.skip"), "Quay lại")
+    assert await sb.say("hoa", "1") == [text("sca.saved_agreed", code="1.2", own=10), ask_1_3]
     assert (await sb.say("hoa", "2"))[0].startswith("Tiêu chí 1.4 (4/16, mục I)")  # Bỏ qua
     assert await sb.say("hoa", "3") == [unit_view("98", "96,5", 3, criteria[0], "1.2: 10/10 ✔", *criteria[2:])]
 
     # the unit hears of the changed score, not of the one confirmed as it was
-    assert await sb.say("hoa", "✅ Xong, báo kết quả cho đơn vị") == [
-        "✅ Xong kiểm tra chéo Sở Y tế: 1 điều chỉnh, đã báo 1 đầu mối của đơn vị.",
-        UNITS_PICK.replace("Sở Y tế (đã kiểm tra 1/16)", "Sở Y tế (đã kiểm tra 3/16)")]
+    assert await sb.say("hoa", text("sca.finish_unit")) == [
+        text("sca.finished", count=1, told=1, unit="Sở Y tế"),
+        UNITS_PICK.replace(text("sca.pick_unit_checked", done=1, total=16,
+                                unit="Sở Y tế"), text("sca.pick_unit_checked", done=3, total=16, unit="Sở Y tế"))]
     assert await deliver(app) == 1
     assert sb.inbox("binh") == [
         f"📝 Thường trực {BLOCK} đã kiểm tra chéo bảng tự chấm điểm của Sở Y tế:\n"
@@ -242,7 +245,7 @@ async def test_ranking_flags_the_tie_and_the_observer_reads_only(app: App, block
     assert exports == [("contact", "tong-hop-diem-2026.xlsx"), ("contact", "bang-tu-cham-yte-2026.xlsx")]
 
     # the observer cannot reach a write step: typed, pressed, or steered into its dialog
-    assert await sb.say("lan", "Kiểm tra chéo") == [CHOOSE, observer]
+    assert await sb.say("lan", text("sca.action.check")) == [CHOOSE, observer]
     async with app.uow() as uow:
         state = await uow.dialogs.load_for_update("sandbox", "sb-lan", datetime.now(UTC))
         assert state is not None
@@ -266,7 +269,7 @@ async def test_reopen_a_submitted_sheet_with_a_reason(app: App, block_id: int, s
     ask = ("Mở lại bảng tự chấm điểm của Sở Y tế (nộp lúc 27/11/2026 10:00).\nMời ghi lý do (3–300 ký tự); đơn vị "
            "sẽ nhận được lý do này.\n[1] Quay lại")
     assert await sb.say("hoa", "2") == [ask]
-    assert await sb.say("hoa", "?") == ["Cần ghi lý do từ 3 đến 300 ký tự, có chữ cái và không bắt đầu bằng dấu /.",
+    assert await sb.say("hoa", "?") == [text("sca.bad_reason"),
                                         ask]
     reason = "Tiêu chí 1.1 thiếu giải trình số liệu"
     confirm = (f"Mở lại bảng tự chấm điểm của Sở Y tế?\nLý do: {reason}\nĐơn vị sẽ được báo để sửa rồi nộp lại; "
@@ -274,7 +277,7 @@ async def test_reopen_a_submitted_sheet_with_a_reason(app: App, block_id: int, s
     assert await sb.say("hoa", reason) == [confirm]
     assert await sb.say("hoa", "đồng ý") == [CHOOSE, confirm]
     reopened = OVERVIEW.replace("• Sở Y tế: ✅ đã nộp 27/11/2026 10:00 (muộn) · đã kiểm tra 1/16",
-                                "• Sở Y tế: ↩️ đã mở lại để sửa, 12/16 tiêu chí").replace(
+                                text("sca.p.reopened", done=12, total=16, unit="Sở Y tế")).replace(
         "Đã nộp 3/11 · đang chấm 2", "Đã nộp 2/11 · đang chấm 3")
     assert await sb.say("hoa", "1") == [
         "↩️ Đã mở lại bảng tự chấm điểm của Sở Y tế.\nĐã gửi thông báo tới 1 đầu mối của đơn vị.", reopened]
@@ -295,8 +298,8 @@ async def test_reopen_a_submitted_sheet_with_a_reason(app: App, block_id: int, s
 async def test_a_unit_reopened_meanwhile_ends_its_check(app: App, block_id: int, sandbox: Sandbox) -> None:
     await people(app, block_id, sandbox)
     sb = sandbox
-    for text in ("/diem", "1", "2", "1.1"):
-        await sb.say("hoa", text)
+    for said in ("/diem", "1", "2", "1.1"):
+        await sb.say("hoa", said)
     async with app.uow() as uow:  # a colleague reopens Sở Y tế's sheet meanwhile
         yte = await uow.directory.unit_by_code(block_id, "YTE")
         row = (await uow.session.exec(select(Assessment).where(Assessment.unit_id == yte.id))).one()  # type: ignore[union-attr]
@@ -313,8 +316,8 @@ async def test_a_unit_reopened_meanwhile_ends_its_check(app: App, block_id: int,
 async def test_revoked_secretariat_is_stopped_mid_flow(app: App, block_id: int, sandbox: Sandbox) -> None:
     await people(app, block_id, sandbox)
     sb = sandbox
-    for text in ("/diem", "1", "2", "1.1"):
-        await sb.say("hoa", text)
+    for said in ("/diem", "1", "2", "1.1"):
+        await sb.say("hoa", said)
     async with app.uow() as uow:
         hoa = (await uow.session.exec(select(Contact).where(Contact.full_name == "Nguyễn Thị Hoa"))).one()
         hoa.revoked_at = app.clock.now()
@@ -339,9 +342,10 @@ async def test_zalo_a_typed_number_is_a_score_and_actions_are_words(app: App, bl
     assert await sb.say("hoa", "3") == [ask]  # [3] 1.2
     assert (await sb.say("hoa", "2"))[0].startswith("Điểm kiểm tra 2 khác điểm tự chấm 10 của tiêu chí 1.2.")
     assert await sb.say("hoa", "1") == [ask]  # 1. Quay lại, in the reason's numbered menu
-    assert (await sb.say("hoa", "Giữ"))[0] == "✅ Đã lưu 1.2: giữ điểm tự chấm 10."
+    assert (await sb.say("hoa", "Giữ"))[0] == text("sca.saved_agreed", code="1.2", own=10)
     assert (await line(app, "YTE", "1.2")).checked_score == 10
     await sb.say("hoa", "3")
-    assert (await sb.say("hoa", "xin chào"))[0] == (
-        "«xin chào» không phải là điểm. Mời nhập điểm từ 0 đến 10, theo bước 0,5.")
+    assert (await sb.say("hoa", "xin chào"))[0] == text("sca.score_not_number", rule=text("sca.score_rule", max=10,
+                                                                                          step="0,5"),
+                                                        value="xin chào")
     assert (await sb.say("hoa", "quay lai"))[0].startswith("🔎 Kiểm tra chéo: Sở Y tế")

@@ -15,7 +15,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.core.catalog import EN, VI
+from handlers.core.catalog import EN, VI, text
 from storage.models import Assessment, AssessmentLine, CriteriaSheet, Criterion, DialogState, Unit
 from tests.e2e.scoring.test_scoring_sandbox import register, typed
 from tests.helpers import codes, import_sample_sheet
@@ -33,7 +33,7 @@ CATALOG_TEXT = re.compile(
 words = st.sampled_from([
     "", " ", "0", "1", "2", "3", "9", "10", "25", "26", "9,5", "9.5", "9,25", "-1", "+5", "0,0", "2.1", "T1", "d2",
     "tối đa", "TOI DA", "bỏ qua", "quay lại", "tổng quan", "tạm dừng", "chuyển tiêu chí", "xem lại", "Bỏ qua",
-    "Xác nhận nộp", "Nộp bảng tự chấm", "/di", "/di 2.1", "/di T1", "/di zz", "/di " + "9" * 40, "/goto D2",
+    "Xác nhận nộp", text("score.opt_submit"), "/di", "/di 2.1", "/di T1", "/di zz", "/di " + "9" * 40, "/goto D2",
     "/chamdiem", "/chamdiem 3.1", "/huy", "/menu", "/lang en", "/lang vi", "/nop", "/xyz", "x" * 500, "x" * 501,
     "\x00", "0" * 5000, "1e3", "NaN", "½", "٣", "１０", "9,5,5", "[1]"])
 numbers = st.from_regex(r"[+-]?\d{1,5}([.,]\d{1,4})?", fullmatch=True)
@@ -98,10 +98,10 @@ async def reach(app: App, sb: Sandbox, user: str, target: str) -> None:
             await typed(sb, user, "/di")
         elif target in ("review", "confirm") and step != "review":
             await typed(sb, user, "/chamdiem")
-            await typed(sb, user, "Xem lại và nộp")
+            await typed(sb, user, text("score.opt_review"))
         elif target == "confirm":
             await fill_base(app)
-            await typed(sb, user, "Nộp bảng tự chấm")
+            await typed(sb, user, text("score.opt_submit"))
         else:
             pytest.fail(f"cannot go on from {step} to {target}")
     pytest.fail(f"could not reach {target}")

@@ -20,6 +20,7 @@ from sqlmodel import select
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.settings import Settings
+from handlers.core.catalog import text
 from handlers.core.clock import FrozenClock
 from handlers.core.messages import Incoming
 from handlers.scoring.service import reopen_assessment as reopen
@@ -34,8 +35,7 @@ from tests.helpers import codes, deliver, import_sample_sheet
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
-HINT = ("Bản nháp của đơn vị được lưu sau mỗi bước: có thể dừng bất cứ lúc nào và gõ /chamdiem để làm tiếp, "
-        "trên bất kỳ thiết bị nào.")
+HINT = text("score.saved_hint")
 SECTION_I = "Phần I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao"
 BUTTONS_10 = "[1] Tối đa: 10 điểm\n[2] 0 điểm\n[3] Bỏ qua\n[4] Quay lại\n[5] Chuyển tiêu chí\n[6] Tổng quan"
 OVERVIEW_EMPTY = (
@@ -80,8 +80,8 @@ async def typed(sb: Sandbox, user: str, text: str) -> list[str]:
 
 
 async def register(sb: Sandbox, user: str, code: str, name: str, phone: str, position: str = "Chuyên viên") -> None:
-    for text in (f"/start {code}", "1", name, position, phone):
-        await sb.say(user, text)
+    for said in (f"/start {code}", "1", name, position, phone):
+        await sb.say(user, said)
     assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
 
 
@@ -128,7 +128,7 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
         "Không nhận loại tệp «setup.exe». Chỉ nhận PDF, Word (doc, docx), Excel (xls, xlsx), OpenDocument (odt, ods), "
         "ảnh (jpg, png) hoặc tệp nén (zip, rar).", ASK_EVIDENCE_1_1]
     assert await typed(sandbox, "binh", "đây là minh chứng") == [
-        "Tôi đang chờ tệp minh chứng. Mời đính kèm tệp vào tin nhắn, hoặc chọn Bỏ qua.", ASK_EVIDENCE_1_1]
+        text("score.evidence_expected"), ASK_EVIDENCE_1_1]
     out = await sandbox.send_file("binh", "bao-cao-1.1.pdf", "application/pdf", 120_000)
     assert out[0].startswith("📎 Đã lưu tệp minh chứng bao-cao-1.1.pdf cho 1.1.\n\nPhần I. Thực hiện nhiệm vụ")
     assert "\n1.2 — Cải cách hành chính, ứng dụng công nghệ thông tin, chuyển đổi số — tối đa 10 điểm, bước 0,5\n" in (
@@ -139,13 +139,13 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
 
     # 1.3: wrong values are re-asked with the nearest valid ones
     assert await typed(sandbox, "binh", "mười") == [
-        "«mười» không phải là điểm. Mời gõ một số từ 0 đến 10, bước 0,5, ví dụ 9,5.", ASK_1_3]
+        text("score.not_number", example="9,5", max=10, step="0,5", text="mười"), ASK_1_3]
     assert await typed(sandbox, "binh", "10,5") == [
-        "10,5 vượt quá điểm tối đa của tiêu chí 1.3. Điểm cao nhất là 10.", ASK_1_3]
+        text("score.above_max", code="1.3", nearest=10, value="10,5"), ASK_1_3]
     assert await typed(sandbox, "binh", "8.3") == [
-        "8,3 không đúng bước 0,5 của bảng tiêu chí. Điểm hợp lệ gần nhất: 8 hoặc 8,5.", ASK_1_3]
+        text("score.off_step", nearest="8 hoặc 8,5", step="0,5", value="8,3"), ASK_1_3]
     assert await typed(sandbox, "binh", "-2") == [
-        "Điểm không được âm (điểm trừ cũng nhập số dương). Điểm nhỏ nhất là 0.", ASK_1_3]
+        text("score.negative", nearest=0), ASK_1_3]
     assert await typed(sandbox, "binh", "2.1") == [  # a criterion's code, but a score here
         "2,1 không đúng bước 0,5 của bảng tiêu chí. Điểm hợp lệ gần nhất: 2 hoặc 2,5.\n"
         "(Nếu bạn muốn chuyển sang tiêu chí 2.1, gõ /di 2.1.)", ASK_1_3]
@@ -188,8 +188,8 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
         "Nộp bảng tự chấm điểm của Sở Y tế với tổng điểm 103,5?\nSau khi nộp, bảng sẽ bị khóa; muốn sửa phải nhờ "
         "Thường trực Khối mở lại.\n[1] Xác nhận nộp\n[2] Quay lại xem lại"]
     assert await sandbox.say("binh", "1") == [
-        "✅ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 103,5 điểm.\nNộp lúc 23/11/2026 09:00, đúng hạn "
-        "(hạn 30/11/2026 17:00). Bảng đã khóa.", UNIT_MENU]
+        text("score.done_on_time", at="23/11/2026 09:00", due="30/11/2026 17:00", total="103,5",
+             unit="Sở Y tế"), UNIT_MENU]
     row, lines = await assessment_of(app)
     assert row is not None and (row.status, row.late, row.submitted_at) == ("submitted", False, app.clock.now())
     assert {code: line.self_score for code, line in lines.items()} == {
@@ -205,10 +205,9 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
     assert (submission.kind, submission.late, submission.unit_id) == ("assessment", False, row.unit_id)
     assert audit.detail["total"] == "103.50" and audit.actor == f"contact:{row.submitted_by}"
     assert await deliver(app) == 1
-    assert sandbox.inbox("hoa") == ["📊 Sở Y tế đã nộp bảng tự chấm điểm (đúng hạn): tổng 103,5 điểm (các phần 95, "
-                                    "thưởng +10, trừ −1,5). Đã nộp 1/11 đơn vị."]
-    locked = ("🔒 Bảng tự chấm điểm của Sở Y tế đã nộp lúc 23/11/2026 09:00 (Trần Văn Bình), tổng 103,5 điểm, nên "
-              "không sửa được nữa. Nếu cần sửa, mời liên hệ Thường trực Khối để mở lại.")
+    assert sandbox.inbox("hoa") == [text("score.notice", base=95, bonus=10, count=11, deduction="1,5", done=1,
+                                         timing=text("score.notice_on_time"), total="103,5", unit="Sở Y tế")]
+    locked = text("score.locked", at="23/11/2026 09:00", name="Trần Văn Bình", total="103,5", unit="Sở Y tế")
     assert await sandbox.say("binh", "/chamdiem") == [locked]
     assert await sandbox.say("binh", "/chamdiem 1.1") == [locked]
 
@@ -224,16 +223,18 @@ async def test_a_second_contact_sees_the_draft_and_who_changed_it(app: App, bloc
 
     overview = (await sandbox.say("lan", "/chamdiem"))[0]
     assert "I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao: đã chấm 1/4 tiêu chí, 20/55 điểm" in overview
-    assert "Sửa lần cuối: Trần Văn Bình, lúc 23/11/2026 09:00." in overview
+    assert text("score.last_change", at="23/11/2026 09:00", name="Trần Văn Bình") in overview
     assert "[1] ▶️ Tiếp tục từ 1.2" in overview
     out = await sandbox.say("lan", "/di 1.1")
     assert "\nĐiểm hiện tại: 20 (Trần Văn Bình, 23/11/2026 09:00).\n" in out[0]
     assert (await typed(sandbox, "lan", "22,5"))[0].startswith(
-        "✅ Đã lưu 1.1: 22,5 điểm (thay cho 20 điểm do Trần Văn Bình nhập lúc 23/11/2026 09:00).")
+        text("score.saved_replaced", at="23/11/2026 09:00", code="1.1", name="Trần Văn Bình", old=20, score="22,5"))
 
     # Bình's chat is still at the explanation of 1.1; his next step shows Lan's score
-    assert (await sandbox.say("binh", "2"))[0].count("Điểm hiện tại: 22,5 (Lê Thị Lan, 23/11/2026 09:05).") == 1
-    assert "Sửa lần cuối: Lê Thị Lan, lúc 23/11/2026 09:05." in (await sandbox.say("binh", "/chamdiem"))[0]
+    assert (await sandbox.say("binh", "2"))[0].count(text("score.current", at="23/11/2026 09:05", name="Lê Thị Lan",
+                                                          score="22,5")) == 1
+    assert text("score.last_change", at="23/11/2026 09:05",
+                name="Lê Thị Lan") in (await sandbox.say("binh", "/chamdiem"))[0]
     row, lines = await assessment_of(app)
     assert row is not None and len(lines) == 1 and lines["1.1"].self_score == Decimal("22.5")
 
@@ -244,17 +245,17 @@ async def test_pause_and_resume_from_the_overview(app: App, block_id: int, sandb
     await sandbox.say("binh", "4")  # [4] Phần II
     await typed(sandbox, "binh", "7")
     assert (await sandbox.say("binh", "1"))[0].startswith("Gửi tệp minh chứng cho 2.1")
-    assert await sandbox.say("binh", "/huy") == ["Đã hủy thao tác đang làm.", UNIT_MENU]
+    assert await sandbox.say("binh", "/huy") == [text("cancelled"), UNIT_MENU]
     overview = (await sandbox.say("binh", "/chamdiem"))[0]
     assert "II. Công tác xây dựng Đảng, chính quyền và các đoàn thể: đã chấm 1/3 tiêu chí, 7/20 điểm" in overview
     assert "[1] ▶️ Tiếp tục từ 1.1\n" in overview and "[4] Phần II (1/3)\n" in overview
     assert (await sandbox.say("binh", "4"))[0].startswith("Phần II. Công tác xây dựng Đảng, chính quyền và các đoàn "
                                                            "thể\n2.2 — ")  # the section's first unanswered
     assert await typed(sandbox, "binh", "tạm dừng") == [
-        "⏸ Đã tạm dừng. Bản nháp của Sở Y tế đã được lưu (đã chấm 1/16 mục). Gõ /chamdiem để làm tiếp.", UNIT_MENU]
+        text("score.paused", count=16, done=1, unit="Sở Y tế"), UNIT_MENU]
     await sandbox.say("binh", "/chamdiem 3.2")
     assert (await typed(sandbox, "binh", "quay lại"))[0].startswith("Phần III. Công tác thi đua, khen thưởng\n3.1 — ")
-    assert (await typed(sandbox, "binh", "Tổng quan"))[0].startswith(f"📋 {TITLE}")
+    assert (await typed(sandbox, "binh", text("score.opt_overview")))[0].startswith(f"📋 {TITLE}")
 
 
 async def test_submitting_needs_every_base_criterion_and_a_late_one_is_flagged(
@@ -263,8 +264,8 @@ async def test_submitting_needs_every_base_criterion_and_a_late_one_is_flagged(
     await sandbox.say("binh", "/chamdiem")
     await sandbox.say("binh", "2")  # [2] Xem lại và nộp
     out = await sandbox.say("binh", "1")  # [1] Nộp bảng tự chấm
-    assert out[0] == ("Còn 12 tiêu chí chưa chấm: 1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 4.1, 4.2. Mời chấm "
-                      "đủ trước khi nộp (điểm thưởng, điểm trừ để trống được tính là 0).")
+    assert out[0] == text("score.missing_refused", codes="1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 4.1, 4.2",
+                          count=12)
     assert out[1].startswith("📝 Bảng tự chấm điểm của Sở Y tế") and "⚠️ Chưa chấm: 1.1, 1.2" in out[1]
     await sandbox.say("binh", "/chamdiem 1.1")
     for _ in range(12):  # Tối đa for every base criterion, no explanation, no file
@@ -286,8 +287,8 @@ async def test_submitting_needs_every_base_criterion_and_a_late_one_is_flagged(
     assert row is not None and row.late and len(lines) == 16
     assert [lines[c].self_score for c in ("T1", "T2", "D1", "D2")] == [0, 0, 0, 0]  # blank counts as 0, stored
     await deliver(app)
-    assert sandbox.inbox("hoa") == ["📊 Sở Y tế đã nộp bảng tự chấm điểm (muộn): tổng 100 điểm (các phần 100, "
-                                    "thưởng +0, trừ −0). Đã nộp 1/11 đơn vị."]
+    assert sandbox.inbox("hoa") == [text("score.notice", base=100, bonus=0, count=11, deduction=0, done=1,
+                                         timing=" (muộn)", total=100, unit="Sở Y tế")]
 
 
 async def test_reopened_by_the_secretariat_the_unit_corrects_and_submits_again(
@@ -305,10 +306,9 @@ async def test_reopened_by_the_secretariat_the_unit_corrects_and_submits_again(
     async with app.uow() as uow:  # reopening twice does nothing
         assert await reopen(uow, row.id, "Lần nữa", "operator", app.clock.now()) is None
     assert await deliver(app) == 1
-    assert sandbox.inbox("binh") == ["🔓 Thường trực Khối đã mở lại bảng tự chấm điểm của Sở Y tế để sửa. Lý do: Mục "
-                                     "1.2 chưa có minh chứng\nGõ /chamdiem để sửa rồi nộp lại."]
+    assert sandbox.inbox("binh") == [text("score.notice_reopened", reason="Mục 1.2 chưa có minh chứng", unit="Sở Y tế")]
     overview = (await sandbox.say("binh", "/chamdiem"))[0]
-    assert "🔓 Thường trực Khối đã mở lại bảng để đơn vị sửa. Lý do: Mục 1.2 chưa có minh chứng" in overview
+    assert text("score.reopened", reason="Mục 1.2 chưa có minh chứng") in overview
     await sandbox.say("binh", "/di 1.2")
     await typed(sandbox, "binh", "9")
     await typed(sandbox, "binh", "Quyết định số 12/QĐ-SYT")
@@ -333,7 +333,7 @@ async def test_reopened_by_the_secretariat_the_unit_corrects_and_submits_again(
 
 async def test_only_unit_contacts_score_checked_at_every_step(app: App, block_id: int, sandbox: Sandbox) -> None:
     assert await sandbox.say("an", "/chamdiem") == [
-        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+        text("not_registered_any")]
     await people(app, block_id, sandbox)
     # the secretariat are the head unit's staff: they score their own unit
     assert (await sandbox.say("hoa", "/chamdiem"))[0].startswith(f"📋 {TITLE}\nĐơn vị: Bảo hiểm Xã hội tỉnh\n")
@@ -346,8 +346,7 @@ async def test_only_unit_contacts_score_checked_at_every_step(app: App, block_id
         uow.session.add(contact)
         await uow.commit()
     assert await typed(sandbox, "binh", "20") == [
-        "Bạn không còn là đầu mối của đơn vị nên không chấm điểm thay đơn vị được nữa. Bản nháp của đơn vị vẫn được "
-        "giữ; nếu có nhầm lẫn, mời liên hệ Thường trực Khối."]
+        text("score.not_allowed")]
     row, _ = await assessment_of(app)
     assert row is None  # nothing stored
 
@@ -356,8 +355,7 @@ async def test_no_sheet_yet_and_a_closed_deadline(app: App, block_id: int, sandb
     c = await codes(app, block_id)
     await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "0987 654 321")
     assert await sandbox.say("binh", "/chamdiem") == [
-        "Khối chưa có bảng tiêu chí chấm điểm cho năm thi đua này. Khi Thường trực Khối nhập bảng tiêu chí, mời gõ "
-        "/chamdiem để chấm điểm."]
+        text("score.no_sheet")]
     await import_sample_sheet(app, block_id)
     await sandbox.say("binh", "/chamdiem 1.1")
     for _ in range(12):
@@ -372,8 +370,7 @@ async def test_no_sheet_yet_and_a_closed_deadline(app: App, block_id: int, sandb
     await sandbox.say("binh", "2")  # [2] Xem lại và nộp
     await sandbox.say("binh", "1")  # [1] Nộp bảng tự chấm
     out = await sandbox.say("binh", "1")  # [1] Xác nhận nộp
-    assert out[0] == ("Hạn nộp «Bảng tự chấm điểm thi đua năm 2026» đã khóa nhận, nên chưa nộp được bảng tự chấm. "
-                      "Bản nháp vẫn được giữ; mời liên hệ Thường trực Khối để mở lại.")
+    assert out[0] == text("score.closed", title="Bảng tự chấm điểm thi đua năm 2026")
     assert out[1].startswith("📝 Bảng tự chấm điểm của Sở Y tế")
     row, _ = await assessment_of(app)
     assert row is not None and row.status == "draft"
@@ -385,7 +382,7 @@ async def test_a_stale_button_and_english(app: App, block_id: int, sandbox: Sand
     overview = sandbox.channel.delivered[-1]
     await sandbox.say("binh", "1")
     out = await sandbox.press("binh", "next", overview.version)
-    assert out[0] == "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:" and out[1].startswith(f"{SECTION_I}\n1.1")
+    assert out[0] == text("menu_expired") and out[1].startswith(f"{SECTION_I}\n1.1")
     await sandbox.say("binh", "/lang en")
     out = await typed(sandbox, "binh", "max")
     assert out[0].startswith("✅ Saved 1.1: 25 points.\n\nA short explanation or evidence note for 1.1")
@@ -461,7 +458,7 @@ async def test_a_contact_of_units_in_two_blocks_picks_one(app: App, block_id: in
     assert await sandbox.say("binh", "/chamdiem") == [
         "Bạn là đầu mối của nhiều đơn vị. Chọn đơn vị cần chấm điểm:\n[1] Sở Giáo dục và Đào tạo (Cụm thi đua số 2)\n"
         f"[2] Sở Y tế ({BLOCK})\n[3] Hủy"]
-    assert (await typed(sandbox, "binh", "hello"))[0] == "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+    assert (await typed(sandbox, "binh", "hello"))[0] == text("choose_from_menu")
     out = await sandbox.say("binh", "1")
     assert out[0].startswith(f"📋 {TITLE}\nĐơn vị: Sở Giáo dục và Đào tạo\n")
     await sandbox.say("binh", "1")
@@ -469,7 +466,7 @@ async def test_a_contact_of_units_in_two_blocks_picks_one(app: App, block_id: in
     _, lines = await assessment_of(app, "GDDT")
     assert [line.self_score for line in lines.values()] == [20]
     await sandbox.say("binh", "/chamdiem 1.2")
-    assert await sandbox.say("binh", "3") == ["Đã hủy thao tác đang làm."]
+    assert await sandbox.say("binh", "3") == [text("cancelled")]
 
 
 async def test_a_new_version_of_the_sheet_carries_the_answers_over(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -488,7 +485,7 @@ async def test_a_new_version_of_the_sheet_carries_the_answers_over(app: App, blo
         await uow.commit()
     assert result.version == 2
     assert await sandbox.say("binh", "1") == [  # Bỏ qua, on the old sheet
-        "Bảng tiêu chí vừa được Thường trực Khối cập nhật. Mời gõ /chamdiem để chấm theo bảng mới."]
+        text("score.sheet_changed")]
     out = await sandbox.say("binh", "/chamdiem")
     assert out[0].startswith("Bảng tiêu chí đã được cập nhật (phiên bản 2). Đã chép 1 mục từ bản chấm theo bảng cũ; "
                              f"mời kiểm tra lại trước khi nộp.\n\n📋 {TITLE}")

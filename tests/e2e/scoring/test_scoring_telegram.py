@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from bot.app import App
+from handlers.core.catalog import text
 from storage.models import Assessment
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, import_sample_sheet
@@ -19,7 +20,7 @@ LAN = 3003
 
 
 def button(message: dict[str, Any], label: str) -> str:
-    return next(data for text, data in message["buttons"] if text == label)
+    return next(data for said, data in message["buttons"] if said == label)
 
 
 async def register(tg: FakeTelegramAPI, user: int, code: str, answers: tuple[str, ...]) -> None:
@@ -38,7 +39,7 @@ async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int,
     await import_sample_sheet(app, block_id)
     tg.set_user(LAN, "Lan", "Lê")
     await register(tg, LAN, (await codes(app, block_id))["YTE"],
-                   ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", "Xác nhận"))
+                   ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", text("confirm")))
 
     tg.push_text(LAN, "/chamdiem")
     overview = await tg.next_message(LAN)
@@ -46,11 +47,11 @@ async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int,
     tg.push_callback(LAN, button(overview, "▶️ Tiếp tục từ 1.1"))
     ask = await tg.next_message(LAN)
     assert [label for label, _ in ask["buttons"]] == [
-        "Tối đa: 25 điểm", "0 điểm", "Bỏ qua", "Quay lại", "Chuyển tiêu chí", "Tổng quan"]
+        "Tối đa: 25 điểm", "0 điểm", "Bỏ qua", "Quay lại", text("score.opt_jump"), text("score.opt_overview")]
 
     tg.push_callback(LAN, button(ask, "Tối đa: 25 điểm"))
     explain = await tg.next_message(LAN)
-    assert explain["text"].startswith("✅ Đã lưu 1.1: 25 điểm.")
+    assert explain["text"].startswith(text("score.saved", code="1.1", score=25))
     tg.push_callback(LAN, button(explain, "Bỏ qua"))
     evidence = await tg.next_message(LAN)
     assert evidence["text"].startswith("Gửi tệp minh chứng cho 1.1")
@@ -59,9 +60,9 @@ async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int,
     assert ask["text"].startswith("📎 Đã lưu tệp minh chứng quyet-dinh.pdf cho 1.1.\n\nPhần I.")
 
     tg.push_text(LAN, "3")  # the number of the "Bỏ qua" button, typed: a score
-    assert (await tg.next_message(LAN))["text"].startswith("✅ Đã lưu 1.2: 3 điểm.")
+    assert (await tg.next_message(LAN))["text"].startswith(text("score.saved", code="1.2", score=3))
     tg.push_callback(LAN, button(ask, "Bỏ qua"))  # an older message's button: expired, acts on nothing
-    assert (await tg.next_message(LAN))["text"] == "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
+    assert (await tg.next_message(LAN))["text"] == text("menu_expired")
     await tg.next_message(LAN)
 
     async with app.uow() as uow:
@@ -81,12 +82,12 @@ async def test_the_secretariat_gets_the_exports_as_documents(app: App, block_id:
     await seed(app, block_id)
     tg.set_user(HOA, "Hoa", "Nguyễn")
     await register(tg, HOA, (await codes(app, block_id))["secretariat"],
-                   ("Đồng ý", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", "Xác nhận"))
+                   ("Đồng ý", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", text("confirm")))
 
     tg.push_text(HOA, "/diem")
     overview = await tg.next_message(HOA)
     assert overview["text"].startswith("📊 Điểm thi đua năm 2026")
-    tg.push_callback(HOA, button(overview, "Xuất Excel tổng hợp điểm"))
+    tg.push_callback(HOA, button(overview, text("sca.action.export")))
     caption = await tg.next_message(HOA)  # the text, then the document
     assert caption["text"].startswith("📎 Tổng hợp điểm thi đua năm 2026 của Khối thi đua Văn hóa - Xã hội")
     summary = await tg.next_message(HOA)
@@ -97,9 +98,9 @@ async def test_the_secretariat_gets_the_exports_as_documents(app: App, block_id:
         "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh", "Sở Y tế"]
     assert ranking.cell(5, 5).number_format == "0.0"  # the sample sheet's step of 0,5
     after = await tg.next_message(HOA)
-    assert after["text"] == "Chọn việc cần làm tiếp:"
+    assert after["text"] == text("sca.next_action")
 
-    tg.push_callback(HOA, button(after, "Xuất bảng tự chấm của một đơn vị"))
+    tg.push_callback(HOA, button(after, text("sca.action.export_unit")))
     tg.push_callback(HOA, button(await tg.next_message(HOA), "Sở Y tế"))
     assert (await tg.next_message(HOA))["text"].startswith("📎 ")
     sheet = await tg.next_message(HOA)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlmodel import select
 
 from bot.app import App
+from handlers.core.catalog import text
 from storage.models import Assessment, Submission
 from tests.e2e.conftest import ZaloChat
 from tests.helpers import codes, deliver, import_sample_sheet
@@ -33,8 +34,8 @@ REVIEW = (
 
 
 async def register(chat: ZaloChat, user: str, code: str, name: str, phone: str) -> None:
-    for text in (code, "1", name, "Chuyên viên", phone):
-        await chat.say(user, text)
+    for said in (code, "1", name, "Chuyên viên", phone):
+        await chat.say(user, said)
     assert (await chat.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
 
 
@@ -55,7 +56,7 @@ async def test_the_whole_sheet_with_numbers_only(app: App, block_id: int, zalo: 
                                 "9. Tạm dừng")
     assert await zalo.say("lan", "1") == [ASK_1_1]  # no numbered menu at the score step
 
-    assert await zalo.say("lan", "30") == ["30 vượt quá điểm tối đa của tiêu chí 1.1. Điểm cao nhất là 25.", ASK_1_1]
+    assert await zalo.say("lan", "30") == [text("score.above_max", code="1.1", nearest=25, value=30), ASK_1_1]
     for code, score in SCORES.items():
         out = await zalo.say("lan", score)  # "1", "2", "4", "5": scores, whatever the previous menu had
         assert out == [f"✅ Đã lưu {code}: {score.replace('.', ',')} điểm.\n\n{ASK_EXPLAIN.format(code=code)}"]
@@ -68,8 +69,8 @@ async def test_the_whole_sheet_with_numbers_only(app: App, block_id: int, zalo: 
     assert confirm == ["Nộp bảng tự chấm điểm của Sở Y tế với tổng điểm 92,5?\nSau khi nộp, bảng sẽ bị khóa; muốn sửa "
                        "phải nhờ Thường trực Khối mở lại.\n\n1. Xác nhận nộp\n2. Quay lại xem lại"]
     done = await zalo.say("lan", "1")
-    assert done[0] == ("✅ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 92,5 điểm.\nNộp lúc 23/11/2026 09:00, đúng hạn "
-                       "(hạn 30/11/2026 17:00). Bảng đã khóa.")
+    assert done[0] == text("score.done_on_time", at="23/11/2026 09:00", due="30/11/2026 17:00", total="92,5",
+                           unit="Sở Y tế")
     async with app.uow() as uow:
         row = (await uow.session.exec(select(Assessment))).one()
         assert row.id is not None
@@ -86,7 +87,7 @@ async def test_words_and_the_jump_command_on_zalo(app: App, block_id: int, zalo:
     await register(zalo, "lan", (await codes(app, block_id))["YTE"], "Lê Thị Lan", "0903 111 222")
     await zalo.say("lan", "/chamdiem")
     await zalo.say("lan", "1")
-    assert (await zalo.say("lan", "toi da"))[0].startswith("✅ Đã lưu 1.1: 25 điểm.")
+    assert (await zalo.say("lan", "toi da"))[0].startswith(text("score.saved", code="1.1", score=25))
     assert (await zalo.say("lan", "2"))[0].startswith(f"{SECTION_I}\n1.1")  # 2. Quay lại
     assert (await zalo.say("lan", "bo qua"))[0].startswith(f"{SECTION_I}\n1.2")
     assert (await zalo.say("lan", "/di D1"))[0].startswith("Điểm trừ (nhập số dương; số điểm này được trừ khỏi tổng)\n"

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.core.catalog import VI
+from handlers.core.catalog import VI, text
 from storage.models import AuditLog, Contact, Deadline, InviteCode, Term, Unit
 from storage.models_vote import Poll
 from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, open_test_poll
@@ -30,8 +30,8 @@ NEWS = (f"📣 {BLOCK} đã bàn giao sang năm thi đua 2027: Trưởng khối 
 
 
 async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
-    for text in (f"/start {code}", "1", name, "Chuyên viên", phone):
-        await sb.say(user, text)
+    for said in (f"/start {code}", "1", name, "Chuyên viên", phone):
+        await sb.say(user, said)
     assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
 
 
@@ -65,8 +65,7 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
     old_codes = await people(app, block_id, sb)
     assert await sb.say("binh", "/bangiao") == ["Only the block's secretariat can do this."]
     assert await sb.say("hoa", "/bangiao") == [
-        "Chưa có cuộc bỏ phiếu bầu Trưởng khối nào đã kiểm phiếu trong năm 2026: mời tổ chức bỏ phiếu trước khi "
-        "bàn giao."]
+        text("handover.no_poll", role="Trưởng khối", year=2026)]
     head_poll = await elect(app, block_id, "head", "CDNDTNT", close=False)
     assert await sb.say("hoa", "/bangiao") == [
         f"Cuộc bỏ phiếu bầu Trưởng khối (số {head_poll}) còn đang mở: mời đóng và kiểm phiếu trước khi bàn giao."]
@@ -75,8 +74,8 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
 
     assert await sb.say("hoa", "/bangiao") == [SUMMARY]
     assert await sb.say("hoa", "xin chào") == [
-        "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút).", SUMMARY]
-    assert await sb.say("hoa", "2") == ["Đã hủy thao tác đang làm."]
+        text("choose_from_menu"), SUMMARY]
+    assert await sb.say("hoa", "2") == [text("cancelled")]
     async with app.uow() as uow:
         assert (await uow.directory.current_term(block_id)).year == 2026  # type: ignore[union-attr]
 
@@ -100,7 +99,7 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
 
     assert (await sb.say("lan", "/menu"))[0].startswith(f"Menu Thường trực {BLOCK}:")
     assert (await sb.say("hoa", "/menu"))[0].startswith(f"Menu chính (Bảo hiểm Xã hội tỉnh, {BLOCK}):")
-    assert await sb.say("hoa", "/bangiao") == ["Chức năng này chỉ dành cho Thường trực Khối."]
+    assert await sb.say("hoa", "/bangiao") == [text("not_allowed")]
     assert await sb.say("lan", "/bangiao") == [
         f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần."]
     # the old secretariat code no longer registers anybody
@@ -150,7 +149,7 @@ async def test_two_secretaries_confirm_at_once(app: App, block_id: int, sandbox:
     done = [r for r in (first, second) if r[0].startswith("✅ Đã bàn giao")]
     refused = [r for r in (first, second) if not r[0].startswith("✅ Đã bàn giao")]
     assert len(done) == 1 and len(refused) == 1
-    assert refused[0][0] in ("Chức năng này chỉ dành cho Thường trực Khối.",
+    assert refused[0][0] in (text("not_allowed"),
                              f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần.")
     async with app.uow() as uow:
         terms = (await uow.session.exec(select(Term).where(Term.block_id == block_id))).all()
@@ -176,7 +175,7 @@ async def test_refusals_say_why(app: App, block_id: int, sandbox: Sandbox) -> No
     await elect(app, block_id, "head", "YTE")
     await elect(app, block_id, "deputy", "YTE")
     assert await sb.say("hoa", "/bangiao") == [
-        "Trưởng khối và Phó Trưởng khối phải là hai đơn vị khác nhau (Sở Y tế)."]
+        text("handover.same_unit", unit=DEPUTY)]
     await elect(app, block_id, "deputy", "CDNDTNT")  # the last counted poll of a kind decides
     async with app.uow() as uow:  # Sở Y tế's only contact leaves: nobody would take over
         binh = (await uow.session.exec(select(Contact).where(Contact.full_name == "Trần Văn Bình"))).one()
@@ -184,8 +183,7 @@ async def test_refusals_say_why(app: App, block_id: int, sandbox: Sandbox) -> No
         uow.session.add(binh)
         await uow.commit()
     assert await sb.say("hoa", "/bangiao") == [
-        "Sở Y tế (Trưởng khối mới) chưa có đầu mối đăng ký nên chưa có ai nhận vai trò Thường trực Khối. Mời đơn vị "
-        "đăng ký đầu mối trước khi bàn giao."]
+        text("handover.head_no_contact", unit=DEPUTY)]
 
 
 _ready: set[int] = set()
@@ -209,8 +207,8 @@ async def test_any_text_at_the_confirmation_changes_nothing(app: App, block_id: 
         await elect(app, block_id, "deputy", "YTE")
         _ready.add(id(app))
     assert await sandbox.say("hoa", "/bangiao") == [SUMMARY]
-    for text in texts:
-        assert await sandbox.say("hoa", text) == [VI["choose_from_menu"], SUMMARY], text
+    for said in texts:
+        assert await sandbox.say("hoa", said) == [VI["choose_from_menu"], SUMMARY], said
     async with app.uow() as uow:
         term = await uow.directory.current_term(block_id)
         assert term is not None and term.year == 2026

@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
-from handlers.core.catalog import VI
+from handlers.core.catalog import VI, text
 from handlers.core.clock import FrozenClock
 from storage.models_vote import Ballot, PollVoter
 from storage.votes import receipt_hash
@@ -23,19 +23,18 @@ BLOCK = "Khối thi đua Văn hóa - Xã hội"
 QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
 CANDIDATES = ["YTE", "VHTTDL", "GDDT", "BHXH"]
 NAMES = ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh"]
-HINT = ("Chọn hoặc bỏ chọn từng đơn vị bằng số thứ tự (hoặc bấm nút); gõ nhiều số, ví dụ «1 3», để chọn lại cả "
-        "danh sách.")
+HINT = text("vote.ballot_hint")
 NOTICE = (f"🗳️ Bỏ phiếu kín: {QUESTION}\n{BLOCK}\nĐơn vị của bạn: Sở Y tế. Số được bầu: 2; mỗi phiếu chọn tối đa 2 "
           "đơn vị.\nBấm «Mở phiếu bầu» (hoặc gõ /bophieu) để bỏ phiếu. Mỗi đơn vị chỉ bỏ một phiếu: đầu mối nào xác "
           "nhận trước thì phiếu đó được tính.\n[1] 🗳️ Mở phiếu bầu")
-TOO_MANY = "Phiếu này chỉ được chọn tối đa 2 đơn vị. Mời bỏ chọn bớt rồi chọn lại."
+TOO_MANY = text("vote.too_many", max=2)
 RECEIPT = re.compile(r"Mã biên nhận: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")
 
 
 def ballot(chosen: list[int], unit: str = "Sở Y tế", question: str = QUESTION, names: list[str] = NAMES,
            seats: int = 2) -> str:
     picked = ", ".join(names[i - 1] for i in chosen)
-    state = f"Đang chọn ({len(chosen)}/{seats}): {picked}" if chosen else "Chưa chọn đơn vị nào."
+    state = f"Đang chọn ({len(chosen)}/{seats}): {picked}" if chosen else text("vote.chosen_none")
     buttons = [f"[{i}] {'☑' if i in chosen else '☐'} {name}" for i, name in enumerate(names, 1)]
     n = len(names)
     buttons += [f"[{n + 1}] ✔️ Xem lại và xác nhận", f"[{n + 2}] Phiếu trắng", f"[{n + 3}] Để sau"]
@@ -44,7 +43,7 @@ def ballot(chosen: list[int], unit: str = "Sở Y tế", question: str = QUESTIO
 
 
 def review(lines: list[str], unit: str = "Sở Y tế") -> str:
-    body = "\n".join(lines) if lines else "Phiếu trắng (không chọn đơn vị nào)."
+    body = "\n".join(lines) if lines else text("vote.review_blank")
     return (f"Mời kiểm tra lại phiếu bầu — {QUESTION}\nĐơn vị bỏ phiếu: {unit}\n{body}\n\n"
             "Sau khi xác nhận, phiếu không sửa được nữa.\n[1] ✅ Xác nhận bỏ phiếu\n[2] Sửa lại\n[3] Để sau")
 
@@ -82,16 +81,16 @@ async def test_a_ballot_from_notice_to_receipt(app: App, block_id: int, sandbox:
     assert await sandbox.say("binh", "2") == [ballot([1])]  # pressed again: unchosen
     assert await sandbox.say("binh", "1 3 4") == [TOO_MANY, ballot([1])]
     assert await sandbox.say("binh", "3,9") == [
-        "Không có đơn vị số 9 trên phiếu; số thứ tự chỉ từ 1 đến 4.", ballot([1])]
+        text("vote.bad_number", count=4, number=9), ballot([1])]
     assert await sandbox.say("binh", "ba và bốn") == [
-        "Mời gõ số thứ tự của các đơn vị muốn chọn, cách nhau bởi dấu cách hoặc dấu phẩy, ví dụ «1 3».", ballot([1])]
+        text("vote.bad_shape"), ballot([1])]
     assert await sandbox.say("binh", "4, 2") == [ballot([2, 4])]  # typed numbers set the whole choice
     assert await sandbox.say("binh", "6") == [review([])]  # Phiếu trắng
     assert await sandbox.say("binh", "2") == [ballot([])]  # Sửa lại: the blank emptied the choice
     await sandbox.say("binh", "2 4")
     assert await sandbox.say("binh", "5") == [review([f"• 2. {NAMES[1]}", f"• 4. {NAMES[3]}"])]
     assert await sandbox.say("binh", "xin chào") == [
-        "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút).",
+        text("choose_from_menu"),
         review([f"• 2. {NAMES[1]}", f"• 4. {NAMES[3]}"])]
 
     cast = await sandbox.say("binh", "1")
@@ -120,9 +119,9 @@ async def test_a_ballot_from_notice_to_receipt(app: App, block_id: int, sandbox:
     already = (f"Sở Y tế đã bỏ phiếu cho «{QUESTION}». Mỗi đơn vị chỉ bỏ một phiếu; phiếu đã bỏ không sửa được.")
     assert await sandbox.press("an", f"g.vote.{poll_id}", 0) == [already]
     assert await sandbox.say("an", "/bophieu") == [
-        "Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu."]
+        text("vote.none")]
     assert await sandbox.say("binh", "/bophieu") == [
-        "Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu."]
+        text("vote.none")]
 
     assert await sandbox.say("binh", f"/kiemtra {code.lower()}") == [
         f"🗳️ Phiếu có mã biên nhận này đã ở trong hòm phiếu của «{QUESTION}» (đang bỏ phiếu). Phiếu sẽ được tính "
@@ -161,7 +160,7 @@ async def test_second_contact_with_the_ballot_open_and_the_close(app: App, block
     assert await sandbox.say("lan", "1") == [closed]  # confirmed after the close: refused, nothing written
     assert await sandbox.press("lan", f"g.vote.{poll_id}", 0) == [closed]
     assert await sandbox.say("lan", "/bophieu") == [
-        "Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu."]
+        text("vote.none")]
     async with app.uow() as uow:
         assert len((await uow.session.exec(select(Ballot))).all()) == 1
         assert len((await uow.session.exec(select(PollVoter))).all()) == 1
@@ -176,8 +175,8 @@ async def test_time_limit_blank_ballot_and_no_self_vote(app: App, block_id: int,
     await deliver(app)
     assert "\nHạn bỏ phiếu: 23/11/2026 09:30.\n" in sandbox.inbox("binh")[0]
     first = await sandbox.say("binh", "1")
-    assert first[0].splitlines()[3] == "Phiếu này không cho phép đơn vị tự bầu cho mình."
-    assert await sandbox.say("binh", "1") == ["Phiếu này không cho phép đơn vị tự bầu cho mình (Sở Y tế).", first[0]]
+    assert first[0].splitlines()[3] == text("vote.ballot_no_self")
+    assert await sandbox.say("binh", "1") == [text("vote.self_refused", unit="Sở Y tế"), first[0]]
     assert "☑ Sở Giáo dục" in (await sandbox.say("binh", "3"))[0]
     moved = (await sandbox.say("binh", "2"))[0]  # one to choose: a press moves the choice
     assert "☑ Sở Văn hóa" in moved and "☑ Sở Giáo dục" not in moved
@@ -199,17 +198,17 @@ async def test_time_limit_blank_ballot_and_no_self_vote(app: App, block_id: int,
 async def test_receipt_check_refusals_and_throttle(app: App, block_id: int, sandbox: Sandbox) -> None:
     await people(app, block_id, sandbox)
     assert await sandbox.say("binh", "/kiemtra") == [
-        "Dùng: /kiemtra MÃ-BIÊN-NHẬN (12 ký tự, ví dụ /kiemtra ABCD-EFGH-JKMN)."]
+        text("vote.receipt_usage")]
     assert await sandbox.say("guest", "/kiemtra ABCD-EFGH-JKMN") == [
-        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
-    unknown = "Không có phiếu nào với mã biên nhận này trong các cuộc bỏ phiếu của khối. Mời kiểm tra lại mã."
-    malformed = "Mã biên nhận gồm 12 chữ và số (ví dụ ABCD-EFGH-JKMN). Mời kiểm tra lại."
+        text("not_registered_any")]
+    unknown = text("vote.receipt_unknown")
+    malformed = text("vote.receipt_malformed")
     assert await sandbox.say("binh", "/kiemtra ABCD-EFGH-JKMN") == [unknown]
     assert await sandbox.say("binh", "/kiemtra ABCDE-FGHJK") == [malformed]
     for _ in range(3):
         await sandbox.say("binh", "/kiemtra 0000-0000-0000")
     assert await sandbox.say("binh", "/kiemtra 1111-1111-1111") == [
-        "Bạn đã nhập sai mã nhiều lần. Mời thử lại sau 10 phút."]
+        text("vote.receipt_throttled", minutes=10)]
     assert await sandbox.say("lan", "/kiemtra 1111-1111-1111") == [unknown]  # per chat
 
 
@@ -221,14 +220,14 @@ async def test_observers_and_strangers_do_not_vote(app: App, block_id: int, sand
     poll_id = await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
     assert await deliver(app) == 4  # Hoa, Bình, An, Lan; not the observer
     assert sandbox.inbox("tuan") == []
-    not_voter = "Chức năng bỏ phiếu chỉ dành cho đầu mối của các đơn vị thành viên và Thường trực Khối."
+    not_voter = text("vote.not_voter")
     assert await sandbox.press("tuan", f"g.vote.{poll_id}", 0) == [not_voter]
     assert await sandbox.say("tuan", "/bophieu") == [not_voter]
     assert await sandbox.press("guest", f"g.vote.{poll_id}", 0) == [
-        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+        text("not_registered_any")]
     sandbox.inbox("binh")
     assert await sandbox.press("binh", "g.vote.99999", 0) == [
-        "Cuộc bỏ phiếu này không còn, hoặc không thuộc khối của bạn. Gõ /bophieu để xem các cuộc bỏ phiếu đang mở."]
+        text("vote.gone")]
 
 
 async def test_a_forged_button_with_an_id_beyond_any_poll_is_answered(app: App, block_id: int,
@@ -240,11 +239,11 @@ async def test_a_forged_button_with_an_id_beyond_any_poll_is_answered(app: App, 
     sandbox.inbox("binh")
     sandbox.inbox("hoa")
     assert await sandbox.press("binh", "g.vote.999999999999", 0) == [
-        "Cuộc bỏ phiếu này không còn, hoặc không thuộc khối của bạn. Gõ /bophieu để xem các cuộc bỏ phiếu đang mở."]
+        text("vote.gone")]
     assert await sandbox.press("hoa", "g.poll.minutes.999999999999", 0) == [
-        "Chức năng này chỉ dành cho Thường trực Khối."]
+        text("not_allowed")]
     out = await sandbox.press("binh", "g.submit.999999999999", 0)  # a reminder's button, forged the same way
-    assert out[0] == "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)." and out[1].startswith("Menu chính")
+    assert out[0] == text("choose_from_menu") and out[1].startswith(text("cmd.menu"))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -260,9 +259,9 @@ async def test_any_text_on_the_ballot_keeps_it_within_the_rules(app: App, block_
         await register(sandbox, "binh", (await codes(app, block_id))["YTE"], "Trần Văn Bình", "0987 654 321")
     poll_id = waiting[0] if waiting else await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
     await sandbox.press("binh", f"g.vote.{poll_id}", 0)
-    for text in texts:
-        replies = await sandbox.say("binh", text)
-        assert replies and VI["internal_error"] not in replies, text
+    for said in texts:
+        replies = await sandbox.say("binh", said)
+        assert replies and VI["internal_error"] not in replies, said
         async with app.uow() as uow:
             state = await uow.dialogs.get("sandbox", Sandbox.chat_of("binh"))
             ballots = (await uow.session.exec(select(Ballot))).all()

@@ -10,6 +10,7 @@ from typing import Any
 from sqlmodel import select
 
 from bot.app import App
+from handlers.core.catalog import text
 from storage.models_vote import Ballot
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, deliver, open_poll
@@ -19,17 +20,17 @@ QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 
 
 
 def button(message: dict[str, Any], label: str) -> str:
-    return str(next(data for text, data in message["buttons"] if text == label))
+    return str(next(data for said, data in message["buttons"] if said == label))
 
 
 def labels(message: dict[str, Any]) -> list[str]:
-    return [text for text, _ in message["buttons"]]
+    return [said for said, _ in message["buttons"]]
 
 
 async def test_buttons_toggle_review_confirm(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
     tg.set_user(LAN, "Lan", "Lê")
     tg.push_text(LAN, f"/start {(await codes(app, block_id))['YTE']}")
-    for step in ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", "Xác nhận"):
+    for step in ("Đồng ý", "Lê Thị Lan", "Chuyên viên", "0903 111 222", text("confirm")):
         message = await tg.next_message(LAN)
         if message["buttons"]:
             tg.push_callback(LAN, button(message, step))
@@ -41,15 +42,16 @@ async def test_buttons_toggle_review_confirm(app: App, block_id: int, tg: FakeTe
     await deliver(app)
     notice = await tg.next_message(LAN)
     assert notice["text"].startswith(f"🗳️ Bỏ phiếu kín: {QUESTION}")
-    assert labels(notice) == ["🗳️ Mở phiếu bầu"] and button(notice, "🗳️ Mở phiếu bầu").endswith(f":g.vote.{poll_id}")
+    assert labels(notice) == [text("vote.open_ballot")] and button(notice,
+                                                                   text("vote.open_ballot")).endswith(f":g.vote.{poll_id}")
 
     tg.push_text(LAN, "/menu")  # the chat moves on; the notice's button still opens the ballot
     await tg.next_message(LAN)
-    tg.push_callback(LAN, button(notice, "🗳️ Mở phiếu bầu"))
+    tg.push_callback(LAN, button(notice, text("vote.open_ballot")))
     ballot = await tg.next_message(LAN)
     assert ballot["text"].startswith(f"🗳️ PHIẾU BẦU — {QUESTION}\nĐơn vị bỏ phiếu: Sở Y tế")
     assert labels(ballot) == ["☐ Sở Y tế", "☐ Sở Văn hóa, Thể thao và Du lịch", "☐ Sở Giáo dục và Đào tạo",
-                              "☐ Bảo hiểm Xã hội tỉnh", "✔️ Xem lại và xác nhận", "Phiếu trắng", "Để sau"]
+                              "☐ Bảo hiểm Xã hội tỉnh", text("vote.review_button"), text("vote.blank_button"), "Để sau"]
     assert all(len(data.encode()) <= 64 for _, data in ballot["buttons"])
 
     tg.push_callback(LAN, button(ballot, "☐ Sở Giáo dục và Đào tạo"))
@@ -61,31 +63,31 @@ async def test_buttons_toggle_review_confirm(app: App, block_id: int, tg: FakeTe
                                   "☐ Bảo hiểm Xã hội tỉnh"]
     older = ballot
     tg.push_callback(LAN, button(ballot, "☐ Bảo hiểm Xã hội tỉnh"))
-    too_many = "Phiếu này chỉ được chọn tối đa 2 đơn vị. Mời bỏ chọn bớt rồi chọn lại."
+    too_many = text("vote.too_many", max=2)
     assert (await tg.next_message(LAN))["text"] == too_many
     ballot = await tg.next_message(LAN)
     tg.push_callback(LAN, button(ballot, "☑ Sở Y tế"))  # unchosen
     ballot = await tg.next_message(LAN)
     assert labels(ballot)[0] == "☐ Sở Y tế"
     tg.push_callback(LAN, button(older, "☑ Sở Y tế"))  # a button of an older ballot: expired, acts on nothing
-    assert (await tg.next_message(LAN))["text"] == "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
+    assert (await tg.next_message(LAN))["text"] == text("menu_expired")
     ballot = await tg.next_message(LAN)
     assert "Đang chọn (1/2): Sở Giáo dục và Đào tạo" in ballot["text"]
 
     tg.push_text(LAN, "1 3")  # typing works on Telegram too
     ballot = await tg.next_message(LAN)
     assert "Đang chọn (2/2): Sở Y tế, Sở Giáo dục và Đào tạo" in ballot["text"]
-    tg.push_callback(LAN, button(ballot, "✔️ Xem lại và xác nhận"))
+    tg.push_callback(LAN, button(ballot, text("vote.review_button")))
     review = await tg.next_message(LAN)
     assert "\n• 1. Sở Y tế\n• 3. Sở Giáo dục và Đào tạo\n" in review["text"]
-    assert labels(review) == ["✅ Xác nhận bỏ phiếu", "Sửa lại", "Để sau"]
-    tg.push_callback(LAN, button(review, "✅ Xác nhận bỏ phiếu"))
+    assert labels(review) == [text("vote.confirm"), "Sửa lại", "Để sau"]
+    tg.push_callback(LAN, button(review, text("vote.confirm")))
     cast = await tg.next_message(LAN)
     assert re.search(r"Mã biên nhận: [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\n", cast["text"])
     assert cast["buttons"] == []
 
-    tg.push_callback(LAN, button(review, "✅ Xác nhận bỏ phiếu"))  # a double tap casts nothing more
-    assert (await tg.next_message(LAN))["text"] == "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
+    tg.push_callback(LAN, button(review, text("vote.confirm")))  # a double tap casts nothing more
+    assert (await tg.next_message(LAN))["text"] == text("menu_expired")
     async with app.uow() as uow:
         ids = {u.code: u.id or 0 for u in await uow.directory.units(block_id)}
         assert [b.choices for b in (await uow.session.exec(select(Ballot))).all()] == [

@@ -8,13 +8,13 @@ import re
 from sqlmodel import select
 
 from bot.app import App
+from handlers.core.catalog import text
 from storage.models_vote import Ballot
 from tests.e2e.conftest import ZaloChat
 from tests.helpers import codes, deliver, open_poll
 
 QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
-HINT = ("Chọn hoặc bỏ chọn từng đơn vị bằng số thứ tự (hoặc bấm nút); gõ nhiều số, ví dụ «1 3», để chọn lại cả "
-        "danh sách.")
+HINT = text("vote.ballot_hint")
 
 
 def ballot(state: str, marks: str) -> str:
@@ -27,17 +27,17 @@ def ballot(state: str, marks: str) -> str:
 
 
 async def test_numbers_typed_on_zalo(app: App, block_id: int, zalo: ZaloChat) -> None:
-    for text in ((await codes(app, block_id))["YTE"], "1", "Lê Thị Lan", "Chuyên viên", "0903 111 222"):
-        await zalo.say("lan", text)
+    for said in ((await codes(app, block_id))["YTE"], "1", "Lê Thị Lan", "Chuyên viên", "0903 111 222"):
+        await zalo.say("lan", said)
     assert (await zalo.say("lan", "1"))[0].startswith("✅ Đã đăng ký bạn")
 
     await open_poll(app, block_id, QUESTION, seats=2, candidates=["YTE", "VHTTDL", "GDDT", "BHXH"])
     await deliver(app)
     assert zalo.api.sent_to("lan")[-1].endswith("\n\n1. 🗳️ Mở phiếu bầu")
-    assert await zalo.say("lan", "1") == [ballot("Chưa chọn đơn vị nào.", "☐☐☐☐")]  # the notice's menu
+    assert await zalo.say("lan", "1") == [ballot(text("vote.chosen_none"), "☐☐☐☐")]  # the notice's menu
     assert await zalo.say("lan", "1 3") == [ballot("Đang chọn (2/2): Sở Y tế, Sở Giáo dục và Đào tạo", "☑☐☑☐")]
     assert await zalo.say("lan", "2") == [
-        "Phiếu này chỉ được chọn tối đa 2 đơn vị. Mời bỏ chọn bớt rồi chọn lại.",
+        text("vote.too_many", max=2),
         ballot("Đang chọn (2/2): Sở Y tế, Sở Giáo dục và Đào tạo", "☑☐☑☐")]
     assert await zalo.say("lan", "1") == [ballot("Đang chọn (1/2): Sở Giáo dục và Đào tạo", "☐☐☑☐")]
     assert await zalo.say("lan", "4,2") == [
