@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, insert, not_, update
+from sqlalchemy import ColumnElement, and_, exists, insert, not_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -103,17 +103,8 @@ class Deadlines:
         rows: list[tuple[int, Unit]] = []
         for start in range(0, len(deadline_ids), ID_CHUNK):
             chunk = list(deadline_ids[start:start + ID_CHUNK])
-            submitted = exists().where(and_(col(Submission.deadline_id) == col(Deadline.id),
-                                            col(Submission.unit_id) == col(Unit.id),
-                                            col(Submission.superseded_at).is_(None)))
-            reminded = exists().where(and_(col(Reminder.deadline_id) == col(Deadline.id),
-                                           col(Reminder.revision) == col(Deadline.revision),
-                                           col(Reminder.unit_id) == col(Unit.id), col(Reminder.slot) == slot))
-            stmt = (select(col(Deadline.id), Unit)
-                    .join(Term, col(Term.id) == col(Deadline.term_id))
-                    .join(Unit, col(Unit.block_id) == col(Term.block_id))
-                    .where(col(Deadline.id).in_(chunk), col(Unit.active).is_(True), not_(submitted),
-                           not_(reminded))
+            stmt = (select(col(Deadline.id), Unit).join(Term, col(Term.id) == col(Deadline.term_id))
+                    .join(Unit, col(Unit.block_id) == col(Term.block_id)).where(*_still_due(slot, chunk))
                     .order_by(col(Deadline.id), col(Unit.id)))
             rows += [(int(d), u) for d, u in (await self.session.exec(stmt)).all() if d is not None]
         return rows
@@ -125,17 +116,8 @@ class Deadlines:
         found: set[int] = set()
         for start in range(0, len(deadline_ids), ID_CHUNK):
             chunk = list(deadline_ids[start:start + ID_CHUNK])
-            submitted = exists().where(and_(col(Submission.deadline_id) == col(Deadline.id),
-                                            col(Submission.unit_id) == col(Unit.id),
-                                            col(Submission.superseded_at).is_(None)))
-            reminded = exists().where(and_(col(Reminder.deadline_id) == col(Deadline.id),
-                                           col(Reminder.revision) == col(Deadline.revision),
-                                           col(Reminder.unit_id) == col(Unit.id), col(Reminder.slot) == slot))
-            stmt = (select(col(Deadline.id)).distinct()
-                    .join(Term, col(Term.id) == col(Deadline.term_id))
-                    .join(Unit, col(Unit.block_id) == col(Term.block_id))
-                    .where(col(Deadline.id).in_(chunk), col(Unit.active).is_(True), not_(submitted),
-                           not_(reminded)))
+            stmt = (select(col(Deadline.id)).distinct().join(Term, col(Term.id) == col(Deadline.term_id))
+                    .join(Unit, col(Unit.block_id) == col(Term.block_id)).where(*_still_due(slot, chunk)))
             found.update(int(i) for i in (await self.session.exec(stmt)).all() if i is not None)
         return found
 
@@ -199,3 +181,15 @@ class Deadlines:
             await connection.execute(insert(Reminder), reminders)
         if messages:
             await connection.execute(insert(OutboxMessage), messages)
+
+
+def _still_due(slot: str, deadline_ids: list[int]) -> tuple[ColumnElement[bool], ...]:
+    """Of a (deadline, unit) join, the pairs of these deadlines still due a reminder for `slot`: an active
+    unit with no standing submission and no reminder yet at the deadline's revision."""
+    submitted = exists().where(and_(col(Submission.deadline_id) == col(Deadline.id),
+                                    col(Submission.unit_id) == col(Unit.id),
+                                    col(Submission.superseded_at).is_(None)))
+    reminded = exists().where(and_(col(Reminder.deadline_id) == col(Deadline.id),
+                                   col(Reminder.revision) == col(Deadline.revision),
+                                   col(Reminder.unit_id) == col(Unit.id), col(Reminder.slot) == slot))
+    return (col(Deadline.id).in_(deadline_ids), col(Unit.active).is_(True), not_(submitted), not_(reminded))
