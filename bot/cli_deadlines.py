@@ -144,11 +144,7 @@ async def _schedule(app: App, args: argparse.Namespace, pick_block: PickBlock) -
     block_id = await _block(app, args.block, pick_block)
     async with app.uow() as uow:
         block, _term, term_id = await _block_and_term(uow, block_id)
-        deadlines = await uow.deadlines.of_term(term_id)
-    live = [d for d in deadlines if d.closed_at is None]
-    lines = [t("dl.plan_title", block=block.name)]
-    lines += [plan.plan_text(t, d, plan.policy_of(d, block), app.clock.now()) for d in live]
-    print("\n".join(lines if live else [*lines, t("dl.cli.list_empty")]))
+        print(await plan.block_plan(uow, t, block, term_id, app.clock.now()))
     return 0
 
 

@@ -20,7 +20,8 @@ from handlers.core.roles import ROLE_SECRETARIAT
 from handlers.deadlines import status as deadline_status
 from handlers.deadlines.due_text import due_text
 from handlers.deadlines.flows.submit import GLOBAL_SUBMIT
-from handlers.deadlines.rules.reminder_policy import DIGEST_EVENING, Policy, Slot, current_slot
+from handlers.deadlines.plan import policy_of
+from handlers.deadlines.rules.reminder_policy import DIGEST_EVENING, Slot, current_slot
 from handlers.deadlines.rules.workdays import (
     at_local,
     effective_due,
@@ -82,10 +83,6 @@ async def plan_tick(sessions: async_sessionmaker[AsyncSession], now: datetime) -
                 await _plan_deadline(uow, deadline, block, plans[deadline.id or 0], sent, now, result)
             await uow.commit()
     return result
-
-
-def policy_of(deadline: Deadline, block: Block) -> Policy:
-    return Policy.from_json(deadline.reminder_policy, Policy.from_json(block.reminder_policy))
 
 
 def _slot_of(deadline: Deadline, block: Block, now: datetime,

@@ -11,6 +11,7 @@ from handlers.deadlines.due_text import due_text
 from handlers.deadlines.rules.kinds import WEEKDAY_KEYS
 from handlers.deadlines.rules.reminder_policy import Policy, Slot, slots
 from storage.models import Block, Deadline
+from storage.uow import UnitOfWork
 
 
 def policy_of(deadline: Deadline, block: Block) -> Policy:
@@ -35,3 +36,12 @@ def plan_text(t: Catalog, deadline: Deadline, policy: Policy, now: datetime) -> 
         lines.append(t("dl.plan_line", weekday=t(WEEKDAY_KEYS[day.weekday()]), at=format_local(slot.at),
                        what=_slot_label(t, slot), past=t("dl.plan_past") if slot.at <= now else ""))
     return "\n".join(lines)
+
+
+async def block_plan(uow: UnitOfWork, t: Catalog, block: Block, term_id: int, now: datetime) -> str:
+    """The whole block's plan, one deadline after another: what `thidua deadline schedule` prints and
+    `/hannop lich` answers in chat."""
+    live = [d for d in await uow.deadlines.of_term(term_id) if d.closed_at is None]
+    lines = [t("dl.plan_title", block=block.name)]
+    lines += [plan_text(t, d, policy_of(d, block), now) for d in live]
+    return "\n".join(lines if live else [*lines, t("dl.plan_empty")])

@@ -38,7 +38,7 @@ help_secretariat =
     Secretariat commands:
     • /menu: units, contacts, revoke a contact, rotate an invite code
     • /trangthai: what the units have submitted
-    • /hannop: manage deadlines
+    • /hannop: manage deadlines; /hannop lich: the coming reminder plan
     • /diem: scores: self-assessment progress, cross-check, ranking, Excel exports
     • /baucu: prepare, open and close the year-end votes
     • /manhinh: the link of the meeting-room screen

@@ -38,7 +38,7 @@ help_secretariat =
     Các lệnh của Thường trực Khối:
     • /menu: danh sách đơn vị, đầu mối, thu hồi đầu mối, đổi mã mời
     • /trangthai: tình hình nộp của các đơn vị
-    • /hannop: quản lý hạn nộp
+    • /hannop: quản lý hạn nộp; /hannop lich: lịch nhắc việc sắp tới
     • /diem: điểm thi đua: tiến độ tự chấm, kiểm tra chéo, xếp hạng, xuất Excel
     • /baucu: chuẩn bị, mở, đóng các cuộc bầu chọn cuối năm
     • /manhinh: đường dẫn màn hình trình chiếu tại hội nghị

@@ -12,12 +12,13 @@ from handlers.core.clock import format_local
 from handlers.core.context import Context
 from handlers.core.messages import Document, Reply
 from handlers.core.roles import ROLE_SECRETARIAT
-from handlers.deadlines import exports
+from handlers.deadlines import exports, plan
 from handlers.deadlines.flows import manage_add as add
 from handlers.deadlines.flows import manage_change as change
 from handlers.deadlines.flows import manage_view as view
 
 FLOW = "deadlines"
+PLAN_WORDS = frozenset({"lich", "lịch", "lichnhac", "lịch nhắc", "lich nhac"})
 STEPS = frozenset({view.OVERVIEW, *add.STEPS, *change.STEPS})
 
 
@@ -30,7 +31,17 @@ async def command(ctx: Context, arg: str = "") -> list[Reply]:
     if await ctx.uow.directory.current_term(me.block_id) is None:
         return [Reply(ctx.t("dl.no_term", block=await people.block_name(ctx, me.block_id)))]
     ctx.begin(FLOW, view.OVERVIEW, block_id=me.block_id)
+    if arg.strip().lower() in PLAN_WORDS:  # /hannop lich: the reminder mornings before they happen
+        return [await _plan(ctx, me.block_id), await view.overview(ctx)]
     return [await view.overview(ctx)]
+
+
+async def _plan(ctx: Context, block_id: int) -> Reply:
+    block = await ctx.uow.directory.block(block_id)
+    term = await ctx.uow.directory.current_term(block_id)
+    if block is None or term is None or term.id is None:
+        return Reply(ctx.t("dl.no_term", block=await people.block_name(ctx, block_id)))
+    return Reply(await plan.block_plan(ctx.uow, ctx.t, block, term.id, ctx.now))
 
 
 async def _allowed(ctx: Context) -> bool:

@@ -187,6 +187,7 @@ dl-plan_before = { $n } working days before
 dl-plan_due_day = due today
 dl-plan_overdue = overdue reminder { $n }
 dl-plan_past = {" "}(past)
+dl-plan_empty = {"  "}(no open deadlines)
 dl-group_closed = 🔒 The secretariat of { $block } closed «{ $title }»: no more submissions are taken.
 dl-group_reopened = 🔓 The secretariat of { $block } reopened «{ $title }» for submissions.
 dl-cli-list_header = Deadlines of { $block } for { $year }:

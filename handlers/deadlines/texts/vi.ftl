@@ -187,6 +187,7 @@ dl-plan_before = nhắc trước { $n } ngày làm việc
 dl-plan_due_day = hôm nay là hạn cuối
 dl-plan_overdue = nhắc quá hạn lần { $n }
 dl-plan_past = {" "}(đã qua)
+dl-plan_empty = {"  "}(chưa có hạn nộp nào đang mở)
 dl-group_closed = 🔒 Thường trực { $block } đã khóa nhận «{ $title }»: không nhận nộp thêm.
 dl-group_reopened = 🔓 Thường trực { $block } đã mở lại nhận «{ $title }».
 dl-cli-list_header = Hạn nộp năm { $year } của { $block }:

@@ -337,3 +337,20 @@ async def test_zalo_style_numbered_menu(app: App, block_id: int) -> None:
     out = await sb.say("hoa", "xuất excel tình hình nộp")  # an option's label, typed
     assert out[0].endswith("\n📎 tinh-hinh-nop-2026.xlsx")
     assert await sb.say("hoa", "7") == [text("dl.bye")]
+
+
+async def test_the_reminder_plan_in_chat(app: App, block_id: int, sandbox: Sandbox) -> None:
+    """`/hannop lich` shows the mornings each open deadline's reminders go out, as `thidua deadline schedule`
+    prints them (the covenant's Sunday deadline runs to Monday 16/03), then the usual overview."""
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    plan, menu_after = await sb.say("hoa", "/hannop lich")
+    assert menu_after == FULL
+    lines = plan.splitlines()
+    assert lines[0] == text("dl.plan_title", block=BLOCK)
+    start = lines.index(f"• {COVENANT}, hạn {COV_DUE}")
+    assert lines[start + 1] == "    Thứ Năm 05/03/2026 08:00: nhắc trước 7 ngày làm việc (đã qua)"
+    assert lines[start + 4] == "    Thứ Hai 16/03/2026 08:00: hôm nay là hạn cuối (đã qua)"
+    assert any(line.startswith(f"• {SELF}, hạn 30/11/2026 17:00") for line in lines)
+    assert await sb.say("hoa", "/hannop  Lịch ") == [plan, FULL]
+    assert await sb.say("binh", "/hannop lich") == [NOT_ALLOWED]  # a unit's contact sees no plan

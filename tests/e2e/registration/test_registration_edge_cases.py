@@ -67,7 +67,8 @@ HELP_UNIT = ("Các lệnh:\n• /menu: menu chính\n• /nop: nộp báo cáo, g
              "• /toi: thông tin đăng ký của bạn\n• /huy: hủy thao tác đang làm\n• /help: trợ giúp")
 HELP_SECRETARIAT = ("Các lệnh của Thường trực Khối:\n"
                     "• /menu: danh sách đơn vị, đầu mối, thu hồi đầu mối, đổi mã mời\n"
-                    "• /trangthai: tình hình nộp của các đơn vị\n• /hannop: quản lý hạn nộp\n"
+                    "• /trangthai: tình hình nộp của các đơn vị\n"
+                    "• /hannop: quản lý hạn nộp; /hannop lich: lịch nhắc việc sắp tới\n"
                     "• /diem: điểm thi đua: tiến độ tự chấm, kiểm tra chéo, xếp hạng, xuất Excel\n"
                     "• /baucu: chuẩn bị, mở, đóng các cuộc bầu chọn cuối năm\n"
                     "• /manhinh: đường dẫn màn hình trình chiếu tại hội nghị\n"
