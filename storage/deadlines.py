@@ -133,13 +133,15 @@ class Deadlines:
         return found
 
     async def unit_accounts(self, unit_ids: Sequence[int]) -> list[tuple[Contact, ChatAccount]]:
-        """Chat accounts of the active unit contacts of these units."""
+        """Chat accounts of the active contacts of these units: their unit contacts and, for the head unit,
+        its staff who are the secretariat (the head unit's own deadlines must reach them too)."""
         if not unit_ids:
             return []
         stmt = (
             select(Contact, ChatAccount)
             .join(ChatAccount, col(ChatAccount.contact_id) == col(Contact.id))
-            .where(col(Contact.unit_id).in_(unit_ids), Contact.role == "unit", col(Contact.revoked_at).is_(None))
+            .where(col(Contact.unit_id).in_(unit_ids), col(Contact.role).in_(("unit", "secretariat")),
+                   col(Contact.revoked_at).is_(None))
             .order_by(col(Contact.id), col(ChatAccount.id))
         )
         return [(c, a) for c, a in (await self.session.exec(stmt)).all()]

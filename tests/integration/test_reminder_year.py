@@ -150,6 +150,10 @@ async def test_a_year_of_reminders(app: App, settings, clock: FrozenClock) -> No
     # every contact of each reminded unit got one message per reminder, all on working days at office hours
     reminder_messages = [m for m in outbox if m.choices]
     per_unit = {code: (2 if code == "YTE" else 1) for code in ALL}
+    async with app.uow() as uow:
+        staff = (await uow.session.exec(select(Contact).where(Contact.role == "secretariat"))).one()
+    head = codes[staff.unit_id or 0]
+    per_unit[head] += 1  # the head unit's staff are the secretariat: its own deadlines reach them too
     assert len(reminder_messages) == sum(per_unit[c] for units_ in EXPECTED.values() for c in units_)
     for m in reminder_messages:
         local = m.created_at.astimezone(at_local(date(2026, 1, 1), time(0)).tzinfo)
@@ -160,7 +164,9 @@ async def test_a_year_of_reminders(app: App, settings, clock: FrozenClock) -> No
     assert units  # loaded
 
     # the secretariat's digests: each reminder morning, and the evening of each due day (a working day)
-    digests = [m for m in outbox if m.chat_id == "sb-tt"]
+    to_staff = [m for m in reminder_messages if m.chat_id == "sb-tt"]
+    assert len(to_staff) == sum(1 for units_ in EXPECTED.values() if head in units_) > 0
+    digests = [m for m in outbox if m.chat_id == "sb-tt" and not m.choices]
     assert all(m.text.startswith("📋 Báo cáo nhanh cho Thường trực") for m in digests)
     evenings = [m for m in digests if m.created_at.astimezone(UTC).hour == 11]  # 18:00 in Hà Nội
     evening_days = sorted(local_day(m.created_at).strftime("%m/%d") for m in evenings)

@@ -26,7 +26,8 @@ async def test_reminder_tap_opens_the_submission(app: App, block_id: int, sandbo
 
     clock._now = WED_0810
     result = await app.plan_reminders()
-    assert (result.reminders, result.messages, result.digests) == (22, 2, 2)  # 2 deadlines × 11 units
+    # 2 deadlines × 11 units; messages to YTE's contact and to the secretariat, who are the head unit's staff
+    assert (result.reminders, result.messages, result.digests) == (22, 4, 2)
     again = await app.plan_reminders()
     assert (again.reminders, again.messages, again.digests) == (0, 0, 0)  # idempotent
     await deliver(app)
@@ -37,11 +38,15 @@ async def test_reminder_tap_opens_the_submission(app: App, block_id: int, sandbo
                       "Gõ /nop để nộp bất cứ lúc nào.\n[1] Nộp ngay: Báo cáo tổng kết công tác thi đua năm…")
     assert got[1].endswith("\n[1] Nộp ngay: Báo cáo tổng kết công tác thi đua năm…\n"
                            "[2] Nộp ngay: Bảng tự chấm điểm thi đua năm 2026")
-    digests = sandbox.inbox("tt")
+    to_staff = sandbox.inbox("tt")
+    reminders = [m for m in to_staff if m.startswith("⏰")]
+    assert len(reminders) == 2 and "Đơn vị Bảo hiểm Xã hội tỉnh chưa nộp." in reminders[0]  # its own unit's
+    digests = [m for m in to_staff if not m.startswith("⏰")]
     assert len(digests) == 2
     assert digests[0].startswith(text("digest.header", block="Khối thi đua Văn hóa - Xã hội", now="25/11/2026 08:10"))
     assert "Đã nộp 0/11 (đúng hạn 0, muộn 0)." in digests[0]
     assert "⚠️ Không nhắc được vì chưa có đầu mối:" in digests[0] and "Sở Y tế" not in digests[0].split("⚠️")[1]
+    assert "Bảo hiểm Xã hội tỉnh" not in digests[0].split("⚠️")[1]  # reached through its staff
 
     out = await sandbox.say("yte", "2")  # taps «Nộp ngay: Bảng tự chấm điểm…» on the latest reminder
     assert out[0].startswith("📌 Bảng tự chấm điểm thi đua năm 2026\nHạn nộp: 30/11/2026 17:00.")
