@@ -47,10 +47,17 @@ async def role_text(ctx: Context, contact: Contact) -> str:
     return ctx.t(ROLE_KEYS[contact.role], unit=await unit_name(ctx, contact.unit_id))
 
 
+async def listed_contacts(ctx: Context, block_id: int) -> list[Contact]:
+    """The people the block's lists show and count as a unit's contacts: its unit contacts and its own staff
+    who are the secretariat (the head unit's), who receive its reminders and submit for it. For lists only:
+    roles and revocation still go by the role."""
+    return [c for c in await ctx.uow.directory.active_contacts(block_id) if acts_for_unit(c)]
+
+
 async def coverage(ctx: Context, block_id: int) -> tuple[int, int]:
-    """(units with at least one contact, units) of the block."""
+    """(units with at least one contact, the head unit's secretariat staff included; units) of the block."""
     units = await ctx.uow.directory.units(block_id)
-    covered = {c.unit_id for c in await ctx.uow.directory.active_contacts(block_id, ROLE_UNIT)}
+    covered = {c.unit_id for c in await listed_contacts(ctx, block_id)}
     return sum(1 for u in units if u.id in covered), len(units)
 
 

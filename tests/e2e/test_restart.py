@@ -135,7 +135,7 @@ async def test_queued_notices_and_throttling_survive_a_restart(
 
     async with restart(first_app, same_database, settings, clock) as (app, sb2):
         assert await deliver(app) == 1  # decided before the restart, delivered after it
-        assert sb2.inbox("hoa") == [text("notice_registered", done=1, name="Trần Văn Bình", phone="0987 654 321",
+        assert sb2.inbox("hoa") == [text("notice_registered", done=2, name="Trần Văn Bình", phone="0987 654 321",
                                          position="Chuyên viên", role_text="đầu mối của Sở Y tế", total=11)]
         assert await deliver(app) == 0
         assert await sb2.say("an", f"/start {c['KHCN']}") == [

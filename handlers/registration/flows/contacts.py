@@ -21,7 +21,7 @@ async def list_units(ctx: Context, block_id: int, only_missing: bool = False) ->
     term = await d.current_term(block_id)
     units = await d.units(block_id)
     by_unit: dict[int | None, list[Contact]] = {}
-    for c in await d.active_contacts(block_id, ROLE_UNIT):
+    for c in await people.listed_contacts(ctx, block_id):  # the head unit's secretariat staff included
         by_unit.setdefault(c.unit_id, []).append(c)
     done = sum(1 for u in units if by_unit.get(u.id))
     block = await people.block_name(ctx, block_id)
@@ -38,7 +38,8 @@ async def list_units(ctx: Context, block_id: int, only_missing: bool = False) ->
             t("tag.deputy") if term and u.id == term.deputy_unit_id else "")
         lines.append(t("units_line", i=i, code=u.code, name=u.name, tag=tag))
         contacts = by_unit.get(u.id, [])
-        lines += [t("units_contact", name=c.full_name, position=c.position, phone=format_phone(c.phone))
+        lines += [t("units_contact", name=c.full_name, position=c.position, phone=format_phone(c.phone),
+                    tag=t("tag.secretariat") if c.role == ROLE_SECRETARIAT else "")
                   for c in contacts] or [t("units_none")]
     return [Reply("\n".join(lines))]
 

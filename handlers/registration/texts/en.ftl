@@ -43,6 +43,7 @@ reg_code_gone = The invite code was revoked while you registered. Please ask the
 units_header = Units and contacts of { $block } ({ $done }/{ $total } units have a contact):
 units_none = {"    "}(no contact yet)
 tag-head = {" "}[head]
+tag-secretariat = {" "}(block secretariat)
 tag-deputy = {" "}[deputy]
 missing_header = Units without a contact ({ $count }/{ $total }):
 missing_none = All { $total } units have a contact. 🎉

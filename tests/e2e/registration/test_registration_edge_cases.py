@@ -376,7 +376,7 @@ async def test_notices_use_the_recipients_language(app: App, block_id: int, sand
     await register(sandbox, "binh", c["YTE"])
     await deliver(app)
     assert sandbox.inbox("hoa")[-1] == ("🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của "
-                                        "Sở Y tế. Đơn vị đã có đầu mối: 1/11.")
+                                        "Sở Y tế. Đơn vị đã có đầu mối: 2/11.")  # BHXH, through Hoa
 
 
 # --- Zalo style -----------------------------------------------------------------------------------

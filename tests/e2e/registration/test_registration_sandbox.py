@@ -43,11 +43,12 @@ async def test_secretariat_then_unit_contact(app: App, block_id: int, sandbox: S
     assert await deliver(app) == 1
     told = sandbox.inbox("hoa")
     assert told == ["🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của Sở Y tế. "
-                    "Đơn vị đã có đầu mối: 1/11."]
+                    "Đơn vị đã có đầu mối: 2/11."]  # BHXH, the head unit, through Hoa
 
     out = await sandbox.say("hoa", "/menu")
     assert "[1] Danh sách đơn vị và đầu mối" in out[0]
     out = await sandbox.say("hoa", "1")
-    assert "(1/11 đơn vị đã có đầu mối)" in out[0]
+    assert "(2/11 đơn vị đã có đầu mối)" in out[0]
     assert "7. YTE – Sở Y tế\n    • Trần Văn Bình, Chuyên viên, 0987 654 321" in out[0]
-    assert "1. BHXH – Bảo hiểm Xã hội tỉnh [Trưởng khối]\n    (chưa có đầu mối)" in out[0]
+    assert ("1. BHXH – Bảo hiểm Xã hội tỉnh [Trưởng khối]\n    • Nguyễn Thị Hoa, Chánh Văn phòng, 0912 345 678 "
+            "(Thường trực Khối)\n2. CDNDTNT") in out[0]  # the head unit's staff run the block: not «chưa có đầu mối»

@@ -70,11 +70,12 @@ async def test_deep_link_buttons_and_shared_contact(app: App, block_id: int, tg:
     assert (await tg.next_message(MINH))["text"].startswith("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Giáo dục")
     assert await deliver(app) == 1
     notice = await tg.next_message(HOA)
-    assert notice["text"] == text("notice_registered", done=1, name="Phạm Văn Minh", phone="0977 111 222",
+    assert notice["text"] == text("notice_registered", done=2, name="Phạm Văn Minh", phone="0977 111 222",
                                   position="Chuyên viên", role_text="đầu mối của Sở Giáo dục và Đào tạo", total=11)
 
     tg.push_text(HOA, "/menu")
     menu = await tg.next_message(HOA)
     tg.push_callback(HOA, button(menu, text("menu.missing")))
     missing = (await tg.next_message(HOA))["text"]
-    assert missing.startswith(text("missing_header", count=10, total=11)) and "GDDT" not in missing
+    assert missing.startswith(text("missing_header", count=9, total=11)) and "GDDT" not in missing
+    assert "BHXH" not in missing  # the head unit: its staff are the secretariat

@@ -76,7 +76,13 @@ async def register(sb: Sandbox, user: str, code: str, name: str, position: str, 
     return await sb.say(user, "1")
 
 
+HOA = "Nguyễn Thị Hoa, Chánh Văn phòng, 0912 345 678 (Thường trực Khối)"  # staff of the head unit, BHXH
+
+
 def unit_list(contacts: dict[str, list[str]]) -> str:
+    """The directory as the secretariat sees it: Hoa, registered in every test here, is listed and counted
+    under her own unit, the head unit, marked as the secretariat."""
+    contacts = {"BHXH": [HOA], **contacts}
     done = sum(1 for code, _ in UNITS if contacts.get(code))
     lines = [f"Đơn vị và đầu mối của {BLOCK} ({done}/{len(UNITS)} đơn vị đã có đầu mối):"]
     for i, (code, name) in enumerate(UNITS, 1):
@@ -98,9 +104,9 @@ async def test_lists_of_units_and_units_without_contacts(app: App, block_id: int
     await register(sandbox, "cuong", c["GDDT"], "Đỗ Mạnh Cường", "Phó Chánh Văn phòng", "024 3825 1234")
     assert await deliver(app) == 2
     assert sandbox.inbox("hoa") == [
-        "🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của Sở Y tế. Đơn vị đã có đầu mối: 1/11.",
+        "🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của Sở Y tế. Đơn vị đã có đầu mối: 2/11.",
         "🆕 Đỗ Mạnh Cường (Phó Chánh Văn phòng, 024 3825 1234) vừa đăng ký làm đầu mối của Sở Giáo dục và Đào tạo. "
-        "Đơn vị đã có đầu mối: 2/11.",
+        "Đơn vị đã có đầu mối: 3/11.",
     ]
 
     out = await sandbox.say("hoa", "/menu")
@@ -111,12 +117,12 @@ async def test_lists_of_units_and_units_without_contacts(app: App, block_id: int
         "GDDT": ["Đỗ Mạnh Cường, Phó Chánh Văn phòng, 024 3825 1234"],
     })]
 
-    missing = [(code, name) for code, name in UNITS if code not in ("YTE", "GDDT")]
+    missing = [(code, name) for code, name in UNITS if code not in ("BHXH", "YTE", "GDDT")]
     assert await open_menu(sandbox, "hoa", MISSING_ITEM) == ["\n".join(
-        ["Các đơn vị chưa có đầu mối (9/11):"] + [f"{i}. {code} – {name}" for i, (code, name) in enumerate(missing, 1)]
+        ["Các đơn vị chưa có đầu mối (8/11):"] + [f"{i}. {code} – {name}" for i, (code, name) in enumerate(missing, 1)]
     )]
 
-    # the secretariat is not a unit's contact: it is not counted
+    # Hoa counts for BHXH in the lists above, yet her role stays the secretariat's
     assert (await sandbox.say("hoa", "/toi"))[0].startswith(
         "Thông tin đăng ký của bạn:\n• Nguyễn Thị Hoa, Chánh Văn phòng, Thường trực Khối (Bảo hiểm Xã hội tỉnh), "
         f"{BLOCK}, SĐT 0912 345 678, đăng ký 23/11/2026 09:00")
@@ -269,7 +275,7 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
     assert await deliver(app) == 2
     assert sandbox.inbox("hoa")[-1] == (
         "🆕 Phạm Thị Lan (Chuyên viên Ban Thi đua - Khen thưởng, 0901 234 567) vừa đăng ký làm theo dõi khối "
-        "(Ban Thi đua - Khen thưởng tỉnh). Đơn vị đã có đầu mối: 1/11.")
+        "(Ban Thi đua - Khen thưởng tỉnh). Đơn vị đã có đầu mối: 2/11.")
 
     observer_menu = await sandbox.say("lan", "/menu")
     assert is_menu(observer_menu[0], OBSERVER_MENU, {UNITS_ITEM, MISSING_ITEM, WHOAMI_ITEM},
@@ -277,7 +283,7 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
     assert await choose(sandbox, "lan", UNITS_ITEM) == [
         unit_list({"YTE": ["Trần Văn Bình, Chuyên viên, 0987 654 321"]})]
     assert (await open_menu(sandbox, "lan", MISSING_ITEM))[0].startswith(
-        "Các đơn vị chưa có đầu mối (10/11):\n1. BHXH – Bảo hiểm")
+        "Các đơn vị chưa có đầu mối (9/11):\n1. CDNDTNT – Trường")
 
     assert await sandbox.say("lan", "/menu") == observer_menu
     version = sandbox.channel.delivered[-1].version
@@ -299,7 +305,7 @@ async def test_a_unit_with_two_contacts(app: App, block_id: int, sandbox: Sandbo
         f"✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế ({BLOCK}). "
         "Tôi sẽ nhắn bạn khi có hạn nộp, việc chấm điểm và bỏ phiếu.")
     assert await deliver(app) == 2
-    assert [n[-27:] for n in sandbox.inbox("hoa")] == ["Đơn vị đã có đầu mối: 1/11."] * 2
+    assert [n[-27:] for n in sandbox.inbox("hoa")] == ["Đơn vị đã có đầu mối: 2/11."] * 2
 
     both = ["Trần Văn Bình, Chuyên viên, 0987 654 321", "Lê Thị An, Phó Chánh Văn phòng, 0356 123 456"]
     assert await open_menu(sandbox, "hoa", UNITS_ITEM) == [unit_list({"YTE": both})]
