@@ -12,6 +12,7 @@ the (effective) due day, the due morning, then every 2 working days while overdu
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -88,6 +89,14 @@ async def open_directory(sb: Sandbox, user: str, item: str = "menu.units") -> li
     return await sb.say(user, menu.split(f"] {text(item)}\n")[0].rsplit("[", 1)[1])
 
 
+def planned(plan: str) -> dict[str, list[str]]:
+    """The reminder mornings /hannop lich announces, per deadline."""
+    found = {}
+    for part in plan.split("\n• ")[1:]:
+        found[part.split(", hạn ")[0]] = re.findall(r"(\d\d/\d\d/\d{4}) 08:00", part)
+    return found
+
+
 class Year:
     """The clock walked day by day: a reminder tick and a delivery at 08:10 and at 17:40 of every day,
     weekends and holidays included (the planner must stay quiet on those). Văn Bàn's reminders are noted."""
@@ -96,6 +105,7 @@ class Year:
         self.app, self.sb, self.clock = app, sb, clock
         self.day, self.evening_done = first - timedelta(days=1), True
         self.seen: dict[str, list[str]] = {}
+        self.said: dict[tuple[str, str], str] = {}  # (title, day): the reminder's lines, its buttons left out
 
     async def tick(self, day: date, at: time) -> None:
         self.clock._now = local(day, at)
@@ -105,6 +115,7 @@ class Year:
             title = reminded_of(message)
             if title is not None:
                 self.seen.setdefault(title, []).append(day.strftime("%d/%m/%Y"))
+                self.said[title, day.strftime("%d/%m/%Y")] = message.split("\n[")[0]
 
     async def until(self, day: date, at: time = time(10, 0)) -> None:
         """Live every tick up to `day`'s morning one; the clock then stays at `day` `at` for what people do."""
@@ -166,6 +177,9 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     assert sb.inbox("mai")[-1].endswith("Đơn vị đã có đầu mối: 8/9.")  # Bảo Thắng through its secretariat
     assert await open_directory(sb, "mai") == [directory("BTHANG", "SAPA", {"mai"})]
     assert await open_directory(sb, "hung") == [directory("BTHANG", "SAPA", {"mai"})]  # the provincial board's
+    plan = (await ask(sb, "mai", "/hannop lich"))[0]  # what the secretariat is told before the year starts
+    assert "Thứ Bảy 22/08/2026 08:00: nhắc trước 1 ngày làm việc" in plan
+    assert planned(plan) == {title: days for title, days in REMINDER_DAYS.items() if title != COVENANT_2027}
     year = Year(app, sb, clock, date(2026, 1, 5))
 
     # --- the covenant, due Tuesday 24/02/2026, just after Tết ----------------------------------------
@@ -220,9 +234,12 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     await elect(app, block_id, "head", "SAPA")
     await elect(app, block_id, "deputy", "BYEN")
     assert (await ask(sb, "mai", "/bangiao"))[0].startswith("🔁 Bàn giao sang năm thi đua 2027")
-    assert (await sb.say("mai", "1"))[0].startswith(
+    [done] = await sb.say("mai", "1")
+    assert done.startswith(
         "✅ Đã bàn giao: năm thi đua 2027 bắt đầu, UBND thị xã Sa Pa là Trưởng khối, UBND huyện Bảo Yên là "
         "Phó Trưởng khối. 1 đầu mối của UBND thị xã Sa Pa nay là Thường trực Khối.")
+    assert text("handover.deadline_shifted", title="Báo cáo sơ kết 6 tháng đầu năm 2027", old="10/07/2027",
+                new="12/07/2027") in done  # a Saturday in 2027: the Monday after
     await deliver(app)
     assert "Bạn nay là Thường trực" in sb.inbox("my")[-1]
     assert await open_directory(sb, "my") == [directory("SAPA", "BYEN", {"my"})]
@@ -244,3 +261,15 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
         "Đơn vị UBND huyện Bảo Thắng chưa nộp.")  # Mai, back to her unit's contact, reminded as such
     await year.until(date(2027, 3, 10))
     assert year.seen == REMINDER_DAYS
+    effective = "02/09/2026 17:00, hạn thực tế 03/09/2026 17:00 do trùng ngày nghỉ"
+    unit = "UBND huyện Văn Bàn"
+    assert year.said[NATIONAL_DAY, "22/08/2026"] == text("remind.before", title=NATIONAL_DAY, due="24/08/2026 17:00",
+                                                         days=1, unit=unit) + "\n" + text("remind.hint")
+    assert year.said[NATIONAL_DAY, "04/09/2026"].startswith(text(  # 25–28/08 and 03–04/09: six working days
+        "remind.overdue", title=NATIONAL_DAY, due="24/08/2026 17:00", days=6, unit=unit))
+    assert year.said[EIGHT_MONTHS, "28/08/2026"].startswith(text(  # 31/08–02/09 are off
+        "remind.before", title=EIGHT_MONTHS, due=effective, days=1, unit=unit))
+    assert year.said[EIGHT_MONTHS, "03/09/2026"].startswith(text(
+        "remind.due_day", title=EIGHT_MONTHS, due=effective, unit=unit))
+    assert year.said[COVENANT, "12/02/2026"].startswith(text(  # 13/02, 23/02, 24/02: Tết in between
+        "remind.before", title=COVENANT, due="24/02/2026 17:00", days=3, unit=unit))
