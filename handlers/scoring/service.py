@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from handlers.core.catalog import Catalog
-from handlers.core.roles import ROLE_UNIT
+from handlers.core.people import acts_for_unit
 from handlers.core.validation import clean_text
 from handlers.deadlines.service import Tell, outbox_teller
 from handlers.scoring.board import ScoreBoard
@@ -84,8 +84,11 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-async def contacts_of(uow: UnitOfWork, block_id: int, unit: Unit) -> list[Contact]:
-    return [c for c in await uow.directory.active_contacts(block_id, ROLE_UNIT) if c.unit_id == unit.id]
+async def contacts_of(uow: UnitOfWork, block_id: int, unit_id: int | None, actor: str | None = None) -> list[Contact]:
+    """Who hears of what happens to a unit's sheet: its contacts and, for the head unit, its staff who are the
+    secretariat (they score it), except the person who did it (`actor`, "contact:<id>")."""
+    return [c for c in await uow.directory.active_contacts(block_id)
+            if acts_for_unit(c) and c.unit_id == unit_id and actor != f"contact:{c.id}"]
 
 
 def changes_since(board: ScoreBoard, unit: Unit, before: dict[str, Decimal | None]) -> list[Change]:
@@ -116,13 +119,14 @@ def news(changes: list[Change]) -> list[Change]:
     return [c for c in changes if Mark(c.self_score, c.before).changed or Mark(c.self_score, c.after).changed]
 
 
-async def tell_changes(uow: UnitOfWork, board: ScoreBoard, unit: Unit, changes: list[Change], tell: Tell) -> int:
+async def tell_changes(uow: UnitOfWork, board: ScoreBoard, unit: Unit, changes: list[Change], tell: Tell,
+                       actor: str | None = None) -> int:
     """Tell the unit's contacts what the cross-check changed (a score confirmed as it was is no news);
     returns how many were told. `board` must be read after the changes."""
     changes = news(changes)
     if not changes:
         return 0
-    contacts = await contacts_of(uow, board.block_id, unit)
+    contacts = await contacts_of(uow, board.block_id, unit.id, actor)
     own, final = board.totals(unit, "self").total, board.totals(unit).total
     block, name = board.block, unit.name
 
@@ -142,7 +146,7 @@ async def reopen(uow: UnitOfWork, board: ScoreBoard, unit: Unit, reason: str, no
     assert assessment.id is not None
     if await reopen_assessment(uow, assessment.id, reason, actor, now) is None:
         raise NotSubmitted(unit.code)
-    return len(await contacts_of(uow, board.block_id, unit))
+    return len(await contacts_of(uow, board.block_id, unit.id, actor))
 
 
 async def reopen_assessment(uow: UnitOfWork, assessment_id: int, reason: str, actor: str,
@@ -167,7 +171,7 @@ async def reopen_assessment(uow: UnitOfWork, assessment_id: int, reason: str, ac
     await uow.scoring.mark_reopened(a, text)
     uow.audit.record(now, actor, "reopen_assessment", term.block_id, assessment_id=a.id, unit_id=a.unit_id,
                      reason=text)
-    contacts = [c for c in await uow.directory.active_contacts(term.block_id, ROLE_UNIT) if c.unit_id == a.unit_id]
+    contacts = await contacts_of(uow, term.block_id, a.unit_id, actor)
     tell = await outbox_teller(uow, now)
     await tell(contacts, lambda tr: tr("score.notice_reopened", unit=unit.name, reason=text))
     return a

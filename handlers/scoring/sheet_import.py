@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from handlers.core.roles import ROLE_UNIT
+from handlers.core.people import acts_for_unit
 from handlers.deadlines.service import Notice, outbox_teller
 from handlers.scoring.sheet_file.model import CriterionSpec, SectionSpec, SheetSpec
 from storage.models import Block, CriteriaSheet, Criterion, Term
@@ -191,7 +191,7 @@ async def _tell(uow: UnitOfWork, block_id: int, started: dict[int, bool], sheet:
     block = await uow.directory.block(block_id)
     assert block is not None
     units = {u.id: u.name for u in await uow.directory.units(block_id, include_inactive=True)}
-    contacts = [c for c in await uow.directory.active_contacts(block_id, ROLE_UNIT) if c.unit_id in started]
+    contacts = [c for c in await uow.directory.active_contacts(block_id) if acts_for_unit(c) and c.unit_id in started]
     tell = await outbox_teller(uow, now)
     for unit_id, submitted in sorted(started.items()):
         await tell([c for c in contacts if c.unit_id == unit_id],

@@ -259,7 +259,8 @@ async def _finish(ctx: Context, board: ScoreBoard, unit: Unit) -> list[Reply]:
     before = {code: None if value is None else Decimal(value) for code, value in
               (ctx.data.get("before") or {}).items()}
     changes = ops.changes_since(board, unit, before)
-    told = await ops.tell_changes(ctx.uow, board, unit, changes, partial(people.notify_contacts, ctx))
+    told = await ops.tell_changes(ctx.uow, board, unit, changes, partial(people.notify_contacts, ctx),
+                                  await view.actor(ctx))
     visible = ops.news(changes)
     if visible:
         text = ctx.t("sca.finished", unit=unit.name, count=len(visible), told=told)

@@ -295,6 +295,27 @@ async def test_reopen_a_submitted_sheet_with_a_reason(app: App, block_id: int, s
         "[2] Sở Giáo dục và Đào tạo (đã kiểm tra 0/16)\n[3] Quay lại"]
 
 
+async def test_reopening_the_head_units_sheet_tells_its_staff(app: App, block_id: int, sandbox: Sandbox) -> None:
+    """BHXH heads the block: its staff in the secretariat score its sheet, so they hear when it is reopened (not
+    the one who reopened it), besides its own contact; never «chưa có đầu mối»."""
+    await people(app, block_id, sandbox)
+    sb = sandbox
+    await register(sb, "minh", (await codes(app, block_id))["secretariat"], "Phạm Văn Minh", "0922 222 222")
+    await deliver(app)
+    sb.inbox("hoa")
+    for said in ("/diem", "5", "1"):  # «Mở lại bảng đã nộp», Bảo hiểm Xã hội tỉnh
+        await sb.say("hoa", said)
+    reason = "Tiêu chí 2.1 thiếu minh chứng"
+    await sb.say("hoa", reason)
+    assert (await sb.say("hoa", "1"))[0] == (
+        "↩️ Đã mở lại bảng tự chấm điểm của Bảo hiểm Xã hội tỉnh.\n" + text("sca.told", count=2))
+    assert await deliver(app) == 2
+    notice = (f"🔓 Thường trực Khối đã mở lại bảng tự chấm điểm của Bảo hiểm Xã hội tỉnh để sửa. Lý do: {reason}"
+              "\nGõ /chamdiem để sửa rồi nộp lại.")
+    assert sb.inbox("minh") == [notice] and sb.inbox("cuong") == [notice]
+    assert sb.inbox("hoa") == []
+
+
 async def test_a_unit_reopened_meanwhile_ends_its_check(app: App, block_id: int, sandbox: Sandbox) -> None:
     await people(app, block_id, sandbox)
     sb = sandbox
