@@ -185,15 +185,15 @@ async def test_every_setting_typed_bad_input_first_then_saved_and_opened(app: Ap
     assert (await sb.say("hoa", "năm mươi"))[0] == "Xin gõ số phần trăm nguyên từ 0 đến 99, ví dụ 50."
     await sb.say("hoa", "60 %")
     await sb.say("hoa", "8")  # Không cho tự bầu cho mình
-    await sb.say("hoa", "9")  # Túc số
+    await sb.say("hoa", "10")  # Túc số
     assert (await sb.say("hoa", "4/3"))[0] == "Xin gõ phân số như 2/3, phần trăm như 50%, hoặc 0."
     await sb.say("hoa", "3/4")
-    await sb.say("hoa", "10")  # Thời gian
+    await sb.say("hoa", "11")  # Thời gian
     assert (await sb.say("hoa", "mười lăm"))[0] == "Xin gõ số phút từ 1 đến 1440 (ví dụ 15), hoặc «không»."
     await sb.say("hoa", "15 phút")
-    await sb.say("hoa", "11")  # Địa điểm
+    await sb.say("hoa", "12")  # Địa điểm
     assert (await sb.say("hoa", "quay lại"))[0].startswith("Kiểm tra phiếu bầu")  # kept as it was
-    await sb.say("hoa", "11")
+    await sb.say("hoa", "12")
     place = "Hội trường Bảo hiểm Xã hội tỉnh"
     expected = settings("Bằng khen", question, chosen, 2, 3, self_ok=False, threshold=60, quorum="3/4",
                         limit="15 phút", place=place)
@@ -230,7 +230,7 @@ async def test_back_steps_and_a_dropped_draft_lose_nothing_else(app: App, block_
     summary_text = (await sb.say("hoa", "1"))[0]
     assert "Nội dung: Bầu đơn vị Trưởng khối năm 2027" in summary_text
     assert await sb.say("hoa", "xin chào") == [CHOOSE, summary_text]
-    assert (await sb.say("hoa", "12"))[0].startswith(f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n(Chưa có phiếu bầu nào.)")
+    assert (await sb.say("hoa", "13"))[0].startswith(f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n(Chưa có phiếu bầu nào.)")
     assert await polls(app) == []
 
 
@@ -239,7 +239,7 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
     await people(app, block_id, sandbox)
     sb = sandbox
     await sb.say("hoa", "/baucu")
-    for text in ("1", "2", "1", "2", "YTE GDDT TTTT KHCN", "2", "10", "5 phút"):  # Bằng khen, 4 units, 2 seats
+    for text in ("1", "2", "1", "2", "YTE GDDT TTTT KHCN", "2", "11", "5 phút"):  # Bằng khen, 4 units, 2 seats
         await sb.say("hoa", text)
     await sb.say("hoa", "2")  # save and open
     ballots = {"BHXH": ["YTE", "GDDT"], "CDNDTNT": ["YTE", "GDDT"], "CDCD": ["GDDT", "TTTT"],
