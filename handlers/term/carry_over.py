@@ -92,15 +92,16 @@ async def copy_custom(uow: UnitOfWork, block_id: int, now: datetime, actor: str)
     return copied
 
 
-def summary(t: Catalog, found: CarryOver) -> list[str]:
-    """What the new term has from the old one and what it does not, one line each."""
+def summary(t: Catalog, found: CarryOver, cycle: bool = True) -> list[str]:
+    """What the new term has from the old one and what it does not, one line each; `cycle=False` leaves
+    out the heading and the cycle's deadlines (a caller that lists them itself)."""
     year, old_year = found.new.year, found.old.year
-    lines = [t("handover.carry.head", year=year)]
-    if found.cycle:
-        lines.append(t("handover.carry.cycle", count=len(found.cycle), old_year=old_year,
-                       titles="; ".join(d.title for d in found.cycle)))
-    else:
-        lines.append(t("handover.carry.no_cycle", old_year=old_year))
+    lines = []
+    if cycle and found.cycle:
+        lines += [t("handover.carry.head", year=year), t("handover.carry.cycle", count=len(found.cycle),
+                  old_year=old_year, titles="; ".join(d.title for d in found.cycle))]
+    elif cycle:
+        lines += [t("handover.carry.head", year=year), t("handover.carry.no_cycle", old_year=old_year)]
     if found.new_sheet is not None:
         lines.append(t("handover.carry.sheet_there", year=year, title=found.new_sheet.title))
     elif found.sheet is not None:

@@ -228,12 +228,12 @@ async def _tell_everyone(uow: UnitOfWork, plan: Plan, copied: CopiedDeadlines, p
     return len(everyone)
 
 
-def carried_lines(t: Catalog, carried: CarryOver | None) -> list[str]:
+def carried_lines(t: Catalog, carried: CarryOver | None, cycle: bool = True) -> list[str]:
     """What was carried over and what was not, with the offer to copy the rest."""
     if carried is None:
         return []
     offer = [t("handover.carry.offer", year=carried.new.year)] if carried.pending else []
-    return [*carry_over.summary(t, carried), *offer]
+    return [*carry_over.summary(t, carried, cycle), *offer]
 
 
 def _with_old_unit(news: Callable[[Catalog], str], head: str, unit: str) -> Callable[[Catalog], str]:

@@ -4,6 +4,7 @@ twice copies once. Sandbox transcripts (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 
 from sqlmodel import select
@@ -13,7 +14,7 @@ from bot.channels.sandbox import Sandbox
 from handlers.core.catalog import text
 from handlers.term import carry_over
 from storage.models import AuditLog, CriteriaSheet, Criterion, Deadline, Term
-from tests.e2e.term.test_handover_sandbox import BLOCK, CYCLE_2027, VOTERS, elect, people
+from tests.e2e.term.test_handover_sandbox import BLOCK, CYCLE_2027, VOTERS, elect, people, register
 from tests.helpers import cast_test_ballot, close_test_poll, deliver, open_test_poll
 from tests.integration.test_scoring_exports import add_sample_sheet
 
@@ -117,3 +118,24 @@ async def test_a_re_elected_head_unit_copies_right_after_the_confirmation(
     async with app.uow() as uow:
         found = await carry_over.read(uow, block_id)
     assert found is not None and found.pending  # nothing copied without a press
+
+
+async def test_two_of_the_new_secretariat_press_at_once_and_the_sheet_is_copied_once(
+        app: App, block_id: int, sandbox: Sandbox) -> None:
+    sb = sandbox
+    c = await people(app, block_id, sb)
+    await register(sb, "minh", c["CDNDTNT"], "Đỗ Văn Minh", "0915 444 555")
+    await seed(app, block_id)
+    await elect(app, block_id, "head", "CDNDTNT")
+    await elect(app, block_id, "deputy", "YTE")
+    await sb.say("hoa", "/bangiao")
+    await sb.say("hoa", "1")
+    assert (await sb.say("lan", "/bangiao"))[1].endswith(f"[1] {COPY_SHEET}\n[2] {COPY_CUSTOM}\n[3] {FINISH}")
+    assert (await sb.say("minh", "/bangiao"))[1].endswith(f"[1] {COPY_SHEET}\n[2] {COPY_CUSTOM}\n[3] {FINISH}")
+    first, second = await asyncio.gather(sb.say("lan", "1"), sb.say("minh", "1"))
+    said = sorted([first[0], second[0]])
+    assert said == sorted([text("handover.carry.sheet_copied", year=2027, title=SHEET_2027),
+                           text("handover.carry.sheet_already", year=2027)])
+    async with app.uow() as uow:
+        sheets = (await uow.session.exec(select(CriteriaSheet))).all()
+        assert sorted(x.title for x in sheets) == [SHEET_2026, SHEET_2027]
