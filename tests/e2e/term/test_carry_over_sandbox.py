@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import select
 
 from bot.app import App
@@ -139,3 +141,35 @@ async def test_two_of_the_new_secretariat_press_at_once_and_the_sheet_is_copied_
     async with app.uow() as uow:
         sheets = (await uow.session.exec(select(CriteriaSheet))).all()
         assert sorted(x.title for x in sheets) == [SHEET_2026, SHEET_2027]
+
+
+_ready: set[int] = set()
+
+
+def presses_a_button(said: str) -> bool:
+    """A number of the step's menu, a label, or a command: not junk here."""
+    word = said.strip().strip("[]").strip()
+    labels = {x.casefold() for x in (COPY_SHEET, COPY_CUSTOM, FINISH)}
+    if said.strip().startswith("/") or word.casefold() in labels:
+        return True
+    return word.isdecimal() and len(word) <= 4 and int(word) in (1, 2, 3)
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(max_size=60).filter(lambda x: not presses_a_button(x)), min_size=2, max_size=2))
+async def test_any_text_at_the_carry_step_copies_nothing(app: App, block_id: int, sandbox: Sandbox,
+                                                         texts: list[str]) -> None:
+    if id(app) not in _ready:  # the fixtures live across the examples: set the block up once
+        await people(app, block_id, sandbox)
+        await seed(app, block_id)
+        await elect(app, block_id, "head", "CDNDTNT")
+        await elect(app, block_id, "deputy", "YTE")
+        await sandbox.say("hoa", "/bangiao")
+        await sandbox.say("hoa", "1")
+        _ready.add(id(app))
+    step = (await sandbox.say("lan", "/bangiao"))[1]
+    for said in texts:
+        assert await sandbox.say("lan", said) == [text("choose_from_menu"), step], said
+    async with app.uow() as uow:
+        found = await carry_over.read(uow, block_id)
+    assert found is not None and found.sheet_left and len(found.custom_left) == 1
