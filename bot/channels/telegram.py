@@ -272,12 +272,11 @@ async def _delivery(token: str) -> AsyncIterator[None]:
         yield
     except TelegramRetryAfter as error:
         raise DeliveryError(_describe(error, token), retry_after=float(error.retry_after)) from error
-    except (
-        TelegramEntityTooLarge,  # before the network errors: it is one of them, but resending cannot help
-        TelegramForbiddenError,  # blocked by the user, kicked from the group
-        TelegramBadRequest,  # chat not found, invalid markup: the same request would fail again
-        TelegramMigrateToChat,
-    ) as error:
+    except TelegramForbiddenError as error:  # blocked by the user (or kicked from a group): nobody to reach there
+        raise DeliveryError(_describe(error, token), unreachable=True) from error
+    # TelegramEntityTooLarge before the network errors: it is one of them, but resending cannot help;
+    # TelegramBadRequest: chat not found, invalid markup: the same request would fail again
+    except (TelegramEntityTooLarge, TelegramBadRequest, TelegramMigrateToChat) as error:
         raise DeliveryError(_describe(error, token), permanent=True) from error
     except (
         TelegramServerError,

@@ -37,6 +37,9 @@ TEXT_EVENT: Final = "message.text.received"
 SECRET_HEADER: Final = "X-Bot-Api-Secret-Token"
 DEFAULT_RETRY_AFTER: Final = 1.0  # a 429 without a hint still means "slow down"
 PERMANENT_CODES: Final = frozenset({400, 403, 404})  # bad or unreachable chat: retrying cannot help
+# Of those, the ones that say the person cannot get the bot's messages (blocked it, left Zalo): their chat is
+# marked unreachable, so reminders skip it until they write again. A 400 is our request's fault, not theirs.
+UNREACHABLE_CODES: Final = frozenset({403, 404})
 _MAX_ID = 128
 
 T = TypeVar("T")
@@ -91,7 +94,7 @@ def delivery_error(exc: ZaloError) -> DeliveryError:
         return DeliveryError(str(exc), retry_after=retry_after)
     if exc.status >= 500:
         return DeliveryError(str(exc))
-    return DeliveryError(str(exc), permanent=exc.code in PERMANENT_CODES)
+    return DeliveryError(str(exc), permanent=exc.code in PERMANENT_CODES, unreachable=exc.code in UNREACHABLE_CODES)
 
 
 class ZaloChannel:
