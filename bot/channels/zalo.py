@@ -37,9 +37,7 @@ TEXT_EVENT: Final = "message.text.received"
 SECRET_HEADER: Final = "X-Bot-Api-Secret-Token"
 DEFAULT_RETRY_AFTER: Final = 1.0  # a 429 without a hint still means "slow down"
 PERMANENT_CODES: Final = frozenset({400, 403, 404})  # bad or unreachable chat: retrying cannot help
-# Of those, the ones that say the person cannot get the bot's messages (blocked it, left Zalo): their chat is
-# marked unreachable, so reminders skip it until they write again. A 400 is our request's fault, not theirs.
-UNREACHABLE_CODES: Final = frozenset({403, 404})
+UNREACHABLE_CODES: Final = frozenset({403, 404})  # the person blocked the bot or is gone (a 400 is our fault)
 _MAX_ID = 128
 
 T = TypeVar("T")
