@@ -35,6 +35,10 @@ from storage.uow import UnitOfWork
 
 Offered = dict[tuple[str, str], list[list[str]]]  # per chat, the reminder choices of this tick
 Blocked = tuple[str, str, datetime]  # a contact the bot cannot reach: unit name, person's name, since when
+OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
+CHUNK = 200  # deadlines per transaction
+EVENING = "digest_due_evening"
+LANG_CHUNK = 500  # chats per language lookup
 
 
 @dataclass
@@ -55,10 +59,6 @@ class Reach:
     chats: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # by unit id
     contacts: dict[int, int] = field(default_factory=dict)  # by unit id: how many contacts it has
     blocked: dict[int, list[tuple[str, datetime]]] = field(default_factory=dict)  # by unit id: name, since
-OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
-CHUNK = 200  # deadlines per transaction
-EVENING = "digest_due_evening"
-LANG_CHUNK = 500  # chats per language lookup
 
 
 @dataclass
