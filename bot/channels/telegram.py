@@ -124,8 +124,9 @@ class TelegramChannel:
             logger.warning("Skipping a malformed Telegram update id=%s", update.update_id)
             incoming = None
         else:
-            if incoming is None:
-                logger.warning("Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
+            if incoming is None:  # the bot added to or removed from a group is routine, not a warning
+                level = logging.INFO if update.my_chat_member is not None else logging.WARNING
+                logger.log(level, "Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
         if update.callback_query is not None:  # answered even when skipped: its spinner must not hang
             await self._acknowledge(update.callback_query, remove_keyboard=incoming is not None)
         if incoming is None:
