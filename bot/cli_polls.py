@@ -24,7 +24,14 @@ from handlers.voting.minutes import MinutesUnavailable, minutes_document
 from handlers.voting.opening import Refused, open_poll
 from handlers.voting.result_text import kind_label, receipts_text, result_text, status_label, unit_names
 from handlers.voting.rules.count import Count
-from handlers.voting.rules.poll_input import read_count, read_fraction, read_minutes, read_percent, read_units
+from handlers.voting.rules.poll_input import (
+    read_blank_rule,
+    read_count,
+    read_fraction,
+    read_minutes,
+    read_percent,
+    read_units,
+)
 from handlers.voting.setup import (
     Draft,
     create,
@@ -62,6 +69,7 @@ def add_parsers(sub: Any) -> None:
     create_.add_argument("--max-choices", help=arg_help("cli.help.poll_max_choices"))
     create_.add_argument("--self", dest="allow_self", action=argparse.BooleanOptionalAction, default=True,
                          help=arg_help("cli.help.poll_self"))
+    create_.add_argument("--blank", help=arg_help("cli.help.poll_blank"))
     create_.add_argument("--threshold", help=arg_help("cli.help.poll_threshold"))
     create_.add_argument("--quorum", help=arg_help("cli.help.poll_quorum"))
     create_.add_argument("--minutes", help=arg_help("cli.help.poll_minutes"))
@@ -175,6 +183,7 @@ async def _create(app: App, args: argparse.Namespace, block_id: int) -> int:
     threshold = _read(args.threshold, read_percent, lambda v: t("poll.cli.bad_threshold", value=v))
     quorum = _read(args.quorum, read_fraction, lambda v: t("poll.cli.bad_quorum", value=v))
     minutes = _read(args.minutes, read_minutes, lambda v: t("poll.cli.bad_minutes", value=v))
+    blank_valid = _read(args.blank, read_blank_rule, lambda v: t("poll.cli.bad_blank", value=v))
     async with app.uow() as uow:
         term = await uow.directory.current_term(block_id)
         if term is None or term.id is None:
@@ -189,6 +198,7 @@ async def _create(app: App, args: argparse.Namespace, block_id: int) -> int:
         most = _read(args.max_choices, fits, lambda v: t("poll.cli.bad_max", value=v))
         draft = replace(draft, question=" ".join((args.question or draft.question).split())[:500],
                         max_choices=most or draft.max_choices, allow_self=bool(args.allow_self),
+                        blank_valid=draft.blank_valid if blank_valid is None else blank_valid,
                         threshold_pct=draft.threshold_pct if threshold is None else threshold,
                         quorum_num=quorum[0] if quorum else draft.quorum_num,
                         quorum_den=quorum[1] if quorum else draft.quorum_den,

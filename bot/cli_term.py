@@ -19,7 +19,7 @@ from handlers.core.catalog import Catalog
 from handlers.core.clock import format_local
 from handlers.deadlines.service import outbox_teller
 from handlers.registration.rules.codes import deep_link, display_code
-from handlers.term.handover import HandoverRefused, carry_out, plan
+from handlers.term.handover import HandoverRefused, carried_lines, carry_out, plan
 
 COMMANDS = ("term",)
 ACTOR = "operator"
@@ -68,6 +68,7 @@ async def _handover(app: App, block_id: int, year: int | None, head: str | None,
     lines += [t("handover.deadline_shifted", title=s.title, old=s.old.strftime("%d/%m/%Y"),
                 new=s.new.strftime("%d/%m/%Y")) for s in copied.shifted]
     lines += [t("handover.deadline_skipped", title=title, due=format_local(due)) for title, due in copied.skipped]
+    lines += carried_lines(t, outcome.carried, cycle=False)  # what was left behind: the cycle's is above
     lines.append(t("handover.cli.told", count=outcome.told))
     print("\n".join(lines))
     return 0

@@ -270,7 +270,7 @@ class Dispatcher:
     async def _record(uow: UnitOfWork, ctx: Context, replies: list[Reply], now: datetime) -> None:
         """The chat's new state (the pending choices, the next version) and the notices to others."""
         state = ctx.state
-        if ctx.incoming.unsupported:
+        if ctx.incoming.unsupported or ctx.incoming.blocked is not None:
             return  # the dialog stays as it was: its pending choices and version still answer
         pending = next((r.choices for r in reversed(replies) if r.choices), ())
         state.choices = [[c.id, c.label] for c in pending]

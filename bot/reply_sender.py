@@ -66,7 +66,7 @@ class ReplySender:
                 rows = [row_id for _r, row_id in outgoing[index:] if row_id is not None]
                 if rows:
                     log.warning("reply to %s/%s not sent (%s); left to the outbox", channel_name, chat_id, failure)
-                    await self._hand_back(rows, failure)
+                    await self._hand_back(rows, failure, key)
                 return
             metrics.SENDS.labels(channel_name, "sent").inc()
             if row is not None:
@@ -81,13 +81,16 @@ class ReplySender:
 
         record.add_done_callback(forget)
 
-    async def _hand_back(self, rows: list[int], error: DeliveryError) -> None:
-        """The first row failed: its attempt counts; the others wait behind it, untried."""
+    async def _hand_back(self, rows: list[int], error: DeliveryError, chat: tuple[str, str]) -> None:
+        """The first row failed: its attempt counts; the others wait behind it, untried. A chat that blocked
+        the bot is marked unreachable."""
         async def work() -> None:
             async with UnitOfWork(self.sessions) as uow:
                 now = self.clock.now()
                 delay = retry_delay(error, 0) if error.retry_after else timedelta(seconds=1)
                 await uow.outbox.retry_later(rows, now, delay, str(error), give_up=error.permanent)
+                if error.unreachable:
+                    await uow.directory.set_unreachable(*chat, now)
                 await uow.commit()
 
         try:

@@ -114,7 +114,8 @@ class DeliveryRecords:
             await self.recorder.sent([row_id])
 
     async def failed(self, row_id: int | None, now: datetime, error: DeliveryError) -> bool:
-        """Record a failed attempt; True when the row is given up.
+        """Record a failed attempt; True when the row is given up. A send refused because the person
+        blocked the bot marks their chat unreachable in the same transaction.
 
         A 429 never counts towards giving up: the message is fine, the platform only asked to wait.
         """
@@ -126,6 +127,8 @@ class DeliveryRecords:
                 exhausted = not error.retry_after and row.attempts + 1 >= MAX_ATTEMPTS
                 give_up = error.permanent or exhausted
                 uow.outbox.mark_retry(row, now, retry_delay(error, row.attempts), str(error), give_up)
+                if error.unreachable:  # the person blocked the bot: reminders skip them until they write again
+                    await uow.directory.set_unreachable(row.channel, row.chat_id, now)
                 await uow.commit()
                 return give_up
 

@@ -7,7 +7,7 @@ restart neither repeats nor skips a reminder. Missed slots are handled by `curre
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
@@ -30,15 +30,35 @@ from handlers.deadlines.rules.workdays import (
     local_day,
     working_days_between,
 )
-from storage.models import Block, Deadline, Unit
+from storage.models import Block, ChatAccount, Contact, Deadline, Unit
 from storage.uow import UnitOfWork
 
 Offered = dict[tuple[str, str], list[list[str]]]  # per chat, the reminder choices of this tick
-Sent = tuple[int, int, list[str]]  # per deadline: reminders, messages, units no contact could be reminded for
+Blocked = tuple[str, str, datetime]  # a contact the bot cannot reach: unit name, person's name, since when
 OVERDUE_HORIZON = timedelta(days=60)  # older deadlines have no slot left to send
 CHUNK = 200  # deadlines per transaction
 EVENING = "digest_due_evening"
 LANG_CHUNK = 500  # chats per language lookup
+
+
+@dataclass
+class Sent:
+    """What a deadline's reminders of this tick reached, for its digest."""
+
+    reminders: int = 0
+    messages: int = 0
+    no_contact: list[str] = field(default_factory=list)  # units with no contact registered
+    all_blocked: list[str] = field(default_factory=list)  # units whose every contact blocked the bot
+    blocked: list[Blocked] = field(default_factory=list)  # the contacts who blocked it, by unit
+
+
+@dataclass
+class Reach:
+    """The reminded units' contacts: the chats to write to, and the people the bot cannot reach."""
+
+    chats: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # by unit id
+    contacts: dict[int, int] = field(default_factory=dict)  # by unit id: how many contacts it has
+    blocked: dict[int, list[tuple[str, datetime]]] = field(default_factory=dict)  # by unit id: name, since
 
 
 @dataclass
@@ -96,11 +116,11 @@ def _slot_of(deadline: Deadline, block: Block, now: datetime,
 async def _plan_deadline(uow: UnitOfWork, deadline: Deadline, block: Block, slot: Slot | None,
                          sent: dict[int, Sent], now: datetime, result: PlanResult) -> None:
     if slot is not None:
-        reminders, messages, unreachable = sent.get(deadline.id or 0, (0, 0, []))
-        result.reminders += reminders
-        result.messages += messages
+        reached = sent.get(deadline.id or 0, Sent())
+        result.reminders += reached.reminders
+        result.messages += reached.messages
         # the morning's digest goes with the morning's reminders (same transaction, so never one alone)
-        if reminders and await _digest(uow, deadline, block, f"digest_{slot.name}", now, unreachable):
+        if reached.reminders and await _digest(uow, deadline, block, f"digest_{slot.name}", now, reached):
             result.digests += 1
     elif await _digest(uow, deadline, block, EVENING, now):
         result.digests += 1
@@ -149,9 +169,8 @@ async def _remind_chunk(uow: UnitOfWork, items: list[tuple[Deadline, Slot | None
         for deadline_id, unit in await uow.deadlines.units_to_remind_many(name, ids):
             units_of.setdefault(deadline_id, []).append(unit)
     unit_ids = sorted({u.id for units in units_of.values() for u in units if u.id is not None})
-    by_unit: dict[int, list[tuple[str, str]]] = {}
-    for contact, account in await uow.deadlines.unit_accounts(unit_ids):
-        by_unit.setdefault(contact.unit_id or 0, []).append((account.channel, account.chat_id))
+    reach = await _reach(uow, unit_ids)
+    by_unit = reach.chats
     chats = list(dict.fromkeys(c for chats in by_unit.values() for c in chats))
     langs: dict[tuple[str, str], str] = {}
     for start in range(0, len(chats), LANG_CHUNK):  # a long IN list of pairs is too deep for PostgreSQL
@@ -181,8 +200,11 @@ async def _remind_chunk(uow: UnitOfWork, items: list[tuple[Deadline, Slot | None
                                  "version": 0, "created_at": now, "not_before": now, "attempts": 0,
                                  "deadline_id": deadline.id, "unit_id": unit.id})
                 recipients[chat_key] = None
-        unreachable = [u.name for u in units if not by_unit.get(u.id or 0)]
-        sent[deadline.id or 0] = (len(units), len(messages) - first_message, unreachable)
+        sent[deadline.id or 0] = Sent(
+            len(units), len(messages) - first_message,
+            no_contact=[u.name for u in units if not reach.contacts.get(u.id or 0)],
+            all_blocked=[u.name for u in units if reach.contacts.get(u.id or 0) and not by_unit.get(u.id or 0)],
+            blocked=[(u.name, name, since) for u in units for name, since in reach.blocked.get(u.id or 0, [])])
     await uow.deadlines.add_reminders(reminders, messages)
     by_menu: dict[str, tuple[list[list[str]], list[tuple[str, str]]]] = {}
     for chat_key in recipients:  # one UPDATE per distinct menu, not per chat
@@ -193,10 +215,31 @@ async def _remind_chunk(uow: UnitOfWork, items: list[tuple[Deadline, Slot | None
     return sent
 
 
+async def _reach(uow: UnitOfWork, unit_ids: list[int]) -> Reach:
+    """Who of these units' contacts can be written to. A blocked account is skipped; a person none of whose
+    accounts can be reached is named in the digest, since when the last of them closed."""
+    reach = Reach()
+    accounts: dict[int, list[ChatAccount]] = {}
+    people: dict[int, Contact] = {}
+    for contact, account in await uow.deadlines.unit_accounts(unit_ids):
+        people[contact.id or 0] = contact
+        accounts.setdefault(contact.id or 0, []).append(account)
+        if account.unreachable_since is None:
+            reach.chats.setdefault(contact.unit_id or 0, []).append((account.channel, account.chat_id))
+    for contact_id, mine in accounts.items():
+        unit_id = people[contact_id].unit_id or 0
+        reach.contacts[unit_id] = reach.contacts.get(unit_id, 0) + 1
+        marks = [a.unreachable_since for a in mine]
+        if all(marks):
+            reach.blocked.setdefault(unit_id, []).append((people[contact_id].full_name, max(m for m in marks if m)))
+    return reach
+
+
 async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, now: datetime,
-                  unreachable: list[str] | None = None) -> bool:
+                  reached: Sent | None = None) -> bool:
     assert block.id is not None
-    accounts = await uow.directory.accounts_of_role(block.id, ROLE_SECRETARIAT)
+    accounts = [a for a in await uow.directory.accounts_of_role(block.id, ROLE_SECRETARIAT)
+                if a.unreachable_since is None]  # a secretary who blocked the bot gets no digest either
     groups = await uow.groups.of_block(block.id) if slot != "digest_due_evening" else []
     if not accounts and not groups:
         return False
@@ -212,7 +255,21 @@ async def _digest(uow: UnitOfWork, deadline: Deadline, block: Block, slot: str, 
     for account in accounts:  # each secretariat member in their own language
         t = Catalog(langs.get((account.channel, account.chat_id), DEFAULT_LANG))
         text = f"{t('digest.header', block=block.name, now=format_local(now))}\n{deadline_status.render(t, status)}"
-        if unreachable:  # a unit with no contact left hears nothing: the secretariat must call it
-            text += "\n" + t("digest.unreachable", units="; ".join(unreachable))
+        if reached is not None:
+            text += _unreached(t, reached)
         uow.outbox.add(account.channel, account.chat_id, text, now)
     return True
+
+
+def _unreached(t: Catalog, reached: Sent) -> str:
+    """The digest's lines on who the reminders did not reach: the secretariat must call them."""
+    lines = []
+    if reached.no_contact:  # a unit with no contact hears nothing
+        lines.append(t("digest.unreachable", units="; ".join(reached.no_contact)))
+    if reached.all_blocked:  # nor does one whose every contact blocked the bot
+        lines.append(t("digest.all_blocked", units="; ".join(reached.all_blocked)))
+    if reached.blocked:
+        people = [t("digest.blocked_person", unit=unit, name=name, since=format_local(since))
+                  for unit, name, since in reached.blocked]
+        lines.append(t("digest.blocked", people="; ".join(people)))
+    return "".join(f"\n{line}" for line in lines)

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, tuple_, update
+from sqlalchemy import bindparam, exists, tuple_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import DialogState, FailedAttempt
+from storage.models import ChatAccount, DialogState, FailedAttempt
 from storage.prepared import Prepared, Updates
 from storage.upsert import insert_ignore
 
@@ -25,7 +25,13 @@ _TABLE = DialogState.__table__  # type: ignore[attr-defined]
 _KEY = (_TABLE.c.channel == bindparam("k_channel")) & (_TABLE.c.chat_id == bindparam("k_chat_id"))
 _COLUMNS = ("flow", "step", "data", "choices", "version", "lang", "updated_at")
 # The dispatcher reads and writes the chat's state on every update: statements run on the driver.
-_STATE_FOR_UPDATE = Prepared(sa_select(*(_TABLE.c[name] for name in _COLUMNS)).where(_KEY).with_for_update())
+_ACCOUNTS = ChatAccount.__table__  # type: ignore[attr-defined]
+# Whether the chat is marked unreachable (the person blocked the bot): read with the state, so the update
+# that shows they are back clears the mark at no cost to every other update.
+_UNREACHABLE = exists().where(_ACCOUNTS.c.channel == bindparam("k_channel"),
+                              _ACCOUNTS.c.chat_id == bindparam("k_chat_id"), _ACCOUNTS.c.unreachable_since.is_not(None))
+_STATE_FOR_UPDATE = Prepared(sa_select(*(_TABLE.c[name] for name in _COLUMNS), _UNREACHABLE.label("unreachable"))
+                             .where(_KEY).with_for_update(of=_TABLE))
 _SAVES = Updates(_TABLE, _KEY)
 
 
@@ -42,6 +48,7 @@ class ChatState:
     version: int = 0
     lang: str = "vi"
     updated_at: datetime | None = None
+    unreachable: bool = False  # the chat was marked unreachable (read only: `Directory.set_unreachable` writes it)
     _loaded: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def changed(self) -> dict[str, Any]:
@@ -79,7 +86,7 @@ class Dialogs:
             )
             row = await _STATE_FOR_UPDATE.first(self.session, params)
             assert row is not None
-        state = ChatState(channel, chat_id, **dict(zip(_COLUMNS, row, strict=True)))
+        state = ChatState(channel, chat_id, **dict(zip(_COLUMNS, row[:-1], strict=True)), unreachable=bool(row[-1]))
         state.mark_saved()
         return state
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import col, select
+from sqlalchemy import update
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Block, ChatAccount, Contact, Deadline, InviteCode, Term, Unit
@@ -113,6 +115,31 @@ class Directory:
             return []
         stmt = select(ChatAccount).where(col(ChatAccount.contact_id).in_(contact_ids))
         return list((await self.session.exec(stmt.order_by(col(ChatAccount.id)))).all())
+
+    # reachability
+    async def set_unreachable(self, channel: str, chat_id: str, since: datetime | None) -> int:
+        """Mark the accounts of this private chat unreachable from `since` (an earlier mark stays: the
+        digest says since when), or reachable again with None. How many accounts changed."""
+        stmt: Any = update(ChatAccount).where(col(ChatAccount.channel) == channel, col(ChatAccount.chat_id) == chat_id)
+        if since is None:
+            stmt = stmt.where(col(ChatAccount.unreachable_since).is_not(None)).values(unreachable_since=None)
+        else:
+            stmt = stmt.where(col(ChatAccount.unreachable_since).is_(None)).values(unreachable_since=since)
+        result = await (await self.session.connection()).execute(stmt)
+        return int(result.rowcount)
+
+    async def unreachable_contacts(self, block_id: int) -> dict[int, datetime]:
+        """The block's active contacts none of whose accounts the bot can reach, with since when (the
+        latest of their accounts' marks: the moment the last way to reach them closed)."""
+        stmt = (
+            select(ChatAccount.contact_id, func.count(), func.count(col(ChatAccount.unreachable_since)),
+                   func.max(ChatAccount.unreachable_since))
+            .join(Contact, col(Contact.id) == col(ChatAccount.contact_id))
+            .where(Contact.block_id == block_id, col(Contact.revoked_at).is_(None))
+            .group_by(col(ChatAccount.contact_id))
+        )
+        rows = (await self.session.exec(stmt)).all()
+        return {contact_id: since for contact_id, total, marked, since in rows if total == marked and since}
 
     # invite codes
     async def invite(self, invite_id: int) -> InviteCode | None:

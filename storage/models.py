@@ -61,12 +61,16 @@ class ChatAccount(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("contact_id", "channel", "user_id", name="uq_chat_account"),
         Index("ix_chat_account_user", "channel", "user_id"),
+        Index("ix_chat_account_chat", "channel", "chat_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     contact_id: int = Field(foreign_key="contact.id", index=True)
     channel: str = Field(max_length=20)
     user_id: str = Field(max_length=64)
     chat_id: str = Field(max_length=64)
+    # Since when the person cannot get the bot's messages here (they blocked it; the platform refused a send
+    # for good). Reminders skip the account and the digest names the person; any message from them clears it.
+    unreachable_since: datetime | None = None
 
 
 class InviteCode(SQLModel, table=True):

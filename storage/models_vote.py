@@ -29,6 +29,7 @@ class Poll(SQLModel, table=True):
     seats: int = 1  # N: how many are elected at most
     max_choices: int = 1  # how many a ballot may choose (default: seats)
     allow_self: bool = True  # may a unit vote for itself
+    blank_valid: bool = True  # a blank ballot (no name chosen) is a valid ballot (else: an invalid one)
     threshold_pct: int = 50  # elected when votes > this % of all member units
     quorum_num: int = 2  # the poll is valid when ballots >= quorum_num/quorum_den of member units
     quorum_den: int = 3

@@ -43,7 +43,7 @@ async def import_sample_sheet(app: App, block_id: int) -> int:
 
 async def open_test_poll(app: App, block_id: int, candidates: list[str], seats: int = 1,
                          question: str = "Đề nghị tặng Cờ thi đua của Chính phủ", time_limit_min: int | None = None,
-                         kind: str = "flag") -> int:
+                         kind: str = "flag", blank_valid: bool = True) -> int:
     """A poll of the block's current term with these candidates (unit codes), opened now for every
     member unit; the way the secretariat's flow leaves it (storage level)."""
     from storage.models_vote import Poll
@@ -54,7 +54,7 @@ async def open_test_poll(app: App, block_id: int, candidates: list[str], seats: 
         units = await uow.directory.units(block_id)
         ids = {u.code: u.id for u in units}
         poll = await uow.polls.create(Poll(term_id=term.id, kind=kind, question=question, seats=seats,
-                                           max_choices=seats, time_limit_min=time_limit_min,
+                                           max_choices=seats, time_limit_min=time_limit_min, blank_valid=blank_valid,
                                            created_at=app.clock.now()), [ids[c] or 0 for c in candidates])
         assert poll.id is not None
         assert await uow.polls.open(poll.id, app.clock.now(), len(units))
@@ -73,13 +73,12 @@ async def cast_test_ballot(app: App, block_id: int, poll_id: int, voter: str, ch
 
 async def close_test_poll(app: App, poll_id: int) -> None:
     """Count the ballots and close, as the secretariat's close does (the page reads Poll.result)."""
-    from handlers.voting.rules.count import count
+    from handlers.voting.closing import count_of
 
     async with app.uow() as uow:
         poll = await uow.polls.get(poll_id, lock=True)
         assert poll is not None and poll.member_count is not None
-        result = count(await uow.polls.candidates(poll_id), await uow.polls.ballots(poll_id), poll.member_count,
-                       poll.seats, poll.threshold_pct, (poll.quorum_num, poll.quorum_den))
+        result = await count_of(uow, poll)
         assert await uow.polls.close(poll_id, app.clock.now(), result.to_json())
         await uow.commit()
 
@@ -87,7 +86,7 @@ async def close_test_poll(app: App, poll_id: int) -> None:
 
 async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị dẫn đầu phong trào thi đua năm 2026",
                     seats: int = 1, max_choices: int | None = None, candidates: list[str] | None = None,
-                    allow_self: bool = True, time_limit_min: int | None = None) -> int:
+                    allow_self: bool = True, time_limit_min: int | None = None, blank_valid: bool = True) -> int:
     """A poll of the block's current term, prepared and opened with its ballots queued in the outbox, as
     the secretariat's side does it (without its chat flow); `candidates` are unit codes (default: all)."""
     from handlers.core.service import queue_notices
@@ -103,7 +102,8 @@ async def open_poll(app: App, block_id: int, question: str = "Bầu đơn vị d
         assert term is not None and term.id is not None
         poll = await uow.polls.create(Poll(term_id=term.id, kind="custom", question=question, seats=seats,
                                            max_choices=max_choices or seats, allow_self=allow_self,
-                                           time_limit_min=time_limit_min, created_at=now), chosen)
+                                           blank_valid=blank_valid, time_limit_min=time_limit_min, created_at=now),
+                                      chosen)
         assert poll.id is not None and await uow.polls.open(poll.id, now, len(units))
         queue_notices(uow, (await ballots_for(uow, now, poll, None))[0], now)
         await uow.commit()

@@ -124,8 +124,9 @@ class TelegramChannel:
             logger.warning("Skipping a malformed Telegram update id=%s", update.update_id)
             incoming = None
         else:
-            if incoming is None:
-                logger.warning("Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
+            if incoming is None:  # the bot added to or removed from a group is routine, not a warning
+                level = logging.INFO if update.my_chat_member is not None else logging.WARNING
+                logger.log(level, "Skipping Telegram update id=%s of kind %s", update.update_id, update_kind(update))
         if update.callback_query is not None:  # answered even when skipped: its spinner must not hang
             await self._acknowledge(update.callback_query, remove_keyboard=incoming is not None)
         if incoming is None:
@@ -272,12 +273,11 @@ async def _delivery(token: str) -> AsyncIterator[None]:
         yield
     except TelegramRetryAfter as error:
         raise DeliveryError(_describe(error, token), retry_after=float(error.retry_after)) from error
-    except (
-        TelegramEntityTooLarge,  # before the network errors: it is one of them, but resending cannot help
-        TelegramForbiddenError,  # blocked by the user, kicked from the group
-        TelegramBadRequest,  # chat not found, invalid markup: the same request would fail again
-        TelegramMigrateToChat,
-    ) as error:
+    except TelegramForbiddenError as error:  # blocked by the user (or kicked from a group): nobody to reach there
+        raise DeliveryError(_describe(error, token), unreachable=True) from error
+    # TelegramEntityTooLarge before the network errors: it is one of them, but resending cannot help;
+    # TelegramBadRequest: chat not found, invalid markup: the same request would fail again
+    except (TelegramEntityTooLarge, TelegramBadRequest, TelegramMigrateToChat) as error:
         raise DeliveryError(_describe(error, token), permanent=True) from error
     except (
         TelegramServerError,

@@ -10,6 +10,7 @@ from dataclasses import replace
 from aiogram.enums import ContentType
 from aiogram.types import (
     CallbackQuery,
+    ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -69,20 +70,38 @@ def chat_key(update: Update) -> str:
         return str(update.message.chat.id)
     if update.callback_query is not None and update.callback_query.message is not None:
         return str(update.callback_query.message.chat.id)
+    if update.my_chat_member is not None:
+        return str(update.my_chat_member.chat.id)
     return ""
 
 
 def to_incoming(update: Update) -> Incoming | None:
     """The `Incoming` an update stands for, or None when the bot has nothing to do with it.
 
-    Only new messages from a person and button presses count: edited messages, channel posts and
-    the like are ignored, and so are messages with no sender or sent by a bot.
+    Only new messages from a person, button presses and a person blocking or unblocking the bot count:
+    edited messages, channel posts and the like are ignored, and so are messages with no sender or sent
+    by a bot.
     """
     if update.message is not None:
         return _from_message(str(update.update_id), update.message)
     if update.callback_query is not None:
         return _from_callback(str(update.update_id), update.callback_query)
+    if update.my_chat_member is not None:
+        return _from_member_change(str(update.update_id), update.my_chat_member)
     return None
+
+
+_BLOCKED_STATUSES = {"kicked": True, "member": False}  # the bot's new status in the person's private chat
+
+
+def _from_member_change(update_id: str, change: ChatMemberUpdated) -> Incoming | None:
+    """The person blocked the bot ("kicked") or unblocked / restarted it ("member"), in their private chat.
+    The bot joining or leaving a group is no concern of this: only private chats count."""
+    blocked = _BLOCKED_STATUSES.get(change.new_chat_member.status)  # a str enum: looked up by its value
+    if change.chat.type != "private" or blocked is None or change.from_user.is_bot:
+        return None
+    return Incoming(channel=CHANNEL, chat_id=str(change.chat.id), user_id=str(change.from_user.id),
+                    update_id=update_id, display_name=display_name(change.from_user), blocked=blocked)
 
 
 def _from_message(update_id: str, message: Message) -> Incoming | None:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 logger = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ["message", "callback_query"]
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]  # the last: a person blocks the bot
 
 
 async def fetch_updates(bot: Bot, offset: int | None, poll_seconds: int) -> tuple[list[Update], int | None]:

@@ -37,6 +37,7 @@ TEXT_EVENT: Final = "message.text.received"
 SECRET_HEADER: Final = "X-Bot-Api-Secret-Token"
 DEFAULT_RETRY_AFTER: Final = 1.0  # a 429 without a hint still means "slow down"
 PERMANENT_CODES: Final = frozenset({400, 403, 404})  # bad or unreachable chat: retrying cannot help
+UNREACHABLE_CODES: Final = frozenset({403, 404})  # the person blocked the bot or is gone (a 400 is our fault)
 _MAX_ID = 128
 
 T = TypeVar("T")
@@ -91,7 +92,7 @@ def delivery_error(exc: ZaloError) -> DeliveryError:
         return DeliveryError(str(exc), retry_after=retry_after)
     if exc.status >= 500:
         return DeliveryError(str(exc))
-    return DeliveryError(str(exc), permanent=exc.code in PERMANENT_CODES)
+    return DeliveryError(str(exc), permanent=exc.code in PERMANENT_CODES, unreachable=exc.code in UNREACHABLE_CODES)
 
 
 class ZaloChannel:

@@ -12,6 +12,7 @@ from typing import Any
 
 from handlers.core.catalog import Catalog
 from handlers.scoring.rules.scores import show
+from handlers.voting.result_text import blank_rule
 from handlers.voting.rules.count import Count
 from storage.models_vote import CLOSED, OPEN, Poll
 from storage.uow import UnitOfWork
@@ -41,7 +42,8 @@ async def screen_data(uow: UnitOfWork, term_id: int, now: datetime, t: Catalog) 
     members = poll.member_count or 0
     voted = await uow.polls.turnout(poll.id)
     data = {**base, "poll_id": poll.id, "question": poll.question, "voted": voted, "members": members,
-            "turnout": t("meeting.turnout", voted=voted, members=members)}
+            "turnout": t("meeting.turnout", voted=voted, members=members),
+            "blank_rule": blank_rule(t, poll.blank_valid)}
     if poll.status == OPEN:
         left = None
         if poll.closes_at is not None:
@@ -70,7 +72,9 @@ async def _results(uow: UnitOfWork, block_id: int, poll: Poll, count: Count, t: 
     elif not count.elected:
         notes.append(t("meeting.none_elected"))
     return {"rows": rows, "valid": count.quorum_met, "notes": notes,
-            "ballots": t("meeting.ballots", members=count.members, returned=count.returned, blank=count.blank),
+            "ballots": t("meeting.ballots", members=count.members, returned=count.returned, valid=count.valid,
+                         invalid=count.invalid, blank=count.blank),
+            "blank_rule": blank_rule(t, count.blank_valid),
             "elected_mark": t("meeting.elected_mark"), "tied_mark": t("meeting.tied_mark")}
 
 

@@ -62,16 +62,22 @@ class Incoming:
     group: bool = False  # said in a group chat: only commands count there, answered with a pointer to the private chat
     migrate_to: str | None = None  # the group's new chat id (a Telegram group upgraded to a supergroup)
     unsupported: bool = False  # a sticker, voice note, … the bot cannot read: one short answer, state kept
+    # The person blocked the bot (True) or took it back (False): no text, no answer. Reminders skip a
+    # blocked chat until the person writes again.
+    blocked: bool | None = None
 
 
 class DeliveryError(Exception):
     """A send that failed. `retry_after` (seconds) when the platform said so; `permanent` when retrying
-    cannot help (blocked bot, chat not found)."""
+    cannot help (blocked bot, chat not found); `unreachable` when the person cannot receive anything from
+    the bot any more (they blocked it): their chat is marked so until they write again."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None, permanent: bool = False) -> None:
+    def __init__(self, message: str, *, retry_after: float | None = None, permanent: bool = False,
+                 unreachable: bool = False) -> None:
         super().__init__(message)
         self.retry_after = retry_after
-        self.permanent = permanent
+        self.permanent = permanent or unreachable
+        self.unreachable = unreachable
 
 
 @dataclass(slots=True)

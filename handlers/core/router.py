@@ -41,6 +41,13 @@ async def current_prompt(ctx: Context) -> Reply:
 
 
 async def route(ctx: Context) -> list[Reply]:
+    incoming = ctx.incoming
+    if incoming.blocked is not None:  # blocked or unblocked: nothing to answer (a blocked chat gets nothing)
+        since = ctx.now if incoming.blocked else None
+        await ctx.uow.directory.set_unreachable(incoming.channel, incoming.chat_id, since)
+        return []
+    if ctx.state.unreachable:  # the person writes again: reminders reach them again
+        await ctx.uow.directory.set_unreachable(incoming.channel, incoming.chat_id, None)
     if ctx.incoming.group:
         return await group.answer(ctx)  # never a conversation in a group
     if ctx.incoming.unsupported:

@@ -1,7 +1,9 @@
 """The new year's deadlines, copied from the yearly cycle of the year handed over.
 
-Only the cycle's own kinds are copied (covenant, six-month report, year-end report, self-assessment);
-a custom deadline was a one-off. The due day and month move one year on at the same local time (29/02
+At the handover only the cycle's own kinds are copied (covenant, six-month report, year-end report,
+self-assessment); a custom deadline may have been a one-off, so the new secretariat copies those on
+request (handlers/term/carry_over.py). A deadline the new term already has (same kind and title) is not
+copied again. The due day and month move one year on at the same local time (29/02
 becomes 28/02), the year in the title follows ("… năm 2026" → "… năm 2027"), and a due day that is not a
 working day moves to the next working day, as the Civil Code (art. 148) counts a period ending on a
 day off. A date that has already passed is not created (its reminders would all be overdue at once):
@@ -52,12 +54,13 @@ def next_year_due(due: datetime) -> tuple[datetime, date | None]:
     return datetime.combine(day, local.time(), tzinfo=LOCAL_TZ).astimezone(UTC), moved_from
 
 
-async def copy_cycle(uow: UnitOfWork, old: Term, new: Term, now: datetime) -> CopiedDeadlines:
+async def copy_cycle(uow: UnitOfWork, old: Term, new: Term, now: datetime,
+                     kinds: tuple[str, ...] = CYCLE_KINDS) -> CopiedDeadlines:
     assert old.id is not None and new.id is not None
     result = CopiedDeadlines()
-    seen: set[tuple[str, str]] = set()
+    seen = {(d.kind, d.title) for d in await uow.deadlines.of_term(new.id, include_cancelled=True)}
     for deadline in await uow.deadlines.of_term(old.id):  # cancelled ones are left behind
-        if deadline.kind not in CYCLE_KINDS:
+        if deadline.kind not in kinds:
             continue
         title = next_year_title(deadline.title, old.year)
         due, moved_from = next_year_due(deadline.due_at)

@@ -5,7 +5,8 @@ Shared by the chat (/bangiao, handlers.term.flows.handover) and the command line
 does it in the caller's transaction: the new current term (year + 1) with the elected head and deputy, the
 old term kept (its deadlines, scores and polls stay attached to it), the secretariat moved from the old
 head unit's staff to the new head unit's contacts, the secretariat invite code rotated, the yearly
-deadlines copied, everyone told, and an audit entry. A second handover of the same year is refused.
+deadlines copied, everyone told (the new secretariat also of what was carried over and what was
+not: handlers.term.carry_over), and an audit entry. A second handover of the same year is refused.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Final
 from handlers.core.catalog import Catalog
 from handlers.core.roles import ROLE_SECRETARIAT, ROLE_UNIT
 from handlers.registration import invite_book
+from handlers.term import carry_over
+from handlers.term.carry_over import CarryOver
 from handlers.term.deadline_copy import CopiedDeadlines, copy_cycle
 from handlers.voting.rules.count import Count
 from storage.models import Block, Contact, Term, Unit
@@ -65,6 +68,7 @@ class Outcome:
     demoted: list[Contact]
     deadlines: CopiedDeadlines
     told: int
+    carried: CarryOver | None  # what the new term has from the old one, and what it does not
 
 
 async def _elected(uow: UnitOfWork, term: Term, kind: str) -> tuple[int, int]:
@@ -183,25 +187,27 @@ async def carry_out(uow: UnitOfWork, secret: bytes, plan: Plan, now: datetime, a
     promoted, demoted = await _move_secretariat(uow, plan, now)
     code = await invite_book.rotate(uow, secret, block.id, ROLE_SECRETARIAT, None, now)
     copied = await copy_cycle(uow, old, new, now)
+    carried = await carry_over.read(uow, block.id)
     uow.audit.record(now, actor, "handover", block.id, year=plan.year, from_year=old.year, old_term_id=old.id,
                      new_term_id=new.id, head_unit_id=plan.head.id, deputy_unit_id=plan.deputy.id,
                      head_poll=plan.head_poll, deputy_poll=plan.deputy_poll,
                      promoted=[c.id for c in promoted], demoted=[c.id for c in demoted],
                      deadlines=len(copied.created))
-    told = await _tell_everyone(uow, plan, copied, promoted, demoted, tell, exclude_contact)
-    return Outcome(new, code, promoted, demoted, copied, told)
+    told = await _tell_everyone(uow, plan, copied, promoted, demoted, tell, exclude_contact, carried)
+    return Outcome(new, code, promoted, demoted, copied, told, carried)
 
 
 async def _tell_everyone(uow: UnitOfWork, plan: Plan, copied: CopiedDeadlines, promoted: list[Contact],
-                         demoted: list[Contact], tell: Tell, exclude_contact: int | None) -> int:
+                         demoted: list[Contact], tell: Tell, exclude_contact: int | None,
+                         carried: CarryOver | None) -> int:
     """One message per person, in their own language: the news, and what changes for them."""
     assert plan.block.id is not None
     block, year, head, deputy = plan.block.name, plan.year, plan.head.name, plan.deputy.name
     units = {u.id: u.name for u in await uow.directory.units(plan.block.id, include_inactive=True)}
 
-    def news(t: Catalog) -> str:
+    def news(t: Catalog, deadlines: bool = True) -> str:
         text = t("handover.notice_all", block=block, year=year, head=head, deputy=deputy)
-        if copied.created:
+        if copied.created and deadlines:
             text += "\n" + t("handover.deadlines", count=len(copied.created), year=year)
         return text
 
@@ -214,10 +220,20 @@ async def _tell_everyone(uow: UnitOfWork, plan: Plan, copied: CopiedDeadlines, p
     old_ids = {c.id for group in old_by_unit.values() for c in group}
     await tell([c for c in everyone if c.id not in new_ids | old_ids], news)
     await tell([c for c in everyone if c.id in new_ids],
-               lambda t: news(t) + "\n" + t("handover.notice_new_secretariat", block=block, year=year))
+               lambda t: "\n".join([news(t, carried is None),
+                                    t("handover.notice_new_secretariat", block=block, year=year),
+                                    *carried_lines(t, carried)]))
     for unit_id, group in old_by_unit.items():
         await tell(group, _with_old_unit(news, head, units.get(unit_id, "?")))
     return len(everyone)
+
+
+def carried_lines(t: Catalog, carried: CarryOver | None, cycle: bool = True) -> list[str]:
+    """What was carried over and what was not, with the offer to copy the rest."""
+    if carried is None:
+        return []
+    offer = [t("handover.carry.offer", year=carried.new.year)] if carried.pending else []
+    return [*carry_over.summary(t, carried, cycle), *offer]
 
 
 def _with_old_unit(news: Callable[[Catalog], str], head: str, unit: str) -> Callable[[Catalog], str]:

@@ -73,8 +73,7 @@ async def close_poll(uow: UnitOfWork, now: datetime, actor: Actor, poll_id: int,
     term = await uow.polls.term(poll)
     if term is None:
         return None
-    result = count(await uow.polls.candidates(poll.id), await uow.polls.ballots(poll.id), members, poll.seats,
-                   poll.threshold_pct, (poll.quorum_num, poll.quorum_den))
+    result = await count_of(uow, poll)
     if not await uow.polls.close(poll.id, now, result.to_json()):
         return None
     await uow.dialogs.forget_selection(BALLOT_FLOW, "poll_id", poll.id, SELECTION, actor.chat)
@@ -86,6 +85,13 @@ async def close_poll(uow: UnitOfWork, now: datetime, actor: Actor, poll_id: int,
     names = await unit_names(uow, term.block_id)  # the group gets the units' result, never the receipts
     await group.post(uow, term.block_id, result_text(Catalog(GROUP_LANG), poll, result, names, closed.block), now)
     return closed
+
+
+async def count_of(uow: UnitOfWork, poll: Poll) -> Count:
+    """The count of a poll's ballots under the poll's own rules: the one place any close computes it."""
+    assert poll.id is not None
+    return count(await uow.polls.candidates(poll.id), await uow.polls.ballots(poll.id), poll.member_count or 0,
+                 poll.seats, poll.threshold_pct, (poll.quorum_num, poll.quorum_den), poll.blank_valid)
 
 
 async def announce(uow: UnitOfWork, now: datetime, closed: Closed, sender: tuple[str, str] | None) -> list[Notice]:

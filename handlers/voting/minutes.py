@@ -66,7 +66,7 @@ async def gather(uow: UnitOfWork, poll: Poll, now: datetime) -> Minutes:
         candidates=candidates, quorum_met=count.quorum_met, quorum=(poll.quorum_num, poll.quorum_den),
         threshold_pct=poll.threshold_pct, seats=poll.seats, closed_at=poll.closed_at or now,
         opened_at=poll.opened_at, tied_seats=count.tied_seats,
-        runoff_of=original.question if original else None,
+        runoff_of=original.question if original else None, blank_valid=count.blank_valid,
     )
 
 

@@ -69,6 +69,7 @@ class Minutes:
     opened_at: datetime | None = None
     tied_seats: int = 0
     runoff_of: str | None = None  # the question of the poll this one re-runs
+    blank_valid: bool = True  # the poll's rule: a blank ballot is valid (else counted among the invalid)
 
     @property
     def elected(self) -> list[Candidate]:
@@ -248,6 +249,8 @@ def build_minutes(m: Minutes) -> bytes:
     for key, count in (("minutes.issued", m.issued), ("minutes.returned", m.returned), ("minutes.valid", m.valid),
                        ("minutes.invalid", m.invalid), ("minutes.blank", m.blank)):
         _para(doc, t(key, count=count), indent=True, after=0)
+    _para(doc, t("minutes.blank_valid") if m.blank_valid else t("minutes.blank_invalid"), indent=True,
+          align=JUSTIFY)
     num, den = m.quorum
     quorum_key = "minutes.quorum_met" if m.quorum_met else "minutes.quorum_not_met"
     _para(doc, t(quorum_key, returned=m.returned, members=m.issued, num=num, den=den), indent=True, align=JUSTIFY)

@@ -50,6 +50,11 @@ def kind_label(t: Catalog, kind: str) -> str:
     return t(POLL_KIND_KEYS[kind])
 
 
+def blank_rule(t: Catalog, blank_valid: bool) -> str:
+    """The poll's rule for blank ballots in one line: the summary, the poll's page, the result."""
+    return t("poll.blank.valid") if blank_valid else t("poll.blank.invalid")
+
+
 def status_label(t: Catalog, poll: Poll) -> str:
     return t(STATUS_KEYS[poll.status])
 
@@ -58,7 +63,9 @@ def result_text(t: Catalog, poll: Poll, count: Count, names: dict[int, str], blo
     members = count.members
     lines = [t("poll.result_header", id=poll.id, question=poll.question, block=block),
              t("poll.result_turnout", returned=count.returned, members=members,
-               turnout=pct(t, percent(count.returned, members)), blank=count.blank, valid=count.valid)]
+               turnout=pct(t, percent(count.returned, members)), blank=count.blank, valid=count.valid,
+               invalid=count.invalid),
+             blank_rule(t, count.blank_valid)]
     if not count.quorum_met:
         need = -(-members * poll.quorum_num // poll.quorum_den)  # ceiling
         lines.append(t("poll.result_no_quorum", returned=count.returned, need=need, members=members))

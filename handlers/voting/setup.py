@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from handlers.core.catalog import Catalog
 from handlers.scoring.board import ScoreBoard, load
-from handlers.voting.result_text import POLL_KIND_KEYS
+from handlers.voting.result_text import POLL_KIND_KEYS, blank_rule
 from storage.models import Term
 from storage.models_vote import POLL_KINDS, Poll
 from storage.uow import UnitOfWork
@@ -34,6 +34,7 @@ class Draft:
     seats: int = 1
     max_choices: int = 1
     allow_self: bool = True
+    blank_valid: bool = True  # see README, "Blank ballots": the block's rule counts over all member units
     threshold_pct: int = 50
     quorum_num: int = 2
     quorum_den: int = 3
@@ -101,19 +102,21 @@ async def create(uow: UnitOfWork, term: Term, draft: Draft, now: datetime, actor
                  created_by: int | None = None) -> Poll:
     assert term.id is not None
     poll = Poll(term_id=term.id, kind=draft.kind, question=draft.question[:MAX_QUESTION], seats=draft.seats,
-                max_choices=draft.max_choices, allow_self=draft.allow_self, threshold_pct=draft.threshold_pct,
+                max_choices=draft.max_choices, allow_self=draft.allow_self, blank_valid=draft.blank_valid,
+                threshold_pct=draft.threshold_pct,
                 quorum_num=draft.quorum_num, quorum_den=draft.quorum_den, time_limit_min=draft.time_limit_min or None,
                 place=draft.place[:MAX_PLACE], runoff_of=draft.runoff_of, created_at=now, created_by=created_by)
     poll = await uow.polls.create(poll, draft.candidates)
     uow.audit.record(now, actor, "poll_create", term.block_id, poll_id=poll.id, kind=draft.kind,
-                     candidates=len(draft.candidates), seats=draft.seats)
+                     candidates=len(draft.candidates), seats=draft.seats, blank_valid=draft.blank_valid)
     return poll
 
 
 def draft_of(poll: Poll, candidates: list[int]) -> Draft:
     """A stored poll read back as the settings it was prepared with (for showing, or a runoff)."""
     return Draft(poll.kind, poll.question, candidates, poll.seats, poll.max_choices, poll.allow_self,
-                 poll.threshold_pct, poll.quorum_num, poll.quorum_den, poll.time_limit_min, poll.place, poll.runoff_of)
+                 poll.blank_valid, poll.threshold_pct, poll.quorum_num, poll.quorum_den, poll.time_limit_min,
+                 poll.place, poll.runoff_of)
 
 
 def settings_text(t: Catalog, draft: Draft, names: dict[int, str]) -> str:
@@ -124,6 +127,7 @@ def settings_text(t: Catalog, draft: Draft, names: dict[int, str]) -> str:
     lines.append(t("poll.settings.rules", seats=draft.seats, max_choices=draft.max_choices,
                    self_rule=t("poll.self.yes") if draft.allow_self else t("poll.self.no"),
                    threshold=draft.threshold_pct, quorum=f"{draft.quorum_num}/{draft.quorum_den}"))
+    lines.append(blank_rule(t, draft.blank_valid))
     limit = (t("poll.limit.minutes", minutes=draft.time_limit_min) if draft.time_limit_min
              else t("poll.limit.none"))
     lines.append(t("poll.settings.when", limit=limit, place=draft.place or t("poll.place.none")))

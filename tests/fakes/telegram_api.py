@@ -21,6 +21,10 @@ Flood control, off unless asked for: `FakeTelegramAPI(flood_limit=30, per_chat_l
 `retry_after`, as Telegram does, and count them in `flood_rejections`. The limits are sliding windows
 over accepted sends, measured on `time.monotonic()`; rejected calls do not count.
 
+Blocking: `push_my_chat_member(user, "kicked")` is the user blocking the bot (the update Telegram sends), after
+which every send to their private chat answers 403 "Forbidden: bot was blocked by the user"; "member" (the
+user unblocks or restarts the bot), or any message the user writes, lifts it (`blocked` holds who blocked).
+
 Faults: `fail_next(method, n, status=...)` answers the next `n` calls of `method` with an error. To
 inject one at a given call rather than at a given moment, set `on_call`: it is called with the method
 and how many calls of it arrived so far (this one included) before the call is answered, so a
@@ -136,6 +140,8 @@ class FakeTelegramAPI:
         self._closing = False
         self._runner: web.AppRunner | None = None
         self._port = 0
+        self.blocked: set[int] = set()
+        """Users who blocked the bot: a send to their private chat answers 403."""
         self.flood_rejections = 0
         """sendMessage/sendDocument calls answered 429 because they went beyond the flood limits."""
         self.flood_rejected: list[Json] = []
@@ -190,12 +196,27 @@ class FakeTelegramAPI:
     def push_text(self, user_id: int, text: str, chat_id: int | None = None, *, is_bot: bool = False) -> int:
         """User `user_id` writes `text` (in their private chat unless `chat_id`; another bot when `is_bot`);
         returns the update_id."""
+        self.blocked.discard(user_id)  # writing to the bot means it is not blocked (any more)
         message = self._message(user_id, chat_id)
         message["text"] = text
         message["from"]["is_bot"] = is_bot
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
         return self._push_message(message)
+
+    def push_my_chat_member(self, user_id: int, status: str = "kicked") -> int:
+        """The bot's status in user `user_id`'s private chat changes: "kicked" (the user blocked the bot) or
+        "member" (unblocked it, or pressed Restart); returns the update_id."""
+        old, new = ("member", "kicked") if status == "kicked" else ("kicked", status)
+        (self.blocked.add if status == "kicked" else self.blocked.discard)(user_id)
+        change = {
+            "chat": self._chat(user_id, user_id),
+            "from": self._user(user_id),
+            "date": int(time.time()),
+            "old_chat_member": _member(self._bot_user(), old),
+            "new_chat_member": _member(self._bot_user(), new),
+        }
+        return self.push_raw({"update_id": next(self._update_ids), "my_chat_member": change})
 
     def push_migration(self, user_id: int, chat_id: int, new_chat_id: int) -> int:
         """Group `chat_id` is upgraded to supergroup `new_chat_id` (the service message in the old group)."""
@@ -320,6 +341,10 @@ class FakeTelegramAPI:
         self._cursors[key] = index + 1
         return self.sent_to(key)[index]
 
+    def mark_read(self, chat_id: int | str) -> None:
+        """Skip everything sent to `chat_id` so far: `next_message` returns what comes after."""
+        self._cursors[str(chat_id)] = len(self.sent_to(chat_id))
+
     async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5) -> None:  # noqa: ASYNC109
         """Wait until `predicate()` holds; it is checked after every API call and push."""
         await self._wait_for(predicate, timeout, "a condition")
@@ -440,6 +465,8 @@ class FakeTelegramAPI:
         chat_id = str(params.get("chat_id"))
         if not chat_id.lstrip("-").isdigit():
             return _error(400, "Bad Request: chat not found")
+        if int(chat_id) in self.blocked:
+            return _error(403, _DESCRIPTIONS[403])
         now = time.monotonic()
         flooded = self._flood_check(chat_id, now)
         if flooded is not None:
@@ -626,6 +653,11 @@ def _chat_of(update: Json) -> str:
             if isinstance(sender, dict):
                 return str(sender.get("id"))
     return str(update.get("update_id"))
+
+
+def _member(user: Json, status: str) -> Json:
+    member: Json = {"user": user, "status": status}
+    return member | {"until_date": 0} if status == "kicked" else member
 
 
 async def _read_params(request: web.Request) -> Json:

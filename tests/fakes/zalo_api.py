@@ -60,7 +60,8 @@ class FakeZaloAPI:
 
     Users write: `push_text`, `push_non_text`, `push_raw`, `push_again` (queue updates for getUpdates).
     The bot did: `sent`, `sent_to`, `wait_sent`, `next_message`, `chat_actions`, `calls`, `webhook_url`.
-    Faults: `fail_next(method, n, status=429|500, retry_after=...)`, `unreachable.add(chat_id)` (403).
+    Faults: `fail_next(method, n, status=429|500, retry_after=...)`, `unreachable.add(chat_id)` (403, as when the
+    user blocked the bot; lifted when they write again).
     """
 
     def __init__(self, token: str = "1234567890:fake-zalo-token", *, idle_http_status: int = 408,
@@ -134,7 +135,9 @@ class FakeZaloAPI:
         is_bot: bool = False,
     ) -> str:
         """Queue a text message from `user_id` (private chat = user id by default; a group's `chat_type`
-        is GROUP; another bot when `is_bot`); returns its id."""
+        is GROUP; another bot when `is_bot`); returns its id. A user who writes can receive again: their chat
+        leaves `unreachable`."""
+        self.unreachable.discard(chat_id or user_id)
         return self._push_message(user_id, "message.text.received", {"text": text}, chat_id, display_name, is_bot)
 
     def push_non_text(

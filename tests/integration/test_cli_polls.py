@@ -60,6 +60,9 @@ def cast(poll_id: int, votes: dict[str, list[str]]) -> None:
      "--candidates: chưa nhận ra 99, xyz. Mã đơn vị của khối: BHXH, CDNDTNT, CDCD, VHTTDL, TTTT, KHCN, YTE, BDT, "
      "GDDT, PTTH, LDTBXH."),
     (["--kind", "flag", "--candidates", "top:0"], "--candidates «top:0»: sau «top:» cần một số từ 1 đến 11."),
+    (["--kind", "flag", "--blank", "trắng"],
+     "--blank «trắng» không hợp lệ: gõ valid (phiếu trắng là phiếu hợp lệ) hoặc invalid (phiếu trắng là phiếu không "
+     "hợp lệ)."),
     (["--kind", "head", "--candidates", "YTE,GDDT", "--seats", "3"],
      "--seats «3» không hợp lệ: cần một số từ 1 đến số ứng viên."),
 ])
@@ -80,7 +83,9 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
         "  2. Bảo hiểm Xã hội tỉnh", "  3. Sở Y tế", "Số đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1",
         "Đơn vị không được bầu cho chính mình",
         "Trúng cử khi có số phiếu quá 50% tổng số đơn vị thành viên và thuộc 1 đơn vị có số phiếu cao nhất",
-        "Túc số: 2/3 tổng số đơn vị thành viên", "Thời gian bỏ phiếu: 15 phút · Địa điểm: Hội trường Sở Văn hóa"]
+        "Túc số: 2/3 tổng số đơn vị thành viên",
+        "Phiếu trắng (không chọn đơn vị nào): tính là phiếu hợp lệ, không bầu cho đơn vị nào",  # the default
+        "Thời gian bỏ phiếu: 15 phút · Địa điểm: Hội trường Sở Văn hóa"]
     code, out, _ = run(capsys, "poll", "list")
     assert (code, out.splitlines()[1]) == (0, f"• #1 Cờ thi đua: {QUESTION} — 📝 chưa mở")
     assert run(capsys, "poll", "receipts", "1") == (2, "", "Danh sách phiếu chỉ được công bố sau khi đóng phiếu bầu "
@@ -112,3 +117,24 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
     assert QUESTION in text and "Hội trường Sở Văn hóa" in text
     assert run(capsys, "poll", "show", "x")[0] == 2 and run(capsys, "poll", "show", "9")[2] == (
         "Không tìm thấy phiếu bầu #9 của khối.\n")
+
+
+@pytest.mark.parametrize("value", ["invalid", "không hợp lệ"])
+def test_blank_ballots_counted_as_invalid(data_dir: Path, capsys: pytest.CaptureFixture[str], value: str) -> None:
+    """`--blank invalid`: the rule is shown when the poll is prepared, applied by the close, written in the minutes."""
+    code, out, _ = run(capsys, "poll", "create", "--kind", "flag", "--blank", value, "--open")
+    assert code == 0
+    assert "Phiếu trắng (không chọn đơn vị nào): tính là phiếu không hợp lệ (như Luật Bầu cử)" in out.splitlines()
+    assert [p.blank_valid for p in polls()] == [False]
+    cast(1, {u: ["GDDT"] for u in ("BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN")} | {"YTE": [], "BDT": []})
+    code, out, _ = run(capsys, "poll", "close", "1")
+    assert code == 0
+    assert "Số đơn vị thành viên: 11 · đã bỏ phiếu: 8 (72,73%) · phiếu hợp lệ: 6 · không hợp lệ: 2 · phiếu trắng: 2" \
+        in out.splitlines()
+    assert "1. Sở Giáo dục và Đào tạo: 6 phiếu (54,55%) ✅ trúng cử" in out  # a blank ballot elects no one either way
+    assert run(capsys, "poll", "minutes", "1", "--out", "bb.docx")[0] == 0
+    text = [p.text for p in Document(str(data_dir.parent / "bb.docx")).paragraphs]
+    for line in ("- Số phiếu thu vào: 8", "- Số phiếu hợp lệ: 6", "- Số phiếu không hợp lệ: 2",
+                 "- Số phiếu trắng (không chọn đơn vị nào): 2"):
+        assert line in text, line
+    assert any("phiếu trắng được tính là phiếu không hợp lệ" in p for p in text)

@@ -174,6 +174,53 @@ async def test_only_the_replies_not_sent_go_to_the_outbox(app: App, block_id: in
     assert sb.inbox("hoa") == [catalog_text("reg_ask_name")]
 
 
+async def unreachable_since(app: App, user: str) -> datetime | None:
+    async with app.uow() as uow:
+        accounts = await uow.directory.accounts([c.id or 0 for c in await uow.directory.contacts_of_user(
+            "sandbox", Sandbox.chat_of(user))])
+    return accounts[0].unreachable_since
+
+
+async def test_a_reply_refused_because_the_person_blocked_the_bot_marks_them_until_they_write(
+        app: App, block_id: int, clock: FrozenClock) -> None:
+    channel = FlakyChannel()
+    app.add_channel(channel)
+    sb = Sandbox(app.dispatcher.handle, channel)
+    c = await codes(app, block_id)
+    for said in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên", "0987654321", "1"):
+        await sb.say("binh", said)
+    assert await unreachable_since(app, "binh") is None
+
+    channel.failures = [DeliveryError("Forbidden: bot was blocked by the user", unreachable=True)]
+    assert await sb.say("binh", "/menu") == []
+    assert await unreachable_since(app, "binh") == clock.now()
+    assert await outbox_rows(app) == []  # given up: a blocked chat is not retried
+
+    clock.advance(timedelta(minutes=5))
+    assert (await sb.say("binh", "/menu"))[0].startswith("Menu chính")  # writing again clears the mark
+    assert await unreachable_since(app, "binh") is None
+
+
+async def test_a_block_and_an_unblock_are_recorded_without_an_answer(app: App, block_id: int, sandbox: Sandbox,
+                                                                     clock: FrozenClock) -> None:
+    c = await codes(app, block_id)
+    for said in (f"/start {c['YTE']}", "1", "Trần Văn Bình", "Chuyên viên", "0987654321", "1"):
+        await sandbox.say("binh", said)
+    before = await state_of(app, "binh")
+    blocked = replace(sandbox.incoming("binh"), blocked=True)
+    assert await app.dispatcher.handle(blocked) == []
+    assert await unreachable_since(app, "binh") == clock.now()
+    assert await app.dispatcher.handle(blocked) == []  # the same update again: acted on once
+    after = await state_of(app, "binh")
+    assert (after.version, after.choices) == (before.version, before.choices)  # its menu still answers
+
+    clock.advance(timedelta(hours=1))
+    assert await app.dispatcher.handle(replace(blocked, update_id="again", blocked=True)) == []
+    assert await unreachable_since(app, "binh") == clock.now() - timedelta(hours=1)  # since the first time
+    assert await app.dispatcher.handle(replace(blocked, update_id="back", blocked=False)) == []
+    assert await unreachable_since(app, "binh") is None
+
+
 async def test_a_reply_for_a_channel_not_running_is_kept(app: App, block_id: int, clock: FrozenClock) -> None:
     c = await codes(app, block_id)
     channel = SandboxChannel()

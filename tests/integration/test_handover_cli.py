@@ -63,6 +63,9 @@ def test_a_handover_from_the_shell(data_dir: Path, capsys: pytest.CaptureFixture
                       "trở thành Thường trực Khối, 1 cán bộ Thường trực cũ trở thành đầu mối của đơn vị mình.")
     assert out[2].startswith("Mã mời Thường trực Khối mới: ") and "https://t.me/" in out[2]
     assert out[-1] == text("handover.cli.told", count=3)
+    assert out[-3:-1] == [  # what the handover left behind, for the new secretariat to copy
+        text("handover.carry.sheet_left", title="Bảng tiêu chí chấm điểm thi đua năm 2026", count=16),
+        text("handover.carry.offer", year=2027)]
 
     async def check(uow: Any) -> None:
         s = uow.session

@@ -12,6 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.web import build_web_app
+from handlers.core.catalog import Catalog
 from handlers.core.clock import FrozenClock
 from handlers.voting.flows.meeting import screen_path, screen_token
 from tests.helpers import cast_test_ballot, close_test_poll, codes, open_test_poll
@@ -88,7 +89,8 @@ async def test_turnout_while_open_then_the_count(app: App, block_id: int, client
     await close_test_poll(app, poll)
     closed = await (await client.get(data_url)).json()
     assert closed["state"] == "closed" and closed["status"] == "Đã đóng phiếu – kết quả"
-    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · trắng: 0"
+    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · hợp lệ: 8 · không hợp lệ: 0 · trắng: 0"
+    assert opened["blank_rule"] == closed["blank_rule"] == Catalog("vi")("poll.blank.valid")  # the default
     rows = {r["name"]: r for r in closed["rows"]}
     assert [r["name"] for r in closed["rows"]] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ban Dân tộc"]
     assert rows["Sở Y tế"]["label"] == "7 phiếu · 63,64%" and rows["Sở Y tế"]["elected"] is True
@@ -155,3 +157,19 @@ def test_the_link_base_is_the_public_url_else_where_the_server_listens() -> None
     assert public.public_base() == "https://bot.example.gov.vn"
     local = Settings(web_host="10.0.0.5", web_port=9000, _env_file=None)  # type: ignore[call-arg]
     assert local.public_base() == "http://10.0.0.5:9000"
+
+
+async def test_blank_ballots_counted_as_invalid_on_the_screen(app: App, block_id: int,
+                                                              client: TestClient[object, object]) -> None:
+    data_url = screen_path(app.config.secret, await term_of(app, block_id)) + "/data"
+    poll = await open_test_poll(app, block_id, ["YTE", "GDDT"], blank_valid=False)
+    assert (await (await client.get(data_url)).json())["blank_rule"] == Catalog("vi")("poll.blank.invalid")
+    for voter in ("BHXH", "KHCN", "TTTT", "CDCD", "VHTTDL", "YTE"):
+        await cast_test_ballot(app, block_id, poll, voter, ["YTE"])
+    for voter in ("BDT", "PTTH"):
+        await cast_test_ballot(app, block_id, poll, voter, [])
+    await close_test_poll(app, poll)
+    closed = await (await client.get(data_url)).json()
+    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · hợp lệ: 6 · không hợp lệ: 2 · trắng: 2"
+    assert closed["blank_rule"] == Catalog("vi")("poll.blank.invalid")
+    assert closed["valid"] is True and [r["elected"] for r in closed["rows"]] == [True, False]  # quorum 8/11 met

@@ -194,6 +194,30 @@ async def test_service_messages_are_still_ignored(api: FakeTelegramAPI, inbox: I
     assert inbox.queue.empty()
 
 
+async def test_a_person_blocking_and_unblocking_the_bot_arrives_by_polling(
+    api: FakeTelegramAPI, inbox: Inbox
+) -> None:
+    api.push_my_chat_member(USER, "kicked")
+    blocked = await inbox.next()
+    assert (blocked.chat_id, blocked.user_id, blocked.blocked, blocked.text) == (str(USER), str(USER), True, None)
+    api.push_my_chat_member(USER, "member")
+    assert (await inbox.next()).blocked is False
+    asked = [str(p.get("allowed_updates")) for method, p in api.calls if method == "getUpdates"]
+    assert asked and all("my_chat_member" in a for a in asked)
+
+
+async def test_a_blocked_chat_answers_403_until_the_person_comes_back(
+    api: FakeTelegramAPI, channel: TelegramChannel
+) -> None:
+    api.push_my_chat_member(USER, "kicked")
+    with pytest.raises(DeliveryError) as caught:
+        await channel.send(str(USER), Reply("⏰ Nhắc việc"), 1)
+    assert caught.value.unreachable and "blocked by the user" in str(caught.value)
+    api.push_text(USER, "/menu")  # writing again unblocks
+    await channel.send(str(USER), Reply("⏰ Nhắc việc"), 1)
+    assert [m["text"] for m in api.sent] == ["⏰ Nhắc việc"]
+
+
 async def test_callback_round_trips_version_and_option_and_is_answered(
     api: FakeTelegramAPI, channel: TelegramChannel, inbox: Inbox
 ) -> None:
@@ -460,8 +484,9 @@ async def test_a_document_over_the_upload_limit_goes_as_a_signed_link(
 
 
 @pytest.mark.parametrize(
-    ("status", "retry_after", "permanent"),
-    [(429, 3.0, False), (500, None, False), (502, None, False), (403, None, True), (400, None, True)],
+    ("status", "retry_after", "permanent", "unreachable"),
+    [(429, 3.0, False, False), (500, None, False, False), (502, None, False, False), (403, None, True, True),
+     (400, None, True, False)],
 )
 async def test_send_errors_become_delivery_errors(
     api: FakeTelegramAPI,
@@ -469,6 +494,7 @@ async def test_send_errors_become_delivery_errors(
     status: int,
     retry_after: float | None,
     permanent: bool,
+    unreachable: bool,
 ) -> None:
     api.fail_next("sendMessage", status=status, retry_after=3)
 
@@ -476,6 +502,7 @@ async def test_send_errors_become_delivery_errors(
         await channel.send(str(USER), Reply("xin chào"), 1)
 
     assert (caught.value.retry_after, caught.value.permanent) == (retry_after, permanent)
+    assert caught.value.unreachable is unreachable  # 403: the person blocked the bot
     assert api.sent == []
     await channel.send(str(USER), Reply("xin chào"), 1)  # the fault was for one call only
     assert len(api.sent) == 1
@@ -532,6 +559,20 @@ async def test_webhook_delivers_an_update_once(api: FakeTelegramAPI, webhook: tu
     assert box.queue.empty()
 
 
+async def test_webhook_delivers_a_person_blocking_the_bot(api: FakeTelegramAPI,
+                                                          webhook: tuple[Client, Inbox]) -> None:
+    client, box = webhook
+    update_id = api.push_my_chat_member(USER, "kicked")
+
+    response = await client.post(
+        "/telegram/hook", json=api.pushed(update_id), headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+    )
+
+    assert response.status == 200
+    incoming = await box.next()
+    assert (incoming.update_id, incoming.chat_id, incoming.blocked) == (str(update_id), str(USER), True)
+
+
 async def test_webhook_rejects_a_body_that_is_not_json(webhook: tuple[Client, Inbox]) -> None:
     client, box = webhook
 
@@ -547,6 +588,7 @@ async def test_set_webhook_registers_url_and_secret(api: FakeTelegramAPI, channe
     await channel.set_webhook("https://bot.example.vn/telegram/hook", SECRET)
 
     assert (api.webhook_url, api.webhook_secret) == ("https://bot.example.vn/telegram/hook", SECRET)
+    assert "my_chat_member" in str(next(p for m, p in api.calls if m == "setWebhook").get("allowed_updates"))
 
 
 def test_the_answer_types_aiogram_builds_are_kept_across_garbage_collections() -> None:

@@ -49,6 +49,8 @@
     $("message").textContent = data.message || "";
     $("question").textContent = data.question || "";
     show("question", data.state !== "none");
+    $("blank-rule").textContent = data.blank_rule || "";
+    show("blank-rule", Boolean(data.blank_rule));
     show("live", data.state === "open");
     show("result", data.state === "closed" && Array.isArray(data.rows));
     if (data.state === "open") {

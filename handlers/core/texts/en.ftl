@@ -192,6 +192,7 @@ cli-help-poll_question = the question on the ballot (by default, the kind's)
 cli-help-poll_seats = how many units are elected (by default, the kind's)
 cli-help-poll_max_choices = the most choices per ballot (by default, the seats)
 cli-help-poll_self = a unit may vote for itself (default: yes)
+cli-help-poll_blank = a blank ballot (no unit chosen) counts as: valid (the default) or invalid
 cli-help-poll_threshold = elected above this % of all units (default 50)
 cli-help-poll_quorum = the quorum, e.g. "2/3" (default) or "50%" or 0
 cli-help-poll_minutes = how long the vote lasts (minutes); none: the secretariat closes it

@@ -192,6 +192,7 @@ cli-help-poll_question = nội dung ghi trên phiếu (mặc định theo loại
 cli-help-poll_seats = số đơn vị được bầu (mặc định theo loại)
 cli-help-poll_max_choices = số lựa chọn tối đa mỗi phiếu (mặc định = số đơn vị được bầu)
 cli-help-poll_self = đơn vị được bầu cho chính mình (mặc định: có)
+cli-help-poll_blank = phiếu trắng (không chọn đơn vị nào) tính là: valid = phiếu hợp lệ (mặc định) hoặc invalid = phiếu không hợp lệ
 cli-help-poll_threshold = trúng cử khi trên bao nhiêu % tổng số đơn vị (mặc định 50)
 cli-help-poll_quorum = túc số, ví dụ "2/3" (mặc định) hoặc "50%" hoặc 0
 cli-help-poll_minutes = thời gian bỏ phiếu (phút); không ghi: Thường trực tự đóng

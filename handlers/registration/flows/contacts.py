@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.core import people
+from handlers.core.clock import format_local
 from handlers.core.context import Context
 from handlers.core.messages import Reply
 from handlers.core.roles import ROLE_OBSERVER, ROLE_SECRETARIAT, ROLE_UNIT
@@ -24,6 +25,7 @@ async def list_units(ctx: Context, block_id: int, only_missing: bool = False) ->
     for c in await people.listed_contacts(ctx, block_id):  # the head unit's secretariat staff included
         by_unit.setdefault(c.unit_id, []).append(c)
     done = sum(1 for u in units if by_unit.get(u.id))
+    blocked = await d.unreachable_contacts(block_id)
     block = await people.block_name(ctx, block_id)
     if only_missing:
         missing = [u for u in units if not by_unit.get(u.id)]
@@ -38,9 +40,12 @@ async def list_units(ctx: Context, block_id: int, only_missing: bool = False) ->
             t("tag.deputy") if term and u.id == term.deputy_unit_id else "")
         lines.append(t("units_line", i=i, code=u.code, name=u.name, tag=tag))
         contacts = by_unit.get(u.id, [])
-        lines += [t("units_contact", name=c.full_name, position=c.position, phone=format_phone(c.phone),
-                    tag=t("tag.secretariat") if c.role == ROLE_SECRETARIAT else "")
-                  for c in contacts] or [t("units_none")]
+        for c in contacts:
+            lines.append(t("units_contact", name=c.full_name, position=c.position, phone=format_phone(c.phone),
+                           tag=t("tag.secretariat") if c.role == ROLE_SECRETARIAT else ""))
+            if (since := blocked.get(c.id or 0)) is not None:  # reminders skip them: the secretariat should call
+                lines.append(t("units_blocked", since=format_local(since)))
+        lines += [] if contacts else [t("units_none")]
     return [Reply("\n".join(lines))]
 
 

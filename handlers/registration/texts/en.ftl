@@ -42,6 +42,7 @@ reg_done_observer = ✅ You now follow { $block }. Type /menu.
 reg_code_gone = The invite code was revoked while you registered. Please ask the secretariat for a new one.
 units_header = Units and contacts of { $block } ({ $done }/{ $total } units have a contact):
 units_none = {"    "}(no contact yet)
+units_blocked = {"      "}🚫 cannot be reached: blocked the bot since { $since }
 tag-head = {" "}[head]
 tag-secretariat = {" "}(block secretariat)
 tag-deputy = {" "}[deputy]

@@ -44,6 +44,7 @@ units_header = Đơn vị và đầu mối của { $block } ({ $done }/{ $total 
 units_line = { $i }. { $code } – { $name }{ $tag }
 units_contact = {"    "}• { $name }, { $position }, { $phone }{ $tag }
 units_none = {"    "}(chưa có đầu mối)
+units_blocked = {"      "}🚫 không liên lạc được: đã chặn bot từ { $since }
 tag-head = {" "}[Trưởng khối]
 tag-secretariat = {" "}(Thường trực Khối)
 tag-deputy = {" "}[Phó Trưởng khối]

@@ -15,6 +15,7 @@ from handlers.core.context import Context
 from handlers.core.messages import Reply
 from handlers.scoring import service as ops
 from handlers.scoring.board import ScoreBoard
+from handlers.scoring.flows import check_suggest as suggest
 from handlers.scoring.flows import scores_view as view
 from handlers.scoring.rules.ranking import Mark
 from handlers.scoring.rules.scores import ScoreError, parse_number, parse_score, show
@@ -68,12 +69,10 @@ async def ask(ctx: Context) -> Reply:
     unit = _unit(ctx, board)
     if unit is None or not board.submitted(unit):
         return await view.gone(ctx, unit)
-    if step == UNIT:
-        return _unit_view(ctx, board, unit)
     criterion = _criterion(ctx, board)
-    if criterion is None:
+    if step == UNIT or criterion is None:
         ctx.goto(UNIT)
-        return _unit_view(ctx, board, unit)
+        return _unit_view(ctx, board, unit, *await suggest.view_part(ctx, board, unit))
     if step == SCORE:
         return _score_prompt(ctx, board, unit, criterion)
     mark = board.mark(unit, criterion.code)
@@ -81,13 +80,14 @@ async def ask(ctx: Context) -> Reply:
                        own=show(mark.self_score or Decimal(0))), view.with_back(ctx))
 
 
-def _unit_view(ctx: Context, board: ScoreBoard, unit: Unit) -> Reply:
+def _unit_view(ctx: Context, board: ScoreBoard, unit: Unit, hint: list[str], extra: list[tuple[str, str]]) -> Reply:
     t = ctx.t
     found = board.progress(unit).assessment
     at = format_local(found.submitted_at) if found and found.submitted_at else "?"
     text = t("sca.unit_view", unit=unit.name, at=at, late=t("sca.p.late") if found and found.late else "",
              own=show(board.totals(unit, "self").total), final=show(board.totals(unit).total),
              done=board.progress(unit).checked, total=len(board.criteria))
+    text = "\n".join([text, *hint])
     pairs = [(SEQ, t("sca.go_in_order"))]
     for c in board.criteria:
         mark = board.mark(unit, c.code)
@@ -99,7 +99,7 @@ def _unit_view(ctx: Context, board: ScoreBoard, unit: Unit) -> Reply:
         else:
             label = t("sca.crit_agreed", code=c.code, own=own, max=limit)
         pairs.append((f"{CRITERION}{c.code}", label))
-    pairs.append((DONE, t("sca.finish_unit")))
+    pairs += [(DONE, t("sca.finish_unit")), *extra]
     return Reply(text, ctx.choices(*pairs))
 
 
@@ -173,6 +173,12 @@ async def _on_unit(ctx: Context, board: ScoreBoard, unit: Unit) -> list[Reply]:
             return [await ask(ctx)]
     if option == DONE:
         return await _finish(ctx, board, unit)
+    if option == suggest.APPLY:
+        try:
+            applied = await suggest.apply(ctx, board, unit)
+        except ops.NotSubmitted:
+            return [await view.gone(ctx, unit)]
+        return [applied or Reply(ctx.t("sca.suggest_gone")), await ask(ctx)]
     return [Reply(ctx.t("sca.pick_criterion_again")), await ask(ctx)]
 
 

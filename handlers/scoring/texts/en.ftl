@@ -101,6 +101,15 @@ sca-unit_view =
     🔎 Cross-check: { $unit }
     Submitted { $at }{ $late }. Self { $own } points · after the check { $final } points.
     Checked { $done }/{ $total } criteria. Choose a criterion (or type its code, e.g. 1.2), or go through them in order. When done, choose «Done» to tell the unit.
+sca-suggest_head = 💡 Suggested deduction: { $points } points under criterion { $code } ({ $text }), not applied: the bot never deducts by itself; choose «Apply the suggestion» or ignore it. How: { $late_points } per late submission, { $missing_points } per missing one, at most { $max }.
+sca-suggest_applied = 💡 Suggested deduction applied: { $points } points under criterion { $code } ({ $text }). How: { $late_points } per late submission, { $missing_points } per missing one, at most { $max }.
+sca-suggest_no_criterion = 💡 Deadlines: { $late } late, { $missing } missing. The sheet has no deduction for late reports, so the bot suggests no points.
+sca-suggest_late = • Late «{ $title }» (due { $due }, submitted { $at })
+sca-suggest_missing = • Missing «{ $title }» (due { $due })
+sca-suggest_apply = ➖ Apply the suggestion: deduct { $points } under { $code }
+sca-suggest_reason = From the submissions recorded by the bot: { $late } late, { $missing } not submitted on time.
+sca-suggest_saved = ✅ Suggestion applied: { $code } deducts { $points } points (the unit's own score { $own }).
+sca-suggest_gone = The suggested deduction has nothing left to apply (applied already, or the submissions changed).
 sca-go_in_order = ▶️ In order
 sca-crit_open = { $code }: { $own }/{ $max }
 sca-crit_agreed = { $code }: { $own }/{ $max } ✔

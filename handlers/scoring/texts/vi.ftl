@@ -101,6 +101,15 @@ sca-unit_view =
     🔎 Kiểm tra chéo: { $unit }
     Nộp lúc { $at }{ $late }. Tự chấm { $own } điểm · sau kiểm tra { $final } điểm.
     Đã kiểm tra { $done }/{ $total } tiêu chí. Chọn tiêu chí (hoặc gõ mã, ví dụ 1.2), hoặc đi lần lượt. Xong thì chọn «Xong» để báo kết quả cho đơn vị.
+sca-suggest_head = 💡 Gợi ý trừ điểm: { $points } điểm theo tiêu chí { $code } ({ $text }), chưa áp dụng: bot không tự trừ, chọn «Áp dụng gợi ý» hoặc bỏ qua. Cách tính: mỗi lần nộp muộn { $late_points } điểm, mỗi lần không nộp { $missing_points } điểm, tối đa { $max } điểm.
+sca-suggest_applied = 💡 Đã áp dụng gợi ý trừ điểm: { $points } điểm theo tiêu chí { $code } ({ $text }). Cách tính: mỗi lần nộp muộn { $late_points } điểm, mỗi lần không nộp { $missing_points } điểm, tối đa { $max } điểm.
+sca-suggest_no_criterion = 💡 Về hạn nộp: { $late } lần nộp muộn, { $missing } lần không nộp. Bảng tiêu chí không có tiêu chí trừ điểm về gửi báo cáo chậm nên bot không gợi ý số điểm.
+sca-suggest_late = • Nộp muộn «{ $title }» (hạn { $due }, nộp { $at })
+sca-suggest_missing = • Không nộp «{ $title }» (hạn { $due })
+sca-suggest_apply = ➖ Áp dụng gợi ý: trừ { $points } điểm ở { $code }
+sca-suggest_reason = Theo hồ sơ nộp trên bot: { $late } lần nộp muộn, { $missing } lần không nộp đúng hạn.
+sca-suggest_saved = ✅ Đã áp dụng gợi ý: { $code } trừ { $points } điểm (đơn vị tự chấm { $own }).
+sca-suggest_gone = Gợi ý trừ điểm không còn gì để áp dụng (đã áp dụng, hoặc hồ sơ nộp đã thay đổi).
 sca-go_in_order = ▶️ Đi lần lượt
 sca-crit_open = { $code }: { $own }/{ $max }
 sca-crit_agreed = { $code }: { $own }/{ $max } ✔

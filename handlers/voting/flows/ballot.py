@@ -13,6 +13,7 @@ from handlers.core.messages import Choice, Reply
 from handlers.voting.ballot_state import FLOW as FLOW
 from handlers.voting.cast import cast
 from handlers.voting.flows.ballot_access import Voting, guard, voter_in_block, waiting_polls
+from handlers.voting.result_text import blank_rule
 from handlers.voting.rules.vote_input import SelectionProblem, parse_selection
 
 PICK, BALLOT, REVIEW = "pick", "ballot", "review"
@@ -155,7 +156,7 @@ def _review(ctx: Context, voting: Voting) -> Reply:
     t, poll = ctx.t, voting.poll
     chosen = [p for p in _positions(ctx) if 1 <= p <= len(voting.names)]
     body = "\n".join(t("vote.review_line", position=p, name=voting.names[p - 1]) for p in chosen) \
-        if chosen else t("vote.review_blank")
+        if chosen else "\n".join((t("vote.review_blank"), blank_rule(t, poll.blank_valid)))
     text = t("vote.review", question=poll.question, unit=voting.unit, choices=body)
     return Reply(text, ctx.choices((CONFIRM, t("vote.confirm")), (EDIT, t("vote.edit")), (LATER, t("vote.later"))),
                  secret=True)

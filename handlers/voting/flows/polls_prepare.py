@@ -36,7 +36,7 @@ KIND, QUESTION, CANDIDATES, TOP, UNITS, SEATS, SUMMARY = (
 MAX, THRESHOLD, QUORUM, TIME, PLACE = "e_max", "e_threshold", "e_quorum", "e_time", "e_place"
 STEPS = (KIND, QUESTION, CANDIDATES, TOP, UNITS, SEATS, SUMMARY, MAX, THRESHOLD, QUORUM, TIME, PLACE)
 BACK_WORDS = frozenset({"quay lại", "quay lai", "trở lại", "tro lai", "back"})
-SAVE, SAVE_OPEN, TOGGLE_SELF = "s.save", "s.open", "e.self"
+SAVE, SAVE_OPEN, TOGGLE_SELF, TOGGLE_BLANK = "s.save", "s.open", "e.self", "e.blank"
 EDITS = {"e.question": QUESTION, "e.candidates": CANDIDATES, "e.seats": SEATS, "e.max": MAX,
          "e.threshold": THRESHOLD, "e.quorum": QUORUM, "e.time": TIME, "e.place": PLACE}
 EDIT_KEYS: Final = {
@@ -119,7 +119,8 @@ async def summary(ctx: Context, current: Draft) -> Reply:
     self_key = "poll.action.forbid_self" if current.allow_self else "poll.action.allow_self"
     choices = [Choice(SAVE, t("poll.action.save")), Choice(SAVE_OPEN, t("poll.action.save_open"))]
     choices += [Choice(option, t(EDIT_KEYS[option])) for option in EDITS]
-    choices.insert(7, Choice(TOGGLE_SELF, t(self_key)))  # after the threshold, beside the other rules
+    blank_key = "poll.action.blank_invalid" if current.blank_valid else "poll.action.blank_valid"
+    choices[7:7] = [Choice(TOGGLE_SELF, t(self_key)), Choice(TOGGLE_BLANK, t(blank_key))]  # beside the other rules
     return Reply(text, (*choices, Choice(view.BACK, t("poll.action.drop_draft"))))
 
 
@@ -231,6 +232,8 @@ async def _on_summary(ctx: Context, current: Draft) -> list[Reply]:
         return [await ask(ctx)]
     if option == TOGGLE_SELF:
         return await _to_summary(ctx, replace(current, allow_self=not current.allow_self))
+    if option == TOGGLE_BLANK:
+        return await _to_summary(ctx, replace(current, blank_valid=not current.blank_valid))
     if option in (SAVE, SAVE_OPEN):
         return await _save(ctx, current, option == SAVE_OPEN)
     return [Reply(ctx.t("choose_from_menu")), await ask(ctx)]

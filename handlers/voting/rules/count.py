@@ -4,6 +4,12 @@ Rules (DOMAIN.md, "The vote"): percentages are of *all member units*, not of tho
 is elected when its votes exceed the threshold and it is within the top N; a tie at the last seat is not
 decided here but offered as a runoff between the tied candidates for the seats left; a quorum not met
 makes the poll invalid and elects nobody.
+
+A blank ballot (no name chosen) is returned either way: it counts toward turnout and quorum, since the unit
+took part, as Luật Bầu cử counts every ballot put in the box among those who voted. The poll's setting only
+says whether it is also a *valid* ballot (the block's rule: a unit that voted and approved no one; the
+default) or an *invalid* one (Luật Bầu cử). Either way it gives no vote to anyone, and the threshold stays a
+share of all member units, so the setting changes the minutes' valid/invalid counts, never who is elected.
 """
 
 from __future__ import annotations
@@ -32,10 +38,11 @@ class Count:
     members: int  # ballots issued: one per member unit
     returned: int
     blank: int
-    invalid: int  # always 0: the bot refuses a malformed ballot before it is cast
+    invalid: int  # the blank ballots when they count as invalid; the bot refuses any other malformed ballot
     quorum_met: bool
     tallies: list[Tally] = field(default_factory=list)  # most votes first, ballot order among equals
     tied_seats: int = 0  # seats left to a runoff between the tied candidates
+    blank_valid: bool = True  # the poll's rule for blank ballots, as applied by this count
 
     @property
     def valid(self) -> int:
@@ -52,7 +59,7 @@ class Count:
     def to_json(self) -> dict[str, Any]:
         return {
             "members": self.members, "returned": self.returned, "blank": self.blank, "invalid": self.invalid,
-            "quorum_met": self.quorum_met, "tied_seats": self.tied_seats,
+            "quorum_met": self.quorum_met, "tied_seats": self.tied_seats, "blank_valid": self.blank_valid,
             "tallies": [{"unit_id": t.unit_id, "votes": t.votes, "pct": str(t.pct), "over_threshold": t.over_threshold,
                          "elected": t.elected, "tied": t.tied} for t in self.tallies],
         }
@@ -61,8 +68,9 @@ class Count:
     def from_json(cls, data: dict[str, Any]) -> Count:
         tallies = [Tally(int(t["unit_id"]), int(t["votes"]), Decimal(t["pct"]), bool(t["over_threshold"]),
                          bool(t["elected"]), bool(t["tied"])) for t in data["tallies"]]
+        # counts stored before the setting existed counted blank ballots as valid
         return cls(int(data["members"]), int(data["returned"]), int(data["blank"]), int(data["invalid"]),
-                   bool(data["quorum_met"]), tallies, int(data["tied_seats"]))
+                   bool(data["quorum_met"]), tallies, int(data["tied_seats"]), bool(data.get("blank_valid", True)))
 
 
 def percent(votes: int, members: int) -> Decimal:
@@ -76,8 +84,9 @@ def quorum_met(returned: int, members: int, num: int, den: int) -> bool:
 
 
 def count(candidates: Sequence[int], ballots: Iterable[Sequence[int]], members: int, seats: int,
-          threshold_pct: int = 50, quorum: tuple[int, int] = (2, 3)) -> Count:
-    """Tally the ballots (each a list of candidate unit ids, [] for blank) and decide who is elected."""
+          threshold_pct: int = 50, quorum: tuple[int, int] = (2, 3), blank_valid: bool = True) -> Count:
+    """Tally the ballots (each a list of candidate unit ids, [] for blank) and decide who is elected;
+    `blank_valid` says whether a blank ballot is a valid one (True) or an invalid one (False)."""
     votes: Counter[int] = Counter()
     returned = blank = 0
     for ballot in ballots:
@@ -107,4 +116,5 @@ def count(candidates: Sequence[int], ballots: Iterable[Sequence[int]], members: 
         else:
             tied, tied_seats = set(at_last), left
     tallies = [Tally(u, votes[u], percent(votes[u], members), over(u), u in elected, u in tied) for u in ranked]
-    return Count(members, returned, blank, 0, valid_quorum, tallies, tied_seats)
+    invalid = 0 if blank_valid else blank
+    return Count(members, returned, blank, invalid, valid_quorum, tallies, tied_seats, blank_valid)

@@ -15,6 +15,9 @@ _NUMBER_WORDS = re.compile(r"^(\d{1,4})\s*([^\W\d_]{1,8}(?: [^\W\d_]{1,8})?)?$")
 _PERCENT = re.compile(r"^(\d{1,3})(?:[.,]0+)?\s*%?$")
 _FRACTION = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 _HOURS = ("h", "giờ", "gio", "tiếng", "tieng", "hour", "hours")
+BLANK_VALID_WORDS = frozenset({"valid", "hop le", "hợp lệ", "hople", "hop-le", "hợp-lệ", "yes", "có", "co"})
+BLANK_INVALID_WORDS = frozenset({"invalid", "khong hop le", "không hợp lệ", "khonghople", "khong-hop-le",
+                                 "không-hợp-lệ", "no", "không", "khong"})
 _RANGE = re.compile(r"^(\d{1,4})\s*[-–]\s*(\d{1,4})$")
 
 
@@ -67,6 +70,16 @@ def read_minutes(text: str | None) -> int | None:
     if (match.group(2) or "").strip() in _HOURS:
         value *= 60
     return value if 1 <= value <= MAX_MINUTES else None
+
+
+def read_blank_rule(text: str | None) -> bool | None:
+    """Whether a blank ballot is valid: True for "valid"/"hợp lệ", False for "invalid"/"không hợp lệ"."""
+    cleaned = _clean(text)
+    if cleaned in BLANK_VALID_WORDS:
+        return True
+    if cleaned in BLANK_INVALID_WORDS:
+        return False
+    return None
 
 
 def read_units(text: str | None, codes: Sequence[str]) -> tuple[list[int], list[str]]:

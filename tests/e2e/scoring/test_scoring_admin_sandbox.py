@@ -87,11 +87,24 @@ CRITERIA_YTE = ("1.1: 23/25", "1.2: 10/10", "1.3: 10/10", "1.4: 10/10", "2.1: 10
                 "D2: –/10")
 
 
-def unit_view(self_total: str, final: str, checked: int, *criteria: str) -> str:
+D1_TEXT = "Gửi báo cáo chậm hoặc không đầy đủ theo yêu cầu của Khối"
+COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
+SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
+# 23/11/2026: the covenant (due Sunday 15/03, so in fact Monday 16/03) and the six-month report were never
+# submitted by any unit: the cross-check suggests 2 + 2 points under D1, and applies nothing by itself
+SUGGESTION = (text("sca.suggest_head", points=4, code="D1", text=D1_TEXT, late_points=1, missing_points=2, max=5),
+              text("sca.suggest_missing", title=COVENANT,
+                   due=text("dl.due_effective", due="15/03/2026 17:00", effective="16/03/2026 17:00")),
+              text("sca.suggest_missing", title=SIX_MONTH, due="15/06/2026 17:00"))
+APPLY_4 = text("sca.suggest_apply", points=4, code="D1")
+
+
+def unit_view(self_total: str, final: str, checked: int, *criteria: str, hint: tuple[str, ...] = SUGGESTION,
+              apply: tuple[str, ...] = (APPLY_4,)) -> str:
     return (f"🔎 Kiểm tra chéo: Sở Y tế\nNộp lúc 27/11/2026 10:00 (muộn). Tự chấm {self_total} điểm · sau kiểm tra "
             f"{final} điểm.\nĐã kiểm tra {checked}/16 tiêu chí. Chọn tiêu chí (hoặc gõ mã, ví dụ 1.2), hoặc đi lần "
-            "lượt. Xong thì chọn «Xong» để báo kết quả cho đơn vị.\n"
-            + menu(text("sca.go_in_order"), *criteria, text("sca.finish_unit")))
+            "lượt. Xong thì chọn «Xong» để báo kết quả cho đơn vị.\n" + "".join(f"{h}\n" for h in hint)
+            + menu(text("sca.go_in_order"), *criteria, text("sca.finish_unit"), *apply))
 
 
 def ask_score(code: str, position: int, text: str, maximum: str, own: str, *options: str,

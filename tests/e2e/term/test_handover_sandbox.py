@@ -28,6 +28,13 @@ SUMMARY = (f"🔁 Bàn giao sang năm thi đua 2027 của {BLOCK}:\n• Trưởn
 NEWS = (f"📣 {BLOCK} đã bàn giao sang năm thi đua 2027: Trưởng khối là {HEAD}, Phó Trưởng khối là {DEPUTY}. "
         f"Thường trực Khối từ nay là cán bộ của {HEAD}.\nĐã tạo 4 hạn nộp năm 2027 theo lịch năm trước (xem /hannop).")
 
+CYCLE_2027 = ("Đăng ký giao ước và chủ đề thi đua năm 2027; Báo cáo sơ kết 6 tháng đầu năm 2027; "
+              "Báo cáo tổng kết công tác thi đua năm 2027; Bảng tự chấm điểm thi đua năm 2027")
+# the sample block has no sheet nor custom deadline in 2026: nothing left behind, nothing to offer
+CARRIED = "\n".join([text("handover.carry.head", year=2027),
+                     text("handover.carry.cycle", count=4, old_year=2026, titles=CYCLE_2027),
+                     text("handover.carry.no_sheet", old_year=2026)])
+
 
 async def register(sb: Sandbox, user: str, code: str, name: str, phone: str) -> None:
     for said in (f"/start {code}", "1", name, "Chuyên viên", phone):
@@ -84,15 +91,15 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
         f"✅ Đã bàn giao: năm thi đua 2027 bắt đầu, {HEAD} là Trưởng khối, {DEPUTY} là Phó Trưởng khối. 1 đầu mối "
         f"của {HEAD} nay là Thường trực Khối.\n"
         f"Vai trò Thường trực Khối đã chuyển cho {HEAD}; bạn nay là đầu mối của Bảo hiểm Xã hội tỉnh.\n"
-        "Đã tạo 4 hạn nộp năm 2027 theo lịch năm trước (xem /hannop)."]
+        + CARRIED]
 
     await deliver(app)
     assert sb.inbox("hoa") == []  # told in the reply, not twice
     assert sb.inbox("an") == [NEWS]
     assert sb.inbox("quan") == [NEWS]
     assert sb.inbox("lan") == [
-        NEWS + f"\nBạn nay là Thường trực {BLOCK} năm 2027. Gõ /menu để xem các việc của Thường trực. Để mời thêm "
-        "cán bộ vào Thường trực, dùng «Đổi mã mời của đơn vị» → Thường trực Khối."]
+        NEWS.split("\n")[0] + f"\nBạn nay là Thường trực {BLOCK} năm 2027. Gõ /menu để xem các việc của Thường trực. "
+        "Để mời thêm cán bộ vào Thường trực, dùng «Đổi mã mời của đơn vị» → Thường trực Khối.\n" + CARRIED]
     assert sb.inbox("binh") == [
         f"📣 {BLOCK} has moved to the 2027 emulation year: the head is {HEAD}, the deputy {DEPUTY}. The secretariat "
         f"is now run by the staff of {HEAD}.\n4 deadline(s) of 2027 created from last year's calendar (see /hannop)."]

@@ -116,7 +116,7 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     # Before the meeting: the head and deputy polls prepared, each in a few taps, saved as drafts.
     for kind in ("[3]", "[4]"):  # Trưởng khối, Phó Trưởng khối
         await say("hoa", "/baucu")
-        for text in ("[1]", kind, "[1]", "[1]", "[1]", "[11]", PLACE):  # new, kind, keep, all units, 1 seat, place
+        for text in ("[1]", kind, "[1]", "[1]", "[1]", "[12]", PLACE):  # new, kind, keep, all units, 1 seat, place
             await say("hoa", text)
         saved = await say("hoa", "[1]")  # 💾 Lưu (chưa mở)
         assert saved[0].startswith("✅ Đã lưu phiếu bầu #")
@@ -147,7 +147,8 @@ async def test_the_year_end_conference(app: App, block_id: int) -> None:
     assert result.startswith("🗳 KẾT QUẢ KIỂM PHIẾU #3 — ")
     assert result_lines(result) == ["1. Sở Giáo dục và Đào tạo: 8 phiếu (72,73%) ✅ trúng cử",
                                     "2. Bảo hiểm Xã hội tỉnh: 2 phiếu (18,18%)", "3. Sở Y tế: 1 phiếu (9,09%)"]
-    assert "Số đơn vị thành viên: 11 · đã bỏ phiếu: 11 (100,00%) · phiếu hợp lệ: 11 · phiếu trắng: 0" in result
+    assert ("Số đơn vị thành viên: 11 · đã bỏ phiếu: 11 (100,00%) · phiếu hợp lệ: 11 · không hợp lệ: 0 · "
+            "phiếu trắng: 0") in result
     assert conf.sb.inbox("quan")[-1] == result  # the observer reads the same result
     staff = conf.sb.inbox("hoa")[-1]
     assert "🧾 Đã kiểm 11 phiếu của phiếu bầu #3" in staff

@@ -9,12 +9,14 @@ from typing import Any
 import pytest
 
 from bot.app import App
+from handlers.core.catalog import Catalog
 from handlers.voting.flows.meeting import screen_path
 from tests.conftest import ROOT
 from tests.e2e.browser import chromium, served
 from tests.helpers import cast_test_ballot, close_test_poll, open_test_poll
 
 SCREENSHOT = ROOT / "artifacts" / "meeting-screen.png"
+VI = Catalog("vi")
 WAIT = 20_000  # ms: how long the page may take to show what the server already has (not a timing test)
 
 
@@ -47,6 +49,8 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         await expect(page.locator("#question")).to_have_text("Đề nghị tặng Cờ thi đua của Chính phủ năm 2026")
         await expect(page.locator("#status")).to_have_text("Đang bỏ phiếu")
         await expect(turnout).to_have_text("0/11 đơn vị đã bỏ phiếu", timeout=WAIT)
+        blank_rule = page.locator("#blank-rule")  # the poll's rule for blank ballots, the default here
+        await expect(blank_rule).to_have_text(VI("poll.blank.valid"))
         await page.evaluate("window.notReloaded = true")
 
         await cast_test_ballot(app, block_id, poll, "BHXH", ["YTE"])
@@ -68,7 +72,9 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         await expect(rows.nth(0)).to_contain_text("✓ Trúng cử")
         await expect(rows.nth(1)).to_contain_text("Sở Giáo dục và Đào tạo1 phiếu · 9,09%")
         await expect(rows.nth(1)).not_to_contain_text("Trúng cử")
-        await expect(page.locator("#ballots")).to_have_text("Phiếu phát ra: 11 · thu về: 9 · trắng: 1")
+        await expect(page.locator("#ballots")).to_have_text(
+            "Phiếu phát ra: 11 · thu về: 9 · hợp lệ: 9 · không hợp lệ: 0 · trắng: 1")
+        await expect(blank_rule).to_have_text(VI("poll.blank.valid"))
         await expect(page.locator("#live")).to_be_hidden()
         assert await page.evaluate("window.notReloaded === true")
         bar = await rows.nth(0).locator(".bar").bounding_box()
@@ -117,7 +123,7 @@ async def test_seventeen_candidates_fit_a_1920x1080_projector(app: App, block_id
     async with app.uow() as uow:
         codes = [u.code for u in await uow.directory.units(block_id)]
     assert len(codes) == 17
-    poll = await open_test_poll(app, block_id, codes, seats=2,
+    poll = await open_test_poll(app, block_id, codes, seats=2, blank_valid=False,
                                 question="Bình xét các đơn vị đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh năm 2026")
     async with served(app) as base:
         page = await browser.new_page(viewport={"width": 1920, "height": 1080})
@@ -125,8 +131,9 @@ async def test_seventeen_candidates_fit_a_1920x1080_projector(app: App, block_id
         await expect(page.locator("#quorum")).to_have_text(
             "Cần ít nhất 12/17 đơn vị bỏ phiếu để cuộc bỏ phiếu hợp lệ", timeout=WAIT)
         await expect(page.locator("#quorum")).to_be_in_viewport()
-        pairs = [[codes[0], codes[1]]] * 6 + [[codes[0], codes[2]]] * 6 + [[codes[1], codes[2]]] * 5
-        for voter, choices in zip(codes, pairs, strict=True):  # 12, 11, 11: a tie for the second seat
+        await expect(page.locator("#blank-rule")).to_have_text(VI("poll.blank.invalid"))  # as Luật Bầu cử
+        pairs = [[codes[0], codes[1]]] * 6 + [[codes[0], codes[2]]] * 6 + [[codes[1], codes[2]]] * 4 + [[]]
+        for voter, choices in zip(codes, pairs, strict=True):  # 12, 10, 10: a tie for the second seat; one blank
             await cast_test_ballot(app, block_id, poll, voter, choices)
         await close_test_poll(app, poll)
         rows = page.locator("#rows li")
@@ -140,6 +147,10 @@ async def test_seventeen_candidates_fit_a_1920x1080_projector(app: App, block_id
         await expect(notes.nth(0)).to_be_in_viewport(ratio=1)  # the rule
         await expect(notes.nth(1)).to_be_in_viewport(ratio=1)  # the tie note
         await expect(notes.nth(1)).to_contain_text("bằng phiếu")
+        await expect(page.locator("#ballots")).to_have_text(
+            "Phiếu phát ra: 17 · thu về: 17 · hợp lệ: 16 · không hợp lệ: 1 · trắng: 1")
+        await expect(page.locator("#blank-rule")).to_have_text(VI("poll.blank.invalid"))
+        await expect(page.locator("#blank-rule")).to_be_in_viewport(ratio=1)
         assert await page.evaluate("document.documentElement.scrollHeight <= window.innerHeight")
         await page.screenshot(path=str(SCREENSHOT.with_name("meeting-screen-17.png")))
         await page.close()

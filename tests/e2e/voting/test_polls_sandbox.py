@@ -21,6 +21,7 @@ from tests.helpers import cast_test_ballot, codes, deliver, register
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 FLAG = "Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm 2026"
 CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+VI_TEXT = Catalog("vi")
 UNITS = ["Bảo hiểm Xã hội tỉnh", "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "Trường Cao đẳng Cộng đồng",
          "Sở Văn hóa, Thể thao và Du lịch", "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Y tế",
          "Ban Dân tộc", "Sở Giáo dục và Đào tạo", "Đài Phát thanh và Truyền hình tỉnh",
@@ -38,7 +39,7 @@ def menu(*labels: str, zalo: bool = False) -> str:
 
 def settings(kind: str, question: str, candidates: list[str], seats: int = 1, most: int = 1, self_ok: bool = True,
              threshold: int = 50, quorum: str = "2/3", limit: str = "không giới hạn (Thường trực đóng)",
-             place: str = "(chưa ghi)") -> str:
+             place: str = "(chưa ghi)", blank_valid: bool = True) -> str:
     lines = [f"Loại: {kind}", f"Nội dung: {question}",
              f"Danh sách ứng viên ({len(candidates)} đơn vị, theo thứ tự trên phiếu):",
              *(f"  {n}. {unit}" for n, unit in enumerate(candidates, 1)),
@@ -46,13 +47,17 @@ def settings(kind: str, question: str, candidates: list[str], seats: int = 1, mo
              "Đơn vị được bầu cho chính mình" if self_ok else "Đơn vị không được bầu cho chính mình",
              f"Trúng cử khi có số phiếu quá {threshold}% tổng số đơn vị thành viên và thuộc {seats} đơn vị "
              "có số phiếu cao nhất",
-             f"Túc số: {quorum} tổng số đơn vị thành viên", f"Thời gian bỏ phiếu: {limit} · Địa điểm: {place}"]
+             f"Túc số: {quorum} tổng số đơn vị thành viên", VI_TEXT("poll.blank.valid" if blank_valid else
+                                                                     "poll.blank.invalid"),
+             f"Thời gian bỏ phiếu: {limit} · Địa điểm: {place}"]
     return "\n".join(lines)
 
 
-def summary(text: str, self_ok: bool = True, zalo: bool = False) -> str:
+def summary(text: str, self_ok: bool = True, zalo: bool = False, blank_valid: bool = True) -> str:
     toggle = "Không cho tự bầu cho mình" if self_ok else "Cho phép tự bầu cho mình"
-    return f"Kiểm tra phiếu bầu trước khi lưu:\n\n{text}\n{menu(*SUMMARY_ACTIONS, toggle, *SUMMARY_TAIL, zalo=zalo)}"
+    blank = "Tính phiếu trắng là phiếu không hợp lệ" if blank_valid else "Tính phiếu trắng là phiếu hợp lệ"
+    actions = menu(*SUMMARY_ACTIONS, toggle, blank, *SUMMARY_TAIL, zalo=zalo)
+    return f"Kiểm tra phiếu bầu trước khi lưu:\n\n{text}\n{actions}"
 
 
 async def people(app: App, block_id: int, sb: Sandbox) -> None:
@@ -121,7 +126,9 @@ async def test_a_flag_poll_in_a_few_taps_opened_read_by_the_observer_and_closed(
         "không được nhận.\n[1] ✅ Đóng và kiểm phiếu\n[2] « Quay lại"]
     closed = await sb.say("hoa", "1")
     result = (f"🗳 KẾT QUẢ KIỂM PHIẾU #1 — {BLOCK}\n{FLAG}\n"
-              "Số đơn vị thành viên: 11 · đã bỏ phiếu: 8 (72,73%) · phiếu hợp lệ: 8 · phiếu trắng: 0\n"
+              "Số đơn vị thành viên: 11 · đã bỏ phiếu: 8 (72,73%) · phiếu hợp lệ: 8 · không hợp lệ: 0 · "
+              "phiếu trắng: 0\n"
+              f"{VI_TEXT('poll.blank.valid')}\n"
               "Tỷ lệ tính trên tổng số đơn vị thành viên; trúng cử khi có số phiếu quá 50% tổng số đơn vị thành "
               "viên và thuộc 1 đơn vị có số phiếu cao nhất.\n"
               "1. Sở Y tế: 7 phiếu (63,64%) ✅ trúng cử\n2. Sở Giáo dục và Đào tạo: 1 phiếu (9,09%)\n"
@@ -178,15 +185,15 @@ async def test_every_setting_typed_bad_input_first_then_saved_and_opened(app: Ap
     assert (await sb.say("hoa", "năm mươi"))[0] == "Xin gõ số phần trăm nguyên từ 0 đến 99, ví dụ 50."
     await sb.say("hoa", "60 %")
     await sb.say("hoa", "8")  # Không cho tự bầu cho mình
-    await sb.say("hoa", "9")  # Túc số
+    await sb.say("hoa", "10")  # Túc số
     assert (await sb.say("hoa", "4/3"))[0] == "Xin gõ phân số như 2/3, phần trăm như 50%, hoặc 0."
     await sb.say("hoa", "3/4")
-    await sb.say("hoa", "10")  # Thời gian
+    await sb.say("hoa", "11")  # Thời gian
     assert (await sb.say("hoa", "mười lăm"))[0] == "Xin gõ số phút từ 1 đến 1440 (ví dụ 15), hoặc «không»."
     await sb.say("hoa", "15 phút")
-    await sb.say("hoa", "11")  # Địa điểm
+    await sb.say("hoa", "12")  # Địa điểm
     assert (await sb.say("hoa", "quay lại"))[0].startswith("Kiểm tra phiếu bầu")  # kept as it was
-    await sb.say("hoa", "11")
+    await sb.say("hoa", "12")
     place = "Hội trường Bảo hiểm Xã hội tỉnh"
     expected = settings("Bằng khen", question, chosen, 2, 3, self_ok=False, threshold=60, quorum="3/4",
                         limit="15 phút", place=place)
@@ -223,7 +230,7 @@ async def test_back_steps_and_a_dropped_draft_lose_nothing_else(app: App, block_
     summary_text = (await sb.say("hoa", "1"))[0]
     assert "Nội dung: Bầu đơn vị Trưởng khối năm 2027" in summary_text
     assert await sb.say("hoa", "xin chào") == [CHOOSE, summary_text]
-    assert (await sb.say("hoa", "12"))[0].startswith(f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n(Chưa có phiếu bầu nào.)")
+    assert (await sb.say("hoa", "13"))[0].startswith(f"🗳 Bầu chọn năm 2026 — {BLOCK}:\n(Chưa có phiếu bầu nào.)")
     assert await polls(app) == []
 
 
@@ -232,7 +239,7 @@ async def test_the_time_limit_closes_and_the_notice_buttons_give_minutes_and_run
     await people(app, block_id, sandbox)
     sb = sandbox
     await sb.say("hoa", "/baucu")
-    for text in ("1", "2", "1", "2", "YTE GDDT TTTT KHCN", "2", "10", "5 phút"):  # Bằng khen, 4 units, 2 seats
+    for text in ("1", "2", "1", "2", "YTE GDDT TTTT KHCN", "2", "11", "5 phút"):  # Bằng khen, 4 units, 2 seats
         await sb.say("hoa", text)
     await sb.say("hoa", "2")  # save and open
     ballots = {"BHXH": ["YTE", "GDDT"], "CDNDTNT": ["YTE", "GDDT"], "CDCD": ["GDDT", "TTTT"],

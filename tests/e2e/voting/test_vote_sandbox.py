@@ -43,7 +43,7 @@ def ballot(chosen: list[int], unit: str = "Sở Y tế", question: str = QUESTIO
 
 
 def review(lines: list[str], unit: str = "Sở Y tế") -> str:
-    body = "\n".join(lines) if lines else text("vote.review_blank")
+    body = "\n".join(lines) if lines else text("vote.review_blank") + "\n" + text("poll.blank.valid")
     return (f"Mời kiểm tra lại phiếu bầu — {QUESTION}\nĐơn vị bỏ phiếu: {unit}\n{body}\n\n"
             "Sau khi xác nhận, phiếu không sửa được nữa.\n[1] ✅ Xác nhận bỏ phiếu\n[2] Sửa lại\n[3] Để sau")
 
