@@ -88,7 +88,7 @@ cli-unknown_block = No block { $block }.
 cli-sandbox_intro =
     thidua sandbox ({ $style } style). You are «{ $user }».
     Sandbox commands: /as NAME, /ma (invite codes), /sdt NUMBER (share phone), /thoat.
-    Type [n] to press a button.
+    Type [n] to press a button; at a step that asks for a score, a typed number is the score (type [n] with the brackets to press a button).
 cli-sandbox_as = You are «{ $user }».
 cli-sandbox_to = → { $user }
 cli-demo_loaded = Loaded the sample block into { $path }.

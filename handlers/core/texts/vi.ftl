@@ -88,7 +88,7 @@ cli-unknown_block = Không tìm thấy khối { $block }.
 cli-sandbox_intro =
     Hộp thử thidua (kiểu { $style }). Bạn đang là «{ $user }».
     Lệnh của hộp thử: /as TÊN (đổi người), /ma (xem mã mời), /sdt SỐ (bấm nút gửi số điện thoại), /thoat.
-    Gõ số [n] để bấm nút.
+    Gõ số [n] để bấm nút; ở bước hỏi điểm, số gõ vào là điểm (gõ [n] kèm ngoặc vuông để bấm nút).
 cli-sandbox_as = Bạn đang là «{ $user }».
 cli-sandbox_to = → { $user }
 cli-demo_loaded = Đã nạp khối mẫu vào { $path }.
