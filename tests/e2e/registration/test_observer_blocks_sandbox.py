@@ -12,6 +12,7 @@ from handlers.core.catalog import text
 from handlers.term.block_file.read import load_block_file
 from handlers.term.block_import import import_block
 from tests.conftest import SAMPLE_BLOCK
+from tests.e2e.conftest import ZaloChat
 from tests.helpers import codes, deliver, import_sample_sheet, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
@@ -135,3 +136,22 @@ async def test_a_secretariat_and_a_contact_who_also_follow_another_block(app: Ap
     assert (await sb.say("binh", "/chamdiem"))[0].startswith(
         "📋 Bảng tiêu chí chấm điểm thi đua năm 2026\nĐơn vị: Sở Y tế")
     assert (await sb.say("binh", "/diem"))[0].startswith(f"📊 Điểm thi đua năm 2026 của {OTHER}\n")
+
+
+async def test_on_zalo_the_observer_of_two_blocks_picks_one_by_its_number(app: App, block_id: int,
+                                                                          zalo: ZaloChat) -> None:
+    other = await two_blocks(app, block_id)
+    for said in ((await codes(app, block_id))["observer"], "1", "Lê Thị Lan", "Chuyên viên", "0904222333", "1"):
+        await zalo.say("lan", said)
+    second = await zalo.say("lan", (await codes(app, other))["observer"])  # the code alone, typed
+    assert second[-1].endswith("(Lê Thị Lan, 0904 222 333)?\n\n1. Đồng ý\n2. Không")
+    assert await zalo.say("lan", "1") == [text("reg_done_observer_more", block=OTHER, count=2,
+                                               blocks=f"{BLOCK}; {OTHER}")]
+    assert len(await zalo.say("lan", "/trangthai")) == 2
+    scores = await zalo.say("lan", "/diem")
+    assert [s.split("\n")[0] for s in scores] == [
+        f"📊 Điểm thi đua năm 2026 của {BLOCK}", f"📊 Điểm thi đua năm 2026 của {OTHER}", text("sca.pick_block")]
+    assert scores[-1].endswith(f"\n\n1. {BLOCK}\n2. {OTHER}\n3. Thoát")
+    assert await zalo.say("lan", "2") == [
+        f"{text('sca.block_actions', block=OTHER)}\n\n" + "\n".join(
+            f"{i}. {label}" for i, label in enumerate(OBSERVER_ACTIONS, 1))]
