@@ -105,6 +105,7 @@ def reply_row(incoming: Incoming, reply: Reply, version: int, now: datetime, wor
     return {"channel": incoming.channel, "chat_id": incoming.chat_id, "text": reply.text,
             "choices": [[c.id, c.label] for c in reply.choices], "version": version, "created_at": now,
             "not_before": now + LEASE, "lease_owner": worker, "ask_contact": reply.ask_contact,
+            "number_input": reply.number_input,
             "document_file_id": doc.file_id if doc else None, "document_name": doc.filename if doc else None,
             "document_content": doc.content if doc and doc.content else None,
             "document_mime": doc.mime if doc else None}

@@ -142,7 +142,7 @@ def as_reply(row: OutboxMessage) -> Reply:
         document = Document(row.document_name or "file", content=row.document_content or b"",
                             mime=row.document_mime or "application/octet-stream", file_id=row.document_file_id)
     return Reply(row.text, tuple(Choice(id=c[0], label=c[1]) for c in row.choices), document=document,
-                 ask_contact=row.ask_contact)
+                 ask_contact=row.ask_contact, number_input=row.number_input)
 
 
 def send_outcome(error: DeliveryError) -> str:

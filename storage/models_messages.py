@@ -61,6 +61,7 @@ class OutboxMessage(SQLModel, table=True):
     document_content: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))  # made here
     document_mime: str | None = Field(default=None, max_length=100)
     ask_contact: bool = False  # a reply that offers the share-phone button
+    number_input: bool = False  # a reply whose step asks for a number (Reply.number_input)
     lease_owner: int | None = None  # the worker sending it now (see storage/locks.py)
     # set on reminders, so that one still queued is dropped when the unit submits or the deadline changes
     deadline_id: int | None = Field(default=None, index=True)

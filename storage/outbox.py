@@ -26,7 +26,7 @@ _REPLIES = insert(_TABLE)
 _REPLY_DEFAULTS: dict[str, Any] = {
     "choices": [], "version": 0, "attempts": 0, "sent_at": None, "failed_at": None, "last_error": None,
     "document_file_id": None, "document_name": None, "document_content": None, "document_mime": None,
-    "ask_contact": False, "deadline_id": None, "unit_id": None}
+    "ask_contact": False, "number_input": False, "deadline_id": None, "unit_id": None}
 _SENT = (update(_TABLE).where(_TABLE.c.id.in_(bindparam("ids", expanding=True)), _TABLE.c.sent_at.is_(None))
          .values(sent_at=bindparam("now"), attempts=_TABLE.c.attempts + 1, lease_owner=None, document_content=None))
 

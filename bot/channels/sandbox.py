@@ -1,8 +1,10 @@
 """The local sandbox: a text channel that doubles as the end-to-end test harness.
 
 Each sandbox user has a private chat. In Telegram style, buttons are shown as `[1] Label` and a
-typed number presses the button (option id and dialog version, as Telegram sends them); in Zalo
-style, the reply is one text with a numbered menu and a typed number travels as plain text.
+typed number presses the button (option id and dialog version, as Telegram sends them), except at a
+step that asks for a number (`Reply.number_input`, a score): there it travels as text, as a number typed
+on Telegram does, and `[n]` in brackets still presses button n. In Zalo style, the reply is one text
+with a numbered menu and a typed number travels as plain text.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Delivered:
     choices: tuple[Choice, ...] = ()
     version: int = 0
     document: str | None = None
+    number_input: bool = False  # the step asks for a number: a typed number is that number, not a button
 
 
 @dataclass
@@ -46,13 +49,19 @@ class SandboxChannel:
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
             item = Delivered(chat_id, part, reply.choices if last else (), version,
-                             reply.document.filename if reply.document and last else None)
+                             reply.document.filename if reply.document and last else None,
+                             reply.number_input and last)
             self.delivered.append(item)
             for listener in self.listeners:
                 listener(item)
 
     def last_with_choices(self, chat_id: str) -> Delivered | None:
         return next((d for d in reversed(self.delivered) if d.chat_id == chat_id and d.choices), None)
+
+    def last_prompt(self, chat_id: str) -> Delivered | None:
+        """The chat's last message that asks something: buttons, or a number (a notice in between is skipped)."""
+        return next((d for d in reversed(self.delivered)
+                     if d.chat_id == chat_id and (d.choices or d.number_input)), None)
 
 
 def render(item: Delivered, style: str) -> str:
@@ -83,8 +92,9 @@ class Sandbox:
         option = version = None
         chat = self.chat_of(user)
         match = _BUTTON.match(text.strip()) if text and self.channel.style == "telegram" else None
-        last = self.channel.last_with_choices(chat) if match else None
-        if match and last is not None and 1 <= int(match.group(1)) <= len(last.choices):
+        last = self.channel.last_prompt(chat) if match else None
+        pressed = match is not None and (not (last and last.number_input) or match.group(0).startswith("["))
+        if match and last is not None and pressed and 1 <= int(match.group(1)) <= len(last.choices):
             option, version, text = last.choices[int(match.group(1)) - 1].id, last.version, None
         return Incoming(channel=CHANNEL, chat_id=chat, user_id=chat, text=text, option=option, version=version,
                         update_id=update_id or uuid.uuid4().hex, contact_phone=contact_phone,

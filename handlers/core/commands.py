@@ -24,6 +24,10 @@ async def menu(ctx: Context) -> Reply:
     if me.role == ROLE_SECRETARIAT:
         return Reply(t("menu_secretariat", block=block), ctx.choices(*entries))
     if me.role == ROLE_OBSERVER:
+        followed = await people.observed(ctx)
+        if len(followed) > 1:  # the lists of units and the polls are the newest block's; status and scores all
+            return Reply(t("menu_observer_many", count=len(followed), blocks=await people.block_names(ctx, followed),
+                           block=block), ctx.choices(*entries))
         return Reply(t("menu_observer", block=block), ctx.choices(*entries))
     unit = await people.unit_name(ctx, me.unit_id)
     return Reply(t("menu_unit", unit=unit, block=block), ctx.choices(*entries))
@@ -75,6 +79,9 @@ async def whoami(ctx: Context, _arg: str) -> list[Reply]:
         lines.append(t("whoami_line", name=c.full_name, position=c.position, role_text=await people.role_text(ctx, c),
                        block=await people.block_name(ctx, c.block_id), phone=format_phone(c.phone),
                        date=format_local(c.registered_at)))
+    followed = await people.observed(ctx)
+    if len(followed) > 1:
+        lines.append(t("whoami_following", count=len(followed), blocks=await people.block_names(ctx, followed)))
     return [Reply("\n".join(lines))]
 
 

@@ -45,6 +45,9 @@ class Reply:
     document: Document | None = None
     ask_contact: bool = False  # a channel that can (Telegram) offers a share-phone button
     secret: bool = False  # never stored: a failed send is dropped, not kept in the outbox (a ballot receipt)
+    # the step asks for a number (a score): a channel that maps typed numbers to its buttons (the text
+    # sandbox in Telegram style) lets a typed number through as text here
+    number_input: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from handlers.core.catalog import Catalog
 from handlers.core.context import Context
-from handlers.core.roles import ROLE_KEYS, ROLE_SECRETARIAT, ROLE_UNIT
+from handlers.core.roles import ROLE_KEYS, ROLE_OBSERVER, ROLE_SECRETARIAT, ROLE_UNIT
 from storage.models import Contact
 
 
@@ -21,9 +21,30 @@ def acts_for_unit(contact: Contact) -> bool:
 
 
 async def primary(ctx: Context) -> Contact | None:
-    """The registration a menu acts on: the secretariat one if any, else the newest."""
+    """The registration a menu acts on: the secretariat one if any, else a unit's (newest first), else the
+    newest: a contact who also follows other blocks keeps the contact's menu (/trangthai and /diem show
+    the blocks followed too)."""
     regs = await ctx.registrations()
-    return next((c for c in regs if c.role == ROLE_SECRETARIAT), regs[0] if regs else None)
+    for role in (ROLE_SECRETARIAT, ROLE_UNIT):
+        found = next((c for c in regs if c.role == role), None)
+        if found is not None:
+            return found
+    return regs[0] if regs else None
+
+
+async def observed(ctx: Context) -> list[Contact]:
+    """The sender's observer registrations, one per block followed, in the order they were made."""
+    return sorted((c for c in await ctx.registrations() if c.role == ROLE_OBSERVER), key=lambda c: c.id or 0)
+
+
+async def staff_blocks(ctx: Context) -> list[Contact]:
+    """The blocks the sender reads as a whole: the secretariat's first (as before), then those followed."""
+    regs = await ctx.registrations()
+    return [*(c for c in regs if c.role == ROLE_SECRETARIAT), *await observed(ctx)]
+
+
+async def block_names(ctx: Context, contacts: list[Contact]) -> str:
+    return "; ".join([await block_name(ctx, c.block_id) for c in contacts])
 
 
 async def secretariat_for(ctx: Context, block_id: int) -> Contact | None:

@@ -12,7 +12,7 @@ from handlers.core.messages import Reply
 from handlers.core.roles import ROLE_UNIT
 from handlers.deadlines.due_text import due_text
 from handlers.deadlines.rules.workdays import effective_due
-from storage.models import Deadline, Submission, Unit
+from storage.models import Contact, Deadline, Submission, Unit
 from storage.uow import UnitOfWork
 
 
@@ -68,18 +68,28 @@ def render(t: Catalog, status: DeadlineStatus) -> str:
 
 
 async def command(ctx: Context, _arg: str = "") -> list[Reply]:
-    """/trangthai: the whole block for the secretariat and the observer; a contact sees its unit."""
-    t = ctx.t
+    """/trangthai: the whole block for the secretariat and the observer; a contact sees its unit. An observer
+    of several blocks (or a contact who also follows other blocks) gets one message per block."""
     me = await people.primary(ctx)
     if me is None:
-        return [Reply(t("not_registered_any"))]
+        return [Reply(ctx.t("not_registered_any"))]
+    wanted = [*([] if me.role != ROLE_UNIT else [me]), *await people.staff_blocks(ctx)]
+    sections: dict[int, Contact] = {}
+    for contact in wanted:  # one section per block, as the first registration found there reads it
+        sections.setdefault(contact.block_id, contact)
+    return [await _section(ctx, c) for c in sections.values()]
+
+
+async def _section(ctx: Context, me: Contact) -> Reply:
+    """One block's status as this registration sees it, in one message (the runtime splits a long one)."""
+    t = ctx.t
     items = await statuses(ctx.uow, me.block_id)
     block = await people.block_name(ctx, me.block_id)
     if not items:
-        return [Reply(t("status.none", block=block))]
+        return Reply(t("status.none", block=block))
     if me.role != ROLE_UNIT:
-        return [Reply("\n\n".join([t("status.header", block=block, now=format_local(ctx.now)),
-                                   *(render(t, s) for s in items)]))]
+        return Reply("\n\n".join([t("status.header", block=block, now=format_local(ctx.now)),
+                                   *(render(t, s) for s in items)]))
     lines = [t("status.unit_header", unit=await people.unit_name(ctx, me.unit_id))]
     for s in items:
         sub = s.submissions.get(me.unit_id or -1)
@@ -88,4 +98,4 @@ async def command(ctx: Context, _arg: str = "") -> list[Reply]:
             key = "status.unit_supplement"  # on time first, supplemented after the deadline
         lines.append(t(key, title=s.deadline.title, due=due_text(t, s.deadline.due_at),
                        at=format_local(sub.submitted_at) if sub else ""))
-    return [Reply("\n".join(lines))]
+    return Reply("\n".join(lines))

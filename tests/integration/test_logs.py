@@ -26,11 +26,16 @@ async def test_a_start_up_logs_json_lines_without_the_token(tmp_path: Path) -> N
                                  "THIDUA_SECRET_KEY": "a-secret-key-for-the-log-test"})
     process = await asyncio.create_subprocess_exec(*THIDUA, "run", cwd=tmp_path, env=env,
                                                    stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    assert process.stderr is not None
+    # read as it comes: DEBUG lines (every migration's statements) overflow a pipe's 64 KiB buffer long before
+    # the first getUpdates, and a process blocked on a full pipe never gets there
+    reading = asyncio.create_task(process.stderr.read())
     try:
         await api.wait_for(lambda: any(method == "getUpdates" for method, _ in api.calls), timeout=60)
     finally:
         process.send_signal(signal.SIGTERM)
-        _, err = await asyncio.wait_for(process.communicate(), 30)
+        await asyncio.wait_for(process.wait(), 30)
+        err = await asyncio.wait_for(reading, 30)
         await api.stop()
     text = err.decode()
     lines = [json.loads(line) for line in text.splitlines() if line.strip()]

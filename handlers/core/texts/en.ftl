@@ -61,6 +61,7 @@ menu_guest = You are not registered. Please send the invite code from the block'
 menu_unit = Main menu ({ $unit }, { $block }):
 menu_secretariat = Secretariat menu, { $block }:
 menu_observer = You follow { $block } (provincial board). Choose what to see:
+menu_observer_many = You follow { $count } blocks: { $blocks } (provincial board). Submissions and scores show every block; the list of units and the polls are those of { $block }. Choose what to see:
 menu-units = Units and contacts
 menu-missing = Units without a contact
 menu-revoke = Revoke a contact
@@ -72,6 +73,7 @@ menu-whoami = About me
 whoami_none = You are not registered in any block. Send an invite code to register.
 whoami_line = • { $name }, { $position }, { $role_text }, { $block }, phone { $phone }, registered { $date }
 whoami_header = Your registration:
+whoami_following = You follow { $count } blocks: { $blocks }.
 role-unit = contact of { $unit }
 role-secretariat = block secretariat ({ $unit })
 role-observer = observer (provincial board)
@@ -88,7 +90,7 @@ cli-unknown_block = No block { $block }.
 cli-sandbox_intro =
     thidua sandbox ({ $style } style). You are «{ $user }».
     Sandbox commands: /as NAME, /ma (invite codes), /sdt NUMBER (share phone), /thoat.
-    Type [n] to press a button.
+    Type [n] to press a button; at a step that asks for a score, a typed number is the score (type [n] with the brackets to press a button).
 cli-sandbox_as = You are «{ $user }».
 cli-sandbox_to = → { $user }
 cli-demo_loaded = Loaded the sample block into { $path }.

@@ -61,6 +61,7 @@ menu_guest = Bạn chưa đăng ký. Mời gửi mã mời do Thường trực K
 menu_unit = Menu chính ({ $unit }, { $block }):
 menu_secretariat = Menu Thường trực { $block }:
 menu_observer = Bạn theo dõi { $block } (Ban Thi đua - Khen thưởng tỉnh). Chọn mục cần xem:
+menu_observer_many = Bạn theo dõi { $count } khối: { $blocks } (Ban Thi đua - Khen thưởng tỉnh). Tình hình nộp và điểm thi đua hiện theo từng khối; danh sách đơn vị và bỏ phiếu là của { $block }. Chọn mục cần xem:
 menu-units = Danh sách đơn vị và đầu mối
 menu-missing = Đơn vị chưa có đầu mối
 menu-revoke = Thu hồi một đầu mối
@@ -72,6 +73,7 @@ menu-whoami = Thông tin của tôi
 whoami_none = Bạn chưa đăng ký ở khối nào. Gửi mã mời để đăng ký.
 whoami_line = • { $name }, { $position }, { $role_text }, { $block }, SĐT { $phone }, đăng ký { $date }
 whoami_header = Thông tin đăng ký của bạn:
+whoami_following = Bạn đang theo dõi { $count } khối: { $blocks }.
 role-unit = đầu mối của { $unit }
 role-secretariat = Thường trực Khối ({ $unit })
 role-observer = theo dõi khối (Ban Thi đua - Khen thưởng tỉnh)
@@ -88,7 +90,7 @@ cli-unknown_block = Không tìm thấy khối { $block }.
 cli-sandbox_intro =
     Hộp thử thidua (kiểu { $style }). Bạn đang là «{ $user }».
     Lệnh của hộp thử: /as TÊN (đổi người), /ma (xem mã mời), /sdt SỐ (bấm nút gửi số điện thoại), /thoat.
-    Gõ số [n] để bấm nút.
+    Gõ số [n] để bấm nút; ở bước hỏi điểm, số gõ vào là điểm (gõ [n] kèm ngoặc vuông để bấm nút).
 cli-sandbox_as = Bạn đang là «{ $user }».
 cli-sandbox_to = → { $user }
 cli-demo_loaded = Đã nạp khối mẫu vào { $path }.

@@ -10,7 +10,7 @@ from handlers.core import people
 from handlers.core.catalog import Catalog
 from handlers.core.context import Context
 from handlers.core.messages import Reply
-from handlers.core.roles import ROLE_KEYS, ROLE_SECRETARIAT
+from handlers.core.roles import ROLE_KEYS, ROLE_OBSERVER, ROLE_SECRETARIAT
 from handlers.core.validation import format_phone, person_name, position, vn_phone
 from handlers.registration.rules.codes import code_hash, normalize_code
 from storage.models import ChatAccount, Contact
@@ -50,6 +50,10 @@ async def ask(ctx: Context) -> Reply:
     t, data, step = ctx.t, ctx.data, ctx.state.step
     if step == "confirm":
         block = await people.block_name(ctx, data["block_id"])
+        if (known := await _observer_elsewhere(ctx)) is not None:  # one officer follows several blocks
+            text = t("reg_confirm_observer_more", block=block, blocks=await people.block_names(ctx, known),
+                     name=known[0].full_name, phone=format_phone(known[0].phone))
+            return Reply(text, ctx.choices(("yes", t("yes")), ("no", t("no"))))
         unit = await people.unit_name(ctx, await _unit_id(ctx))
         return Reply(t(CONFIRM_KEYS[data['role']], unit=unit, block=block),
                      ctx.choices(("yes", t("yes")), ("no", t("no"))))
@@ -74,6 +78,10 @@ async def answer(ctx: Context) -> list[Reply]:
     t, step = ctx.t, ctx.state.step
     if step == "confirm":
         if ctx.option == "yes":
+            if (known := await _observer_elsewhere(ctx)) is not None:  # the details they gave the first time
+                me = known[-1]
+                ctx.goto("summary", name=me.full_name, position=me.position, phone=me.phone)
+                return await _finish(ctx)
             ctx.goto("name")
             return [await ask(ctx)]
         if ctx.option == "no":
@@ -102,6 +110,13 @@ async def answer(ctx: Context) -> list[Reply]:
         ctx.end()
         return [Reply(t("cancelled"))]
     return [Reply(t("choose_from_menu")), await ask(ctx)]
+
+
+async def _observer_elsewhere(ctx: Context) -> list[Contact] | None:
+    """An observer's code redeemed by someone who already follows other blocks: their registrations there."""
+    if ctx.data["role"] != ROLE_OBSERVER:
+        return None
+    return [c for c in await people.observed(ctx) if c.block_id != ctx.data["block_id"]] or None
 
 
 async def _unit_id(ctx: Context) -> int | None:
@@ -150,4 +165,8 @@ async def _finish(ctx: Context) -> list[Reply]:
     block = await people.block_name(ctx, block_id)
     ctx.end()
     unit = await people.unit_name(ctx, unit_id)
+    followed = await people.observed(ctx) if contact.role == ROLE_OBSERVER else []
+    if len(followed) > 1:  # one more block followed, the others kept: say which ones now
+        return [Reply(t("reg_done_observer_more", block=block, count=len(followed),
+                        blocks=await people.block_names(ctx, followed)))]
     return [Reply(t(DONE_KEYS[contact.role], unit=unit, block=block))]

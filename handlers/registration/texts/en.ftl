@@ -20,6 +20,11 @@ reg_confirm_observer =
     Observer invite code for { $block } (provincial board).
     {""}
     Are you the officer following this block?
+reg_confirm_observer_more =
+    Observer invite code for { $block } (provincial board).
+    You follow: { $blocks }.
+    {""}
+    Add { $block } to the blocks you follow, with the details you registered ({ $name }, { $phone })?
 reg_declined = Registration stopped. If the code was wrong, please contact the secretariat.
 reg_ask_name = Please type your full name.
 reg_bad_name = A name has 2 to 100 characters with letters, and no commands or links. Please type it again.
@@ -39,6 +44,7 @@ reg_summary =
 reg_done_unit = ✅ You are registered as the contact of { $unit } ({ $block }).
 reg_done_secretariat = ✅ You are registered on the secretariat of { $block }. Type /menu.
 reg_done_observer = ✅ You now follow { $block }. Type /menu.
+reg_done_observer_more = ✅ { $block } added to the blocks you follow. You now follow { $count } blocks: { $blocks }. Type /trangthai or /diem to see each block.
 reg_code_gone = The invite code was revoked while you registered. Please ask the secretariat for a new one.
 units_header = Units and contacts of { $block } ({ $done }/{ $total } units have a contact):
 units_none = {"    "}(no contact yet)

@@ -20,6 +20,11 @@ reg_confirm_observer =
     Mã mời theo dõi { $block } dành cho Ban Thi đua - Khen thưởng tỉnh.
     {""}
     Bạn là cán bộ theo dõi khối?
+reg_confirm_observer_more =
+    Mã mời theo dõi { $block } dành cho Ban Thi đua - Khen thưởng tỉnh.
+    Bạn đang theo dõi: { $blocks }.
+    {""}
+    Thêm { $block } vào các khối bạn theo dõi, với thông tin đã đăng ký ({ $name }, { $phone })?
 reg_declined = Đã dừng đăng ký. Nếu nhầm mã, mời liên hệ Thường trực Khối.
 reg_ask_name = Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa).
 reg_bad_name = Họ và tên cần từ 2 đến 100 ký tự, có chữ cái và không chứa lệnh hay đường dẫn. Mời nhập lại.
@@ -39,6 +44,7 @@ reg_summary =
 reg_done_unit = ✅ Đã đăng ký bạn là đầu mối thi đua của { $unit } ({ $block }). Tôi sẽ nhắn bạn khi có hạn nộp, việc chấm điểm và bỏ phiếu.
 reg_done_secretariat = ✅ Đã đăng ký bạn vào Thường trực { $block }. Gõ /menu để xem danh sách đơn vị và đầu mối.
 reg_done_observer = ✅ Đã đăng ký bạn theo dõi { $block }. Gõ /menu để xem tình hình của khối.
+reg_done_observer_more = ✅ Đã thêm { $block } vào các khối bạn theo dõi. Bạn đang theo dõi { $count } khối: { $blocks }. Gõ /trangthai hoặc /diem để xem tình hình từng khối.
 reg_code_gone = Mã mời vừa bị thu hồi trong lúc bạn đăng ký. Mời liên hệ Thường trực Khối để lấy mã mới.
 units_header = Đơn vị và đầu mối của { $block } ({ $done }/{ $total } đơn vị đã có đầu mối):
 units_line = { $i }. { $code } – { $name }{ $tag }

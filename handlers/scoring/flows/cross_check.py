@@ -122,11 +122,11 @@ def _score_prompt(ctx: Context, board: ScoreBoard, unit: Unit, c: Criterion) -> 
         pairs.append((SKIP, t("sca.skip")))
     if buttons_here(ctx):
         lines.append(t("sca.ask_score"))
-        return Reply("\n".join(lines), view.with_back(ctx, *pairs))
+        return Reply("\n".join(lines), view.with_back(ctx, *pairs), number_input=True)
     words = [t("sca.word_keep"), *([t("sca.word_clear")] if mark.checked is not None else []),
              *([t("sca.word_skip")] if ctx.data.get("seq") else []), t("sca.word_back")]
     lines.append(t("sca.ask_score_words", words=", ".join(words)))
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines), number_input=True)
 
 
 async def answer(ctx: Context) -> list[Reply]:

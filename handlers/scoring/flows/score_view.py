@@ -3,6 +3,8 @@ the review. Texts come from the catalog; menus are choices the channel renders."
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from handlers.core.clock import format_local
 from handlers.core.context import Context
 from handlers.core.messages import Reply
@@ -29,7 +31,7 @@ def buttons_here(ctx: Context) -> bool:
 
 def with_note(note: str | None, reply: Reply) -> Reply:
     """A confirmation and the next question in one message (one send per answer)."""
-    return reply if not note else Reply(f"{note}\n\n{reply.text}", reply.choices, reply.document)
+    return reply if not note else replace(reply, text=f"{note}\n\n{reply.text}")
 
 
 async def overview(ctx: Context, s: Scorer, note: str | None = None) -> Reply:
@@ -89,13 +91,13 @@ async def criterion(ctx: Context, s: Scorer, c: Criterion, note: str | None = No
     other = s.neighbour(c.code, 1) or s.criteria[0]
     if not buttons_here(ctx):
         lines.append(t("score.ask_text", example=example(c, s), max=show(c.max_score), code=other.code))
-        return with_note(note, Reply("\n".join(lines)))
+        return with_note(note, Reply("\n".join(lines), number_input=True))
     lines.append(t("score.ask_buttons", example=example(c, s), code=other.code))
     zero = t("score.quick_zero_deduction") if c.kind == DEDUCTION else t("score.quick_zero")
     options = ctx.choices((MAX, t("score.quick_max", max=show(c.max_score))), (ZERO, zero),
                           (SKIP, t("score.opt_skip")), (BACK, t("score.opt_back")), (JUMP, t("score.opt_jump")),
                           (OVERVIEW, t("score.opt_overview")))
-    return with_note(note, Reply("\n".join(lines), options))
+    return with_note(note, Reply("\n".join(lines), options, number_input=True))
 
 
 def explain(ctx: Context, s: Scorer, c: Criterion, note: str | None = None) -> Reply:
@@ -126,7 +128,8 @@ def codes(s: Scorer) -> str:
 
 def goto(ctx: Context, s: Scorer, editing: bool, note: str | None = None) -> Reply:
     key = "score.ask_edit" if editing else "score.ask_goto"
-    return with_note(note, Reply(ctx.t(key, codes=codes(s)), ctx.choices((BACK, ctx.t("score.opt_back")))))
+    return with_note(note, Reply(ctx.t(key, codes=codes(s)), ctx.choices((BACK, ctx.t("score.opt_back"))),
+                                 number_input=True))  # a code such as "1" or "2.1", not "Quay lại"
 
 
 def summary(ctx: Context, s: Scorer) -> str:

@@ -22,16 +22,24 @@ from handlers.scoring.flows import scores_view as view
 
 FLOW = "scores"
 EXPORT_PICK = "export_unit"
+PICK_BLOCK = "pick_block"  # an observer of several blocks (or a secretariat who also follows others)
+BLOCK_PREFIX = "b"
 WRITE_STEPS = (*check.STEPS, *reopen.STEPS)
-STEPS = frozenset({view.OVERVIEW, EXPORT_PICK, *WRITE_STEPS})
+STEPS = frozenset({PICK_BLOCK, view.OVERVIEW, EXPORT_PICK, *WRITE_STEPS})
 
 
 async def command(ctx: Context, _arg: str = "") -> list[Reply]:
     me = await people.primary(ctx)
     if me is None:
         return [Reply(ctx.t("not_registered_any"))]
+    staff = await people.staff_blocks(ctx)
+    if len(staff) > 1:  # every block read as a whole, one message each, then which one to act on
+        ctx.begin(FLOW, PICK_BLOCK)
+        return [*[Reply(await _block_overview(ctx, c.block_id)) for c in staff], await _pick_block(ctx)]
     if me.role not in (ROLE_SECRETARIAT, ROLE_OBSERVER):
-        return [Reply(ctx.t("not_allowed"))]
+        if not staff:
+            return [Reply(ctx.t("not_allowed"))]
+        me = staff[0]  # a unit's contact who follows one other block
     board = await load(ctx.uow, me.block_id, ctx.now)
     if isinstance(board, str):
         return [Reply(await view.missing_text(ctx, board, me.block_id))]
@@ -46,6 +54,8 @@ async def _allowed(ctx: Context) -> bool:
 
 
 async def ask(ctx: Context) -> Reply:
+    if ctx.state.step == PICK_BLOCK:
+        return await _pick_block(ctx)
     if not await _allowed(ctx):
         ctx.end()
         return Reply(ctx.t("not_allowed"))
@@ -61,6 +71,8 @@ async def ask(ctx: Context) -> Reply:
 
 async def answer(ctx: Context) -> list[Reply]:
     t = ctx.t
+    if ctx.state.step == PICK_BLOCK:
+        return await _answer_pick_block(ctx)
     if not await _allowed(ctx):  # a revoked secretariat, or an observer's dialog steered to a write step
         ctx.end()
         return [Reply(t("not_allowed"))]
@@ -96,6 +108,37 @@ async def answer(ctx: Context) -> list[Reply]:
         ctx.end()
         return [Reply(t("sca.bye"))]
     return [Reply(t("choose_from_menu")), await view.overview(ctx)]
+
+
+async def _block_overview(ctx: Context, block_id: int) -> str:
+    board = await load(ctx.uow, block_id, ctx.now)
+    return await view.missing_text(ctx, board, block_id) if isinstance(board, str) else view.overview_text(ctx.t, board)
+
+
+async def _pick_block(ctx: Context) -> Reply:
+    """Which block to act on: only those the sender still reads as a whole (checked at every step)."""
+    staff = await people.staff_blocks(ctx)
+    if not staff:
+        ctx.end()
+        return Reply(ctx.t("not_allowed"))
+    pairs = [(f"{BLOCK_PREFIX}{c.block_id}", await people.block_name(ctx, c.block_id)) for c in staff]
+    return Reply(ctx.t("sca.pick_block"), ctx.choices(*pairs, (view.EXIT, ctx.t("sca.action.exit"))))
+
+
+async def _answer_pick_block(ctx: Context) -> list[Reply]:
+    option = ctx.option or ""
+    if option == view.EXIT:
+        ctx.end()
+        return [Reply(ctx.t("sca.bye"))]
+    picked = next((c for c in await people.staff_blocks(ctx) if option == f"{BLOCK_PREFIX}{c.block_id}"), None)
+    if picked is None:
+        again = await _pick_block(ctx)
+        return [again] if ctx.state.flow is None else [Reply(ctx.t("choose_from_menu")), again]
+    board = await load(ctx.uow, picked.block_id, ctx.now)
+    if isinstance(board, str):  # nothing to act on there yet: said, and the choice stays open
+        return [Reply(await view.missing_text(ctx, board, picked.block_id)), await _pick_block(ctx)]
+    ctx.goto(view.OVERVIEW, block_id=picked.block_id)
+    return [Reply(ctx.t("sca.block_actions", block=board.block), await view.actions(ctx))]
 
 
 async def _export_pick(ctx: Context) -> Reply:

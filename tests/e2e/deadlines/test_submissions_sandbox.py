@@ -270,8 +270,9 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
     assert await history(app, "self_assessment") == []
 
     await sandbox.say("binh", "/chamdiem 1.1")  # the sheet scored (Tối đa everywhere) and submitted
-    for _ in range(12 * 3):  # the score, no explanation, no file
-        await sandbox.say("binh", "1")
+    for _ in range(12):  # [1] Tối đa (in brackets: a button at the score step), no explanation, no file
+        for said in ("[1]", "1", "1"):
+            await sandbox.say("binh", said)
     await sandbox.say("binh", "/chamdiem")
     for text in ("2", "1", "1"):  # Xem lại và nộp, Nộp bảng tự chấm, Xác nhận nộp
         out = await sandbox.say("binh", text)

@@ -188,9 +188,9 @@ async def test_cross_check_a_changed_score_needs_a_reason_and_the_unit_is_told(a
     ask_1_2 = ask_score("1.2", 2, TEXT_1_2, "10", "10", text("sca.keep_self", own=10), text("sca.skip"), "Quay lại")
     assert await sb.say("hoa", "1") == [ask_1_2]
     ask_1_3 = ask_score("1.3", 3, TEXT_1_3, "10", "10", text("sca.keep_self", own=10), text("sca.skip"), "Quay lại")
-    assert await sb.say("hoa", "1") == [text("sca.saved_agreed", code="1.2", own=10), ask_1_3]
-    assert (await sb.say("hoa", "2"))[0].startswith("Tiêu chí 1.4 (4/16, mục I)")  # Bỏ qua
-    assert await sb.say("hoa", "3") == [unit_view("98", "96,5", 3, criteria[0], "1.2: 10/10 ✔", *criteria[2:])]
+    assert await sb.say("hoa", "[1]") == [text("sca.saved_agreed", code="1.2", own=10), ask_1_3]
+    assert (await sb.say("hoa", "[2]"))[0].startswith("Tiêu chí 1.4 (4/16, mục I)")  # Bỏ qua
+    assert await sb.say("hoa", "[3]") == [unit_view("98", "96,5", 3, criteria[0], "1.2: 10/10 ✔", *criteria[2:])]
 
     # the unit hears of the changed score, not of the one confirmed as it was
     assert await sb.say("hoa", text("sca.finish_unit")) == [

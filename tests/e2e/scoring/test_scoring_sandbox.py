@@ -3,7 +3,9 @@ transcripts: the whole sheet, errors, explanation and evidence, jumps, review, e
 lock; a second contact of the unit; pause and resume; a restart in the middle; roles; reopening.
 
 In the Telegram-style sandbox a typed "1".."9" presses a button of the last menu (the harness plays the
-button taps), so a typed small score goes through `typed()`, as a real Telegram text message would."""
+button taps), except at a step that asks for a number, where it is the number and "[1]" presses button 1
+(tests/e2e/scoring/test_number_input_sandbox.py); `typed()` sends text whatever the step, as a real
+Telegram text message would."""
 
 from __future__ import annotations
 
@@ -156,12 +158,12 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
         f"{SECTION_I}\n1.3 — Thực hiện các nhiệm vụ đột xuất do cấp trên giao — tối đa 10 điểm, bước 0,5\n"
         "Điểm hiện tại: 3 (Trần Văn Bình, 23/11/2026 09:00).\n"
         f"Mời gõ điểm (ví dụ 9,5) hoặc bấm nút. Chuyển nhanh tới tiêu chí khác: /di 1.4\n{BUTTONS_10}"]
-    assert (await sandbox.say("binh", "3"))[0].startswith(f"{SECTION_I}\n1.4 — ")  # [3] Bỏ qua: 1.3 stays 3
+    assert (await sandbox.say("binh", "[3]"))[0].startswith(f"{SECTION_I}\n1.4 — ")  # [3] Bỏ qua: 1.3 stays 3
 
     # the rest: buttons, words and typed numbers
     for code, score in REST.items():
         if score == "tối đa":
-            assert (await sandbox.say("binh", "1"))[0].startswith(f"✅ Đã lưu {code}: 10 điểm.")  # [1] Tối đa
+            assert (await sandbox.say("binh", "[1]"))[0].startswith(f"✅ Đã lưu {code}: 10 điểm.")  # [1] Tối đa
             await sandbox.say("binh", "1")
             out = await sandbox.say("binh", "1")
         else:
@@ -269,7 +271,7 @@ async def test_submitting_needs_every_base_criterion_and_a_late_one_is_flagged(
     assert out[1].startswith("📝 Bảng tự chấm điểm của Sở Y tế") and "⚠️ Chưa chấm: 1.1, 1.2" in out[1]
     await sandbox.say("binh", "/chamdiem 1.1")
     for _ in range(12):  # Tối đa for every base criterion, no explanation, no file
-        await sandbox.say("binh", "1")
+        await sandbox.say("binh", "[1]")  # in brackets: a button at the score step, where "1" is a score
         await sandbox.say("binh", "1")
         await sandbox.say("binh", "1")
     assert (await sandbox.say("binh", "/di T1"))[0].startswith("Điểm thưởng\nT1")
