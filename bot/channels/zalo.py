@@ -25,7 +25,7 @@ from typing import Any, Final, TypeVar
 from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
-from bot.channels.parts import SentParts
+from bot.channels.parts import PART_GAP, SentParts, between_parts
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
 from bot.channels.zalo_convert import CHANNEL, describe_update, update_to_incoming
 from bot.channels.zalo_photo import PhotoKeeper
@@ -67,6 +67,7 @@ class ZaloChannel:
         document_unavailable_text: str,
         document_link: Callable[[Document], str | None] | None = None,
         photos: PhotoKeeper | None = None,
+        part_gap: float = PART_GAP,
         poll_timeout: float = 30.0,
         backoff_initial: float = 1.0,
         backoff_max: float = 60.0,
@@ -75,6 +76,7 @@ class ZaloChannel:
         self._document_unavailable_text = document_unavailable_text
         self._document_link = document_link  # a signed link to a file the bot holds (bot.web.file_links)
         self.photos = photos  # keeps a photo sent as a file (a submission's evidence)
+        self.part_gap = part_gap  # a long reply's parts go 1 a second to the chat
         self._poll_timeout = poll_timeout
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
@@ -90,7 +92,9 @@ class ZaloChannel:
             reply = replace(reply, text=f"{reply.text}\n\n{note}" if reply.text else note)
         parts = [part for part in split_text(as_plain_text(reply), self.text_limit, utf16_len) if part.strip()]
         key = self._sent_parts.key(chat_id, parts)
-        for index in range(self._sent_parts.first_unsent(key), len(parts)):  # a resend skips what went out
+        start = self._sent_parts.first_unsent(key)  # a resend skips what went out
+        for index in range(start, len(parts)):
+            await between_parts(self.part_gap, index == start)
             try:
                 await self.client.send_message(chat_id, parts[index])
             except ZaloError as exc:
