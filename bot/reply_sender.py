@@ -82,10 +82,10 @@ class ReplySender:
 
     async def _paced(self, channel_name: str, chat_id: str, reply: Reply, version: int) -> None:
         channel = self.channels[channel_name]
-        if self.pacers is None:
+        pacer = self.pacers.for_replies(channel_name) if self.pacers is not None else None
+        if pacer is None:
             await channel.send(chat_id, reply, version)
             return
-        pacer = self.pacers.get(channel_name)
         cost = pacer.limits.cost(reply.text, reply.document is not None)
         windows = await pacer.acquire(chat_id, cost, time.monotonic() + PACE_WAIT)
         if windows is None:

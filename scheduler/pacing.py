@@ -63,12 +63,18 @@ class ChannelPacer:
                 window.cancel(cost)
 
 
+PLATFORMS = frozenset({"telegram", "zalo"})  # whose limits replies keep too (the local sandbox has none)
+
+
 class Pacers:
     """The process's pacers, one per channel, made on first use with the channel's limits."""
 
-    def __init__(self, limits: Callable[[str], ChannelLimits]) -> None:
-        self._limits = limits
+    def __init__(self, limits: Callable[[str], ChannelLimits], platforms: frozenset[str] = PLATFORMS) -> None:
+        self._limits, self.platforms = limits, platforms
         self._pacers: dict[str, ChannelPacer] = {}
+
+    def for_replies(self, channel: str) -> ChannelPacer | None:
+        return self.get(channel) if channel in self.platforms else None
 
     def get(self, channel: str, limits: ChannelLimits | None = None) -> ChannelPacer:
         if channel not in self._pacers:
