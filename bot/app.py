@@ -27,6 +27,8 @@ from handlers.features import FEATURES
 from scheduler import metrics, poll_timer
 from scheduler.delivery import OutboxDelivery
 from scheduler.delivery_records import DeliveryRecords, SentRecorder
+from scheduler.pacing import Pacers
+from scheduler.rate_limits import channel_limits
 from scheduler.reminders import PlanResult, plan_tick
 from storage import db, migrate
 from storage.locks import Presence
@@ -68,7 +70,8 @@ class App:
         config = HandlerConfig(secret=settings.secret_bytes(), bot_username=settings.telegram_bot_username,
                                public_url=settings.public_base(), features=FEATURES)
         presence = Presence(engine)
-        dispatcher = Dispatcher(sessions, clock, config, worker=presence.worker)
+        pacers = Pacers(lambda name: channel_limits(name, channel_rate(settings, name)))  # one per channel
+        dispatcher = Dispatcher(sessions, clock, config, worker=presence.worker, pacers=pacers)
         app = cls(settings, engine, sessions, clock, config, dispatcher, presence)
         for channel in channels:
             app.add_channel(channel)
@@ -92,14 +95,12 @@ class App:
         return self.dispatcher.recorder
 
     def delivery(self) -> OutboxDelivery:
-        rates = {name: self._rate(name) for name in self.channels}
+        rates = {name: channel_rate(self.settings, name) for name in self.channels}
         budget = 0.75 * self.settings.outbox_interval_seconds  # a run ends before the next one is due
         d = self.dispatcher
         records = DeliveryRecords(self.sessions, d.worker, d.recorder, d.writers)
-        return OutboxDelivery(self.sessions, self.clock, self.send, rates, budget=budget, records=records)
-
-    def _rate(self, channel: str) -> float:
-        return {"telegram": self.settings.telegram_rate, "zalo": self.settings.zalo_rate}.get(channel, 50.0)
+        return OutboxDelivery(self.sessions, self.clock, self.send, rates, budget=budget, records=records,
+                              pacers=d.pacers)  # the replies' pacers: one limiter per channel in the process
 
     def scheduler(self, delivery: OutboxDelivery | None = None, guard: Guard | None = None) -> AsyncIOScheduler:
         """Periodic jobs with fixed ids; a missed run is harmless because each job is idempotent.
@@ -190,3 +191,8 @@ class App:
                     log.warning("closing channel %s failed", channel.name)
         await self.presence.close()
         await self.engine.dispose()
+
+
+def channel_rate(settings: Settings, channel: str) -> float:
+    """A channel's overall rate (messages a second) from the settings."""
+    return {"telegram": settings.telegram_rate, "zalo": settings.zalo_rate}.get(channel, 50.0)

@@ -33,6 +33,7 @@ from handlers.core.messages import Incoming, Reply, incoming_from_json, incoming
 from handlers.core.router import route
 from scheduler import metrics
 from scheduler.delivery_records import SentRecorder
+from scheduler.pacing import Pacers
 from storage.db import LostConnection, Writers, is_lost_connection
 from storage.dialogs import ChatState
 from storage.locks import new_worker_number
@@ -62,6 +63,7 @@ class Dispatcher:
         worker: int | None = None,
         writers: Writers | None = None,
         recorder: SentRecorder | None = None,
+        pacers: Pacers | None = None,
     ) -> None:
         self.sessions = sessions
         self.clock = clock
@@ -70,7 +72,8 @@ class Dispatcher:
         self.worker = worker or new_worker_number()
         self.writers = writers or Writers(sessions.kw["bind"])
         self.recorder = recorder or SentRecorder(sessions, clock, self.writers)
-        self.sender = ReplySender(sessions, clock, self.channels, self.writers, self.recorder)
+        self.pacers = pacers  # one pacer per channel, shared with the outbox's delivery (App.delivery)
+        self.sender = ReplySender(sessions, clock, self.channels, self.writers, self.recorder, pacers)
         self.accepting = True  # False once the worker stops: webhooks answer 503 from then on
         self._locks: dict[tuple[str, str], asyncio.Lock] = {}
         self._holders: dict[tuple[str, str], int] = {}

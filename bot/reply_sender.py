@@ -7,12 +7,18 @@ so a chat's messages keep their order. A secret reply (a ballot's receipt) has n
 The record of a send is written right away, but the update does not wait for it: the chat's next send
 does (the next reply of the update, or the first of the chat's next update). So a chat never has more than
 one send out and unrecorded, and the update's time is not lengthened by the record's round trip.
+
+Each send first takes its places from the channel's pacer (scheduler.pacing), the one the outbox's delivery
+loop uses too: a burst of replies and notices keeps the platform's limits together (Telegram: 30 a second,
+1 a second per chat, 20 a minute per group). A reply that cannot get a place within `PACE_WAIT` goes back
+to the outbox like a failed one.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -25,18 +31,20 @@ from handlers.core.messages import DeliveryError, Incoming, Reply
 from scheduler import metrics
 from scheduler.delivery import send_outcome
 from scheduler.delivery_records import LEASE, SentRecorder, retry_delay
+from scheduler.pacing import Pacers
 from storage.db import Writers
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 Outgoing = list[tuple[Reply, int | None]]  # each reply with its outbox row (None: a secret reply)
+PACE_WAIT = 30.0  # seconds a reply may wait for its places (a Telegram group's 20 a minute is the longest)
 
 
 class ReplySender:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock, channels: dict[str, Channel],
-                 writers: Writers, recorder: SentRecorder) -> None:
+                 writers: Writers, recorder: SentRecorder, pacers: Pacers | None = None) -> None:
         self.sessions, self.clock, self.channels = sessions, clock, channels  # the dispatcher's, shared
-        self.writers, self.recorder = writers, recorder
+        self.writers, self.recorder, self.pacers = writers, recorder, pacers
         self._recording: dict[tuple[str, str], asyncio.Future[None]] = {}  # a chat's last send, being recorded
 
     async def recorded(self) -> None:
@@ -57,7 +65,7 @@ class ReplySender:
             try:
                 if channel is None:
                     raise DeliveryError(f"no channel {channel_name}")
-                await channel.send(chat_id, reply, version)
+                await self._paced(channel_name, chat_id, reply, version)
             except Exception as error:  # whatever went wrong, the committed reply must not be lost
                 failure = error if isinstance(error, DeliveryError) else DeliveryError(type(error).__name__)
                 metrics.SENDS.labels(channel_name, send_outcome(failure)).inc()
@@ -71,6 +79,21 @@ class ReplySender:
             metrics.SENDS.labels(channel_name, "sent").inc()
             if row is not None:
                 self._remember(key, asyncio.ensure_future(self.recorder.sent([row])))
+
+    async def _paced(self, channel_name: str, chat_id: str, reply: Reply, version: int) -> None:
+        channel = self.channels[channel_name]
+        pacer = self.pacers.for_replies(channel_name) if self.pacers is not None else None
+        if pacer is None:
+            await channel.send(chat_id, reply, version)
+            return
+        cost = pacer.limits.cost(reply.text, reply.document is not None)
+        windows = await pacer.acquire(chat_id, cost, time.monotonic() + PACE_WAIT)
+        if windows is None:
+            raise DeliveryError("no room under the rate limits", retry_after=1.0)
+        try:
+            await channel.send(chat_id, reply, version)
+        finally:  # a failed request may still have reached the platform: it counts
+            pacer.release(windows, cost)
 
     def _remember(self, key: tuple[str, str], record: asyncio.Future[None]) -> None:
         self._recording[key] = record

@@ -13,6 +13,7 @@ from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
+from bot.channels.zalo_photo import PhotoKeeper
 from bot.web import build_web_app
 from bot.web.file_links import FileLinker, FileStore, link_key
 from bot.worker import Worker
@@ -36,7 +37,9 @@ def build_channels(app: App) -> tuple[TelegramChannel | None, ZaloChannel | None
         app.add_channel(telegram)
     if s.zalo_token is not None:
         client = ZaloClient(s.zalo_token.get_secret_value(), base_url=s.zalo_api_url)
-        zalo = ZaloChannel(client, document_unavailable_text=t("document_unavailable"), document_link=links.line)
+        photos = PhotoKeeper(links.store, app.config.max_file_bytes)  # a photo as a submission's file
+        zalo = ZaloChannel(client, document_unavailable_text=t("document_unavailable"), document_link=links.line,
+                           photos=photos)
         app.add_channel(zalo)
     return telegram, zalo
 
@@ -85,5 +88,6 @@ async def _serve_web(app: App, telegram: TelegramChannel | None, zalo: ZaloChann
             from bot.channels.zalo import add_webhook_route
 
             # Zalo is answered once the update is stored; it is handled right after (bot/dispatcher.py)
-            add_webhook_route(web_app, app.dispatcher.accept_one, secret_token=secret, path="/zalo/webhook")
+            add_webhook_route(web_app, app.dispatcher.accept_one, secret_token=secret, path="/zalo/webhook",
+                              photos=zalo.photos)
     return await startup.start_web(web_app, s.web_host, s.web_port)  # a taken port: one line, exit 2

@@ -7,8 +7,9 @@ committed as soon as the platform answers (see delivery_records).
 A run gives each channel a lane. The lane leases rows as fast as the channel's overall limit can take
 them and hands each chat's rows to one task, which sends them in order, one at a time, spaced by the
 chat's own limits; tasks of different chats run concurrently and queue at the channel's gate
-(rate_limits). The run stops starting sends when its budget is spent — the scheduler calls it again
-a moment later — and hands back what it leased and did not try. A chat that may not send again
+(rate_limits), the same gate and windows the replies sent at once use (scheduler.pacing). The run
+stops starting sends when its budget is spent — the scheduler calls it again a moment later — and
+hands back what it leased and did not try. A chat that may not send again
 before then gets its rows back due at the moment it may.
 
 A 429 pauses the whole channel for `retry_after` (Telegram's flood control counts per bot, not per
@@ -36,7 +37,8 @@ from handlers.core.clock import Clock
 from handlers.core.messages import Choice, DeliveryError, Document, Reply
 from scheduler import metrics
 from scheduler.delivery_records import LEASE, MAX_ATTEMPTS, DeliveryRecords, SentRecorder, backoff, retry_delay
-from scheduler.rate_limits import ChannelLimits, Gate, Window, channel_limits
+from scheduler.pacing import ChannelPacer, Pacers
+from scheduler.rate_limits import ChannelLimits, Window, channel_limits
 from storage.db import Writers
 from storage.locks import new_worker_number
 from storage.models import OutboxMessage
@@ -63,19 +65,22 @@ class OutboxDelivery:
         *,
         records: DeliveryRecords | None = None,
         in_flight: int = IN_FLIGHT,
+        pacers: Pacers | None = None,
     ) -> None:
         """`rates`: messages a second per channel, or its full `ChannelLimits`; `batch`: rows leased at once;
-        `records`: the worker's (its number, its send recorder); a stand-alone one otherwise."""
+        `records`: the worker's (its number, its send recorder); a stand-alone one otherwise; `pacers`: the
+        process's, shared with the replies sent at once (scheduler.pacing); this delivery's own otherwise."""
         self.sessions, self.clock, self.send, self.batch, self.budget = sessions, clock, send, batch, budget
         if records is None:
             writers = Writers(sessions.kw["bind"])
             records = DeliveryRecords(sessions, new_worker_number(), SentRecorder(sessions, clock, writers), writers)
         self.records = records
-        self.limits = {name: channel_limits(name, rate) for name, rate in rates.items()}
-        self.gates = {name: Gate(limits.overall) for name, limits in self.limits.items()}
+        limits = {name: channel_limits(name, rate) for name, rate in rates.items()}
+        self.pacers = {name: pacers.get(name, lim) if pacers else ChannelPacer(lim) for name, lim in limits.items()}
+        self.limits = {name: pacer.limits for name, pacer in self.pacers.items()}
+        self.gates = {name: pacer.gate for name, pacer in self.pacers.items()}
         self.senders = {name: asyncio.Semaphore(in_flight) for name in self.limits}
         self.paused_until: dict[str, datetime] = {}
-        self._chat_windows: dict[tuple[str, str], list[Window]] = {}
         self.stopping = False
         self._runs: set[asyncio.Task[int]] = set()
 
@@ -111,14 +116,11 @@ class OutboxDelivery:
         self.paused_until[channel] = max(until, self.paused_until.get(channel, until))
 
     def chat_windows(self, channel: str, chat_id: str) -> list[Window]:
-        key = (channel, chat_id)
-        if key not in self._chat_windows:
-            self._chat_windows[key] = [Window(limit) for limit in self.limits[channel].for_chat(chat_id)]
-        return self._chat_windows[key]
+        return self.pacers[channel].chat_windows(chat_id)
 
     def _forget_idle_chats(self) -> None:
-        for key in [key for key, windows in self._chat_windows.items() if all(w.idle() for w in windows)]:
-            del self._chat_windows[key]
+        for pacer in self.pacers.values():
+            pacer.forget_idle()
 
     async def send_row(self, row: OutboxMessage) -> DeliveryError | None:
         try:
@@ -199,11 +201,10 @@ class _Lane:
 
     async def _chat(self, chat_id: str, queue: deque[OutboxMessage]) -> None:
         """Send one chat's rows in order; what is left when it must stop goes back to the outbox."""
-        windows = self.delivery.chat_windows(self.channel, chat_id)
         until: datetime | None = None
         try:
             while queue and until is None:
-                until = await self._next(queue, windows)
+                until = await self._next(queue, chat_id)
         except Exception:  # the rows left keep their lease and come back when it runs out
             log.exception("delivering to a %s chat stopped", self.channel)
         finally:
@@ -214,15 +215,16 @@ class _Lane:
         if rest and until is not None:
             await self.delivery.records.reschedule(rest, until)
 
-    async def _next(self, queue: deque[OutboxMessage], windows: list[Window]) -> datetime | None:
+    async def _next(self, queue: deque[OutboxMessage], chat_id: str) -> datetime | None:
         """Send the chat's next row if limits allow; None to go on, or when the rows left may go."""
         delivery, row = self.delivery, queue[0]
+        pacer = delivery.pacers[self.channel]
         if (paused := delivery.pause_end(self.channel)) is not None:
             return paused
         if delivery.stopping:
             return delivery.clock.now()
         cost = self.limits.cost(row.text, row.document_file_id is not None or row.document_content is not None)
-        wait = max((_wait(window, cost) for window in windows), default=0.0)
+        wait = pacer.chat_wait(chat_id, cost)
         if wait > 0:
             if time.monotonic() + wait >= self.deadline:
                 return delivery.clock.now() + timedelta(seconds=wait)
@@ -235,6 +237,10 @@ class _Lane:
             if (paused := delivery.pause_end(self.channel)) is not None or delivery.stopping:
                 self.gate.leave(cost, sent=False)
                 return paused or delivery.clock.now()
+            if pacer.chat_wait(chat_id, cost) > 0:  # a reply to the chat went first while this row queued
+                self.gate.leave(cost, sent=False)
+                return None
+            windows = pacer.chat_windows(chat_id)
             queue.popleft()
             self.queued -= 1
             for window in windows:
@@ -259,8 +265,3 @@ class _Lane:
         if await self.delivery.records.failed(row.id, now, error):
             return None  # given up: nothing to wait for, the chat goes on
         return now + delay
-
-
-def _wait(window: Window, cost: int) -> float:
-    wait = window.wait(cost)
-    return window.limit.period if wait is None else wait  # None only if a run overlapped another

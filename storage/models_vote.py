@@ -44,6 +44,8 @@ class Poll(SQLModel, table=True):
     closes_at: datetime | None = None
     closed_at: datetime | None = None
     result: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))  # the count
+    turnout_posted: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # last count told the group
+    turnout_posted_at: datetime | None = None  # when (None: not since the opening post)
 
 
 class PollCandidate(SQLModel, table=True):

@@ -102,6 +102,17 @@ class Polls:
         stmt = select(func.count()).select_from(PollVoter).where(PollVoter.poll_id == poll_id)
         return int((await self.session.exec(stmt)).one())
 
+    async def open_polls(self) -> list[Poll]:
+        stmt = select(Poll).where(Poll.status == OPEN).order_by(col(Poll.id))
+        return list((await self.session.exec(stmt)).all())
+
+    async def turnout_posted(self, poll_id: int, voted: int, now: datetime) -> bool:
+        """Record that the group was told `voted`; False when it was told as much already (another run)."""
+        stmt = (update(Poll).where(col(Poll.id) == poll_id, col(Poll.status) == OPEN,
+                                   col(Poll.turnout_posted) < voted)
+                .values(turnout_posted=voted, turnout_posted_at=now))
+        return (await self.session.exec(stmt)).rowcount == 1
+
     async def voted_units(self, poll_id: int) -> set[int]:
         stmt = select(PollVoter.unit_id).where(PollVoter.poll_id == poll_id)
         return set((await self.session.exec(stmt)).all())

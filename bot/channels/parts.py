@@ -9,10 +9,18 @@ same text sent again later goes out whole.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections import OrderedDict
 
 _MAX = 1024  # partly sent replies remembered at most
+PART_GAP = 1.0  # seconds between two parts of one reply: parts to one chat keep 1 message a second
+
+
+async def between_parts(gap: float, first: bool) -> None:
+    """Wait `gap` before every part but the first one this send makes (the pacer spaced that one)."""
+    if not first and gap > 0:
+        await asyncio.sleep(gap)
 
 
 class SentParts:

@@ -38,7 +38,7 @@ from aiogram.types import BotCommand, BufferedInputFile, CallbackQuery, Update
 from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
-from bot.channels.parts import SentParts
+from bot.channels.parts import PART_GAP, SentParts, between_parts
 from bot.channels.telegram_convert import CHANNEL, chat_key, reply_markup, to_incoming, update_kind
 from bot.channels.telegram_polling import ALLOWED_UPDATES, fetch_updates
 from bot.channels.telegram_webhook import add_webhook_route
@@ -73,6 +73,7 @@ class TelegramChannel:
         commands: Sequence[tuple[str, str]] = (),
         polling_timeout: int = 30,
         document_link: Callable[[Document], str | None] | None = None,
+        part_gap: float = PART_GAP,
     ) -> None:
         """`api_url` is a self-hosted Bot API server (`http://127.0.0.1:8081`); None is Telegram's own."""
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_url)) if api_url else AiohttpSession()
@@ -83,6 +84,7 @@ class TelegramChannel:
         self._document_link = document_link  # for a file over the Bot API's upload limit (bot.web.file_links)
         self._stop = asyncio.Event()
         self._sent_parts = SentParts()
+        self.part_gap = part_gap  # a long reply's parts keep Telegram's 1 message a second per chat
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -99,16 +101,14 @@ class TelegramChannel:
         start = self._sent_parts.first_unsent(key)  # a resend skips the parts that already went out
         async with _delivery(self.bot.token):
             for index in range(start, len(parts)):
+                await between_parts(self.part_gap, index == start)
                 last = index == len(parts) - 1
                 await self.bot.send_message(chat_id=target, text=parts[index], reply_markup=markup if last else None)
                 self._sent_parts.sent(key, index + 1)
-            if reply.document is not None:
-                doc = reply.document
-                await self.bot.send_document(
-                    chat_id=target,
-                    document=doc.file_id or BufferedInputFile(doc.content, filename=doc.filename),
-                    reply_markup=None if parts else markup,
-                )
+            if (doc := reply.document) is not None:
+                await between_parts(self.part_gap, start >= len(parts))
+                upload = doc.file_id or BufferedInputFile(doc.content, filename=doc.filename)
+                await self.bot.send_document(chat_id=target, document=upload, reply_markup=None if parts else markup)
         self._sent_parts.finished(key)
         if not parts and reply.document is None:
             logger.warning("Nothing to send to a Telegram chat: the reply is empty")

@@ -5,10 +5,10 @@ Wire facts (URL form, update and answer shapes) are listed in `bot.channels.zalo
 - An update becomes an `Incoming` keyed by `message.message_id` (unique per message; Zalo has no
   separate update id and no offset). A webhook body wraps the update as `{"ok": true, "result": …}`;
   getUpdates returns the update itself. Both are accepted.
-- Only `message.text.received` carries text. Images, stickers, `message.unsupported.received` and any
-  other event become an `unsupported` `Incoming`: one short answer, the conversation stays at its step.
-  The channel never sets `option`: a typed
-  "1" is mapped to an option by the core through the dialog's pending choices.
+- Only `message.text.received` carries text. A photo becomes a file the bot holds (bot.channels.zalo_photo)
+  when the channel has a `PhotoKeeper`. Stickers, `message.unsupported.received`, any other event and a
+  photo not kept become an `unsupported` `Incoming`: one short answer, the conversation stays at its step.
+  The channel never sets `option`: a typed "1" is mapped to an option by the core (pending choices).
 - Logs name an update by id and kind only: the text may hold an invite code.
 """
 
@@ -25,62 +25,24 @@ from typing import Any, Final, TypeVar
 from aiohttp import web
 
 from bot.channels.base import DeliveryError, IncomingHandler, NotStored
-from bot.channels.parts import SentParts
+from bot.channels.parts import PART_GAP, SentParts, between_parts
 from bot.channels.zalo_api import TEXT_LIMIT, ZaloAPIError, ZaloClient, ZaloError
+from bot.channels.zalo_convert import CHANNEL, describe_update, update_to_incoming
+from bot.channels.zalo_photo import PhotoKeeper
 from bot.rendering import as_plain_text, split_text, utf16_len
-from handlers.core.messages import Document, Incoming, Reply
+from handlers.core.messages import Document, Reply
+
+__all__ = ["CHANNEL", "DEFAULT_RETRY_AFTER", "SECRET_HEADER", "ZaloChannel", "add_webhook_route", "delivery_error",
+           "describe_update", "update_to_incoming"]
 
 logger = logging.getLogger(__name__)
 
-CHANNEL: Final = "zalo"
-TEXT_EVENT: Final = "message.text.received"
 SECRET_HEADER: Final = "X-Bot-Api-Secret-Token"
 DEFAULT_RETRY_AFTER: Final = 1.0  # a 429 without a hint still means "slow down"
 PERMANENT_CODES: Final = frozenset({400, 403, 404})  # bad or unreachable chat: retrying cannot help
 UNREACHABLE_CODES: Final = frozenset({403, 404})  # the person blocked the bot or is gone (a 400 is our fault)
-_MAX_ID = 128
 
 T = TypeVar("T")
-
-
-def update_to_incoming(update: object) -> Incoming | None:
-    """Translate one Zalo update (or a webhook body) into an `Incoming`; None when it is no message."""
-    update = _unwrap(update)
-    if not isinstance(update, dict):
-        return None
-    message = update.get("message")
-    if not isinstance(message, dict):
-        return None
-    sender, chat = message.get("from"), message.get("chat")
-    if not isinstance(sender, dict) or not isinstance(chat, dict) or sender.get("is_bot") is True:
-        return None  # another bot in a group: never answered, so two bots cannot talk to each other forever
-    chat_id, user_id = _identifier(chat.get("id")), _identifier(sender.get("id"))
-    message_id = _identifier(message.get("message_id"))
-    if chat_id is None or user_id is None or message_id is None:
-        return None
-    event, text = update.get("event_name"), message.get("text")
-    is_text = event == TEXT_EVENT or (event is None and isinstance(text, str))
-    return Incoming(
-        unsupported=not is_text,
-        channel=CHANNEL,
-        chat_id=chat_id,
-        user_id=user_id,
-        update_id=message_id,
-        text=text if is_text and isinstance(text, str) and text else None,
-        display_name=_display_name(sender),
-        group=str(chat.get("chat_type", "")).upper() == "GROUP",
-    )
-
-
-def describe_update(update: object) -> tuple[str, str]:
-    """(id, kind) of an update, safe to log: never its text."""
-    update = _unwrap(update)
-    if not isinstance(update, dict):
-        return "?", type(update).__name__
-    message = update.get("message")
-    raw_id = message.get("message_id") if isinstance(message, dict) else None
-    event = update.get("event_name")
-    return _identifier(raw_id) or "?", event[:64] if isinstance(event, str) else "no event_name"
 
 
 def delivery_error(exc: ZaloError) -> DeliveryError:
@@ -105,13 +67,17 @@ class ZaloChannel:
         *,
         document_unavailable_text: str,
         document_link: Callable[[Document], str | None] | None = None,
+        photos: PhotoKeeper | None = None,
+        part_gap: float = PART_GAP,
         poll_timeout: float = 30.0,
         backoff_initial: float = 1.0,
         backoff_max: float = 60.0,
     ) -> None:
         self.client = client
         self._document_unavailable_text = document_unavailable_text
-        self._document_link = document_link  # a signed link to a file the bot made (bot.web.file_links)
+        self._document_link = document_link  # a signed link to a file the bot holds (bot.web.file_links)
+        self.photos = photos  # keeps a photo sent as a file (a submission's evidence)
+        self.part_gap = part_gap  # a long reply's parts go 1 a second to the chat
         self._poll_timeout = poll_timeout
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
@@ -127,7 +93,9 @@ class ZaloChannel:
             reply = replace(reply, text=f"{reply.text}\n\n{note}" if reply.text else note)
         parts = [part for part in split_text(as_plain_text(reply), self.text_limit, utf16_len) if part.strip()]
         key = self._sent_parts.key(chat_id, parts)
-        for index in range(self._sent_parts.first_unsent(key), len(parts)):  # a resend skips what went out
+        start = self._sent_parts.first_unsent(key)  # a resend skips what went out
+        for index in range(start, len(parts)):
+            await between_parts(self.part_gap, index == start)
             try:
                 await self.client.send_message(chat_id, parts[index])
             except ZaloError as exc:
@@ -164,11 +132,13 @@ class ZaloChannel:
         self, on_incoming: IncomingHandler, *, secret_token: str, path: str = "/zalo/webhook"
     ) -> web.Application:
         app = web.Application()
-        add_webhook_route(app, on_incoming, secret_token=secret_token, path=path)
+        add_webhook_route(app, on_incoming, secret_token=secret_token, path=path, photos=self.photos)
         return app
 
     async def close(self) -> None:
         await self.client.close()
+        if self.photos is not None:
+            await self.photos.close()
 
     async def _delete_webhook(self) -> None:
         try:
@@ -184,6 +154,7 @@ class ZaloChannel:
         if incoming is None:
             logger.warning("Skipped Zalo update %s (%s): not a message", update_id, kind)
             return
+        incoming = await self.photos.keep(incoming, update) if self.photos is not None else incoming
         delay = self._backoff_initial
         while True:
             try:
@@ -221,13 +192,13 @@ class ZaloChannel:
             pass
 
 
-def add_webhook_route(
-    app: web.Application, on_incoming: IncomingHandler, *, secret_token: str, path: str = "/zalo/webhook"
-) -> None:
+def add_webhook_route(app: web.Application, on_incoming: IncomingHandler, *, secret_token: str,
+                      path: str = "/zalo/webhook", photos: PhotoKeeper | None = None) -> None:
     """Add `POST path`: checks `X-Bot-Api-Secret-Token` (401), parses JSON (400), hands the update on.
 
     Answers 200 once `on_incoming` returned (also for events that are not messages): the runtime passes
-    a handler that only stores the update, so Zalo is answered at once. 503 when it could not be stored,
+    a handler that only stores the update, so Zalo is answered at once (after fetching a photo, which
+    Zalo's URL may not keep for long). 503 when it could not be stored,
     500 when it raised otherwise, so that Zalo delivers the update again (the core de-duplicates by id).
     """
     if not 8 <= len(secret_token) <= 256:
@@ -248,6 +219,7 @@ def add_webhook_route(
         if incoming is None:
             logger.info("Ignored Zalo webhook update %s (%s): not a message", update_id, kind)
             return web.json_response({"ok": True})
+        incoming = await photos.keep(incoming, body) if photos is not None else incoming
         try:
             await on_incoming(incoming)
         except NotStored:
@@ -263,31 +235,6 @@ def add_webhook_route(
 
 class _Stopped(Exception):
     pass
-
-
-def _unwrap(body: object) -> object:
-    """A webhook body is `{"ok": true, "result": update}`; getUpdates' result is the update itself."""
-    if isinstance(body, dict) and "message" not in body and isinstance(body.get("result"), dict):
-        return body["result"]
-    return body
-
-
-def _identifier(value: object) -> str | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str) and value.strip() and len(value) <= _MAX_ID:
-        return value
-    return None
-
-
-def _display_name(sender: dict[Any, Any]) -> str | None:
-    for key in ("display_name", "first_name", "name"):
-        value = sender.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
 
 
 def _reason(exc: BaseException) -> str:

@@ -96,10 +96,18 @@ class FileLinker:
         self.store, self.key, self.base, self.days, self.now, self.lang = store, key, public_base, days, now, lang
 
     def line(self, document: Document) -> str | None:
-        """The link's line (file name, size, address, last day); None for a file the bot does not hold."""
-        if document.file_id is not None or not document.content:
+        """The link's line (file name, size, address, last day); None for a file the bot does not hold.
+        A document with content is kept first; one with a `file_id` is linked if the store has it (a photo
+        received on Zalo, bot.channels.zalo_photo), never for another platform's file id."""
+        if document.file_id is not None:
+            found = self.store.get(document.file_id)
+            if found is None:
+                return None
+            stored = found[0]
+        elif document.content:
+            stored = self.store.put(document.filename, document.content, document.mime)
+        else:
             return None
-        stored = self.store.put(document.filename, document.content, document.mime)
         expires = int(self.now()) + self.days * 86_400
         until = time.strftime("%d/%m/%Y", time.gmtime(expires))
         return text("file_link", self.lang, name=document.filename, size=format_size(stored.size),

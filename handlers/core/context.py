@@ -28,6 +28,7 @@ class HandlerConfig:
     max_failed_codes: int = 5
     failed_code_window_minutes: int = 10
     file_channels: frozenset[str] = frozenset({"telegram", "sandbox"})  # channels that receive user files
+    photo_channels: frozenset[str] = frozenset({"zalo"})  # channels whose users can send a photo only, kept as a file
     deep_link_channels: frozenset[str] = frozenset({"telegram"})  # channels with a t.me link to the private chat
     max_file_bytes: int = 20 * 1024 * 1024  # what a Telegram bot may download
     public_url: str = "http://127.0.0.1:8080"  # where the web server is reached: the meeting screen's link

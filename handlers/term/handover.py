@@ -6,7 +6,8 @@ does it in the caller's transaction: the new current term (year + 1) with the el
 old term kept (its deadlines, scores and polls stay attached to it), the secretariat moved from the old
 head unit's staff to the new head unit's contacts, the secretariat invite code rotated, the yearly
 deadlines copied, everyone told (the new secretariat also of what was carried over and what was
-not: handlers.term.carry_over), and an audit entry. A second handover of the same year is refused.
+not: handlers.term.carry_over), the block's group told, and an audit entry. A second handover of the same
+year is refused.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
+from handlers.core import group
 from handlers.core.catalog import Catalog
+from handlers.core.group import GROUP_LANG
 from handlers.core.roles import ROLE_SECRETARIAT, ROLE_UNIT
 from handlers.registration import invite_book
 from handlers.term import carry_over
@@ -194,6 +197,8 @@ async def carry_out(uow: UnitOfWork, secret: bytes, plan: Plan, now: datetime, a
                      promoted=[c.id for c in promoted], demoted=[c.id for c in demoted],
                      deadlines=len(copied.created))
     told = await _tell_everyone(uow, plan, copied, promoted, demoted, tell, exclude_contact, carried)
+    await group.post(uow, block.id, Catalog(GROUP_LANG)("handover.group_post", block=block.name, year=plan.year,
+                                                        head=plan.head.name, deputy=plan.deputy.name), now)
     return Outcome(new, code, promoted, demoted, copied, told, carried)
 
 
@@ -217,14 +222,14 @@ async def _tell_everyone(uow: UnitOfWork, plan: Plan, copied: CopiedDeadlines, p
     for c in demoted:
         if c.id != exclude_contact:
             old_by_unit.setdefault(c.unit_id, []).append(c)
-    old_ids = {c.id for group in old_by_unit.values() for c in group}
+    old_ids = {c.id for staff in old_by_unit.values() for c in staff}
     await tell([c for c in everyone if c.id not in new_ids | old_ids], news)
     await tell([c for c in everyone if c.id in new_ids],
                lambda t: "\n".join([news(t, carried is None),
                                     t("handover.notice_new_secretariat", block=block, year=year),
                                     *carried_lines(t, carried)]))
-    for unit_id, group in old_by_unit.items():
-        await tell(group, _with_old_unit(news, head, units.get(unit_id, "?")))
+    for unit_id, staff in old_by_unit.items():
+        await tell(staff, _with_old_unit(news, head, units.get(unit_id, "?")))
     return len(everyone)
 
 

@@ -75,6 +75,7 @@ class FakeZaloAPI:
         self.webhook_secret = ""
         self.unreachable: set[str] = set()  # chats whose sendMessage fails with 403
         self._queue: deque[dict[str, Any]] = deque()
+        self.photos: dict[str, tuple[bytes, str]] = {}  # served at /photos/<name>: (content, mime)
         self._by_id: dict[str, dict[str, Any]] = {}
         self._faults: dict[str, deque[_Fault | None]] = {}  # None: that call goes through
         self._ids = itertools.count(1)
@@ -99,6 +100,7 @@ class FakeZaloAPI:
     async def start(self) -> FakeZaloAPI:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/photos/{name}", self._photo)  # stands for Zalo's CDN
         # No access log: it would print request paths, which hold the token.
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
@@ -154,6 +156,19 @@ class FakeZaloAPI:
             "sticker": {"sticker": "0e078a2fb66a5f34067b", "url": "https://example.invalid/sticker.png"},
         }.get(kind, {})
         return self._push_message(user_id, f"message.{kind}.received", extra, chat_id, display_name)
+
+    def push_photo(self, user_id: str, content: bytes, caption: str = "", *, mime: str = "image/jpeg") -> str:
+        """Queue a `message.image.received` whose `photo` URL this fake serves (`content` as `mime`)."""
+        name = f"{len(self.photos) + 1}.jpg"
+        self.photos[name] = (content, mime)
+        extra = {"photo": f"{self.base_url}/photos/{name}", "caption": caption}
+        return self._push_message(user_id, "message.image.received", extra, None, None)
+
+    async def _photo(self, request: web.Request) -> web.Response:
+        found = self.photos.get(request.match_info["name"])
+        if found is None:
+            return web.Response(status=404)
+        return web.Response(body=found[0], content_type=found[1])
 
     def push_raw(self, update: dict[str, Any]) -> None:
         """Queue any update exactly as given (malformed ones too)."""

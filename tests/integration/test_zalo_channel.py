@@ -17,6 +17,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.channels.base import DeliveryError
 from bot.channels.zalo import DEFAULT_RETRY_AFTER, ZaloChannel
 from bot.channels.zalo_api import ZaloAPIError, ZaloClient
+from bot.channels.zalo_photo import PhotoKeeper
 from bot.web.file_links import FileLinker, FileStore, add_file_routes, link_key
 from handlers.core.catalog import text as catalog_text
 from handlers.core.messages import Choice, Document, Incoming, Reply
@@ -413,3 +414,31 @@ async def test_token_never_appears_in_logs_or_errors(
     assert "Zalo polling failed" in caplog.text and "sendMessage" in str(errors[0])
     assert secret_part not in caplog.text
     assert all(secret_part not in f"{e!s} {e.__cause__!s} {e.__cause__!r}" for e in errors)
+
+
+async def test_webhook_keeps_a_photo_and_skips_one_it_cannot_fetch(zalo: FakeZaloAPI, tmp_path: Path) -> None:
+    """A photo is fetched before the update is handed on (Zalo's URL may not last); one that cannot be
+    fetched stays an unsupported message; a group's photos are not fetched at all."""
+    store = FileStore(tmp_path / "files")
+    channel = make_channel(zalo, photos=PhotoKeeper(store, 1_000_000))
+    inbox = Inbox()
+    zalo.photos["a.jpg"] = (b"\xff\xd8photo\xff\xd9", "image/jpeg")
+
+    def photo(message_id: str, url: str, chat: str = "u1") -> dict[str, Any]:
+        return {"event_name": "message.image.received",
+                "message": {"from": {"id": "u1"}, "message_id": message_id, "photo": url,
+                            "chat": {"id": chat, "chat_type": "PRIVATE" if chat == "u1" else "GROUP"},
+                            "caption": "Công văn 7/UBND"}}
+
+    headers = {"X-Bot-Api-Secret-Token": SECRET}
+    async with TestClient(TestServer(channel.webhook_app(inbox, secret_token=SECRET))) as http:
+        for update in (photo("m1", f"{zalo.base_url}/photos/a.jpg"), photo("m2", f"{zalo.base_url}/photos/gone.jpg"),
+                       photo("m3", f"{zalo.base_url}/photos/a.jpg", chat="g1")):
+            assert (await http.post("/zalo/webhook", json=update, headers=headers)).status == 200
+    await channel.close()
+    kept, missing, in_group = inbox.items
+    assert kept.file is not None and not kept.unsupported and kept.file.filename == "Công văn 7-UBND.jpg"
+    found = store.get(kept.file.file_id)
+    assert found is not None and found[1].read_bytes() == b"\xff\xd8photo\xff\xd9"
+    assert missing.unsupported and missing.file is None
+    assert in_group.unsupported and in_group.file is None and in_group.group

@@ -71,11 +71,13 @@ async def ask(ctx: Context) -> Reply:
         return Reply(t("sub.theme_summary", unit=unit, theme=data["theme"]),
                      ctx.choices(("confirm", t("sub.theme_confirm")), ("redo", t("redo")), ("cancel", t("cancel"))))
     if step == METHOD:
-        text = t("sub.ask_method") if files_here(ctx) else f"{t('sub.ask_method')}\n{t('sub.no_files_here')}"
+        note = "" if files_here(ctx) else "\n" + (t("sub.photo_here") if photos_here(ctx) else t("sub.no_files_here"))
         options = [("file", t("sub.method_file"))] if files_here(ctx) else []
-        return Reply(text, ctx.choices(*options, ("dispatch", t("sub.method_dispatch")), ("cancel", t("cancel"))))
+        return Reply(t("sub.ask_method") + note,
+                     ctx.choices(*options, ("dispatch", t("sub.method_dispatch")), ("cancel", t("cancel"))))
     if step == FILE:
-        return Reply(t("sub.ask_file", max=format_size(ctx.config.max_file_bytes)),
+        most = format_size(ctx.config.max_file_bytes)
+        return Reply(t("sub.ask_file", max=most) if files_here(ctx) else t("sub.ask_photo", max=most),
                      ctx.choices(("back", t("sub.other_method")), ("cancel", t("cancel"))))
     if step == FILE_CONFIRM:
         file = data["file"]
@@ -112,15 +114,15 @@ async def answer(ctx: Context) -> list[Reply]:
             return await _goto(ctx, FILE)
         if option == "dispatch":
             return await _goto(ctx, DISPATCH_NO)
-        if ctx.incoming.file is not None and files_here(ctx):  # sent the file without choosing first
+        if ctx.incoming.file is not None and takes_files(ctx):  # sent the file without choosing first
             return await _take_file(ctx)
     elif step in (FILE, FILE_CONFIRM):
-        if ctx.incoming.file is not None and files_here(ctx):
+        if ctx.incoming.file is not None and takes_files(ctx):
             return await _take_file(ctx)
         if step == FILE and option == "back":
             return await _goto(ctx, METHOD)
         if step == FILE:
-            return [Reply(t("sub.file_expected")), await ask(ctx)]
+            return [Reply(t("sub.file_expected") if files_here(ctx) else t("sub.photo_expected")), await ask(ctx)]
     if step in (THEME_CONFIRM, FILE_CONFIRM, DISPATCH_CONFIRM):
         if option == "confirm":
             kind = {THEME_CONFIRM: KIND_THEME, FILE_CONFIRM: KIND_DOCUMENT}.get(step, KIND_DISPATCH)
@@ -132,6 +134,15 @@ async def answer(ctx: Context) -> list[Reply]:
 
 def files_here(ctx: Context) -> bool:
     return ctx.incoming.channel in ctx.config.file_channels
+
+
+def photos_here(ctx: Context) -> bool:
+    """Zalo: a person can send a photo (of the signed report or dispatch), which the channel keeps as a file."""
+    return ctx.incoming.channel in ctx.config.photo_channels
+
+
+def takes_files(ctx: Context) -> bool:
+    return files_here(ctx) or photos_here(ctx)
 
 
 async def _goto(ctx: Context, step: str) -> list[Reply]:

@@ -75,7 +75,7 @@ async def save(ctx: Context, checked: Submitting, kind: str) -> list[Reply]:
 async def _tell_secretariat(ctx: Context, checked: Submitting, row: Submission, unit: str,
                             previous: Submission | None, upload_channel: str | None) -> None:
     """Each secretariat chat in its own language; a file goes along only on the channel that holds it
-    (a platform's file id means nothing on another platform)."""
+    (a platform's file id means nothing on another platform; a photo sent on Zalo goes as a signed link)."""
     status = await deadline_status.status_of(ctx.uow, checked.deadline)
     staff = [c for c in await ctx.uow.directory.active_contacts(checked.term.block_id, ROLE_SECRETARIAT)
              if c.id != checked.contact.id]  # the head unit's staff handing in their own unit's report
@@ -88,7 +88,7 @@ async def _tell_secretariat(ctx: Context, checked: Submitting, row: Submission, 
                  replaced=replaced, done=status.submitted, total=len(status.units))
         document = None
         if (row.kind == KIND_DOCUMENT and row.file_id and account.channel == upload_channel
-                and account.channel in ctx.config.file_channels):
+                and account.channel in ctx.config.file_channels | ctx.config.photo_channels):
             document = Document(row.file_name or "bao-cao", mime=row.mime or "application/octet-stream",
                                 file_id=row.file_id)
         ctx.notices.append(Notice(account.channel, account.chat_id, text, document=document))

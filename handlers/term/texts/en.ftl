@@ -32,6 +32,7 @@ handover-deadlines = { $count } deadline(s) of { $year } created from last year'
 handover-deadline_shifted = • «{ $title }»: { $old } is not a working day, the deadline is set on { $new }.
 handover-deadline_skipped = • «{ $title }»: { $due } has passed, so it was not created; add a new deadline if needed.
 handover-notice_all = 📣 { $block } has moved to the { $year } emulation year: the head is { $head }, the deputy { $deputy }. The secretariat is now run by the staff of { $head }.
+handover-group_post = 📣 { $block } has moved to the { $year } emulation year: the head is { $head }, the deputy { $deputy }.
 handover-notice_new_secretariat = You now run { $block } (secretariat) for { $year }. Type /menu to see the secretariat's tasks. To invite more secretariat staff, use «Rotate a unit's invite code» → Secretariat.
 handover-notice_old_secretariat = The secretariat has moved to { $head }; you are now a contact of { $unit }.
 handover-carry-head = Carried into { $year }:

@@ -32,6 +32,7 @@ handover-deadlines = Đã tạo { $count } hạn nộp năm { $year } theo lịc
 handover-deadline_shifted = • «{ $title }»: ngày { $old } không phải ngày làm việc, hạn đặt vào { $new }.
 handover-deadline_skipped = • «{ $title }»: ngày { $due } đã qua nên không tạo; mời thêm hạn mới nếu cần.
 handover-notice_all = 📣 { $block } đã bàn giao sang năm thi đua { $year }: Trưởng khối là { $head }, Phó Trưởng khối là { $deputy }. Thường trực Khối từ nay là cán bộ của { $head }.
+handover-group_post = 📣 { $block } bước sang năm thi đua { $year }: Trưởng khối là { $head }, Phó Trưởng khối là { $deputy }.
 handover-notice_new_secretariat = Bạn nay là Thường trực { $block } năm { $year }. Gõ /menu để xem các việc của Thường trực. Để mời thêm cán bộ vào Thường trực, dùng «Đổi mã mời của đơn vị» → Thường trực Khối.
 handover-notice_old_secretariat = Vai trò Thường trực Khối đã chuyển cho { $head }; bạn nay là đầu mối của { $unit }.
 handover-carry-head = Chuyển sang năm { $year }:

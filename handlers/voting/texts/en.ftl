@@ -189,6 +189,10 @@ vote-notice_closes =
 vote-group_opened =
     🗳️ { $block } opened a secret ballot: { $question }
     { $members } member units vote, one ballot each, in their private chat with the bot (press «Mở phiếu bầu» or type /bophieu there).{ $closes }
+vote-group_turnout =
+    📊 { $block } — secret ballot: { $question }
+    { $voted }/{ $members } units have voted so far.
+vote-group_quorum = Enough units have voted for the poll to be valid.
 vote-open_ballot = 🗳️ Open the ballot
 vote-not_voter = Voting is for the contacts of the member units and the block secretariat.
 vote-none = There is no open poll your unit has not voted in yet.

@@ -189,6 +189,10 @@ vote-notice_closes =
 vote-group_opened =
     🗳️ { $block } mở bỏ phiếu kín: { $question }
     { $members } đơn vị thành viên bỏ phiếu, mỗi đơn vị một phiếu, trong tin nhắn riêng với bot (bấm «Mở phiếu bầu» hoặc gõ /bophieu ở đó).{ $closes }
+vote-group_turnout =
+    📊 { $block } — bỏ phiếu kín: { $question }
+    Đã có { $voted }/{ $members } đơn vị bỏ phiếu.
+vote-group_quorum = Đã đủ số đơn vị tối thiểu để cuộc bỏ phiếu hợp lệ.
 vote-open_ballot = 🗳️ Mở phiếu bầu
 vote-not_voter = Chức năng bỏ phiếu chỉ dành cho đầu mối của các đơn vị thành viên và Thường trực Khối.
 vote-none = Hiện không có cuộc bỏ phiếu nào đang mở mà đơn vị của bạn chưa bỏ phiếu.
