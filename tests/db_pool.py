@@ -16,9 +16,11 @@ Every test still starts from a database that Alembic made and that holds no row,
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import shutil
 import tempfile
 import uuid
+import zlib
 from pathlib import Path
 
 from sqlalchemy import text
@@ -91,14 +93,21 @@ async def give_back(url: str, schema: str) -> None:
                 "SELECT tablename FROM pg_tables WHERE schemaname = :s"), {"s": schema})).scalars())
             if tables != {*_DELETE_ORDER, "alembic_version"}:
                 raise LookupError(f"schema {schema} is not the code's: {sorted(tables)}")
+            database = await conn.scalar(text("SELECT current_database()"))
+            namespace = zlib.crc32(f"thidua:{database}:{schema}".encode()) & 0x7FFF_FFFF  # storage/locks.py's
+            if await conn.scalar(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                                      "AND classid = :ns"), {"ns": namespace}):
+                raise LookupError(f"a session left open still holds a worker's lock in {schema}")
             raw = (await conn.get_raw_connection()).driver_connection
             assert raw is not None
             await raw.execute(_emptying(schema))  # one round trip: a script of plain statements, no parameters
         _free_schemas.append(schema)
-    except Exception:  # anything odd: this schema is not reused
-        async with admin.begin() as conn:
-            await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        _all_schemas.discard(schema)
+    except Exception:  # anything odd: this schema is not reused (dropped now, or at the end of the process)
+        with contextlib.suppress(Exception):
+            async with admin.begin() as conn:
+                await conn.execute(text("SET LOCAL lock_timeout = '5s'"))
+                await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            _all_schemas.discard(schema)
     finally:
         await admin.dispose()
 
