@@ -123,15 +123,25 @@ async def app(db_kind: str, settings: Settings, clock: FrozenClock) -> AsyncIter
             await db_pool.give_back(PG_URL, schema)
 
 
-# The tests that run for many seconds each (real processes, long transcripts) go first: with `-n 2` the two
-# workers then share them, instead of one worker finishing alone on the last of them (issue 11).
-LONG_FIRST = ("tests/faults/", "tests/integration/test_startup.py", "tests/integration/test_deploy.py",
-              "tests/integration/test_logs.py", "tests/e2e/test_sandbox_terminal.py",
-              "tests/e2e/voting/test_conference.py", "tests/e2e/test_web_sandbox.py")
+# The tests that run for many seconds each (real processes, long transcripts), longest first (issue 11).
+# `make test` runs `-n 2 --dist worksteal`: each worker is handed one half of this list and, once it is
+# done, takes half of what the other still has queued. So half of the long tests start the first half and
+# the others the second: both workers begin with them, and none is left running one alone at the end.
+LONG = ("tests/faults/", "tests/integration/test_deploy.py", "tests/integration/test_startup.py",
+        "tests/integration/test_logs.py", "tests/e2e/voting/test_meeting_screen.py", "tests/e2e/test_web_sandbox.py",
+        "tests/e2e/voting/test_conference.py", "tests/e2e/test_sandbox_terminal.py")
+
+
+def _rank(item: pytest.Item) -> int:
+    return next((n for n, prefix in enumerate(LONG) if item.nodeid.startswith(prefix)), len(LONG))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: the rest keeps its order
+    ordered = sorted(items, key=_rank)  # stable: the rest keeps its order
+    long = [item for item in ordered if _rank(item) < len(LONG)]
+    rest = ordered[len(long):]
+    cut = len(items) // 2 - len(long[0::2])
+    items[:] = long[0::2] + rest[:cut] + long[1::2] + rest[cut:]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
