@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: $(STAMP) lint
-	$(VENV)/bin/python -m pytest -q -n 2  # two workers: the tests of each are independent (own schema, own ports)
+	$(VENV)/bin/python -m pytest -q -n 2 --dist worksteal  # two workers, each test independent (own database, own ports); an idle worker takes half of the other's queue
 
 # Caches and the venv only: data/ holds the database and secret.key, which every invite code comes from.
 clean:

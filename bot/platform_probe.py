@@ -10,20 +10,14 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import aiohttp
-from aiogram import Bot
-from aiogram.exceptions import (
-    TelegramAPIError,
-    TelegramNetworkError,
-    TelegramRetryAfter,
-    TelegramServerError,
-    TelegramUnauthorizedError,
-)
 
-from bot.channels.telegram_polling import ALLOWED_UPDATES
 from bot.channels.zalo_api import ZaloAPIError, ZaloClient, ZaloNetworkError
+
+if TYPE_CHECKING:
+    from aiogram import Bot
 
 Kind = Literal["token", "unreachable", "refused"]
 TIMEOUT = 10  # seconds for one request: a start-up or a doctor run must not hang on a dead network
@@ -49,6 +43,15 @@ class Webhook:
 
 @contextlib.asynccontextmanager
 async def _telegram(token: str) -> AsyncIterator[None]:
+    # aiogram costs seconds of CPU to import: only a run or a doctor with a Telegram token pays for it
+    from aiogram.exceptions import (
+        TelegramAPIError,
+        TelegramNetworkError,
+        TelegramRetryAfter,
+        TelegramServerError,
+        TelegramUnauthorizedError,
+    )
+
     try:
         yield
     except TelegramUnauthorizedError as error:
@@ -88,6 +91,8 @@ async def telegram_webhook(bot: Bot) -> Webhook:
 
 
 async def set_telegram_webhook(bot: Bot, url: str, secret: str) -> None:
+    from bot.channels.telegram_polling import ALLOWED_UPDATES  # aiogram: see _telegram
+
     async with _telegram(bot.token):
         await bot.set_webhook(url=url, secret_token=secret, allowed_updates=ALLOWED_UPDATES, request_timeout=TIMEOUT)
 

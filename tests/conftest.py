@@ -20,6 +20,7 @@ from handlers.core.clock import FrozenClock
 from handlers.term.block_file.read import load_block_file
 from handlers.term.block_import import import_block
 from storage import db
+from tests import db_pool
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_BLOCK = ROOT / "samples" / "block-vhxh.yaml"
@@ -45,16 +46,26 @@ async def _pg_reachable() -> str | None:
         await engine.dispose()
 
 
-async def make_engine(kind: str) -> tuple[AsyncEngine, str | None]:
-    """A fresh empty database: a temporary SQLite file, or a new PostgreSQL schema."""
-    if kind == "sqlite":
-        path = Path(os.environ["THIDUA_TEST_TMP"]) / f"{uuid.uuid4().hex}.db"
-        return db.create_engine(f"sqlite+aiosqlite:///{path}"), None
+_pg_seen: list[bool] = []  # reached once in this process: not asked again before every test
+
+
+async def _require_pg() -> None:
+    if _pg_seen:
+        return
     reason = await _pg_reachable()
     if reason is not None:
         if REQUIRE_PG:
             pytest.fail(f"PostgreSQL required (THIDUA_REQUIRE_POSTGRES=1) but unreachable at {PG_URL}: {reason}")
         pytest.skip(f"PostgreSQL unreachable at {PG_URL}: {reason}")
+    _pg_seen.append(True)
+
+
+async def make_engine(kind: str) -> tuple[AsyncEngine, str | None]:
+    """A fresh empty database: a temporary SQLite file, or a new PostgreSQL schema."""
+    if kind == "sqlite":
+        path = Path(os.environ["THIDUA_TEST_TMP"]) / f"{uuid.uuid4().hex}.db"
+        return db.create_engine(f"sqlite+aiosqlite:///{path}"), None
+    await _require_pg()
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
     async with admin.begin() as conn:
@@ -97,15 +108,50 @@ def db_kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+async def migrated_engine(kind: str) -> tuple[AsyncEngine, str | None]:
+    """A database at Alembic's head holding no row, from this process's pool (tests/db_pool.py)."""
+    if kind == "sqlite":
+        return await db_pool.migrated_sqlite(Path(os.environ["THIDUA_TEST_TMP"])), None
+    await _require_pg()
+    engine, schema = await db_pool.migrated_postgres(PG_URL)
+    return engine, schema
+
+
 @pytest.fixture
 async def app(db_kind: str, settings: Settings, clock: FrozenClock) -> AsyncIterator[App]:
-    engine, schema = await make_engine(db_kind)
+    engine, schema = await migrated_engine(db_kind)
     application = await App.create(settings, clock=clock, engine=engine)
     try:
         yield application
     finally:
         await application.close()
-        await drop_schema(schema)
+        if schema is not None:
+            await db_pool.give_back(PG_URL, schema)
+
+
+# The tests that run for many seconds each (real processes, long transcripts), longest first (issue 11).
+# `make test` runs `-n 2 --dist worksteal`: each worker is handed one half of this list and, once it is
+# done, takes half of what the other still has queued. So half of the long tests start the first half and
+# the others the second: both workers begin with them, and none is left running one alone at the end.
+LONG = ("tests/faults/", "tests/integration/test_deploy.py", "tests/integration/test_startup.py",
+        "tests/integration/test_logs.py", "tests/e2e/voting/test_meeting_screen.py", "tests/e2e/test_web_sandbox.py",
+        "tests/e2e/voting/test_conference.py", "tests/e2e/test_sandbox_terminal.py")
+
+
+def _rank(item: pytest.Item) -> int:
+    return next((n for n, prefix in enumerate(LONG) if item.nodeid.startswith(prefix)), len(LONG))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    ordered = sorted(items, key=_rank)  # stable: the rest keeps its order
+    long = [item for item in ordered if _rank(item) < len(LONG)]
+    rest = ordered[len(long):]
+    cut = len(items) // 2 - len(long[0::2])
+    items[:] = long[0::2] + rest[:cut] + long[1::2] + rest[cut:]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    db_pool.drop_all(PG_URL)
 
 
 @pytest.fixture
