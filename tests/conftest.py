@@ -118,9 +118,16 @@ async def migrated_engine(kind: str) -> tuple[AsyncEngine, str | None]:
 
 
 @pytest.fixture
-async def app(db_kind: str, settings: Settings, clock: FrozenClock) -> AsyncIterator[App]:
+async def app(request: pytest.FixtureRequest, db_kind: str, settings: Settings,
+              clock: FrozenClock) -> AsyncIterator[App]:
     engine, schema = await migrated_engine(db_kind)
     application = await App.create(settings, clock=clock, engine=engine)
+    if request.node.get_closest_marker("paced_replies") is None:
+        # Replies keep each chat's 1 message/s in real seconds: a transcript of 20 replies to one chat would
+        # wait 20 s for nothing it checks. The tests marked `paced_replies` check that pacing; the outbox's
+        # delivery stays paced everywhere, as before.
+        assert application.dispatcher.pacers is not None
+        application.dispatcher.pacers.platforms = frozenset()
     try:
         yield application
     finally:

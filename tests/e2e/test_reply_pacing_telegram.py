@@ -18,6 +18,8 @@ from handlers.core.clock import FrozenClock
 from handlers.core.messages import Incoming
 from tests.fakes.telegram_api import FakeTelegramAPI
 
+pytestmark = pytest.mark.paced_replies
+
 USERS = [7000 + n for n in range(12)]
 SAID = ("/start", "/help", "/lang")  # each answered at once, in the chat's order
 LONG = "\n".join(f"Dòng {n}: nhắc hạn nộp báo cáo tổng kết công tác thi đua năm 2026." for n in range(160))
