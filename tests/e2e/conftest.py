@@ -56,6 +56,17 @@ class ZaloChat:
 
 
 @pytest.fixture
+async def limited_telegram(app: App) -> AsyncIterator[FakeTelegramAPI]:
+    """A Bot API that refuses what Telegram would (30 a second, 1 a second per chat, 20 a minute per group);
+    the app sends to it, nothing polls it."""
+    api = FakeTelegramAPI(flood_limit=30, per_chat_limit=1.0, group_limit=20)
+    await api.start()
+    app.add_channel(TelegramChannel(api.token, api_url=api.base_url, contact_button_label="📱"))
+    yield api
+    await api.stop()
+
+
+@pytest.fixture
 async def zalo(app: App) -> AsyncIterator[ZaloChat]:
     handled: asyncio.Queue[Incoming] = asyncio.Queue()
 

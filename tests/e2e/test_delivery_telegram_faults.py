@@ -4,13 +4,11 @@ every message arrives exactly once, in its chat's order, and the limits are neve
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 
 from bot.app import App
-from bot.channels.telegram import TelegramChannel
 from handlers.core.clock import FrozenClock
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -29,12 +27,8 @@ FAILED_CALLS = sum(calls for _, calls in FAULTS.values())
 
 
 @pytest.fixture
-async def telegram(app: App) -> AsyncIterator[FakeTelegramAPI]:
-    api = FakeTelegramAPI(flood_limit=30, per_chat_limit=1.0, group_limit=20)
-    await api.start()
-    app.add_channel(TelegramChannel(api.token, api_url=api.base_url, contact_button_label="📱"))
-    yield api
-    await api.stop()
+def telegram(limited_telegram: FakeTelegramAPI) -> FakeTelegramAPI:
+    return limited_telegram
 
 
 async def test_every_message_arrives_exactly_once_through_429s_and_5xx(

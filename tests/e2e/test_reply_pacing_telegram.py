@@ -7,13 +7,11 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
 
 from bot.app import App
-from bot.channels.telegram import TelegramChannel
 from handlers.core.clock import FrozenClock
 from handlers.core.messages import Incoming
 from tests.fakes.telegram_api import FakeTelegramAPI
@@ -26,12 +24,8 @@ LONG = "\n".join(f"Dòng {n}: nhắc hạn nộp báo cáo tổng kết công t�
 
 
 @pytest.fixture
-async def telegram(app: App) -> AsyncIterator[FakeTelegramAPI]:
-    api = FakeTelegramAPI(flood_limit=30, per_chat_limit=1.0, group_limit=20)
-    await api.start()
-    app.add_channel(TelegramChannel(api.token, api_url=api.base_url, contact_button_label="📱"))
-    yield api
-    await api.stop()
+def telegram(limited_telegram: FakeTelegramAPI) -> FakeTelegramAPI:
+    return limited_telegram
 
 
 async def test_a_burst_of_replies_and_notices_keeps_the_limits(app: App, clock: FrozenClock,

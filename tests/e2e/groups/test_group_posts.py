@@ -11,12 +11,12 @@ from handlers.core.catalog import Catalog, text
 from handlers.core.clock import FrozenClock
 from handlers.core.service import OPERATOR
 from handlers.deadlines import service
-from handlers.voting import closing, opening
+from handlers.voting import closing
 from handlers.voting.result_text import result_text, unit_names
-from storage.models_vote import Poll
 from tests.e2e.conftest import ZaloChat
 from tests.e2e.deadlines.test_reminders_sandbox import WED_0810
 from tests.e2e.groups.test_group_linking import HOA, TG_GROUP, button, register_secretariat_tg
+from tests.e2e.groups.test_group_turnout_handover import QUESTION, open_flag_poll
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import cast_test_ballot, codes, deliver
 
@@ -125,19 +125,11 @@ async def test_zalo_group_hears_a_poll_opened_and_its_result(app: App, block_id:
     await deliver(app)
     seen = len(zalo.api.sent_to(group))
 
-    question = "Đề nghị tặng Cờ thi đua của Chính phủ"
-    async with app.uow() as uow:  # what the secretariat's «Mở» and `thidua poll open` call
-        term = await uow.directory.current_term(block_id)
-        units = {u.code: u.id for u in await uow.directory.units(block_id)}
-        assert term is not None and term.id is not None
-        poll = await uow.polls.create(Poll(term_id=term.id, kind="flag", question=question, seats=1, max_choices=1,
-                                           created_at=app.clock.now()), [units["YTE"] or 0, units["GDDT"] or 0])
-        assert poll.id is not None
-        assert isinstance(await opening.open_poll(uow, app.clock.now(), OPERATOR, poll.id), opening.Opened)
-        await uow.commit()
-    await cast_test_ballot(app, block_id, poll.id, "KHCN", ["YTE"])
+    question = QUESTION
+    poll_id = await open_flag_poll(app, block_id)
+    await cast_test_ballot(app, block_id, poll_id, "KHCN", ["YTE"])
     async with app.uow() as uow:
-        closed = await closing.close_poll(uow, app.clock.now(), OPERATOR, poll.id, closing.SECRETARIAT)
+        closed = await closing.close_poll(uow, app.clock.now(), OPERATOR, poll_id, closing.SECRETARIAT)
         assert closed is not None
         names = await unit_names(uow, block_id)
         await uow.commit()
