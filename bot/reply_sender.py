@@ -65,7 +65,7 @@ class ReplySender:
             try:
                 if channel is None:
                     raise DeliveryError(f"no channel {channel_name}")
-                await self._paced(channel_name, chat_id, reply, version)
+                await self._paced(channel, channel_name, chat_id, reply, version)
             except Exception as error:  # whatever went wrong, the committed reply must not be lost
                 failure = error if isinstance(error, DeliveryError) else DeliveryError(type(error).__name__)
                 metrics.SENDS.labels(channel_name, send_outcome(failure)).inc()
@@ -80,8 +80,7 @@ class ReplySender:
             if row is not None:
                 self._remember(key, asyncio.ensure_future(self.recorder.sent([row])))
 
-    async def _paced(self, channel_name: str, chat_id: str, reply: Reply, version: int) -> None:
-        channel = self.channels[channel_name]
+    async def _paced(self, channel: Channel, channel_name: str, chat_id: str, reply: Reply, version: int) -> None:
         pacer = self.pacers.for_replies(channel_name) if self.pacers is not None else None
         if pacer is None:
             await channel.send(chat_id, reply, version)
