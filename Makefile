@@ -5,6 +5,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint chat invites clean
 
+# Python may write its bytecode caches: with PYTHONDONTWRITEBYTECODE set (some shells set it), every test worker
+# and every `thidua run` a test starts would compile the project and re-rewrite each test module from source.
+unexport PYTHONDONTWRITEBYTECODE
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip

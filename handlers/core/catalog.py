@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fluent.runtime import FluentBundle, FluentResource
+from fluent.runtime import FluentBundle
 from fluent.runtime.types import fluent_number
 from fluent.syntax import FluentParser, ast
 
@@ -70,7 +70,8 @@ def _load() -> _Texts:
         seen: set[str] = set()
         for path in files(lang):
             source = path.read_text(encoding="utf-8")
-            for entry in parser.parse(source).body:
+            resource = parser.parse(source)  # parsed once: the bundle takes the same tree
+            for entry in resource.body:
                 where = f"{path}:{_line(source, entry)}"
                 if isinstance(entry, ast.Junk):
                     problems.append(f"{where}: cannot read {(entry.content or '').strip()[:60]!r}")
@@ -80,7 +81,7 @@ def _load() -> _Texts:
                         problems.append(f"{where}: {entry.id.name} defined twice")
                     seen.add(key)
                     variables[(lang, key)] = frozenset(_variables(entry))
-            bundle.add_resource(FluentResource(source))
+            bundle.add_resource(resource)
         bundles[lang], keys[lang] = bundle, frozenset(seen)
     for key in sorted(keys["en"] - keys["vi"]):
         problems.append(f"en.ftl: {key} has no Vietnamese text")
