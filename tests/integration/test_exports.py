@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from bot.app import App
-from handlers.core.catalog import Catalog, text
+from handlers.core.catalog import Catalog, keys, text
 from handlers.deadlines import exports
 from storage.models import Deadline, Submission
 
@@ -151,9 +151,11 @@ async def test_english_headers_and_an_empty_term(app: App, block_id: int) -> Non
         await uow.commit()
     data = await report(app, block_id)
     sheet = load_workbook(BytesIO(exports.submissions_workbook(data, Catalog("en")))).active
-    assert sheet["A1"].value == f"SUBMISSIONS OF {BLOCK.upper()} FOR 2026"
-    assert values(sheet, 4) == ["No.", "Unit code", "Unit name"]
-    assert sheet.cell(6, 3).value == "Bảo hiểm Xã hội tỉnh" and sheet.cell(17, 1).value == "Total"
+    english = ("export.submissions_title", "export.col_no", "export.col_code", "export.col_unit", "export.total")
+    assert set(english) <= keys("en")  # English texts of their own, not the Vietnamese fallback
+    assert sheet["A1"].value == text("export.submissions_title", "en", block=BLOCK.upper(), year=2026)
+    assert values(sheet, 4) == [text(k, "en") for k in ("export.col_no", "export.col_code", "export.col_unit")]
+    assert sheet.cell(6, 3).value == "Bảo hiểm Xã hội tỉnh" and sheet.cell(17, 1).value == text("export.total", "en")
     themes = load_workbook(BytesIO(exports.themes_workbook(data))).active
     assert [themes.cell(r, 3).value for r in range(5, 16)] == [NO_THEME] * 11
 
