@@ -12,6 +12,7 @@ from bot.app import App
 from bot.channels.telegram import TelegramChannel
 from bot.channels.zalo import ZaloChannel
 from bot.channels.zalo_api import ZaloClient
+from handlers.core.catalog import text
 from handlers.core.messages import Incoming
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
@@ -21,8 +22,8 @@ from tests.fakes.zalo_api import FakeZaloAPI
 async def tg(app: App) -> AsyncIterator[FakeTelegramAPI]:
     fake = FakeTelegramAPI()
     await fake.start()
-    channel = TelegramChannel(fake.token, api_url=fake.base_url, contact_button_label="📱 Gửi số điện thoại của tôi",
-                              commands=[("menu", "Menu chính")], polling_timeout=1)
+    channel = TelegramChannel(fake.token, api_url=fake.base_url, contact_button_label=text("contact_button"),
+                              commands=[("menu", text("cmd.menu"))], polling_timeout=1)
     app.add_channel(channel)
     task = asyncio.create_task(channel.run_polling(app.dispatcher.handle))
     try:

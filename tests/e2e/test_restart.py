@@ -20,15 +20,26 @@ from storage import db
 from tests.conftest import PG_URL, SAMPLE_BLOCK, drop_schema, make_engine, sandbox_for
 from tests.helpers import codes, deliver
 
+
+def with_menu(said: str, *labels: str) -> str:
+    """A reply as the sandbox shows it: the text, then its numbered buttons."""
+    return "\n".join([said, *(f"[{i}] {label}" for i, label in enumerate(labels, 1))])
+
+
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
-CONFIRM_YTE = (f"Mã mời của đơn vị:\nSở Y tế\n{BLOCK}\n\nBạn là cán bộ đầu mối thi đua của đơn vị này?"
-               "\n[1] Đồng ý\n[2] Không")
+CONFIRM_YTE = with_menu(text("reg_confirm_unit", unit="Sở Y tế", block=BLOCK), text("yes"), text("no"))
 ASK_NAME = text("reg_ask_name")
 ASK_POSITION = text("reg_ask_position")
 ASK_PHONE = text("reg_ask_phone")
-SUMMARY = ("Mời kiểm tra lại thông tin:\n• Đơn vị: Sở Y tế\n• Họ và tên: Trần Văn Bình\n• Chức vụ: Chuyên viên\n"
-           "• Điện thoại: 0987 654 321\n[1] Xác nhận\n[2] Nhập lại\n[3] Hủy")
+BINH_AS_YTE = text("role.unit", unit="Sở Y tế")
+SUMMARY = with_menu(text("reg_summary", where=text("reg_summary_unit", unit="Sở Y tế"), name="Trần Văn Bình",
+                         position="Chuyên viên", phone="0987 654 321"),
+                    text("confirm"), text("redo"), text("cancel"))
 DONE = text("reg_done_unit", block=BLOCK, unit="Sở Y tế")
+WHOAMI = "\n".join([text("whoami_header"),
+                    text("whoami_line", name="Trần Văn Bình", position="Chuyên viên", role_text=BINH_AS_YTE,
+                         block=BLOCK, phone="0987 654 321", date="23/11/2026 09:00")])
+MENU_YTE = text("menu_unit", unit="Sở Y tế", block=BLOCK)
 EXPIRED = text("menu_expired")
 
 EngineFactory = Callable[[], AsyncEngine]
@@ -91,9 +102,7 @@ async def test_a_registration_goes_on_after_a_restart(
         assert await sb2.say("binh", "Chuyên viên") == [ASK_PHONE]  # the same step, with the name kept
         assert await sb2.say("binh", "0987 654 321") == [SUMMARY]
         assert await sb2.say("binh", "1") == [DONE]
-        assert await sb2.say("binh", "/toi") == [
-            f"Thông tin đăng ký của bạn:\n• Trần Văn Bình, Chuyên viên, đầu mối của Sở Y tế, {BLOCK}, "
-            "SĐT 0987 654 321, đăng ký 23/11/2026 09:00"]
+        assert await sb2.say("binh", "/toi") == [WHOAMI]
 
 
 async def test_buttons_sent_before_a_restart_still_work_once(
@@ -109,7 +118,7 @@ async def test_buttons_sent_before_a_restart_still_work_once(
         # the new process has never shown this menu; the pending choices come from the database
         assert await sb2.press("binh", "confirm", summary.version) == [DONE]
         out = await sb2.press("binh", "confirm", summary.version)
-        assert out[0] == EXPIRED and out[1].startswith(f"Menu chính (Sở Y tế, {BLOCK}):")
+        assert out[0] == EXPIRED and out[1].startswith(f"{MENU_YTE}\n[1] ")
 
 
 async def test_typed_numbers_after_a_restart_use_the_stored_menu(
@@ -119,7 +128,7 @@ async def test_typed_numbers_after_a_restart_use_the_stored_menu(
     await sb.say("binh", c["YTE"])
 
     async with restart(first_app, same_database, settings, clock, "zalo") as (_, zalo):
-        assert await zalo.say("binh", "1") == [ASK_NAME]  # "1" is [1] Đồng ý of the menu sent before
+        assert await zalo.say("binh", "1") == [ASK_NAME]  # "1" is the «yes» of the menu sent before
 
 
 async def test_queued_notices_and_throttling_survive_a_restart(
@@ -136,7 +145,7 @@ async def test_queued_notices_and_throttling_survive_a_restart(
     async with restart(first_app, same_database, settings, clock) as (app, sb2):
         assert await deliver(app) == 1  # decided before the restart, delivered after it
         assert sb2.inbox("hoa") == [text("notice_registered", done=2, name="Trần Văn Bình", phone="0987 654 321",
-                                         position="Chuyên viên", role_text="đầu mối của Sở Y tế", total=11)]
+                                         position="Chuyên viên", role_text=BINH_AS_YTE, total=11)]
         assert await deliver(app) == 0
         assert await sb2.say("an", f"/start {c['KHCN']}") == [
             text("code_throttled", minutes=10)]

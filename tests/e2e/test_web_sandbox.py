@@ -11,6 +11,7 @@ import pytest
 
 from bot.app import App
 from bot.web import WebSandboxChannel
+from handlers.core.catalog import text
 from handlers.voting.flows.meeting import screen_path
 from tests.conftest import ROOT
 from tests.e2e.browser import chromium, served
@@ -18,6 +19,10 @@ from tests.helpers import codes, deliver
 
 SCREENSHOT = ROOT / "artifacts" / "web-sandbox.png"
 WAIT = 20_000  # ms: how long a pane may take to show a reply the server already sent (not a timing test)
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+CHECK_DETAILS = text("reg_summary", where="", name="", position="", phone="").splitlines()[0]  # the summary's head
+BINH_REGISTERED = text("notice_registered", name="Trần Văn Bình", position="Chuyên viên", phone="0987 654 321",
+                       role_text=text("role.unit", unit="Sở Y tế"), done=2, total=11)
 
 
 @pytest.fixture
@@ -47,15 +52,15 @@ class Pane:
 
     async def register(self, first: str, name: str, position: str, phone: str) -> None:
         await self.expect_last(first)
-        await self.press("Đồng ý")
-        await self.expect_last("họ và tên")
+        await self.press(text("yes"))
+        await self.expect_last(text("reg_ask_name"))
         await self.say(name)
-        await self.expect_last("chức vụ")
+        await self.expect_last(text("reg_ask_position"))
         await self.say(position)
-        await self.expect_last("số điện thoại")
+        await self.expect_last(text("reg_ask_phone"))
         await self.say(phone)
-        await self.expect_last("Mời kiểm tra lại thông tin")
-        await self.press("Xác nhận")
+        await self.expect_last(CHECK_DETAILS)
+        await self.press(text("confirm"))
 
 
 async def test_two_users_register_side_by_side_and_one_is_told(app: App, block_id: int, browser: Any) -> None:
@@ -76,20 +81,22 @@ async def test_two_users_register_side_by_side_and_one_is_told(app: App, block_i
         await page.locator(".pane .name").nth(1).dispatch_event("change")
 
         await hoa.say(f"/start {c['secretariat']}")
-        await hoa.register("Bạn là cán bộ Thường trực Khối?", "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678")
-        await hoa.expect_last("✅ Đã đăng ký bạn vào Thường trực Khối thi đua Văn hóa - Xã hội.")
+        await hoa.register(text("reg_confirm_secretariat", block=BLOCK, unit="Bảo hiểm Xã hội tỉnh"),
+                           "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678")
+        await hoa.expect_last(text("reg_done_secretariat", block=BLOCK))
 
         await page.locator("#invites summary").click()  # the unit's code, copied from the list into binh's pane
         await binh.node.locator(".text").focus()
         await page.locator("#blocks button", has_text=c["YTE"]).click()
         await expect(binh.node.locator(".text")).to_have_value(f"/start {c['YTE']}")
         await binh.node.locator(".text").press("Enter")
-        await binh.register("Sở Y tế", "Trần Văn Bình", "Chuyên viên", "0987654321")
-        await binh.expect_last("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế")
-        await expect(hoa.node.locator(".log")).not_to_contain_text("vừa đăng ký")  # not before the outbox runs
+        await binh.register(text("reg_confirm_unit", unit="Sở Y tế", block=BLOCK), "Trần Văn Bình", "Chuyên viên",
+                            "0987654321")
+        await binh.expect_last(text("reg_done_unit", unit="Sở Y tế", block=BLOCK))
+        await expect(hoa.node.locator(".log")).not_to_contain_text("🆕")  # not before the outbox runs
 
         assert await deliver(app) == 1  # the outbox, as the scheduler would
-        await hoa.expect_last("🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của Sở Y tế.")
+        await hoa.expect_last(BINH_REGISTERED)
         await expect(binh.node.locator(".log")).not_to_contain_text("🆕")
 
         await hoa.say("/manhinh")

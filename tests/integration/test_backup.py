@@ -19,6 +19,7 @@ from bot import backup
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.settings import Settings
+from handlers.core import catalog
 from storage import backup as store
 from storage import db
 from tests.conftest import PG_URL, drop_schema, make_engine
@@ -34,6 +35,13 @@ async def every_row(engine: AsyncEngine) -> dict[str, list[tuple[str, ...]]]:
             result = await conn.execute(text(f"select * from {quote(table)}"))
             rows[table] = sorted(tuple(str(v) for v in row) for row in result)
     return rows
+
+
+def refused_as_not_empty(rows: dict[str, list[tuple[str, ...]]]) -> str:
+    """What a restore into a database holding `rows` says: the tables with rows, the first three named."""
+    held = {table: len(found) for table, found in rows.items() if found and table != store.VERSION_TABLE}
+    some = ", ".join(f"{table} ({n})" for table, n in sorted(held.items())[:3])
+    return catalog.text("backup.target_not_empty", tables=len(held), some=some)
 
 
 def mode(path: Path) -> int:
@@ -84,7 +92,9 @@ async def test_backup_then_restore_finds_every_row_and_the_key(
 
     folder = tmp_path / "backup-2026-11-23"
     assert await backup.backup(app.settings, folder, engine=app.engine) == 0
-    assert "Đã sao lưu vào" in capsys.readouterr().out
+    rows = sum(len(found) for found in before.values())
+    said = capsys.readouterr().out
+    assert catalog.text("backup.done", path=folder, tables=len(before), rows=rows) in said.splitlines()
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["database"] == ("sqlite" if db_kind == "sqlite" else "postgresql")
     assert manifest["tables"] == {table: len(rows) for table, rows in before.items()}
@@ -92,18 +102,19 @@ async def test_backup_then_restore_finds_every_row_and_the_key(
     assert {p.name: mode(p) for p in folder.iterdir()} == {manifest["file"]: 0o600, "secret.key": 0o600,
                                                           "manifest.json": 0o600}
     assert await backup.backup(app.settings, folder, engine=app.engine) == 2  # never over an old backup
-    assert "không ghi đè" in capsys.readouterr().out
+    assert catalog.text("backup.path_taken", path=folder) in capsys.readouterr().out.splitlines()
 
     target_settings, engine = empty_target
     assert await backup.restore(target_settings, folder, engine=engine) == 0, capsys.readouterr().out
-    assert "Đã khôi phục" in capsys.readouterr().out
+    assert catalog.text("backup.restored", path=folder, tables=len(before), rows=rows,
+                        created=manifest["created_at"]) in capsys.readouterr().out.splitlines()
     assert await every_row(engine) == before
     key = target_settings.data_dir / "secret.key"
     assert key.read_text().strip() == "test-secret-key" and mode(key) == 0o600
 
     # the restored database has data now: a second restore is refused and changes nothing
     assert await backup.restore(target_settings, folder, engine=engine) == 2
-    assert "đã có dữ liệu" in capsys.readouterr().out
+    assert refused_as_not_empty(before) in capsys.readouterr().out.splitlines()
     assert await every_row(engine) == before
 
 
@@ -115,7 +126,7 @@ async def test_restore_into_a_database_with_data_is_refused(app: App, block_id: 
     capsys.readouterr()
     assert await backup.restore(app.settings, folder, engine=app.engine) == 2
     out = capsys.readouterr().out
-    assert "chỉ khôi phục vào cơ sở dữ liệu trống" in out and "block (1)" in out
+    assert refused_as_not_empty(before) in out.splitlines() and "block (1)" in out
     assert await every_row(app.engine) == before
 
 
@@ -131,14 +142,14 @@ async def test_a_missing_pg_dump_is_named_and_leaves_nothing(settings: Settings,
         await app.close()
         await drop_schema(schema)
     out = capsys.readouterr().out
-    assert "pg_dump" in out and "postgresql-client" in out
+    assert catalog.text("backup.tool_missing", program="pg_dump") in out.splitlines()
     assert not (tmp_path / "bk").exists()
 
 
 async def test_a_backup_needs_the_secret_key(app: App, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     keyless = Settings(data_dir=tmp_path / "elsewhere", _env_file=None)  # type: ignore[call-arg]
     assert await backup.backup(keyless, tmp_path / "bk", engine=app.engine) == 2
-    assert "Không có khóa bí mật" in capsys.readouterr().out
+    assert catalog.text("backup.no_secret", path=tmp_path / "elsewhere" / "secret.key") in capsys.readouterr().out
     assert not (tmp_path / "bk").exists()
 
 
@@ -146,4 +157,4 @@ def test_a_folder_without_manifest_is_not_a_backup(tmp_path: Path, capsys: pytes
     (tmp_path / "random").mkdir()
     settings = Settings(data_dir=tmp_path / "data", _env_file=None)  # type: ignore[call-arg]
     assert asyncio.run(backup.restore(settings, tmp_path / "random")) == 2
-    assert "không phải bản sao lưu" in capsys.readouterr().out
+    assert catalog.text("backup.not_a_backup", path=tmp_path / "random") in capsys.readouterr().out

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from handlers.core import catalog
+from storage.health import code_revision
 from tests.conftest import ROOT
 from tests.ops_helpers import process_env
 
@@ -28,12 +30,13 @@ def entrypoint(cwd: Path, *args: str, **extra: str) -> subprocess.CompletedProce
 
 def test_the_entrypoint_migrates_then_runs_the_command(tmp_path: Path) -> None:
     skipped = entrypoint(tmp_path, "doctor", THIDUA_SKIP_MIGRATE="1")
-    assert skipped.returncode == 1 and "Chưa có cơ sở dữ liệu" in skipped.stdout  # nothing migrated it
+    no_database = catalog.text("doctor.db_missing", path=tmp_path / "data" / "thidua.db")
+    assert skipped.returncode == 1 and f"✗ {no_database}\n" in skipped.stdout  # nothing migrated it
 
     done = entrypoint(tmp_path, "doctor")  # a fresh data folder: migrate, then doctor
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.rstrip().endswith("Mọi kiểm tra đều đạt.")
-    assert "✓ Lược đồ cơ sở dữ liệu mới nhất" in done.stdout
+    assert done.stdout.rstrip().endswith(catalog.text("doctor.summary_ok"))
+    assert f"✓ {catalog.text('doctor.migrations_ok', revision=code_revision())}\n" in done.stdout
     key = tmp_path / "data" / "secret.key"
     assert key.stat().st_mode & 0o777 == 0o600
 

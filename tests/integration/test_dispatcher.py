@@ -26,7 +26,15 @@ from storage.uow import UnitOfWork
 from tests.conftest import PG_URL, sandbox_for
 from tests.helpers import codes, deliver
 
-CONFIRM_YTE = (catalog_text("reg_confirm_unit", block="Khối thi đua Văn hóa - Xã hội", unit="Sở Y tế"))
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+CONFIRM_YTE = (catalog_text("reg_confirm_unit", block=BLOCK, unit="Sở Y tế"))
+YES, NO = catalog_text("yes"), catalog_text("no")
+CONFIRM_YTE_MENU = f"{CONFIRM_YTE}\n[1] {YES}\n[2] {NO}"  # as the sandbox shows it
+
+
+def zalo_menu(said: str, *keys: str) -> str:
+    """A reply as Zalo shows it: the text, a blank line, then the numbered labels."""
+    return said + "\n\n" + "\n".join(f"{i}. {catalog_text(key)}" for i, key in enumerate(keys, 1))
 
 
 async def state_of(app: App, user: str) -> DialogState:
@@ -60,7 +68,7 @@ class FlakyChannel(SandboxChannel):
 
 async def test_the_same_update_twice_acts_once(app: App, block_id: int, sandbox: Sandbox) -> None:
     c = await codes(app, block_id)
-    assert await sandbox.say("hoa", f"/start {c['YTE']}", update_id="u-1") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert await sandbox.say("hoa", f"/start {c['YTE']}", update_id="u-1") == [CONFIRM_YTE_MENU]
     before = await state_of(app, "hoa")
 
     press = sandbox.incoming("hoa", "1", update_id="u-2")
@@ -90,14 +98,16 @@ async def test_updates_of_one_chat_are_handled_in_arrival_order(app: App, block_
     await asyncio.gather(*(app.dispatcher.handle(u) for u in updates))
 
     out = sb.inbox("hoa")
-    assert out[0] == CONFIRM_YTE + "\n\n1. Đồng ý\n2. Không"
+    assert out[0] == zalo_menu(CONFIRM_YTE, "yes", "no")
     assert out[1:4] == [catalog_text("reg_ask_name"),
                         catalog_text("reg_ask_position"),
                         catalog_text("reg_ask_phone")]
-    assert out[4].startswith("Mời kiểm tra lại thông tin:\n• Đơn vị: Sở Y tế\n• Họ và tên: Nguyễn Thị Hoa")
-    assert out[5] == (catalog_text("reg_done_unit", block="Khối thi đua Văn hóa - Xã hội", unit="Sở Y tế"))
+    assert out[4] == zalo_menu(catalog_text("reg_summary", where=catalog_text("reg_summary_unit", unit="Sở Y tế"),
+                                            name="Nguyễn Thị Hoa", position="Chánh Văn phòng", phone="0912 345 678"),
+                               "confirm", "redo", "cancel")
+    assert out[5] == (catalog_text("reg_done_unit", block=BLOCK, unit="Sở Y tế"))
     assert len(out) == 6
-    assert sb.inbox("binh")[-1].startswith("✅ Đã đăng ký bạn là đầu mối thi đua của Sở Giáo dục và Đào tạo")
+    assert sb.inbox("binh")[-1] == catalog_text("reg_done_unit", block=BLOCK, unit="Sở Giáo dục và Đào tạo")
 
 
 async def test_a_handler_error_answers_politely_and_keeps_the_state(
@@ -138,14 +148,14 @@ async def test_a_reply_that_cannot_be_sent_waits_in_the_outbox(app: App, block_i
     assert await sb.say("hoa", f"/start {c['YTE']}") == []  # the platform refused it
     rows = await outbox_rows(app)
     assert [(r.chat_id, r.text, r.choices) for r in rows] == [
-        ("sb-hoa", CONFIRM_YTE, [["yes", "Đồng ý"], ["no", "Không"]])]
+        ("sb-hoa", CONFIRM_YTE, [["yes", YES], ["no", NO]])]
     state = await state_of(app, "hoa")
     assert rows[0].version == state.version and state.step == "confirm"
 
     assert await deliver(app) == 0  # not before its retry time
     clock.advance(timedelta(seconds=2))
     assert await deliver(app) == 1
-    assert sb.inbox("hoa") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert sb.inbox("hoa") == [CONFIRM_YTE_MENU]
     assert await deliver(app) == 0  # sent once only
     assert await outbox_rows(app) == []
 
@@ -197,7 +207,8 @@ async def test_a_reply_refused_because_the_person_blocked_the_bot_marks_them_unt
     assert await outbox_rows(app) == []  # given up: a blocked chat is not retried
 
     clock.advance(timedelta(minutes=5))
-    assert (await sb.say("binh", "/menu"))[0].startswith("Menu chính")  # writing again clears the mark
+    menu = catalog_text("menu_unit", unit="Sở Y tế", block=BLOCK)
+    assert (await sb.say("binh", "/menu"))[0].startswith(menu)  # writing again clears the mark
     assert await unreachable_since(app, "binh") is None
 
 
@@ -231,7 +242,7 @@ async def test_a_reply_for_a_channel_not_running_is_kept(app: App, block_id: int
     app.add_channel(channel)
     clock.advance(timedelta(seconds=2))
     assert await deliver(app) == 1
-    assert sb.inbox("hoa") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert sb.inbox("hoa") == [CONFIRM_YTE_MENU]
 
 
 async def test_a_secret_reply_that_cannot_be_sent_is_dropped_never_stored(
@@ -276,7 +287,7 @@ async def test_a_lost_database_connection_costs_no_update(
     if db_kind != "postgres":
         pytest.skip("a database server that drops connections: PostgreSQL")
     c = await codes(app, block_id)
-    assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE_MENU]
     pids = await _pooled_backends(app)
     assert pids
     admin = db.create_engine(PG_URL, pool_size=1, max_overflow=0)
@@ -316,7 +327,7 @@ async def test_a_connection_lost_at_commit_answers_once(
     """Whether or not the COMMIT reached the server, the update is stored once and answered once."""
     c = await codes(app, block_id)
     _losing_commit(monkeypatch, stored=stored)
-    assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+    assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE_MENU]
     assert sandbox.inbox("hoa") == []  # nothing more: not answered twice
     state = await state_of(app, "hoa")
     assert (state.flow, state.step, state.version) == ("register", "confirm", 1)
@@ -345,7 +356,7 @@ async def test_a_connection_lost_under_a_prepared_statement_is_run_again(
 
     monkeypatch.setattr(Inbox, "begin", begin_then_drop)
     with caplog.at_level(logging.WARNING):
-        assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE + "\n[1] Đồng ý\n[2] Không"]
+        assert await sandbox.say("hoa", f"/start {c['YTE']}") == [CONFIRM_YTE_MENU]
     assert any("database connection lost" in r.getMessage() for r in caplog.records)
     assert not any(r.name == "bot.dispatcher" and "handler failed" in r.getMessage() for r in caplog.records)
     assert (await state_of(app, "hoa")).version == 1

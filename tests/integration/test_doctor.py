@@ -17,10 +17,18 @@ from bot.doctor import run_doctor
 from bot.settings import Settings
 from handlers.core import catalog
 from handlers.core.catalog import text
+from storage.health import code_revision
 from tests.cli_helpers import cli_env, run
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
 from tests.ops_helpers import free_port
+
+CUT = "\x00"  # a value the test cannot know (an operating system's reason): the text is compared up to it
+
+
+def opening(key: str, **values: Any) -> str:
+    """A catalog text up to the value given as CUT."""
+    return text(key, **values).split(CUT)[0]
 
 
 @pytest.fixture
@@ -66,9 +74,10 @@ async def test_all_good_with_both_platforms_in_webhook_mode(tmp_path: Path, tele
     said = "\n".join(lines)
     assert text("doctor.telegram_ok", username="thidua_test_bot") in said
     assert text("doctor.zalo_ok", name="bot.FakeZalo") in said
-    assert f"Webhook Telegram: {base}/telegram/webhook (0 cập nhật đang chờ)." in said
-    assert f"Zalo: webhook chưa đặt; `thidua run` sẽ đặt {base}/zalo/webhook khi khởi động." in said
-    assert "Lược đồ cơ sở dữ liệu mới nhất" in said and "(quyền 600)" in said
+    assert "✓ " + text("doctor.webhook_ok", platform="Telegram", url=f"{base}/telegram/webhook", pending=0) in lines
+    assert "✓ " + text("doctor.webhook_unset", platform="Zalo", expected=f"{base}/zalo/webhook") in lines
+    assert "✓ " + text("doctor.migrations_ok", revision=code_revision()) in lines
+    assert "✓ " + text("doctor.secret_ok", path=data / "secret.key") in lines
     assert [m for m, _ in telegram.calls] == ["getMe", "getWebhookInfo"]  # it asks, and changes nothing
     assert telegram.token not in said and zalo.token not in said
 
@@ -88,16 +97,15 @@ async def test_each_problem_says_what_to_fix(tmp_path: Path, telegram: FakeTeleg
         code, lines = await doctor(settings, capsys)
     assert code == 1
     failed = [line for line in lines if line.startswith("✗")]
-    assert lines[-1] == f"{len(failed)}/{len(lines) - 1} kiểm tra chưa đạt: sửa các dòng ✗ ở trên."
+    assert lines[-1] == text("doctor.summary_failed", failed=len(failed), total=len(lines) - 1)
     expected = [
-        "THIDUA_WEBHOOK_BASE_URL=http://bot.example.gov.vn không bắt đầu bằng https://",
-        f"có quyền 644, người khác đọc được: chạy `chmod 600 {data / 'secret.key'}`",
-        "THIDUA_TELEGRAM_BOT_USERNAME=someone_else_bot: đường dẫn mời sẽ sai. "
-        "Đặt THIDUA_TELEGRAM_BOT_USERNAME=thidua_test_bot",
-        "Webhook Telegram trỏ tới https://old-server.example/telegram/webhook, không phải "
-        "http://bot.example.gov.vn/telegram/webhook",
+        text("doctor.webhook_not_https", base="http://bot.example.gov.vn"),
+        text("doctor.secret_mode", path=data / "secret.key", mode="644"),
+        text("doctor.username_differs", username="thidua_test_bot", configured="someone_else_bot"),
+        text("doctor.webhook_elsewhere", platform="Telegram", url="https://old-server.example/telegram/webhook",
+             expected="http://bot.example.gov.vn/telegram/webhook"),
         text("doctor.token_refused", platform="Zalo", reason="Unauthorized", variable="THIDUA_ZALO_TOKEN"),
-        f"Không dùng được cổng web 127.0.0.1:{port}",
+        opening("doctor.port_busy", host="127.0.0.1", port=port, reason=CUT),
     ]
     for part in expected:
         assert sum(part in line for line in failed) == 1, (part, failed)
@@ -117,7 +125,9 @@ async def test_a_refused_token_an_unreachable_platform_and_a_failing_webhook(
     away = settings_for(data, telegram, None, telegram_api_url=f"http://127.0.0.1:{closed}")
     code, lines = await doctor(away, capsys)
     assert code == 1
-    assert any(line.startswith(f"✗ Không kết nối được Telegram (http://127.0.0.1:{closed})") for line in lines)
+    unreachable = opening("doctor.platform_unreachable", platform="Telegram", api=f"http://127.0.0.1:{closed}",
+                          reason=CUT)
+    assert any(line.startswith(f"✗ {unreachable}") for line in lines)
 
     telegram.webhook_url = "https://bot.example.gov.vn/telegram/webhook"
     telegram.webhook_last_error = "Wrong response from the webhook: 502 Bad Gateway"
@@ -132,8 +142,8 @@ async def test_a_fresh_folder_needs_migrate_first(tmp_path: Path, capsys: pytest
     settings = settings_for(tmp_path / "data", None, None)
     code, lines = await doctor(settings, capsys)
     assert code == 1
-    assert any("Chưa có cơ sở dữ liệu" in line and "thidua migrate" in line for line in lines)
-    assert any("Chưa có khóa bí mật" in line for line in lines)
+    assert "✗ " + text("doctor.db_missing", path=tmp_path / "data" / "thidua.db") in lines
+    assert "✗ " + text("doctor.secret_missing", path=tmp_path / "data" / "secret.key") in lines
     assert not (tmp_path / "data" / "thidua.db").exists()  # the doctor creates nothing
 
 
@@ -143,7 +153,8 @@ def test_bad_settings_are_named_by_variable(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("THIDUA_WEB_PORT", "tám nghìn")
     assert main(["doctor"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("✗ THIDUA_WEB_PORT: ") and len(err.splitlines()) == 1
+    assert err.startswith(opening("doctor.bad_setting", variable="THIDUA_WEB_PORT", reason=CUT))
+    assert len(err.splitlines()) == 1
 
 
 def test_doctor_and_migrate_from_the_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -155,14 +166,14 @@ def test_doctor_and_migrate_from_the_command_line(tmp_path: Path, monkeypatch: p
     capsys.readouterr()
     assert main(["migrate"]) == 0
     assert main(["doctor"]) == 0, capsys.readouterr().out
-    assert capsys.readouterr().out.endswith("Mọi kiểm tra đều đạt.\n")
+    assert capsys.readouterr().out.endswith(text("doctor.summary_ok") + "\n")
 
 
 async def test_a_database_url_that_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     settings = settings_for(tmp_path / "data", None, None, database_url="not a url at all")
     code, lines = await doctor(settings, capsys)
     assert code == 1
-    assert lines[0].startswith("✗ THIDUA_DATABASE_URL không phải địa chỉ cơ sở dữ liệu")
+    assert lines[0] == "✗ " + text("doctor.bad_database_url")
     assert not any("not a url at all" in line for line in lines)  # it may hold a password: never echoed
 
 

@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 
 from bot.app import App
+from handlers.core.catalog import text
 from handlers.scoring import board as data
 from handlers.scoring import exports as xl
 from handlers.scoring import service as ops
@@ -25,6 +26,18 @@ from tests.conftest import ROOT
 SAMPLE_SHEET = ROOT / "samples" / "criteria-2026.yaml"
 SUBMITTED_AT = datetime(2026, 11, 27, 3, 0, tzinfo=UTC)  # 27/11/2026 10:00 in Hà Nội
 Score = tuple[str, str | None, str | None] | str  # self score, or (self, checked, reason)
+BLOCK = "Khối thi đua Văn hóa - Xã hội"  # the sample block's name
+SHEET_TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"  # the sample sheet's title
+AS_OF = "23/11/2026 09:00"
+# the exports' own words, from the catalog
+SUMMARY, RANKING, UNIT_SHEET = text("sca.x.sheet_summary"), text("sca.x.sheet_ranking"), text("sca.x.sheet_unit")
+SELF, CHECKED, FINAL = text("sca.x.self"), text("sca.x.checked"), text("sca.x.final")
+BONUS, DEDUCTION, RANK, NOTE = text("sca.x.bonus"), text("sca.x.deduction"), text("sca.x.rank"), text("sca.x.note")
+SUBTOTAL = text("sca.x.subtotal_head", max=55).split("\n")[0]  # the first line of a subtotal's header
+TOTAL_HEAD = text("sca.x.total_head", max=100)
+TOTAL = TOTAL_HEAD.split("\n")[0]
+TIE = text("sca.tie")
+SIGN_TITLE = text("export.sign_title")
 
 
 async def add_sample_sheet(uow: UnitOfWork, block_id: int, now: datetime, step: str | None = None) -> CriteriaSheet:
@@ -104,7 +117,7 @@ async def board(app: App, block_id: int) -> data.ScoreBoard:
 
 
 def columns(sheet: Any) -> dict[tuple[str, str, str], int]:
-    """Summary columns by (group, criterion or subtotal, Tự chấm/Kiểm tra/Cuối cùng), from the merged headers."""
+    """Summary columns by (group, criterion or subtotal, SELF/CHECKED/FINAL), from the merged headers."""
     found: dict[tuple[str, str, str], int] = {}
     group = mid = ""
     for col in range(4, sheet.max_column + 1):
@@ -123,50 +136,50 @@ def unit_row(sheet: Any, code: str, first: int = 7) -> list[Any]:
 async def test_summary_has_scores_subtotals_totals_and_ranks(app: App, block_id: int) -> None:
     await seed(app, block_id)
     book = load_workbook(BytesIO(xl.summary_workbook(await board(app, block_id))))
-    sheet = book["Tổng hợp điểm"]
-    assert sheet["A1"].value == "BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM 2026 CỦA KHỐI THI ĐUA VĂN HÓA - XÃ HỘI"
-    assert sheet["A2"].value == "(Theo Bảng tiêu chí chấm điểm thi đua năm 2026; số liệu tính đến 23/11/2026 09:00)"
-    assert [sheet.cell(4, c).value for c in (1, 2, 3)] == ["STT", "Mã đơn vị", "Tên đơn vị"]
+    sheet = book[SUMMARY]
+    assert sheet["A1"].value == text("sca.x.summary_title", year=2026, block=BLOCK.upper())
+    assert sheet["A2"].value == text("sca.x.as_of", sheet=SHEET_TITLE, now=AS_OF)
+    assert [sheet.cell(4, c).value for c in (1, 2, 3)] == [text("export.col_no"), text("export.col_code"),
+                                                          text("export.col_unit")]
     cols = columns(sheet)
     groups = [sheet.cell(4, c).value for c in range(4, sheet.max_column + 1) if sheet.cell(4, c).value]
     assert groups == ["I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao",
                       "II. Công tác xây dựng Đảng, chính quyền và các đoàn thể", "III. Công tác thi đua, khen thưởng",
-                      "IV. Tham gia hoạt động của Khối thi đua", "Điểm thưởng", "Điểm trừ", "Tổng điểm\n(tối đa 100)",
-                      "Xếp hạng", "Ghi chú"]
-    assert sheet.cell(5, cols[("I", "1.2", "Tự chấm")]).value == "1.2\n(tối đa 10)"
-    assert sheet.cell(5, cols[("I", "Cộng", "Tự chấm")]).value == "Cộng\n(tối đa 55)"
-    total, rank, note = cols[("Tổng điểm", "Tổng điểm", "Tự chấm")], sheet.max_column - 1, sheet.max_column
+                      "IV. Tham gia hoạt động của Khối thi đua", BONUS, DEDUCTION, TOTAL_HEAD, RANK, NOTE]
+    assert sheet.cell(5, cols[("I", "1.2", SELF)]).value == text("sca.x.criterion_head", code="1.2", max=10)
+    assert sheet.cell(5, cols[("I", SUBTOTAL, SELF)]).value == text("sca.x.subtotal_head", max=55)
+    total, rank, note = cols[(TOTAL, TOTAL, SELF)], sheet.max_column - 1, sheet.max_column
 
     bhxh = unit_row(sheet, "BHXH")
     assert bhxh[:3] == [1, "BHXH", "Bảo hiểm Xã hội tỉnh"]
-    assert [bhxh[cols[("I", "1.2", k)] - 1] for k in ("Tự chấm", "Kiểm tra", "Cuối cùng")] == [9.5, 8, 8]
-    assert [bhxh[cols[("I", "1.1", k)] - 1] for k in ("Tự chấm", "Kiểm tra", "Cuối cùng")] == [25, None, 25]
-    assert [bhxh[cols[("I", "Cộng", k)] - 1] for k in ("Tự chấm", "Cuối cùng")] == [54.5, 53]
-    assert [bhxh[cols[("II", "Cộng", k)] - 1] for k in ("Tự chấm", "Cuối cùng")] == [20, 20]
-    assert bhxh[total - 1:] == [99.5, 98, 2, "Đồng điểm — bình xét bằng biểu quyết"]
-    assert unit_row(sheet, "YTE")[total - 1:] == [98, 98, 2, "Đồng điểm — bình xét bằng biểu quyết"]
+    assert [bhxh[cols[("I", "1.2", k)] - 1] for k in (SELF, CHECKED, FINAL)] == [9.5, 8, 8]
+    assert [bhxh[cols[("I", "1.1", k)] - 1] for k in (SELF, CHECKED, FINAL)] == [25, None, 25]
+    assert [bhxh[cols[("I", SUBTOTAL, k)] - 1] for k in (SELF, FINAL)] == [54.5, 53]
+    assert [bhxh[cols[("II", SUBTOTAL, k)] - 1] for k in (SELF, FINAL)] == [20, 20]
+    assert bhxh[total - 1:] == [99.5, 98, 2, TIE]
+    assert unit_row(sheet, "YTE")[total - 1:] == [98, 98, 2, TIE]
     gddt = unit_row(sheet, "GDDT")
-    assert [gddt[cols[("Điểm thưởng", "Cộng", k)] - 1] for k in ("Tự chấm", "Cuối cùng")] == [5, 5]
-    assert [gddt[cols[("Điểm trừ", "D1", k)] - 1] for k in ("Tự chấm", "Kiểm tra", "Cuối cùng")] == [1, None, 1]
+    assert [gddt[cols[(BONUS, SUBTOTAL, k)] - 1] for k in (SELF, FINAL)] == [5, 5]
+    assert [gddt[cols[(DEDUCTION, "D1", k)] - 1] for k in (SELF, CHECKED, FINAL)] == [1, None, 1]
     assert gddt[total - 1:] == [99, 99, 1, None]
-    assert unit_row(sheet, "KHCN")[3:] == [None] * (rank - 3) + ["Đang chấm, chưa nộp"]
-    assert unit_row(sheet, "TTTT")[note - 1] == "Đã mở lại, chưa nộp lại"
-    assert unit_row(sheet, "BDT")[note - 1] == "Chưa chấm"
-    assert sheet.cell(7, cols[("I", "1.2", "Tự chấm")]).number_format == "0.0"
+    assert unit_row(sheet, "KHCN")[3:] == [None] * (rank - 3) + [text("sca.x.note_in_progress")]
+    assert unit_row(sheet, "TTTT")[note - 1] == text("sca.x.note_reopened")
+    assert unit_row(sheet, "BDT")[note - 1] == text("sca.x.note_not_started")
+    assert sheet.cell(7, cols[("I", "1.2", SELF)]).number_format == "0.0"
     assert sheet.cell(7, total).number_format == "0.0"
 
-    ranking = book["Xếp hạng"]
-    assert [c.value for c in ranking[4]] == ["Xếp hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm tự chấm",
-                                             "Tổng điểm cuối cùng", "Ghi chú"]
+    ranking = book[RANKING]
+    assert [c.value for c in ranking[4]] == [RANK, text("export.col_code"), text("export.col_unit"),
+                                             text("sca.x.self_total"), text("sca.x.final_total"), NOTE]
     rows = [[c.value for c in r] for r in ranking.iter_rows(min_row=5, max_row=15)]  # the signature follows
     assert rows[:3] == [[1, "GDDT", "Sở Giáo dục và Đào tạo", 99, 99, None],
-                        [2, "BHXH", "Bảo hiểm Xã hội tỉnh", 99.5, 98, "Đồng điểm — bình xét bằng biểu quyết"],
-                        [2, "YTE", "Sở Y tế", 98, 98, "Đồng điểm — bình xét bằng biểu quyết"]]
+                        [2, "BHXH", "Bảo hiểm Xã hội tỉnh", 99.5, 98, TIE],
+                        [2, "YTE", "Sở Y tế", 98, 98, TIE]]
     assert [r[0] for r in rows[3:]] == [None] * 8 and len(rows) == 11
-    assert ranking.cell(17, 4).value == "TRƯỞNG KHỐI" and ranking.print_title_rows == "$4:$4"
-    summary = book["Tổng hợp điểm"]
+    assert ranking.cell(17, 4).value == SIGN_TITLE and ranking.print_title_rows == "$4:$4"
+    summary = book[SUMMARY]
     assert summary.print_title_rows == "$4:$6" and summary.page_setup.orientation == "landscape"
-    assert summary.cell(summary.max_row - 1, summary.max_column - 2).value == "TRƯỞNG KHỐI"
+    assert summary.cell(summary.max_row - 1, summary.max_column - 2).value == SIGN_TITLE
 
 
 async def test_numbers_follow_the_sheet_step(app: App, block_id: int) -> None:
@@ -174,7 +187,7 @@ async def test_numbers_follow_the_sheet_step(app: App, block_id: int) -> None:
                                                                                          "0"]
     await seed(app, block_id, step="0.25")
     loaded = await board(app, block_id)
-    summary = load_workbook(BytesIO(xl.summary_workbook(loaded)))["Tổng hợp điểm"]
+    summary = load_workbook(BytesIO(xl.summary_workbook(loaded)))[SUMMARY]
     assert {summary.cell(7, c).number_format for c in range(4, summary.max_column - 1)} == {"0.00"}
     unit = load_workbook(BytesIO(xl.unit_workbook(loaded, _unit(loaded, "YTE")))).active
     assert {unit.cell(r, c).number_format for r in range(6, 32) for c in (3, 4, 6)} == {"0.00"}
@@ -192,12 +205,15 @@ async def test_unit_sheet_lists_every_criterion_and_the_totals(app: App, block_i
     await seed(app, block_id)
     sheet = load_workbook(BytesIO(xl.unit_workbook(await board(app, block_id), _unit(await board(app, block_id),
                                                                                       "BHXH")))).active
-    assert sheet.title == "Bảng tự chấm điểm"
+    assert sheet.title == UNIT_SHEET
     assert [sheet.cell(r, 1).value for r in (1, 2, 3)] == [
-        "BẢNG TỰ CHẤM ĐIỂM THI ĐUA NĂM 2026", "Đơn vị: Bảo hiểm Xã hội tỉnh (mã BHXH) — Khối thi đua Văn hóa - Xã hội",
-        "Tình trạng: đã nộp lúc 27/11/2026 10:00. Số liệu tính đến 23/11/2026 09:00."]
+        text("sca.x.unit_title", year=2026),
+        text("sca.x.unit_of", unit="Bảo hiểm Xã hội tỉnh", code="BHXH", block=BLOCK),
+        text("sca.x.status", state=text("sca.x.status_done", at="27/11/2026 10:00"), now=AS_OF)]
+    assert sheet["A4"].value == text("sca.x.unit_hint")
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=5)]
-    assert rows[0] == ["Mã", "Nội dung", "Điểm tối đa", "Điểm tự chấm", "Giải trình", "Điểm kiểm tra", "Lý do"]
+    assert rows[0] == [text(k) for k in ("sca.x.col_code", "sca.x.col_text", "sca.x.col_max", "sca.x.col_self",
+                                         "sca.x.col_explanation", "sca.x.col_checked", "sca.x.col_reason")]
     assert rows[1] == ["I", "Thực hiện nhiệm vụ chính trị, chuyên môn được giao", 55, 54.5, None, 53, None]
     assert rows[2] == ["1.1", "Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm", 25, 25,
                        "Giải trình 1.1", None, None]
@@ -205,11 +221,11 @@ async def test_unit_sheet_lists_every_criterion_and_the_totals(app: App, block_i
                        "Giải trình 1.2", 8, "Chưa có minh chứng về chuyển đổi số"]
     assert [r[0] for r in rows[1:23]] == ["I", "1.1", "1.2", "1.3", "1.4", "II", "2.1", "2.2", "2.3", "III", "3.1",
                                           "3.2", "3.3", "IV", "4.1", "4.2", None, "T1", "T2", None, "D1", "D2"]
-    assert rows[17][1:4] == ["Điểm thưởng", 15, 0] and rows[20][1:4] == ["Điểm trừ", 15, 0]
-    assert rows[23:] == [[None, "Cộng điểm các tiêu chí", 100, 99.5, None, 98, None],
-                         [None, "Cộng điểm thưởng", None, 0, None, 0, None],
-                         [None, "Cộng điểm trừ", None, 0, None, 0, None],
-                         [None, "TỔNG ĐIỂM", None, 99.5, None, 98, None]]
+    assert rows[17][1:4] == [BONUS, 15, 0] and rows[20][1:4] == [DEDUCTION, 15, 0]
+    assert rows[23:] == [[None, text("sca.x.base_total"), 100, 99.5, None, 98, None],
+                         [None, text("sca.x.bonus_total"), None, 0, None, 0, None],
+                         [None, text("sca.x.deduction_total"), None, 0, None, 0, None],
+                         [None, text("sca.x.grand_total"), None, 99.5, None, 98, None]]
 
 
 def _filled(content: bytes, cells: dict[tuple[int, int], Any], extra: list[Any] | None = None) -> bytes:
@@ -249,7 +265,7 @@ async def test_import_check_round_trip(app: App, block_id: int) -> None:
     assert again.totals(yte).total == Decimal("96.5") and again.totals(yte, "self").total == Decimal(98)
     sheet = load_workbook(BytesIO(xl.unit_workbook(again, yte))).active
     assert [sheet.cell(7, c).value for c in (4, 6, 7)] == [23, 22, "Chưa hoàn thành 2 chỉ tiêu"]
-    assert [sheet.cell(31, c).value for c in (2, 4, 6)] == ["TỔNG ĐIỂM", 98, 96.5]
+    assert [sheet.cell(31, c).value for c in (2, 4, 6)] == [text("sca.x.grand_total"), 98, 96.5]
     # the exported file, imported as it is, changes nothing
     checks, errors = read_checks(xl.unit_workbook(again, yte), again, yte)
     async with app.uow() as uow:
@@ -277,14 +293,14 @@ async def test_import_check_names_every_bad_row_and_changes_nothing(app: App, bl
     checks, errors = read_checks(content, loaded, yte)
     assert checks == []
     assert errors == [
-        "Dòng 9 (tiêu chí 1.3), cột «Điểm kiểm tra»: «9,3» không đúng bước 0,5; gần nhất là 9 hoặc 9,5.",
-        "Dòng 10 (tiêu chí 1.4), cột «Điểm kiểm tra»: «12» vượt điểm tối đa 10.",
-        "Dòng 12 (tiêu chí 2.1), cột «Lý do»: cần ghi lý do vì điểm kiểm tra 8 khác điểm tự chấm 10.",
-        "Dòng 16 (tiêu chí 3.1), cột «Lý do»: có lý do nhưng cột «Điểm kiểm tra» để trống.",
-        "Dòng 17 (tiêu chí 3.2), cột «Điểm kiểm tra»: «mười» không phải là số.",
-        "Dòng 18 (tiêu chí 3.3), cột «Điểm kiểm tra»: «-1» là số âm.",
-        "Dòng 20 (tiêu chí 4.1), cột «Lý do»: dài 301 ký tự, tối đa 300.",
-        "Dòng 32, cột «Mã»: «9.9» không có trong bảng tiêu chí.",
+        text("sca.imp.off_step", row=9, code="1.3", value="9,3", step="0,5", nearest=text("sca.or").join(["9", "9,5"])),
+        text("sca.imp.above_max", row=10, code="1.4", value="12", max=10),
+        text("sca.imp.reason_missing", row=12, code="2.1", checked=8, own=10),
+        text("sca.imp.reason_without_score", row=16, code="3.1"),
+        text("sca.imp.not_number", row=17, code="3.2", value="mười"),
+        text("sca.imp.negative", row=18, code="3.3", value="-1"),
+        text("sca.imp.reason_long", row=20, code="4.1", length=301, max=300),
+        text("sca.imp.unknown_code", row=32, code="9.9"),
     ]
 
 
@@ -293,10 +309,9 @@ async def test_import_check_refuses_another_units_file_and_a_foreign_one(app: Ap
     loaded = await board(app, block_id)
     content = xl.unit_workbook(loaded, _unit(loaded, "BHXH"))
     assert read_checks(content, loaded, _unit(loaded, "YTE")) == (
-        [], ["Tệp này là bảng tự chấm điểm của đơn vị BHXH, không phải của YTE."])
-    assert read_checks(b"not a workbook", loaded, _unit(loaded, "YTE")) == (
-        [], ["Không đọc được tệp: cần tệp Excel .xlsx xuất từ bảng tự chấm điểm của đơn vị."])
+        [], [text("sca.imp.other_unit", other="BHXH", unit="YTE")])
+    assert read_checks(b"not a workbook", loaded, _unit(loaded, "YTE")) == ([], [text("sca.imp.unreadable")])
     empty = BytesIO()
     Workbook().save(empty)
     assert read_checks(empty.getvalue(), loaded, _unit(loaded, "YTE")) == (
-        [], ["Không thấy dòng tiêu đề có các cột «Mã», «Điểm kiểm tra» và «Lý do»."])
+        [], [text("sca.imp.no_header")])

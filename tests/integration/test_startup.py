@@ -15,11 +15,25 @@ from bot.app import App
 from bot.runner import run_platforms
 from bot.settings import Settings
 from bot.startup import CONFIG_ERROR, TEMPORARY, explained
+from handlers.core.catalog import text
 from handlers.core.clock import FrozenClock
 from tests.conftest import make_engine
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.fakes.zalo_api import FakeZaloAPI
 from tests.ops_helpers import free_port, thidua
+
+CUT = "\x00"  # a value the test cannot know (the system's or the platform's reason)
+
+
+def around(key: str, **values: Any) -> tuple[str, str]:
+    """A catalog text before and after the value given as CUT."""
+    before, after = text(key, **values).split(CUT)
+    return before, after
+
+
+CANNOT_START = around("startup.bad_token", platform=CUT, reason="", variable="")[0]  # every start-up line's opening
+SAMPLE_LOADED = around("cli.demo_loaded", path=CUT)[0]
+NO_BLOCK = text("cli.no_block")
 
 
 async def start(tmp_path: Path, clock: FrozenClock, api: FakeTelegramAPI | None, **extra: Any) -> App:
@@ -59,8 +73,8 @@ async def test_a_taken_port(tmp_path: Path, clock: FrozenClock, telegram: FakeTe
         port = int(busy.getsockname()[1])
         code, line = await fails(await start(tmp_path, clock, telegram, web_port=port), capsys)
     assert code == CONFIG_ERROR
-    assert line.startswith(f"Không khởi động được: cổng web 127.0.0.1:{port} đang được dùng (")
-    assert line.endswith("hoặc đặt THIDUA_WEB_PORT khác.")
+    before, after = around("startup.port_taken", host="127.0.0.1", port=port, reason=CUT)
+    assert line.startswith(before) and line.endswith(after)
 
 
 @pytest.mark.parametrize("token", ["123456:wrong-token", "not a token at all"])
@@ -68,8 +82,8 @@ async def test_a_refused_or_malformed_token(token: str, tmp_path: Path, clock: F
                                             telegram: FakeTelegramAPI, capsys: pytest.CaptureFixture[str]) -> None:
     code, line = await fails(await start(tmp_path, clock, telegram, telegram_token=token), capsys)
     assert code == CONFIG_ERROR
-    assert line.startswith("Không khởi động được: Telegram từ chối token (")
-    assert line.endswith("Kiểm tra THIDUA_TELEGRAM_TOKEN.") and token not in line
+    before, after = around("startup.bad_token", platform="Telegram", reason=CUT, variable="THIDUA_TELEGRAM_TOKEN")
+    assert line.startswith(before) and line.endswith(after) and token not in line
 
 
 async def test_a_refused_telegram_webhook_gives_telegrams_reason(tmp_path: Path, clock: FrozenClock,
@@ -80,8 +94,8 @@ async def test_a_refused_telegram_webhook_gives_telegrams_reason(tmp_path: Path,
     app = await start(tmp_path, clock, telegram, webhook_base_url="http://bot.example.gov.vn")
     code, line = await fails(app, capsys)
     assert code == CONFIG_ERROR
-    assert line == (f"Không khởi động được: Telegram từ chối setWebhook http://bot.example.gov.vn/telegram/webhook: "
-                    f"{reason}. Kiểm tra THIDUA_WEBHOOK_BASE_URL (địa chỉ HTTPS công khai của reverse proxy).")
+    assert line == text("startup.refused", platform="Telegram", what="setWebhook http://bot.example.gov.vn/telegram/webhook",
+                        reason=reason)
 
 
 async def test_a_refused_zalo_webhook(tmp_path: Path, clock: FrozenClock, capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,7 +105,8 @@ async def test_a_refused_zalo_webhook(tmp_path: Path, clock: FrozenClock, capsys
                           webhook_base_url="https://bot.example.gov.vn")
         code, line = await fails(app, capsys)
     assert code == CONFIG_ERROR
-    assert line.startswith("Không khởi động được: Zalo từ chối setWebhook https://bot.example.gov.vn/zalo/webhook: ")
+    assert line.startswith(around("startup.refused", platform="Zalo",
+                                  what="setWebhook https://bot.example.gov.vn/zalo/webhook", reason=CUT)[0])
 
 
 async def test_an_unreachable_platform_is_retried_then_named(tmp_path: Path, clock: FrozenClock,
@@ -104,7 +119,8 @@ async def test_an_unreachable_platform_is_retried_then_named(tmp_path: Path, clo
     code, line = await fails(app, capsys)
     assert loop.time() - began >= 1.0  # tried again (after 1 s, then 2 s would pass the budget)
     assert code == TEMPORARY
-    assert line.startswith(f"Không khởi động được: không kết nối được Telegram (http://127.0.0.1:{closed}) sau nhiều")
+    before, after = around("startup.unreachable", platform="Telegram", api=f"http://127.0.0.1:{closed}", reason=CUT)
+    assert line.startswith(before) and line.endswith(after)
 
 
 async def test_a_platform_failing_for_a_moment_is_retried_with_backoff(tmp_path: Path, clock: FrozenClock,
@@ -122,7 +138,7 @@ async def test_a_platform_failing_for_a_moment_is_retried_with_backoff(tmp_path:
         await asyncio.gather(run, return_exceptions=True)
         await settle()
         await app.close()
-    assert "Không khởi động được" not in capsys.readouterr().err
+    assert CANNOT_START not in capsys.readouterr().err
 
 
 def test_with_a_token_the_sample_is_never_imported(tmp_path: Path) -> None:
@@ -130,19 +146,20 @@ def test_with_a_token_the_sample_is_never_imported(tmp_path: Path) -> None:
            "THIDUA_STARTUP_RETRY_SECONDS": "0", "THIDUA_LOG_LEVEL": "ERROR"}
     done = thidua(["run"], tmp_path, extra_env=env)
     assert done.returncode == TEMPORARY
-    assert done.stderr.startswith("Không khởi động được: không kết nối được Telegram")
-    assert "khối mẫu" not in done.stdout
+    before, after = around("startup.unreachable", platform="Telegram", api=env["THIDUA_TELEGRAM_API_URL"], reason=CUT)
+    assert done.stderr.startswith(before) and done.stderr.rstrip("\n").endswith(after)
+    assert SAMPLE_LOADED not in done.stdout
     assert not (tmp_path / "data" / "sandbox.db").exists()
     listed = thidua(["invites"], tmp_path)
-    assert listed.returncode == 2 and "Chưa có khối nào" in listed.stderr
+    assert listed.returncode == 2 and NO_BLOCK in listed.stderr
 
 
 def test_the_sandbox_keeps_to_its_own_database(tmp_path: Path) -> None:
     done = thidua(["run"], tmp_path, stdin="/thoat\n")
     assert done.returncode == 0, done.stderr
-    assert f"Đã nạp khối mẫu vào {tmp_path / 'data' / 'sandbox.db'}." in done.stdout
+    assert text("cli.demo_loaded", path=tmp_path / "data" / "sandbox.db") in done.stdout
     assert (tmp_path / "data" / "sandbox.db").exists()
     listed = thidua(["invites"], tmp_path)  # the real database has no block: the sample stayed in the sandbox
-    assert listed.returncode == 2 and "Chưa có khối nào" in listed.stderr
+    assert listed.returncode == 2 and NO_BLOCK in listed.stderr
     chat = thidua(["chat"], tmp_path, stdin="/thoat\n")
-    assert chat.returncode == 0 and "khối mẫu" not in chat.stdout  # the sandbox's database already has it
+    assert chat.returncode == 0 and SAMPLE_LOADED not in chat.stdout  # the sandbox's database already has it

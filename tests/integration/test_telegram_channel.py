@@ -16,6 +16,7 @@ from bot.channels.base import DeliveryError
 from bot.channels.telegram import TelegramChannel
 from bot.rendering import encode_callback
 from bot.web.file_links import FileLinker, FileStore, link_key
+from handlers.core.catalog import text
 from handlers.core.messages import Choice, Document, FileRef, Incoming, Reply
 from tests.fakes.telegram_api import FakeTelegramAPI
 
@@ -56,7 +57,7 @@ def make_channel(api_url: str, token: str, polling_timeout: int = 1) -> Telegram
         token,
         api_url=api_url,
         contact_button_label=CONTACT_LABEL,
-        commands=[("start", "Bắt đầu"), ("help", "Trợ giúp")],
+        commands=[("menu", text("cmd.menu")), ("help", text("cmd.help"))],  # as bot/runner.py gives them
         polling_timeout=polling_timeout,
     )
 
@@ -341,8 +342,8 @@ async def test_polling_deletes_webhook_then_sets_commands(api: FakeTelegramAPI, 
     methods = [method for method, _ in api.calls]
     assert methods.index("deleteWebhook") < methods.index("setMyCommands") < methods.index("getUpdates")
     assert api.commands == [
-        {"command": "start", "description": "Bắt đầu"},
-        {"command": "help", "description": "Trợ giúp"},
+        {"command": "menu", "description": text("cmd.menu")},
+        {"command": "help", "description": text("cmd.help")},
     ]
 
 
