@@ -1,0 +1,31 @@
+"""What the deadline transcripts share: the sample block's data, and replies composed from the catalog the way
+the sandbox shows them (so a text corrected in a .ftl file breaks no transcript)."""
+
+from __future__ import annotations
+
+from handlers.core.catalog import text
+
+BLOCK = "Khối thi đua Văn hóa - Xã hội"  # the sample block's name, as the operator imported it
+COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"  # the sample's deadline titles
+SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
+YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
+SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
+# the covenant is due on a Sunday: it runs to the Monday
+COV_DUE = text("dl.due_effective", due="15/03/2026 17:00", effective="16/03/2026 17:00")
+UNIT_MENU_ITEMS = (text("menu.submit"), text("menu.score"), text("menu.status"), text("menu.whoami"))
+
+
+def buttons(reply: str, *labels: str) -> str:
+    """A reply in the Telegram-style sandbox: its text, then a `[n] label` line per button."""
+    return "\n".join([reply, *(f"[{i}] {label}" for i, label in enumerate(labels, 1))])
+
+
+def numbered(reply: str, *labels: str) -> str:
+    """A reply on Zalo (and the Zalo-style sandbox): its text, a blank line, then the numbered menu."""
+    return "\n\n".join([reply, "\n".join(f"{i}. {label}" for i, label in enumerate(labels, 1))])
+
+
+def unit_menu(unit: str, style: str = "telegram") -> str:
+    """A unit contact's main menu."""
+    header = text("menu_unit", unit=unit, block=BLOCK)
+    return numbered(header, *UNIT_MENU_ITEMS) if style == "zalo" else buttons(header, *UNIT_MENU_ITEMS)
