@@ -12,6 +12,7 @@ YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
 # the covenant is due on a Sunday: it runs to the Monday
 COV_DUE = text("dl.due_effective", due="15/03/2026 17:00", effective="16/03/2026 17:00")
+EN_COV_DUE = text("dl.due_effective", "en", due="15/03/2026 17:00", effective="16/03/2026 17:00")
 UNIT_MENU_ITEMS = (text("menu.submit"), text("menu.score"), text("menu.status"), text("menu.whoami"))
 
 

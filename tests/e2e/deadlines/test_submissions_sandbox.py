@@ -24,6 +24,7 @@ from tests.conftest import sandbox_for
 from tests.e2e.deadlines.conftest import (
     COV_DUE,
     COVENANT,
+    EN_COV_DUE,
     SELF_ASSESSMENT,
     SIX_MONTH,
     YEAR_END,
@@ -45,6 +46,7 @@ BAD_THEME = catalog_text("sub.bad_theme")
 INTRO_COVENANT = catalog_text("sub.intro", title=COVENANT, due=COV_DUE)
 INTRO_YEAR_END = catalog_text("sub.intro", title=YEAR_END, due="30/11/2026 17:00")
 INTRO_LATE = catalog_text("sub.intro_late")
+RESUBMIT = catalog_text("sub.intro_resubmit", at="23/11/2026 09:00")
 ASK_METHOD_TG = buttons(catalog_text("sub.ask_method"), catalog_text("sub.method_file"),
                         catalog_text("sub.method_dispatch"), catalog_text("cancel"))
 ASK_FILE_TG = buttons(catalog_text("sub.ask_file", max="20 MB"), catalog_text("sub.other_method"),
@@ -60,12 +62,38 @@ UNIT_MENU_ZALO = unit_menu("Sở Y tế", "zalo")
 NOT_ALLOWED = catalog_text("sub.not_allowed")
 CHOOSE = catalog_text("choose_from_menu")
 CANCELLED = catalog_text("cancelled")
+# what a unit's contact and the secretariat are told at the end of registering begins alike
+REGISTERED = "".join(a for a, _ in itertools.takewhile(lambda ab: ab[0] == ab[1], zip(
+    VI["reg_done_unit"], VI["reg_done_secretariat"], strict=False)))
+FILE_117 = catalog_text("sub.what_file", name="bao-cao.pdf", size="117 KB")
+
+
+def dispatch(no: str, date: str) -> str:
+    return catalog_text("sub.what_dispatch", no=no, date=date)
+
+
+def done(what: str, at: str = "23/11/2026 09:00", *, title: str = YEAR_END, due: str = "30/11/2026 17:00",
+         late: bool = False, replaces: str | None = None, supplement: bool = False) -> str:
+    """What Sở Y tế's contact is told when a submission is recorded (the flow's lines, in its order)."""
+    lines = [catalog_text("sub.done_late" if late else "sub.done_on_time", unit="Sở Y tế", title=title, what=what,
+                          at=at, due=due)]
+    lines += [catalog_text("sub.done_replaces", prev=replaces)] if replaces else []
+    lines += [catalog_text("sub.done_supplement")] if supplement else []
+    return "\n".join(lines)
+
+
+def notice(what: str, *, title: str = YEAR_END, late: bool = False, replaces: str | None = None) -> str:
+    """What the secretariat is told of Sở Y tế's submission, the first of the 11 units to submit."""
+    return catalog_text("sub.notice", unit="Sở Y tế", title=title,
+                        timing=catalog_text("sub.notice_late" if late else "sub.notice_on_time"), what=what,
+                        replaced=catalog_text("sub.notice_replaces", prev=replaces) if replaces else "",
+                        done=1, total=11)
 
 
 async def register(sb: Sandbox, user: str, code: str, name: str, position: str, phone: str) -> None:
     for text in (f"/start {code}", "1", name, position, phone):
         await sb.say(user, text)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
+    assert (await sb.say(user, "1"))[0].startswith(REGISTERED)
 
 
 async def block_with_people(app: App, block_id: int, sb: Sandbox) -> None:
@@ -115,10 +143,8 @@ async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block
     assert await sandbox.say("binh", "  Đoàn kết,   sáng tạo ") == [summary]
     assert await sandbox.say("binh", "2") == [ASK_THEME]  # [2] Nhập lại
     await sandbox.say("binh", THEME)
-    assert await sandbox.say("binh", "1") == [
-        f"⚠️ Đã ghi nhận Sở Y tế nộp «{COVENANT}»: chủ đề thi đua «{THEME}».\n"
-        f"Nộp lúc 23/11/2026 09:00, muộn so với hạn {COV_DUE}.",
-        UNIT_MENU_TG]
+    theme = catalog_text("sub.what_theme", theme=THEME)
+    assert await sandbox.say("binh", "1") == [done(theme, title=COVENANT, due=COV_DUE, late=True), UNIT_MENU_TG]
 
     [row] = await history(app, "covenant")
     assert (row.kind, row.theme, row.late, row.superseded_at) == ("theme", THEME, True, None)
@@ -128,7 +154,7 @@ async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block
     assert audit.detail == {"deadline_id": row.deadline_id, "unit_id": row.unit_id, "kind": "theme", "late": True}
 
     assert await deliver(app) == 1
-    assert sandbox.inbox("hoa") == [f"📥 Sở Y tế đã nộp «{COVENANT}» (muộn): chủ đề thi đua «{THEME}». Đã nộp 1/11."]
+    assert sandbox.inbox("hoa") == [notice(theme, title=COVENANT, late=True)]
     assert (await sandbox.say("binh", "/nop"))[0].startswith(
         buttons(PICK, catalog_text("sub.label_done", title=COVENANT, due=COV_DUE), LABELS[1]))
 
@@ -145,10 +171,7 @@ async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_i
         catalog_text("sub.file_bad_type", name="bao-cao.pdf.exe"), ASK_FILE_TG]
     assert await history(app, "year_end_report") == []
     assert await sandbox.send_file("binh", "bao-cao.pdf", "application/pdf", 120_000) == [FILE_SUMMARY_TG]
-    assert await sandbox.say("binh", "1") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp bao-cao.pdf (117 KB).\n"
-        "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).",
-        UNIT_MENU_TG]
+    assert await sandbox.say("binh", "1") == [done(FILE_117), UNIT_MENU_TG]
 
     [row] = await history(app, "year_end_report")
     assert (row.kind, row.file_name, row.mime, row.size, row.late) == (
@@ -159,7 +182,7 @@ async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_i
     assert await deliver(app) == 1
     [forwarded] = sandbox.channel.delivered[seen:]
     assert forwarded.chat_id == Sandbox.chat_of("hoa")
-    assert forwarded.text == (f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp bao-cao.pdf (117 KB). Đã nộp 1/11.")
+    assert forwarded.text == notice(FILE_117)
     assert forwarded.document == "bao-cao.pdf"
     async with app.uow() as uow:
         [outbox] = [m for m in await uow.outbox.sent_or_failed_before(app.clock.now() + timedelta(seconds=1))
@@ -172,22 +195,16 @@ async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, 
     await block_with_people(app, block_id, sandbox)
     for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):  # [2] Đã gửi qua đường công văn
         await sandbox.say("binh", text)
-    assert (await sandbox.say("binh", "1"))[0] == catalog_text(
-        "sub.done_on_time", unit="Sở Y tế", title=YEAR_END,
-        what=catalog_text("sub.what_dispatch", no="125/BC-SYT", date="20/11/2026"), at="23/11/2026 09:00",
-        due="30/11/2026 17:00")
+    assert (await sandbox.say("binh", "1"))[0] == done(dispatch("125/BC-SYT", "20/11/2026"))
     clock.advance(timedelta(hours=2))
-    assert (await sandbox.say("binh", "/nop"))[0].split("\n")[3] == f"[3] {YEAR_END} (hạn 30/11/2026 17:00) ✅ đã nộp"
-    assert await sandbox.say("binh", "3") == [
-        f"{INTRO_YEAR_END}\nĐơn vị đã nộp lúc 23/11/2026 09:00; lần nộp này sẽ thay thế bản đó.", ASK_METHOD_TG]
+    assert (await sandbox.say("binh", "/nop"))[0].split("\n")[3] == "[3] " + catalog_text(
+        "sub.label_done", title=YEAR_END, due="30/11/2026 17:00")
+    assert await sandbox.say("binh", "3") == [f"{INTRO_YEAR_END}\n{RESUBMIT}", ASK_METHOD_TG]
     await sandbox.say("binh", "1")
     await sandbox.send_file("binh", "bao-cao.pdf", "application/pdf", 120_000)
     version = await dialog_version(app, "binh")
-    assert await sandbox.say("binh", "1") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp bao-cao.pdf (117 KB).\n"
-        "Nộp lúc 23/11/2026 11:00, đúng hạn (hạn 30/11/2026 17:00).\n"
-        "Bản này thay cho bản đã nộp lúc 23/11/2026 09:00.",
-        UNIT_MENU_TG]
+    assert await sandbox.say("binh", "1") == [done(FILE_117, "23/11/2026 11:00", replaces="23/11/2026 09:00"),
+                                              UNIT_MENU_TG]
     # a double tap on the confirm button does not submit twice
     assert await sandbox.press("binh", "confirm", version) == [catalog_text("menu_expired"), UNIT_MENU_TG]
 
@@ -200,9 +217,7 @@ async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, 
     assert [s.id for s in current] == [second.id]
 
     await deliver(app)
-    assert sandbox.inbox("hoa")[-1] == (
-        f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp bao-cao.pdf (117 KB). Bản nộp lại, thay bản lúc "
-        "23/11/2026 09:00. Đã nộp 1/11.\n📎 bao-cao.pdf")
+    assert sandbox.inbox("hoa")[-1] == notice(FILE_117, replaces="23/11/2026 09:00") + "\n📎 bao-cao.pdf"
 
 
 async def test_resubmission_after_the_deadline_keeps_the_on_time_record(app: App, block_id: int, sandbox: Sandbox,
@@ -215,14 +230,12 @@ async def test_resubmission_after_the_deadline_keeps_the_on_time_record(app: App
     clock.advance(timedelta(days=8))  # Tuesday 01/12/2026 09:00, the day after the due date
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "3") == [
-        f"{INTRO_YEAR_END}\nĐơn vị đã nộp lúc 23/11/2026 09:00; lần nộp này sẽ thay thế bản đó.\n"
-        + catalog_text("sub.intro_supplement"), ASK_METHOD_TG]
+        f"{INTRO_YEAR_END}\n{RESUBMIT}\n" + catalog_text("sub.intro_supplement"), ASK_METHOD_TG]
     for typed in ("2", "45/BC-YTE", "1/12/2026"):
         await sandbox.say("binh", typed)
     assert await sandbox.say("binh", "1") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
-        "Nộp lúc 01/12/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).\n"
-        "Bản này thay cho bản đã nộp lúc 23/11/2026 09:00.\n" + catalog_text("sub.done_supplement"), UNIT_MENU_TG]
+        done(dispatch("45/BC-YTE", "01/12/2026"), "01/12/2026 09:00", replaces="23/11/2026 09:00", supplement=True),
+        UNIT_MENU_TG]
     first, second = await history(app, "year_end_report")
     assert (first.late, second.late) == (False, False)
     status = (await sandbox.say("binh", "/trangthai"))[0]
@@ -241,13 +254,11 @@ async def test_late_submission_is_flagged(app: App, block_id: int, sandbox: Sand
     for text in ("2", "45/BC-YTE", "1/12/2026"):
         await sandbox.say("binh", text)
     assert await sandbox.say("binh", "1") == [
-        f"⚠️ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
-        "Nộp lúc 01/12/2026 09:00, muộn so với hạn 30/11/2026 17:00.", UNIT_MENU_TG]
+        done(dispatch("45/BC-YTE", "01/12/2026"), "01/12/2026 09:00", late=True), UNIT_MENU_TG]
     [row] = await history(app, "year_end_report")
     assert row.late is True
     await deliver(app)
-    assert sandbox.inbox("hoa") == [
-        f"📥 Sở Y tế đã nộp «{YEAR_END}» (muộn): công văn số 45/BC-YTE ngày 01/12/2026. Đã nộp 1/11."]
+    assert sandbox.inbox("hoa") == [notice(dispatch("45/BC-YTE", "01/12/2026"), late=True)]
 
 
 BY_SHEET = buttons(catalog_text("score.by_sheet", title=SELF_ASSESSMENT, unit="Sở Y tế", due="30/11/2026 17:00"),
@@ -268,7 +279,9 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
     reminder = f"g.submit.{await deadline_id(app, 'self_assessment')}"  # a reminder's «Nộp ngay»: the same answer
     assert await sandbox.press("binh", reminder, 0) == [BY_SHEET]
     overview = await sandbox.say("binh", "1")
-    assert overview[0].startswith("📋 Bảng tiêu chí chấm điểm thi đua năm 2026\nĐơn vị: Sở Y tế\n")
+    sheet = "Bảng tiêu chí chấm điểm thi đua năm 2026"  # the sample sheet's title
+    assert overview[0].startswith(
+        catalog_text("score.overview", title=sheet, unit="Sở Y tế", sections="", total="").split("\n\n")[0] + "\n")
     assert await step_of(app, "binh") == ("score", "overview")
     assert await history(app, "self_assessment") == []
 
@@ -279,12 +292,15 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
     await sandbox.say("binh", "/chamdiem")
     for text in ("2", "1", "1"):  # Xem lại và nộp, Nộp bảng tự chấm, Xác nhận nộp
         out = await sandbox.say("binh", text)
-    assert out[0].startswith("✅ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 100 điểm.")
+    assert out[0] == catalog_text("score.done_on_time", unit="Sở Y tế", total="100", at="23/11/2026 09:00",
+                                  due="30/11/2026 17:00")
     [row] = await history(app, "self_assessment")  # the sheet's submission completed the deadline
     assert (row.kind, row.late) == ("assessment", False)
-    assert f"[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00) ✅ đã nộp" in (await sandbox.say("binh", "/nop"))[0]
+    assert "[4] " + catalog_text("sub.label_done", title=SELF_ASSESSMENT, due="30/11/2026 17:00") in (
+        await sandbox.say("binh", "/nop"))[0]
     assert await sandbox.say("binh", "4") == [BY_SHEET]
-    assert (await sandbox.say("binh", "1"))[0].startswith("🔒 Bảng tự chấm điểm của Sở Y tế đã nộp lúc")
+    assert (await sandbox.say("binh", "1"))[0] == catalog_text("score.locked", unit="Sở Y tế", at="23/11/2026 09:00",
+                                                               name="Trần Văn Bình", total="100")
 
 
 async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -313,7 +329,8 @@ async def test_contact_revoked_mid_flow_is_stopped(app: App, block_id: int, sand
     assert await sandbox.say("binh", "1") == [f"{INTRO_COVENANT}\n{INTRO_LATE}", ASK_THEME]
     for text in ("/menu", "3", "1", "1"):  # Thu hồi một đầu mối → Sở Y tế → Trần Văn Bình
         await sandbox.say("hoa", text)
-    assert (await sandbox.say("hoa", "1"))[0].startswith("Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).")
+    assert (await sandbox.say("hoa", "1"))[0].startswith(catalog_text("revoke_done", name="Trần Văn Bình",
+                                                                      unit="Sở Y tế"))
     assert await sandbox.say("binh", THEME) == [NOT_ALLOWED]
     assert await history(app, "covenant") == []
     assert await step_of(app, "binh") == (None, None)
@@ -368,17 +385,19 @@ async def test_cancel_and_wrong_choices(app: App, block_id: int, sandbox: Sandbo
 async def test_english(app: App, block_id: int, sandbox: Sandbox) -> None:
     await block_with_people(app, block_id, sandbox)
     await sandbox.say("binh", "/lang en")
-    assert (await sandbox.say("binh", "/nop"))[0].startswith("Choose what Sở Y tế submits:\n[1] " + COVENANT)
-    assert (await sandbox.say("binh", "3"))[1] == ("How does your unit submit?\n[1] Send the report file\n"
-                                                  "[2] Already sent as an official dispatch\n[3] Cancel")
+    assert (await sandbox.say("binh", "/nop"))[0].startswith(
+        buttons(catalog_text("sub.pick", "en", unit="Sở Y tế"), catalog_text("sub.label", "en", title=COVENANT,
+                                                                            due=EN_COV_DUE)))
+    assert (await sandbox.say("binh", "3"))[1] == buttons(
+        catalog_text("sub.ask_method", "en"), catalog_text("sub.method_file", "en"),
+        catalog_text("sub.method_dispatch", "en"), catalog_text("cancel", "en"))
     for text in ("2", "125/BC-SYT", "20-11-2026"):
         await sandbox.say("binh", text)
-    assert (await sandbox.say("binh", "1"))[0] == (
-        f"✅ Recorded: Sở Y tế submitted «{YEAR_END}»: dispatch no. 125/BC-SYT of 20/11/2026.\n"
-        "Submitted at 23/11/2026 09:00, on time (due 30/11/2026 17:00).")
+    assert (await sandbox.say("binh", "1"))[0] == catalog_text(
+        "sub.done_on_time", "en", unit="Sở Y tế", title=YEAR_END, at="23/11/2026 09:00", due="30/11/2026 17:00",
+        what=catalog_text("sub.what_dispatch", "en", no="125/BC-SYT", date="20/11/2026"))
     await deliver(app)  # the secretariat reads Vietnamese, whatever the unit's language
-    assert sandbox.inbox("hoa") == [
-        f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): công văn số 125/BC-SYT ngày 20/11/2026. Đã nộp 1/11."]
+    assert sandbox.inbox("hoa") == [notice(dispatch("125/BC-SYT", "20/11/2026"))]
 
 
 # --- Zalo style -----------------------------------------------------------------------------------
@@ -401,24 +420,24 @@ async def test_zalo_style_dispatch_with_typed_numbers(app: App, block_id: int) -
         BAD_DISPATCH_NO, ASK_DISPATCH_NO]
     assert await zalo.say("binh", "125/BC-SYT") == [ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "31/02/2026") == [
-        "Không có ngày này trong lịch. Mời nhập lại ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_no_such_day", example="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "24/11/2026") == [
-        "Ngày ban hành không thể sau hôm nay (23/11/2026). Mời nhập lại.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_future", today="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "abc") == [
-        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_shape", example="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "31/12/2024") == [
-        "Ngày ban hành quá xa (trước 01/01/2025). Mời kiểm tra và nhập lại.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_too_old", earliest="01/01/2025"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "1") == [
-        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
-    summary = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n• Công văn số 125/BC-SYT ngày "
-               "05/11/2026\n\n1. Xác nhận nộp\n2. Nhập lại\n3. Hủy")
+        catalog_text("sub.date_shape", example="23/11/2026"), ASK_DISPATCH_DATE]
+    summary = numbered(catalog_text("sub.dispatch_summary", unit="Sở Y tế", title=YEAR_END, no="125/BC-SYT",
+                                    date="05/11/2026"),
+                       catalog_text("sub.confirm"), catalog_text("redo"), catalog_text("cancel"))
     assert await zalo.say("binh", "5.11.2026") == [summary]
     assert await zalo.say("binh", "2") == [ASK_DISPATCH_NO]  # Nhập lại
     await zalo.say("binh", "125/BC-SYT")
     await zalo.say("binh", "5.11.2026")
-    assert await zalo.say("binh", "xác nhận nộp") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 125/BC-SYT ngày 05/11/2026.\n"
-        "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).", UNIT_MENU_ZALO]
+    assert await zalo.say("binh", catalog_text("sub.confirm").lower()) == [  # the option's label, typed
+        done(dispatch("125/BC-SYT", "05/11/2026")), UNIT_MENU_ZALO]
     [row] = await history(app, "year_end_report")
     assert (row.kind, row.dispatch_no, row.file_id) == ("dispatch", "125/BC-SYT", None)
     assert row.dispatch_date == datetime(2026, 11, 4, 17, 0, tzinfo=UTC)
