@@ -3,7 +3,9 @@ the sandbox shows them (so a text corrected in a .ftl file breaks no transcript)
 
 from __future__ import annotations
 
-from handlers.core.catalog import text
+import itertools
+
+from handlers.core.catalog import VI, text
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"  # the sample block's name, as the operator imported it
 COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"  # the sample's deadline titles
@@ -13,6 +15,9 @@ SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
 # the covenant is due on a Sunday: it runs to the Monday
 COV_DUE = text("dl.due_effective", due="15/03/2026 17:00", effective="16/03/2026 17:00")
 EN_COV_DUE = text("dl.due_effective", "en", due="15/03/2026 17:00", effective="16/03/2026 17:00")
+# what a unit's contact and the secretariat are told at the end of registering begins alike
+REGISTERED = "".join(a for a, _ in itertools.takewhile(lambda ab: ab[0] == ab[1], zip(
+    VI["reg_done_unit"], VI["reg_done_secretariat"], strict=False)))
 UNIT_MENU_ITEMS = (text("menu.submit"), text("menu.score"), text("menu.status"), text("menu.whoami"))
 
 

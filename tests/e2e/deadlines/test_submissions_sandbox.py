@@ -25,6 +25,7 @@ from tests.e2e.deadlines.conftest import (
     COV_DUE,
     COVENANT,
     EN_COV_DUE,
+    REGISTERED,
     SELF_ASSESSMENT,
     SIX_MONTH,
     YEAR_END,
@@ -62,9 +63,6 @@ UNIT_MENU_ZALO = unit_menu("Sở Y tế", "zalo")
 NOT_ALLOWED = catalog_text("sub.not_allowed")
 CHOOSE = catalog_text("choose_from_menu")
 CANCELLED = catalog_text("cancelled")
-# what a unit's contact and the secretariat are told at the end of registering begins alike
-REGISTERED = "".join(a for a, _ in itertools.takewhile(lambda ab: ab[0] == ab[1], zip(
-    VI["reg_done_unit"], VI["reg_done_secretariat"], strict=False)))
 FILE_117 = catalog_text("sub.what_file", name="bao-cao.pdf", size="117 KB")
 
 
