@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 
 from handlers.core.catalog import VI, text
+from tests.e2e.registration.conftest import buttons, numbered
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"  # the sample block's name, as the operator imported it
 COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"  # the sample's deadline titles
@@ -19,16 +20,6 @@ EN_COV_DUE = text("dl.due_effective", "en", due="15/03/2026 17:00", effective="1
 REGISTERED = "".join(a for a, _ in itertools.takewhile(lambda ab: ab[0] == ab[1], zip(
     VI["reg_done_unit"], VI["reg_done_secretariat"], strict=False)))
 UNIT_MENU_ITEMS = (text("menu.submit"), text("menu.score"), text("menu.status"), text("menu.whoami"))
-
-
-def buttons(reply: str, *labels: str) -> str:
-    """A reply in the Telegram-style sandbox: its text, then a `[n] label` line per button."""
-    return "\n".join([reply, *(f"[{i}] {label}" for i, label in enumerate(labels, 1))])
-
-
-def numbered(reply: str, *labels: str) -> str:
-    """A reply on Zalo (and the Zalo-style sandbox): its text, a blank line, then the numbered menu."""
-    return "\n\n".join([reply, "\n".join(f"{i}. {label}" for i, label in enumerate(labels, 1))])
 
 
 def unit_menu(unit: str, style: str = "telegram") -> str:
