@@ -13,6 +13,7 @@ COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"  # the sa
 SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
 YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
+THEME = "Đoàn kết, kỷ cương, sáng tạo, hiệu quả"  # a unit's theme as it types it (the catalog's example theme too)
 # the covenant is due on a Sunday: it runs to the Monday
 COV_DUE = text("dl.due_effective", due="15/03/2026 17:00", effective="16/03/2026 17:00")
 EN_COV_DUE = text("dl.due_effective", "en", due="15/03/2026 17:00", effective="16/03/2026 17:00")

@@ -14,12 +14,11 @@ from handlers.core.catalog import text
 from handlers.core.messages import Reply
 from storage.models import Contact, Deadline, Submission
 from tests.conftest import sandbox_for
-from tests.e2e.deadlines.conftest import BLOCK, COV_DUE, COVENANT, SIX_MONTH, YEAR_END, buttons, numbered
+from tests.e2e.deadlines.conftest import BLOCK, COV_DUE, COVENANT, SIX_MONTH, THEME, YEAR_END, buttons, numbered
 from tests.e2e.deadlines.conftest import SELF_ASSESSMENT as SELF
 from tests.helpers import codes, deliver, register
 
 NEW = "Báo cáo chuyên đề chuyển đổi số năm 2026"
-THEME = "Đoàn kết, kỷ cương, sáng tạo, hiệu quả"  # a unit's theme, as it typed it (also the catalog's example)
 ACTIONS = tuple(text(f"dl.action.{a}") for a in ("add", "move", "cancel", "close", "export_submissions",
                                                   "export_themes", "exit"))
 KINDS = {kind: text(f"dl.kind.{kind}") for kind in ("covenant", "six_month_report", "year_end_report",

@@ -28,6 +28,7 @@ from tests.e2e.deadlines.conftest import (
     REGISTERED,
     SELF_ASSESSMENT,
     SIX_MONTH,
+    THEME,
     YEAR_END,
     buttons,
     numbered,
@@ -41,7 +42,6 @@ LABELS = (catalog_text("sub.label", title=COVENANT, due=COV_DUE),
           catalog_text("sub.label", title=YEAR_END, due="30/11/2026 17:00"),
           catalog_text("sub.label", title=SELF_ASSESSMENT, due="30/11/2026 17:00"), catalog_text("cancel"))
 PICK_TG = buttons(PICK, *LABELS)
-THEME = "Đoàn kết, kỷ cương, sáng tạo, hiệu quả"  # typed by the unit (the catalog's example theme too)
 ASK_THEME = catalog_text("sub.ask_theme", unit="Sở Y tế")
 BAD_THEME = catalog_text("sub.bad_theme")
 INTRO_COVENANT = catalog_text("sub.intro", title=COVENANT, due=COV_DUE)
