@@ -301,8 +301,7 @@ async def test_exports_in_chat(app: App, block_id: int, sandbox: Sandbox) -> Non
     async with app.uow() as uow:
         bhxh = await uow.directory.unit_by_code(block_id, "BHXH")
         assert bhxh is not None and bhxh.id is not None and covenant.id is not None
-        await uow.deadlines.submit(Submission(deadline_id=covenant.id, unit_id=bhxh.id, kind="theme",
-                                              theme=THEME,
+        await uow.deadlines.submit(Submission(deadline_id=covenant.id, unit_id=bhxh.id, kind="theme", theme=THEME,
                                               submitted_at=datetime(2026, 3, 10, 2, 0, tzinfo=UTC)))
         await uow.commit()
     await sandbox.say("hoa", "/hannop")
