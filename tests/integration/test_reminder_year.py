@@ -14,10 +14,19 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import select
 
 from bot.app import App
+from handlers.core.catalog import text
 from handlers.core.clock import FrozenClock
 from handlers.deadlines.rules.workdays import at_local, effective_due, is_working_day, local_day
 from storage.models import ChatAccount, Contact, Deadline, OutboxMessage, Reminder, Submission, Unit
 from tests.conftest import SAMPLE_BLOCK
+
+CUT = "\x00"
+
+
+def after_due(key: str, days: int) -> str:
+    """What a reminder says after the due date: how many working days are left, or how many late."""
+    return text(key, title="", due=CUT, days=days, unit="").split("\n")[1].split(CUT)[1]
+
 
 ALL = {"BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE", "BDT", "GDDT", "PTTH", "LDTBXH"}
 
@@ -158,8 +167,8 @@ async def test_a_year_of_reminders(app: App, settings, clock: FrozenClock) -> No
     for m in reminder_messages:
         local = m.created_at.astimezone(at_local(date(2026, 1, 1), time(0)).tzinfo)
         assert is_working_day(local.date()) and time(8, 0) <= local.time() < time(17, 0)
-    assert any("còn 7 ngày làm việc" in m.text for m in reminder_messages)
-    assert any("quá 2 ngày làm việc" in m.text for m in reminder_messages)
+    assert any(after_due("remind.before", 7) in m.text for m in reminder_messages)
+    assert any(after_due("remind.overdue", 2) in m.text for m in reminder_messages)
     assert all(m.choices[0][0].startswith("g.submit.") for m in reminder_messages)
     assert units  # loaded
 
@@ -167,11 +176,12 @@ async def test_a_year_of_reminders(app: App, settings, clock: FrozenClock) -> No
     to_staff = [m for m in reminder_messages if m.chat_id == "sb-tt"]
     assert len(to_staff) == sum(1 for units_ in EXPECTED.values() if head in units_) > 0
     digests = [m for m in outbox if m.chat_id == "sb-tt" and not m.choices]
-    assert all(m.text.startswith("📋 Báo cáo nhanh cho Thường trực") for m in digests)
+    digest = text("digest.header", block="Khối thi đua Văn hóa - Xã hội", now=CUT).split(CUT)[0]  # the sample block
+    assert all(m.text.startswith(digest) for m in digests)
     evenings = [m for m in digests if m.created_at.astimezone(UTC).hour == 11]  # 18:00 in Hà Nội
     evening_days = sorted(local_day(m.created_at).strftime("%m/%d") for m in evenings)
     assert evening_days == ["03/16", "06/15", "11/30", "11/30"]
     assert len(digests) == len(EXPECTED) + len(evenings)
-    assert any("Chưa nộp: Sở Giáo dục và Đào tạo." in m.text for m in evenings)
+    assert any(text("status.missing", units="Sở Giáo dục và Đào tạo") in m.text for m in evenings)
     if current is not app:
         await current.close()

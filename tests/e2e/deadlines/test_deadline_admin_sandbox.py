@@ -14,24 +14,18 @@ from handlers.core.catalog import text
 from handlers.core.messages import Reply
 from storage.models import Contact, Deadline, Submission
 from tests.conftest import sandbox_for
+from tests.e2e.deadlines.conftest import BLOCK, COV_DUE, COVENANT, SIX_MONTH, THEME, YEAR_END, buttons, numbered
+from tests.e2e.deadlines.conftest import SELF_ASSESSMENT as SELF
 from tests.helpers import codes, deliver, register
 
-COV_DUE = "15/03/2026 17:00, hạn thực tế 16/03/2026 17:00 do trùng ngày nghỉ"  # a Sunday: it runs to the Monday
-
-BLOCK = "Khối thi đua Văn hóa - Xã hội"
-COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
-SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
-YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
-SELF = "Bảng tự chấm điểm thi đua năm 2026"
 NEW = "Báo cáo chuyên đề chuyển đổi số năm 2026"
-ACTIONS = (text("dl.action.add"), "Dời hạn", "Hủy hạn", text("dl.action.close"), text("dl.action.export_submissions"),
-           text("dl.action.export_themes"), "Thoát")
-LINES = {
-    COVENANT: f"{COVENANT}\n    Giao ước thi đua · hạn {COV_DUE} · đã nộp {{}}/11",
-    SIX_MONTH: f"{SIX_MONTH}\n    Báo cáo sơ kết 6 tháng · hạn 15/06/2026 17:00 · đã nộp {{}}/11",
-    YEAR_END: f"{YEAR_END}\n    Báo cáo tổng kết năm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
-    SELF: f"{SELF}\n    Bảng tự chấm điểm · hạn 30/11/2026 17:00 · đã nộp {{}}/11",
-}
+ACTIONS = tuple(text(f"dl.action.{a}") for a in ("add", "move", "cancel", "close", "export_submissions",
+                                                  "export_themes", "exit"))
+KINDS = {kind: text(f"dl.kind.{kind}") for kind in ("covenant", "six_month_report", "year_end_report",
+                                                    "self_assessment", "custom")}
+DUES = {COVENANT: ("covenant", COV_DUE), SIX_MONTH: ("six_month_report", "15/06/2026 17:00"),
+        YEAR_END: ("year_end_report", "30/11/2026 17:00"), SELF: ("self_assessment", "30/11/2026 17:00")}
+BACK = text("back")
 ASK_DUE_FORMAT = text("dl.due_bad_format", text="{}")
 NOT_ALLOWED = text("not_allowed")
 CHOOSE = text("choose_from_menu")
@@ -40,13 +34,21 @@ TOLD_2 = text("dl.told", count=2)
 
 def overview(*lines: str, zalo: bool = False) -> str:
     """Telegram style: buttons as `[n] label`; Zalo style: a numbered menu after a blank line."""
-    body = "\n".join(f"• {line}" for line in lines)
-    menu = "\n".join(f"{i}. {a}" if zalo else f"[{i}] {a}" for i, a in enumerate(ACTIONS, 1))
-    return f"📅 Hạn nộp năm 2026 của {BLOCK}:\n{body}\nChọn việc cần làm:\n{chr(10) if zalo else ''}{menu}"
+    body = "\n".join([text("dl.overview_header", year=2026, block=BLOCK), *lines, text("dl.overview_footer")])
+    return numbered(body, *ACTIONS) if zalo else buttons(body, *ACTIONS)
 
 
-def line(title: str, done: int = 0, closed: bool = False) -> str:
-    return LINES[title].format(done) + (text("dl.closed_tag") if closed else "")
+def line(title: str, done: int = 0, closed: bool = False, due: str | None = None) -> str:
+    """One deadline in the overview: a sample deadline by its title (due as imported unless moved), or another,
+    of the kind «Khác»."""
+    kind, sample_due = DUES.get(title, ("custom", ""))
+    due = due or sample_due
+    return text("dl.overview_line", title=title, kind=KINDS[kind], due=due, done=done, total=11,
+                closed=text("dl.closed_tag") if closed else "")
+
+
+def pick_labels(key: str = "dl.pick_label") -> list[str]:
+    return [text(key, title=title, due=due) for title, (_, due) in DUES.items()]
 
 
 ALL = (line(COVENANT), line(SIX_MONTH), line(YEAR_END), line(SELF))
@@ -86,18 +88,15 @@ async def test_add_a_deadline_with_wrong_dates_on_the_way(app: App, block_id: in
     await people(app, block_id, sandbox)
     sb = sandbox
     assert await sb.say("hoa", "/hannop") == [FULL]
-    kinds = ("Thêm hạn nộp. Chọn loại:\n[1] Giao ước thi đua\n[2] Báo cáo sơ kết 6 tháng\n[3] Báo cáo tổng kết năm\n"
-             "[4] Bảng tự chấm điểm\n[5] Khác\n[6] Quay lại")
+    kinds = buttons(text("dl.ask_kind"), *KINDS.values(), BACK)
     assert await sb.say("hoa", "1") == [kinds]
     assert await sb.say("hoa", "báo cáo gì đây?") == [CHOOSE, kinds]
-    ask_title = ("Loại: Khác.\nMời nhập tên hạn nộp (3–300 ký tự), ví dụ: Báo cáo sơ kết 6 tháng đầu năm 2026."
-                 "\n[1] Quay lại")
+    ask_title = buttons(text("dl.ask_title", kind=KINDS["custom"], year=2026), BACK)
     assert await sb.say("hoa", "5") == [ask_title]
     bad_title = text("dl.bad_title")
     assert await sb.say("hoa", "ab") == [bad_title, ask_title]
     assert await sb.say("hoa", "x" * 301) == [bad_title, ask_title]
-    ask_due = (f"Hạn nộp của «{NEW}»: mời nhập theo dạng dd/mm/yyyy HH:MM, ví dụ 30/11/2026 17:00 (giờ Việt Nam). "
-               "Chỉ nhập ngày thì hạn là 17:00 ngày đó.\n[1] Quay lại")
+    ask_due = buttons(text("dl.ask_due", title=NEW, year=2026), BACK)
     assert await sb.say("hoa", f"  {NEW}  ") == [ask_due]
     assert await sb.say("hoa", "32/13/2026") == [
         text("dl.due_no_such_day", text="32/13/2026"),
@@ -106,38 +105,37 @@ async def test_add_a_deadline_with_wrong_dates_on_the_way(app: App, block_id: in
         text("dl.due_past", due="20/11/2026 17:00", now="23/11/2026 09:00"),
         ask_due]
     assert await sb.say("hoa", "cuối tháng") == [ASK_DUE_FORMAT.format("cuối tháng"), ask_due]
-    assert await sb.say("hoa", "24/11/2026") == [
-        "⚠️ Ngày 24/11/2026 là ngày nghỉ lễ (Ngày Văn hóa Việt Nam), không phải ngày làm việc.\n"
-        "Theo Điều 148 Bộ luật Dân sự 2015, hạn sẽ được tính đến 25/11/2026 17:00 (ngày làm việc kế tiếp).\n"
-        "Vẫn đặt hạn 24/11/2026 17:00, hay nhập ngày khác? (Có thể gõ luôn ngày mới.)\n"
-        "[1] Vẫn giữ ngày này\n[2] Nhập ngày khác\n[3] Quay lại"]
-    assert await sb.say("hoa", "06/12/2026 10:00") == [  # typed straight away: a Sunday
-        "⚠️ Ngày 06/12/2026 là Chủ nhật, không phải ngày làm việc.\n"
-        "Theo Điều 148 Bộ luật Dân sự 2015, hạn sẽ được tính đến 07/12/2026 10:00 (ngày làm việc kế tiếp).\n"
-        "Vẫn đặt hạn 06/12/2026 10:00, hay nhập ngày khác? (Có thể gõ luôn ngày mới.)\n"
-        "[1] Vẫn giữ ngày này\n[2] Nhập ngày khác\n[3] Quay lại"]
+    keep_or_other = (text("dl.keep_date"), text("dl.other_date"), BACK)
+    assert await sb.say("hoa", "24/11/2026") == [buttons("\n".join([
+        text("dl.warn_holiday", date="24/11/2026", holiday="Ngày Văn hóa Việt Nam"),  # the holidays library's name
+        text("dl.warn_effective", effective="25/11/2026 17:00"),
+        text("dl.warn_ask", due="24/11/2026 17:00")]), *keep_or_other)]
+    assert await sb.say("hoa", "06/12/2026 10:00") == [buttons("\n".join([  # typed straight away: a Sunday
+        text("dl.warn_weekend", date="06/12/2026", weekday=text("dl.weekday.6")),
+        text("dl.warn_effective", effective="07/12/2026 10:00"),
+        text("dl.warn_ask", due="06/12/2026 10:00")]), *keep_or_other)]
     assert await sb.say("hoa", "2") == [ask_due]
-    summary = (f"Mời kiểm tra hạn nộp mới:\n• Loại: Khác\n• Tên: {NEW}\n• Hạn nộp: Thứ Hai, 07/12/2026 10:30\n"
-               "Khi xác nhận, các đơn vị sẽ được báo.\n[1] Xác nhận\n[2] Nhập lại từ đầu\n[3] Quay lại")
+    summary = buttons(text("dl.add_summary", kind=KINDS["custom"], title=NEW, weekday=text("dl.weekday.0"),
+                           due="07/12/2026 10:30"),
+                      text("confirm"), text("dl.redo_add"), BACK)
     assert await sb.say("hoa", "7/12/2026 10h30") == [summary]
     assert await sb.say("hoa", "1") == [
-        f"✅ Đã thêm hạn nộp «{NEW}», hạn 07/12/2026 10:30.\n{TOLD_2}",
+        f"{text('dl.added', title=NEW, due='07/12/2026 10:30')}\n{TOLD_2}",
         overview(line(COVENANT), line(SIX_MONTH), line(YEAR_END), line(SELF),
-                 f"{NEW}\n    Khác · hạn 07/12/2026 10:30 · đã nộp 0/11")]
+                 line(NEW, due="07/12/2026 10:30"))]
 
     added = await deadline(app, NEW)
     assert (added.kind, added.due_at, added.revision) == ("custom", datetime(2026, 12, 7, 3, 30, tzinfo=UTC), 1)
     assert await actions(app, block_id) == [("contact", "add_deadline", NEW)]
     assert await deliver(app) == 2
-    notice = f"📅 Thường trực {BLOCK} thông báo hạn nộp mới: {NEW}, hạn 07/12/2026 10:30."
+    notice = text("dl.notice_added", block=BLOCK, title=NEW, due="07/12/2026 10:30")
     assert sb.inbox("binh") == [notice] and sb.inbox("cuong") == [notice]
 
     # the same kind and title again is refused at the title step
     await sb.say("hoa", "1")
     await sb.say("hoa", "5")
-    assert (await sb.say("hoa", NEW.upper()))[0] == (
-        f"Năm thi đua này đã có hạn nộp loại «Khác» tên «{NEW.upper()}» (có thể đã bị hủy). Mời đặt tên khác.")
-    assert (await sb.say("hoa", "1"))[0].startswith("📅 Hạn nộp năm 2026")  # [1] Quay lại
+    assert (await sb.say("hoa", NEW.upper()))[0] == text("dl.title_taken", kind=KINDS["custom"], title=NEW.upper())
+    assert (await sb.say("hoa", "1"))[0].startswith(text("dl.overview_header", year=2026, block=BLOCK))  # Quay lại
     assert await sb.say("hoa", "7") == [text("dl.bye")]
 
 
@@ -146,12 +144,10 @@ async def test_move_a_deadline_tells_the_units(app: App, block_id: int, sandbox:
     sb = sandbox
     await sb.say("hoa", "/menu")
     assert await sb.say("hoa", "6") == [FULL]  # [6] Quản lý hạn nộp
-    pick = (f"Chọn hạn nộp cần dời:\n[1] {COVENANT} (hạn {COV_DUE})\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
-            f"[3] {YEAR_END} (hạn 30/11/2026 17:00)\n[4] {SELF} (hạn 30/11/2026 17:00)\n[5] Quay lại")
+    pick = buttons(text("dl.pick_move"), *pick_labels(), BACK)
     assert await sb.say("hoa", "2") == [pick]
     assert await sb.say("hoa", "9") == [CHOOSE, pick]
-    ask = (f"«{YEAR_END}» đang có hạn 30/11/2026 17:00.\nMời nhập hạn mới theo dạng dd/mm/yyyy HH:MM (giờ Việt Nam); "
-           "chỉ nhập ngày thì hạn là 17:00 ngày đó.\n[1] Quay lại")
+    ask = buttons(text("dl.ask_new_due", title=YEAR_END, due="30/11/2026 17:00"), BACK)
     assert await sb.say("hoa", "3") == [ask]
     assert await sb.say("hoa", "30/11/2026") == [
         text("dl.due_same", due="30/11/2026 17:00"), ask]
@@ -159,20 +155,21 @@ async def test_move_a_deadline_tells_the_units(app: App, block_id: int, sandbox:
     assert await sb.say("hoa", "31/11/2026") == [no_such.format("31/11/2026"), ask]
     assert await sb.say("hoa", "04/12/2026 25:00") == [no_such.format("04/12/2026 25:00"), ask]
     assert (await sb.say("hoa", "05/12/2026"))[0].startswith(text("dl.warn_weekend", date="05/12/2026",
-                                                                  weekday="Thứ Bảy"))
-    confirm = (f"Dời hạn nộp «{YEAR_END}»\ntừ 30/11/2026 17:00\nsang Thứ Sáu, 04/12/2026 17:00?\n"
-               "Các đơn vị sẽ được báo và lịch nhắc việc được lập lại theo hạn mới.\n[1] Xác nhận\n[2] Quay lại")
+                                                                  weekday=text("dl.weekday.5")))
+    confirm = buttons(text("dl.move_confirm", title=YEAR_END, old="30/11/2026 17:00", weekday=text("dl.weekday.4"),
+                           new="04/12/2026 17:00"),
+                      text("confirm"), BACK)
     assert await sb.say("hoa", "04/12/2026") == [confirm]
     assert await sb.say("hoa", "đồng ý") == [CHOOSE, confirm]
     out = await sb.say("hoa", "1")
-    assert out[0] == f"✅ Đã dời hạn «{YEAR_END}» từ 30/11/2026 17:00 sang 04/12/2026 17:00.\n{TOLD_2}"
-    assert "Báo cáo tổng kết năm · hạn 04/12/2026 17:00 · đã nộp 0/11" in out[1]
+    assert out[0] == f"{text('dl.moved', title=YEAR_END, old='30/11/2026 17:00', new='04/12/2026 17:00')}\n{TOLD_2}"
+    assert line(YEAR_END, due="04/12/2026 17:00") in out[1]
     assert out[1].index(SELF) < out[1].index(YEAR_END)  # the overview follows the due dates
 
     moved = await deadline(app, YEAR_END)
     assert (moved.due_at, moved.revision) == (datetime(2026, 12, 4, 10, 0, tzinfo=UTC), 2)
     assert await deliver(app) == 2
-    notice = (f"📅 Thường trực {BLOCK} dời hạn nộp «{YEAR_END}» từ 30/11/2026 17:00 sang 04/12/2026 17:00.")
+    notice = text("dl.notice_moved", block=BLOCK, title=YEAR_END, old="30/11/2026 17:00", new="04/12/2026 17:00")
     assert sb.inbox("binh") == [notice] and sb.inbox("cuong") == [notice]
     assert sb.inbox("hoa") == []  # the secretariat got its answer in the chat, not a notice
 
@@ -190,36 +187,36 @@ async def test_extending_a_past_deadline_makes_late_submissions_on_time(app: App
         await uow.commit()
     for said in ("/hannop", "2", "2"):
         await sandbox.say("hoa", said)
-    assert (await sandbox.say("hoa", "30/11/2026"))[0].startswith(f"Dời hạn nộp «{SIX_MONTH}»\ntừ 15/06/2026 17:00")
+    assert (await sandbox.say("hoa", "30/11/2026"))[0].startswith(text(
+        "dl.move_confirm", title=SIX_MONTH, old="15/06/2026 17:00", weekday=text("dl.weekday.0"),
+        new="30/11/2026 17:00"))
     out = await sandbox.say("hoa", "1")
-    assert "Báo cáo sơ kết 6 tháng · hạn 30/11/2026 17:00 · đã nộp 1/11" in out[1]
+    assert line(SIX_MONTH, done=1, due="30/11/2026 17:00") in out[1]
     async with app.uow() as uow:
         [current] = await uow.deadlines.current_submissions([six.id])
     assert current.late is False
     out = await sandbox.say("hoa", "/trangthai")
-    assert "Đã nộp 1/11 (đúng hạn 1, muộn 0)." in out[0]
+    assert text("status.counts", done=1, total=11, on_time=1, late=0) in out[0]
 
 
 async def test_cancel_a_deadline(app: App, block_id: int, sandbox: Sandbox) -> None:
     await people(app, block_id, sandbox)
     sb = sandbox
-    assert await sb.say("cuong", "/lang en") == ["Switched to English."]
+    assert await sb.say("cuong", "/lang en") == [text("lang_set", "en")]
     await sb.say("hoa", "/hannop")
-    assert (await sb.say("hoa", "3"))[0].startswith(f"Chọn hạn nộp cần hủy:\n[1] {COVENANT} (hạn {COV_DUE})")
-    confirm = (f"Hủy hạn nộp «{SELF}» (hạn 30/11/2026 17:00)?\nCác đơn vị sẽ được báo, không còn nhắc việc và không "
-               "nộp cho hạn này được nữa. Những gì đã nộp vẫn được lưu.\n[1] Xác nhận\n[2] Quay lại")
+    assert (await sb.say("hoa", "3")) == [buttons(text("dl.pick_cancel"), *pick_labels(), BACK)]
+    confirm = buttons(text("dl.cancel_confirm", title=SELF, due="30/11/2026 17:00"), text("confirm"), BACK)
     assert await sb.say("hoa", "4") == [confirm]
     assert await sb.say("hoa", "2") == [FULL]  # Quay lại: nothing cancelled
     await sb.say("hoa", "3")
     await sb.say("hoa", "4")
-    assert await sb.say("hoa", "1") == [f"✅ Đã hủy hạn nộp «{SELF}».\n{TOLD_2}",
+    assert await sb.say("hoa", "1") == [f"{text('dl.cancelled', title=SELF)}\n{TOLD_2}",
                                         overview(line(COVENANT), line(SIX_MONTH), line(YEAR_END))]
     assert (await deadline(app, SELF)).cancelled_at == app.clock.now()
     assert await deliver(app) == 2
-    assert sb.inbox("binh") == [f"❌ Thường trực {BLOCK} đã hủy hạn nộp «{SELF}» (hạn 30/11/2026 17:00). "
-                                "Đơn vị không cần nộp nội dung này nữa."]
-    assert sb.inbox("cuong") == [f"❌ The secretariat of {BLOCK} cancelled «{SELF}» (due 30/11/2026 17:00). "
-                                 "Nothing needs to be submitted for it."]  # in the recipient's language
+    assert sb.inbox("binh") == [text("dl.notice_cancelled", block=BLOCK, title=SELF, due="30/11/2026 17:00")]
+    assert sb.inbox("cuong") == [  # in the recipient's language
+        text("dl.notice_cancelled", "en", block=BLOCK, title=SELF, due="30/11/2026 17:00")]
     assert await actions(app, block_id) == [("contact", "cancel_deadline", SELF)]
     out = await sb.say("hoa", "/trangthai")
     assert SELF not in out[0]
@@ -229,17 +226,14 @@ async def test_close_and_reopen_late_submissions(app: App, block_id: int, sandbo
     await people(app, block_id, sandbox)
     sb = sandbox
     await sb.say("hoa", "/hannop")
-    pick = ("Chọn hạn nộp cần khóa (không nhận nộp nữa, kể cả nộp muộn) hoặc mở lại:\n"
-            f"[1] 🔒 Khóa: {COVENANT} (hạn {COV_DUE})\n[2] 🔒 Khóa: {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
-            f"[3] 🔒 Khóa: {YEAR_END} (hạn 30/11/2026 17:00)\n[4] 🔒 Khóa: {SELF} (hạn 30/11/2026 17:00)\n[5] Quay lại")
+    pick = buttons(text("dl.pick_close"), *pick_labels("dl.pick_close_one"), BACK)
     assert await sb.say("hoa", "4") == [pick]
     assert await sb.say("hoa", "1") == [
-        f"🔒 Đã khóa «{COVENANT}» (hạn {COV_DUE}): từ nay không nhận thêm bài nộp, kể cả nộp muộn.",
+        text("dl.closed", title=COVENANT, due=COV_DUE),
         overview(line(COVENANT, closed=True), line(SIX_MONTH), line(YEAR_END), line(SELF))]
     assert (await deadline(app, COVENANT)).closed_at == app.clock.now()
-    assert (await sb.say("hoa", "4"))[0].split("\n")[1] == f"[1] 🔓 Mở lại: {COVENANT} (hạn {COV_DUE})"
-    assert await sb.say("hoa", "1") == [
-        f"🔓 Đã mở lại «{COVENANT}»: các đơn vị nộp tiếp được (nộp sau {COV_DUE} tính là nộp muộn).", FULL]
+    assert (await sb.say("hoa", "4"))[0].split("\n")[1] == "[1] " + text("dl.pick_reopen", title=COVENANT, due=COV_DUE)
+    assert await sb.say("hoa", "1") == [text("dl.reopened", title=COVENANT, due=COV_DUE), FULL]
     assert (await deadline(app, COVENANT)).closed_at is None
     assert [a for _, a, _ in await actions(app, block_id)] == ["close_deadline", "reopen_deadline"]
     assert await deliver(app) == 0  # closing tells nobody
@@ -289,7 +283,7 @@ async def test_any_input_is_answered(app: App, block_id: int, sandbox: Sandbox) 
     # a button of the overview pressed now is stale: the current step is asked again, nothing moves
     assert await sb.press("hoa", "a.move", overview_version) == [
         text("menu_expired"), *ask_title]
-    assert (await sb.say("hoa", "/abc"))[0].startswith("Tên hạn nộp cần từ 3 đến 300 ký tự")
+    assert (await sb.say("hoa", "/abc"))[0] == text("dl.bad_title")
     await sb.say("hoa", "Giao ước bổ sung")
     out = await sb.send_file("hoa", "lich.pdf", "application/pdf", 1000)
     assert out[0] == text("dl.due_empty")
@@ -307,13 +301,12 @@ async def test_exports_in_chat(app: App, block_id: int, sandbox: Sandbox) -> Non
     async with app.uow() as uow:
         bhxh = await uow.directory.unit_by_code(block_id, "BHXH")
         assert bhxh is not None and bhxh.id is not None and covenant.id is not None
-        await uow.deadlines.submit(Submission(deadline_id=covenant.id, unit_id=bhxh.id, kind="theme",
-                                              theme="Đoàn kết, kỷ cương, sáng tạo, hiệu quả",
+        await uow.deadlines.submit(Submission(deadline_id=covenant.id, unit_id=bhxh.id, kind="theme", theme=THEME,
                                               submitted_at=datetime(2026, 3, 10, 2, 0, tzinfo=UTC)))
         await uow.commit()
     await sandbox.say("hoa", "/hannop")
     out = await sandbox.say("hoa", "5")
-    assert out[0] == (f"📎 Tình hình nộp của {BLOCK}, năm 2026 (số liệu lúc 23/11/2026 09:00).\n"
+    assert out[0] == (text("export.submissions_caption", block=BLOCK, year=2026, now="23/11/2026 09:00") + "\n"
                       "📎 tinh-hinh-nop-2026.xlsx")
     assert out[1] == overview(line(COVENANT, done=1), line(SIX_MONTH), line(YEAR_END), line(SELF))
 
@@ -321,11 +314,9 @@ async def test_exports_in_chat(app: App, block_id: int, sandbox: Sandbox) -> Non
     document = replies[0].document
     assert document is not None and document.filename == "chu-de-thi-dua-2026.xlsx"
     assert document.mime == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    assert replies[0].text == (f"📎 Danh sách chủ đề thi đua năm 2026 của các đơn vị {BLOCK}: "
-                               "1/11 đơn vị đã đăng ký.")
+    assert replies[0].text == text("export.themes_caption", year=2026, block=BLOCK, done=1, total=11)
     sheet = load_workbook(BytesIO(document.content)).active
-    assert [c.value for c in sheet[5]] == [1, "Bảo hiểm Xã hội tỉnh", "Đoàn kết, kỷ cương, sáng tạo, hiệu quả",
-                                           "10/03/2026"]
+    assert [c.value for c in sheet[5]] == [1, "Bảo hiểm Xã hội tỉnh", THEME, "10/03/2026"]
     assert [a for _, a, _ in await actions(app, block_id)] == ["export", "export"]
 
 
@@ -348,9 +339,11 @@ async def test_the_reminder_plan_in_chat(app: App, block_id: int, sandbox: Sandb
     assert menu_after == FULL
     lines = plan.splitlines()
     assert lines[0] == text("dl.plan_title", block=BLOCK)
-    start = lines.index(f"• {COVENANT}, hạn {COV_DUE}")
-    assert lines[start + 1] == "    Thứ Năm 05/03/2026 08:00: nhắc trước 7 ngày làm việc (đã qua)"
-    assert lines[start + 4] == "    Thứ Hai 16/03/2026 08:00: hôm nay là hạn cuối (đã qua)"
-    assert any(line.startswith(f"• {SELF}, hạn 30/11/2026 17:00") for line in lines)
+    start = lines.index(text("dl.plan_header", title=COVENANT, due=COV_DUE))
+    assert lines[start + 1] == text("dl.plan_line", weekday=text("dl.weekday.3"), at="05/03/2026 08:00",
+                                    what=text("dl.plan_before", n=7), past=text("dl.plan_past"))
+    assert lines[start + 4] == text("dl.plan_line", weekday=text("dl.weekday.0"), at="16/03/2026 08:00",
+                                    what=text("dl.plan_due_day"), past=text("dl.plan_past"))
+    assert text("dl.plan_header", title=SELF, due="30/11/2026 17:00") in lines
     assert await sb.say("hoa", "/hannop  Lịch ") == [plan, FULL]
     assert await sb.say("binh", "/hannop lich") == [NOT_ALLOWED]  # a unit's contact sees no plan

@@ -23,10 +23,10 @@ from handlers.core.messages import Incoming
 from handlers.deadlines.rules.submission_input import format_size
 from storage.models import Submission
 from tests.e2e.conftest import ZaloChat
+from tests.e2e.deadlines.conftest import YEAR_END, numbered
 from tests.fakes.zalo_api import FakeZaloAPI
 from tests.helpers import codes, deliver
 
-YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
 PHOTO = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 400 + b"\xff\xd9"  # a JPEG's markers around 100 KB
 LIMIT = 200_000
 PUBLIC = "https://thidua.example.vn"
@@ -78,19 +78,21 @@ async def test_unit_submits_its_signed_report_as_a_photo(app: App, block_id: int
 
     assert (await zalo.say("binh", "/nop"))[0].startswith(text("sub.pick", unit="Sở Y tế"))
     assert await zalo.say("binh", "3") == [
-        f"📌 {YEAR_END}\nHạn nộp: 30/11/2026 17:00.",
-        f"{text('sub.ask_method')}\n{text('sub.photo_here')}\n\n1. {text('sub.method_dispatch')}\n2. Hủy"]
+        text("sub.intro", title=YEAR_END, due="30/11/2026 17:00"),
+        numbered(f"{text('sub.ask_method')}\n{text('sub.photo_here')}", text("sub.method_dispatch"), text("cancel"))]
     big = await send_photo(zalo, "binh", PHOTO * 3, "Báo cáo quá lớn")
     assert big[0] == text("sub.file_too_big", name="Báo cáo quá lớn.jpg", size=format_size(3 * len(PHOTO)),
                           max=format_size(LIMIT))
 
     name = "Báo cáo tổng kết 2026 - Sở Y tế.jpg"
     summary = await send_photo(zalo, "binh", PHOTO, "Báo cáo tổng kết 2026 / Sở Y tế")  # a caption names it
-    assert summary == [f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n"
-                       f"• Tệp: {name} ({format_size(len(PHOTO))})\n\n1. Xác nhận nộp\n2. Gửi tệp khác\n3. Hủy"]
+    size = format_size(len(PHOTO))
+    assert summary == [numbered(text("sub.file_summary", unit="Sở Y tế", title=YEAR_END, name=name, size=size),
+                                text("sub.confirm"), text("sub.other_file"), text("cancel"))]
     done = await zalo.say("binh", "1")
-    assert done[0] == (f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp {name} ({format_size(len(PHOTO))}).\n"
-                       "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).")
+    what = text("sub.what_file", name=name, size=size)
+    assert done[0] == text("sub.done_on_time", unit="Sở Y tế", title=YEAR_END, what=what, at="23/11/2026 09:00",
+                           due="30/11/2026 17:00")
 
     async with app.uow() as uow:
         row = (await uow.session.exec(select(Submission))).one()
@@ -99,7 +101,8 @@ async def test_unit_submits_its_signed_report_as_a_photo(app: App, block_id: int
 
     await deliver(app)
     notice = zalo.api.sent_to("hoa")[-1]
-    assert notice.startswith(f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp {name}")
+    assert notice.startswith(text("sub.notice", unit="Sở Y tế", title=YEAR_END, timing=text("sub.notice_on_time"),
+                                  what=what, replaced="", done=1, total=11))
     link = re.search(rf"{re.escape(PUBLIC)}/files/([0-9a-f]{{32}})/(\d+)/([\w-]{{43}})", notice)
     assert link is not None and link.group(1) == row.file_id  # the very photo, behind a signed link
     assert verify(link_key(app.config.secret), link.group(1), link.group(2), link.group(3), 0)

@@ -21,43 +21,77 @@ from handlers.core.catalog import text as catalog_text
 from handlers.core.clock import FrozenClock
 from storage.models import AuditLog, Contact, Deadline, DialogState, Submission, Unit
 from tests.conftest import sandbox_for
+from tests.e2e.deadlines.conftest import (
+    COV_DUE,
+    COVENANT,
+    EN_COV_DUE,
+    REGISTERED,
+    SELF_ASSESSMENT,
+    SIX_MONTH,
+    THEME,
+    YEAR_END,
+    buttons,
+    numbered,
+    unit_menu,
+)
 from tests.helpers import codes, deliver, import_sample_sheet
 
-COV_DUE = "15/03/2026 17:00, hạn thực tế 16/03/2026 17:00 do trùng ngày nghỉ"  # a Sunday: it runs to the Monday
+PICK = catalog_text("sub.pick", unit="Sở Y tế")
+LABELS = (catalog_text("sub.label", title=COVENANT, due=COV_DUE),
+          catalog_text("sub.label", title=SIX_MONTH, due="15/06/2026 17:00"),
+          catalog_text("sub.label", title=YEAR_END, due="30/11/2026 17:00"),
+          catalog_text("sub.label", title=SELF_ASSESSMENT, due="30/11/2026 17:00"), catalog_text("cancel"))
+PICK_TG = buttons(PICK, *LABELS)
+ASK_THEME = catalog_text("sub.ask_theme", unit="Sở Y tế")
+BAD_THEME = catalog_text("sub.bad_theme")
+INTRO_COVENANT = catalog_text("sub.intro", title=COVENANT, due=COV_DUE)
+INTRO_YEAR_END = catalog_text("sub.intro", title=YEAR_END, due="30/11/2026 17:00")
+INTRO_LATE = catalog_text("sub.intro_late")
+RESUBMIT = catalog_text("sub.intro_resubmit", at="23/11/2026 09:00")
+ASK_METHOD_TG = buttons(catalog_text("sub.ask_method"), catalog_text("sub.method_file"),
+                        catalog_text("sub.method_dispatch"), catalog_text("cancel"))
+ASK_FILE_TG = buttons(catalog_text("sub.ask_file", max="20 MB"), catalog_text("sub.other_method"),
+                      catalog_text("cancel"))
+FILE_SUMMARY_TG = buttons(catalog_text("sub.file_summary", unit="Sở Y tế", title=YEAR_END, name="bao-cao.pdf",
+                                       size="117 KB"),
+                          catalog_text("sub.confirm"), catalog_text("sub.other_file"), catalog_text("cancel"))
+ASK_DISPATCH_NO = catalog_text("sub.ask_dispatch_no")
+ASK_DISPATCH_DATE = catalog_text("sub.ask_dispatch_date", example="23/11/2026")
+BAD_DISPATCH_NO = catalog_text("sub.bad_dispatch_no")
+UNIT_MENU_TG = unit_menu("Sở Y tế")
+UNIT_MENU_ZALO = unit_menu("Sở Y tế", "zalo")
+NOT_ALLOWED = catalog_text("sub.not_allowed")
+CHOOSE = catalog_text("choose_from_menu")
+CANCELLED = catalog_text("cancelled")
+FILE_117 = catalog_text("sub.what_file", name="bao-cao.pdf", size="117 KB")
 
-BLOCK = "Khối thi đua Văn hóa - Xã hội"
-COVENANT = "Đăng ký giao ước và chủ đề thi đua năm 2026"
-SIX_MONTH = "Báo cáo sơ kết 6 tháng đầu năm 2026"
-YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
-SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"
-PICK = "Chọn việc cần nộp của Sở Y tế:"
-PICK_TG = (f"{PICK}\n[1] {COVENANT} (hạn {COV_DUE})\n[2] {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
-           f"[3] {YEAR_END} (hạn 30/11/2026 17:00)\n[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00)\n[5] Hủy")
-THEME = "Đoàn kết, kỷ cương, sáng tạo, hiệu quả"
-ASK_THEME = ("Mời nhập chủ đề thi đua của Sở Y tế (từ 5 đến 300 ký tự), ví dụ: Đoàn kết, kỷ cương, sáng tạo, "
-             "hiệu quả.\n(Gõ /huy để dừng.)")
-BAD_THEME = "Chủ đề thi đua cần từ 5 đến 300 ký tự, có chữ cái, không phải lệnh hay đường dẫn. Mời nhập lại."
-INTRO_YEAR_END = f"📌 {YEAR_END}\nHạn nộp: 30/11/2026 17:00."
-ASK_METHOD_TG = "Đơn vị nộp bằng cách nào?\n[1] Gửi tệp báo cáo\n[2] Đã gửi qua đường công văn\n[3] Hủy"
-ASK_FILE_TG = ("Mời gửi tệp báo cáo (đính kèm vào tin nhắn): PDF, Word, Excel, OpenDocument, ảnh JPG/PNG hoặc "
-               "tệp nén ZIP/RAR, tối đa 20 MB.\n[1] Chọn cách khác\n[2] Hủy")
-FILE_SUMMARY_TG = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n• Tệp: bao-cao.pdf (117 KB)\n"
-                   "[1] Xác nhận nộp\n[2] Gửi tệp khác\n[3] Hủy")
-ASK_DISPATCH_NO = "Mời nhập số công văn đã gửi (ví dụ 125/BC-SYT).\n(Gõ /huy để dừng.)"
-ASK_DISPATCH_DATE = "Mời nhập ngày ban hành công văn theo dạng ngày/tháng/năm, ví dụ 23/11/2026."
-UNIT_MENU_TG = (f"Menu chính (Sở Y tế, {BLOCK}):\n[1] Nộp báo cáo, giao ước\n[2] Chấm điểm thi đua\n"
-                "[3] Tình hình nộp\n[4] Thông tin của tôi")
-UNIT_MENU_ZALO = (f"Menu chính (Sở Y tế, {BLOCK}):\n\n1. Nộp báo cáo, giao ước\n2. Chấm điểm thi đua\n"
-                  "3. Tình hình nộp\n4. Thông tin của tôi")
-NOT_ALLOWED = ("Bạn không còn là đầu mối của đơn vị nên không nộp thay đơn vị được nữa. Thao tác nộp đã dừng; "
-               "nếu có nhầm lẫn, mời liên hệ Thường trực Khối.")
-CHOOSE = "Mời bạn chọn một mục trong menu (gõ số thứ tự hoặc bấm nút)."
+
+def dispatch(no: str, date: str) -> str:
+    return catalog_text("sub.what_dispatch", no=no, date=date)
+
+
+def done(what: str, at: str = "23/11/2026 09:00", *, title: str = YEAR_END, due: str = "30/11/2026 17:00",
+         late: bool = False, replaces: str | None = None, supplement: bool = False) -> str:
+    """What Sở Y tế's contact is told when a submission is recorded (the flow's lines, in its order)."""
+    lines = [catalog_text("sub.done_late" if late else "sub.done_on_time", unit="Sở Y tế", title=title, what=what,
+                          at=at, due=due)]
+    lines += [catalog_text("sub.done_replaces", prev=replaces)] if replaces else []
+    lines += [catalog_text("sub.done_supplement")] if supplement else []
+    return "\n".join(lines)
+
+
+def notice(what: str, *, title: str = YEAR_END, late: bool = False, replaces: str | None = None) -> str:
+    """What the secretariat is told of Sở Y tế's submission, the first of the 11 units to submit."""
+    return catalog_text("sub.notice", unit="Sở Y tế", title=title,
+                        timing=catalog_text("sub.notice_late" if late else "sub.notice_on_time"), what=what,
+                        replaced=catalog_text("sub.notice_replaces", prev=replaces) if replaces else "",
+                        done=1, total=11)
 
 
 async def register(sb: Sandbox, user: str, code: str, name: str, position: str, phone: str) -> None:
     for text in (f"/start {code}", "1", name, position, phone):
         await sb.say(user, text)
-    assert (await sb.say(user, "1"))[0].startswith("✅ Đã đăng ký bạn")
+    assert (await sb.say(user, "1"))[0].startswith(REGISTERED)
 
 
 async def block_with_people(app: App, block_id: int, sb: Sandbox) -> None:
@@ -99,20 +133,16 @@ async def set_deadline(app: App, kind: str, **values: object) -> None:
 async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block_id: int, sandbox: Sandbox) -> None:
     await block_with_people(app, block_id, sandbox)
     assert await sandbox.say("binh", "/nop") == [PICK_TG]
-    assert await sandbox.say("binh", "1") == [
-        f"📌 {COVENANT}\nHạn nộp: {COV_DUE}.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
-        ASK_THEME]
+    assert await sandbox.say("binh", "1") == [f"{INTRO_COVENANT}\n{INTRO_LATE}", ASK_THEME]
     assert await sandbox.say("binh", "abc") == [BAD_THEME, ASK_THEME]
     assert await sandbox.say("binh", "/xyz") == [BAD_THEME, ASK_THEME]  # an unknown command is not a theme
-    summary = ("Giao ước thi đua của Sở Y tế\nChủ đề thi đua: «Đoàn kết, sáng tạo»\n\n"
-               "Xác nhận ký giao ước với chủ đề này?\n[1] Xác nhận ký giao ước\n[2] Nhập lại\n[3] Hủy")
+    summary = buttons(catalog_text("sub.theme_summary", unit="Sở Y tế", theme="Đoàn kết, sáng tạo"),
+                      catalog_text("sub.theme_confirm"), catalog_text("redo"), catalog_text("cancel"))
     assert await sandbox.say("binh", "  Đoàn kết,   sáng tạo ") == [summary]
     assert await sandbox.say("binh", "2") == [ASK_THEME]  # [2] Nhập lại
     await sandbox.say("binh", THEME)
-    assert await sandbox.say("binh", "1") == [
-        f"⚠️ Đã ghi nhận Sở Y tế nộp «{COVENANT}»: chủ đề thi đua «{THEME}».\n"
-        f"Nộp lúc 23/11/2026 09:00, muộn so với hạn {COV_DUE}.",
-        UNIT_MENU_TG]
+    theme = catalog_text("sub.what_theme", theme=THEME)
+    assert await sandbox.say("binh", "1") == [done(theme, title=COVENANT, due=COV_DUE, late=True), UNIT_MENU_TG]
 
     [row] = await history(app, "covenant")
     assert (row.kind, row.theme, row.late, row.superseded_at) == ("theme", THEME, True, None)
@@ -122,9 +152,9 @@ async def test_covenant_theme_is_signed_and_the_secretariat_told(app: App, block
     assert audit.detail == {"deadline_id": row.deadline_id, "unit_id": row.unit_id, "kind": "theme", "late": True}
 
     assert await deliver(app) == 1
-    assert sandbox.inbox("hoa") == [f"📥 Sở Y tế đã nộp «{COVENANT}» (muộn): chủ đề thi đua «{THEME}». Đã nộp 1/11."]
+    assert sandbox.inbox("hoa") == [notice(theme, title=COVENANT, late=True)]
     assert (await sandbox.say("binh", "/nop"))[0].startswith(
-        f"{PICK}\n[1] {COVENANT} (hạn {COV_DUE}) ✅ đã nộp\n[2] {SIX_MONTH}")
+        buttons(PICK, catalog_text("sub.label_done", title=COVENANT, due=COV_DUE), LABELS[1]))
 
 
 async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -132,20 +162,14 @@ async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_i
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "3") == [INTRO_YEAR_END, ASK_METHOD_TG]
     assert await sandbox.say("binh", "1") == [ASK_FILE_TG]
-    assert await sandbox.say("binh", "đây là báo cáo") == [
-        "Tôi đang chờ tệp báo cáo. Mời đính kèm tệp vào tin nhắn, hoặc chọn cách khác.", ASK_FILE_TG]
+    assert await sandbox.say("binh", "đây là báo cáo") == [catalog_text("sub.file_expected"), ASK_FILE_TG]
     assert await sandbox.send_file("binh", "bao-cao-day-du.pdf", "application/pdf", 25 * 1024 * 1024) == [
-        "Tệp «bao-cao-day-du.pdf» nặng 25 MB, vượt mức tối đa 20 MB. Mời nén hoặc tách tệp rồi gửi lại, "
-        "hoặc nộp qua đường công văn.", ASK_FILE_TG]
+        catalog_text("sub.file_too_big", name="bao-cao-day-du.pdf", size="25 MB", max="20 MB"), ASK_FILE_TG]
     assert await sandbox.send_file("binh", "bao-cao.pdf.exe", "application/pdf", 40_000) == [
-        "Không nhận loại tệp «bao-cao.pdf.exe». Chỉ nhận PDF, Word (doc, docx), Excel (xls, xlsx), "
-        "OpenDocument (odt, ods), ảnh (jpg, png) hoặc tệp nén (zip, rar).", ASK_FILE_TG]
+        catalog_text("sub.file_bad_type", name="bao-cao.pdf.exe"), ASK_FILE_TG]
     assert await history(app, "year_end_report") == []
     assert await sandbox.send_file("binh", "bao-cao.pdf", "application/pdf", 120_000) == [FILE_SUMMARY_TG]
-    assert await sandbox.say("binh", "1") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp bao-cao.pdf (117 KB).\n"
-        "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).",
-        UNIT_MENU_TG]
+    assert await sandbox.say("binh", "1") == [done(FILE_117), UNIT_MENU_TG]
 
     [row] = await history(app, "year_end_report")
     assert (row.kind, row.file_name, row.mime, row.size, row.late) == (
@@ -156,7 +180,7 @@ async def test_report_file_refused_then_accepted_and_forwarded(app: App, block_i
     assert await deliver(app) == 1
     [forwarded] = sandbox.channel.delivered[seen:]
     assert forwarded.chat_id == Sandbox.chat_of("hoa")
-    assert forwarded.text == (f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp bao-cao.pdf (117 KB). Đã nộp 1/11.")
+    assert forwarded.text == notice(FILE_117)
     assert forwarded.document == "bao-cao.pdf"
     async with app.uow() as uow:
         [outbox] = [m for m in await uow.outbox.sent_or_failed_before(app.clock.now() + timedelta(seconds=1))
@@ -169,23 +193,18 @@ async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, 
     await block_with_people(app, block_id, sandbox)
     for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):  # [2] Đã gửi qua đường công văn
         await sandbox.say("binh", text)
-    assert (await sandbox.say("binh", "1"))[0].startswith(f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số "
-                                                         "125/BC-SYT ngày 20/11/2026.")
+    assert (await sandbox.say("binh", "1"))[0] == done(dispatch("125/BC-SYT", "20/11/2026"))
     clock.advance(timedelta(hours=2))
-    assert (await sandbox.say("binh", "/nop"))[0].split("\n")[3] == f"[3] {YEAR_END} (hạn 30/11/2026 17:00) ✅ đã nộp"
-    assert await sandbox.say("binh", "3") == [
-        f"{INTRO_YEAR_END}\nĐơn vị đã nộp lúc 23/11/2026 09:00; lần nộp này sẽ thay thế bản đó.", ASK_METHOD_TG]
+    assert (await sandbox.say("binh", "/nop"))[0].split("\n")[3] == "[3] " + catalog_text(
+        "sub.label_done", title=YEAR_END, due="30/11/2026 17:00")
+    assert await sandbox.say("binh", "3") == [f"{INTRO_YEAR_END}\n{RESUBMIT}", ASK_METHOD_TG]
     await sandbox.say("binh", "1")
     await sandbox.send_file("binh", "bao-cao.pdf", "application/pdf", 120_000)
     version = await dialog_version(app, "binh")
-    assert await sandbox.say("binh", "1") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp bao-cao.pdf (117 KB).\n"
-        "Nộp lúc 23/11/2026 11:00, đúng hạn (hạn 30/11/2026 17:00).\n"
-        "Bản này thay cho bản đã nộp lúc 23/11/2026 09:00.",
-        UNIT_MENU_TG]
+    assert await sandbox.say("binh", "1") == [done(FILE_117, "23/11/2026 11:00", replaces="23/11/2026 09:00"),
+                                              UNIT_MENU_TG]
     # a double tap on the confirm button does not submit twice
-    assert await sandbox.press("binh", "confirm", version) == [
-        "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:", UNIT_MENU_TG]
+    assert await sandbox.press("binh", "confirm", version) == [catalog_text("menu_expired"), UNIT_MENU_TG]
 
     first, second = await history(app, "year_end_report")
     assert (first.kind, first.dispatch_no, first.superseded_at) == ("dispatch", "125/BC-SYT", second.submitted_at)
@@ -196,9 +215,7 @@ async def test_resubmission_replaces_and_keeps_history(app: App, block_id: int, 
     assert [s.id for s in current] == [second.id]
 
     await deliver(app)
-    assert sandbox.inbox("hoa")[-1] == (
-        f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp bao-cao.pdf (117 KB). Bản nộp lại, thay bản lúc "
-        "23/11/2026 09:00. Đã nộp 1/11.\n📎 bao-cao.pdf")
+    assert sandbox.inbox("hoa")[-1] == notice(FILE_117, replaces="23/11/2026 09:00") + "\n📎 bao-cao.pdf"
 
 
 async def test_resubmission_after_the_deadline_keeps_the_on_time_record(app: App, block_id: int, sandbox: Sandbox,
@@ -211,14 +228,12 @@ async def test_resubmission_after_the_deadline_keeps_the_on_time_record(app: App
     clock.advance(timedelta(days=8))  # Tuesday 01/12/2026 09:00, the day after the due date
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "3") == [
-        f"{INTRO_YEAR_END}\nĐơn vị đã nộp lúc 23/11/2026 09:00; lần nộp này sẽ thay thế bản đó.\n"
-        + catalog_text("sub.intro_supplement"), ASK_METHOD_TG]
+        f"{INTRO_YEAR_END}\n{RESUBMIT}\n" + catalog_text("sub.intro_supplement"), ASK_METHOD_TG]
     for typed in ("2", "45/BC-YTE", "1/12/2026"):
         await sandbox.say("binh", typed)
     assert await sandbox.say("binh", "1") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
-        "Nộp lúc 01/12/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).\n"
-        "Bản này thay cho bản đã nộp lúc 23/11/2026 09:00.\n" + catalog_text("sub.done_supplement"), UNIT_MENU_TG]
+        done(dispatch("45/BC-YTE", "01/12/2026"), "01/12/2026 09:00", replaces="23/11/2026 09:00", supplement=True),
+        UNIT_MENU_TG]
     first, second = await history(app, "year_end_report")
     assert (first.late, second.late) == (False, False)
     status = (await sandbox.say("binh", "/trangthai"))[0]
@@ -233,22 +248,19 @@ async def test_late_submission_is_flagged(app: App, block_id: int, sandbox: Sand
     clock.advance(timedelta(days=8))  # Tuesday 01/12/2026 09:00, the day after the due date
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "3") == [
-        f"{INTRO_YEAR_END}\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.", ASK_METHOD_TG]
+        f"{INTRO_YEAR_END}\n{INTRO_LATE}", ASK_METHOD_TG]
     for text in ("2", "45/BC-YTE", "1/12/2026"):
         await sandbox.say("binh", text)
     assert await sandbox.say("binh", "1") == [
-        f"⚠️ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 45/BC-YTE ngày 01/12/2026.\n"
-        "Nộp lúc 01/12/2026 09:00, muộn so với hạn 30/11/2026 17:00.", UNIT_MENU_TG]
+        done(dispatch("45/BC-YTE", "01/12/2026"), "01/12/2026 09:00", late=True), UNIT_MENU_TG]
     [row] = await history(app, "year_end_report")
     assert row.late is True
     await deliver(app)
-    assert sandbox.inbox("hoa") == [
-        f"📥 Sở Y tế đã nộp «{YEAR_END}» (muộn): công văn số 45/BC-YTE ngày 01/12/2026. Đã nộp 1/11."]
+    assert sandbox.inbox("hoa") == [notice(dispatch("45/BC-YTE", "01/12/2026"), late=True)]
 
 
-BY_SHEET = (f"📌 {SELF_ASSESSMENT}\nHạn nộp: 30/11/2026 17:00.\nHạn này không nộp bằng tệp hay công văn: Sở Y tế "
-            "chấm điểm từng tiêu chí theo bảng tiêu chí của Khối (lệnh /chamdiem), rồi nộp bảng tự chấm điểm. Khi "
-            "bảng được nộp, hạn này được ghi nhận là đã nộp.\n[1] Chấm điểm ngay\n[2] Hủy")
+BY_SHEET = buttons(catalog_text("score.by_sheet", title=SELF_ASSESSMENT, unit="Sở Y tế", due="30/11/2026 17:00"),
+                  catalog_text("score.opt_start"), catalog_text("cancel"))
 
 
 async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(app: App, block_id: int,
@@ -260,12 +272,14 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
     assert await sandbox.send_file("binh", "bang-diem.xlsx", "application/vnd.ms-excel", 20_000) == [CHOOSE, BY_SHEET]
     assert await sandbox.say("binh", "45/BC-YTE") == [CHOOSE, BY_SHEET]
     assert await history(app, "self_assessment") == []
-    assert await sandbox.say("binh", "2") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]
+    assert await sandbox.say("binh", "2") == [CANCELLED, UNIT_MENU_TG]
 
     reminder = f"g.submit.{await deadline_id(app, 'self_assessment')}"  # a reminder's «Nộp ngay»: the same answer
     assert await sandbox.press("binh", reminder, 0) == [BY_SHEET]
     overview = await sandbox.say("binh", "1")
-    assert overview[0].startswith("📋 Bảng tiêu chí chấm điểm thi đua năm 2026\nĐơn vị: Sở Y tế\n")
+    sheet = "Bảng tiêu chí chấm điểm thi đua năm 2026"  # the sample sheet's title
+    assert overview[0].startswith(
+        catalog_text("score.overview", title=sheet, unit="Sở Y tế", sections="", total="").split("\n\n")[0] + "\n")
     assert await step_of(app, "binh") == ("score", "overview")
     assert await history(app, "self_assessment") == []
 
@@ -276,12 +290,15 @@ async def test_the_self_assessment_deadline_takes_no_file_but_the_scored_sheet(a
     await sandbox.say("binh", "/chamdiem")
     for text in ("2", "1", "1"):  # Xem lại và nộp, Nộp bảng tự chấm, Xác nhận nộp
         out = await sandbox.say("binh", text)
-    assert out[0].startswith("✅ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 100 điểm.")
+    assert out[0] == catalog_text("score.done_on_time", unit="Sở Y tế", total="100", at="23/11/2026 09:00",
+                                  due="30/11/2026 17:00")
     [row] = await history(app, "self_assessment")  # the sheet's submission completed the deadline
     assert (row.kind, row.late) == ("assessment", False)
-    assert f"[4] {SELF_ASSESSMENT} (hạn 30/11/2026 17:00) ✅ đã nộp" in (await sandbox.say("binh", "/nop"))[0]
+    assert "[4] " + catalog_text("sub.label_done", title=SELF_ASSESSMENT, due="30/11/2026 17:00") in (
+        await sandbox.say("binh", "/nop"))[0]
     assert await sandbox.say("binh", "4") == [BY_SHEET]
-    assert (await sandbox.say("binh", "1"))[0].startswith("🔒 Bảng tự chấm điểm của Sở Y tế đã nộp lúc")
+    assert (await sandbox.say("binh", "1"))[0] == catalog_text("score.locked", unit="Sở Y tế", at="23/11/2026 09:00",
+                                                               name="Trần Văn Bình", total="100")
 
 
 async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -289,9 +306,7 @@ async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block
     for text in ("/nop", "3", "2", "125/BC-SYT", "20/11/2026"):
         await sandbox.say("binh", text)
     await set_deadline(app, "year_end_report", closed_at=app.clock.now())  # the secretariat closes it
-    assert await sandbox.say("binh", "1") == [
-        f"Hạn nộp «{YEAR_END}» đã khóa nhận, nên chưa ghi nhận bài nộp. Nếu đơn vị vẫn cần nộp, mời liên hệ "
-        "Thường trực Khối để mở lại."]
+    assert await sandbox.say("binh", "1") == [catalog_text("sub.closed", title=YEAR_END)]
     assert await history(app, "year_end_report") == []
     assert await step_of(app, "binh") == (None, None)
     listed = (await sandbox.say("binh", "/nop"))[0]
@@ -299,8 +314,7 @@ async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block
 
     await set_deadline(app, "self_assessment", cancelled_at=app.clock.now())
     assert await sandbox.press("binh", f"g.submit.{await deadline_id(app, 'self_assessment')}", 0) == [
-        f"Hạn nộp «{SELF_ASSESSMENT}» đã bị Thường trực Khối hủy, nên chưa ghi nhận bài nộp. Nếu cần, mời liên hệ "
-        "Thường trực Khối để mở lại."]
+        catalog_text("sub.cancelled", title=SELF_ASSESSMENT)]
 
     await set_deadline(app, "year_end_report", closed_at=None)  # reopened
     assert await sandbox.press("binh", f"g.submit.{await deadline_id(app, 'year_end_report')}", 0) == [
@@ -310,17 +324,15 @@ async def test_deadline_closed_or_cancelled_meanwhile_is_refused(app: App, block
 async def test_contact_revoked_mid_flow_is_stopped(app: App, block_id: int, sandbox: Sandbox) -> None:
     await block_with_people(app, block_id, sandbox)
     await sandbox.say("binh", "/nop")
-    assert await sandbox.say("binh", "1") == [
-        f"📌 {COVENANT}\nHạn nộp: {COV_DUE}.\nHạn nộp đã qua; lần nộp này sẽ được ghi là nộp muộn.",
-        ASK_THEME]
+    assert await sandbox.say("binh", "1") == [f"{INTRO_COVENANT}\n{INTRO_LATE}", ASK_THEME]
     for text in ("/menu", "3", "1", "1"):  # Thu hồi một đầu mối → Sở Y tế → Trần Văn Bình
         await sandbox.say("hoa", text)
-    assert (await sandbox.say("hoa", "1"))[0].startswith("Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).")
+    assert (await sandbox.say("hoa", "1"))[0].startswith(catalog_text("revoke_done", name="Trần Văn Bình",
+                                                                      unit="Sở Y tế"))
     assert await sandbox.say("binh", THEME) == [NOT_ALLOWED]
     assert await history(app, "covenant") == []
     assert await step_of(app, "binh") == (None, None)
-    assert await sandbox.say("binh", "/nop") == [
-        "Bạn chưa đăng ký nên chưa dùng được chức năng này. Mời gửi mã mời để đăng ký."]
+    assert await sandbox.say("binh", "/nop") == [catalog_text("not_registered_any")]
 
 
 async def test_revoked_at_the_confirm_step_stores_nothing(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -350,8 +362,7 @@ async def test_reminder_button_starts_the_flow(app: App, block_id: int, sandbox:
     # the secretariat submits for its own unit, the head unit; a deadline that does not exist is said so
     assert await sandbox.press("hoa", f"g.submit.{year_end}", 0) == [INTRO_YEAR_END, ASK_METHOD_TG]
     await sandbox.say("hoa", "/huy")
-    assert await sandbox.press("binh", "g.submit.99999", 0) == [
-        "Hạn nộp này không còn, hoặc không thuộc khối của bạn. Gõ /nop để xem các hạn nộp đang mở."]
+    assert await sandbox.press("binh", "g.submit.99999", 0) == [catalog_text("sub.reminder_gone")]
     assert "Bảo hiểm Xã hội tỉnh" in (await sandbox.say("hoa", "/nop"))[0]
 
 
@@ -359,30 +370,32 @@ async def test_cancel_and_wrong_choices(app: App, block_id: int, sandbox: Sandbo
     await block_with_people(app, block_id, sandbox)
     await sandbox.say("binh", "/nop")
     assert await sandbox.say("binh", "báo cáo") == [CHOOSE, PICK_TG]
-    assert await sandbox.say("binh", "5") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]  # [5] Hủy
+    assert await sandbox.say("binh", "5") == [CANCELLED, UNIT_MENU_TG]  # [5] Hủy
     assert await sandbox.say("binh", "1") == [PICK_TG]  # [1] Nộp báo cáo, giao ước
     await sandbox.say("binh", "3")
     assert await sandbox.say("binh", "tệp") == [CHOOSE, ASK_METHOD_TG]
     await sandbox.say("binh", "1")
     assert await sandbox.say("binh", "1") == [ASK_METHOD_TG]  # [1] Chọn cách khác
-    assert await sandbox.say("binh", "/huy") == ["Đã hủy thao tác đang làm.", UNIT_MENU_TG]
+    assert await sandbox.say("binh", "/huy") == [CANCELLED, UNIT_MENU_TG]
     assert await history(app, "year_end_report") == []
 
 
 async def test_english(app: App, block_id: int, sandbox: Sandbox) -> None:
     await block_with_people(app, block_id, sandbox)
     await sandbox.say("binh", "/lang en")
-    assert (await sandbox.say("binh", "/nop"))[0].startswith("Choose what Sở Y tế submits:\n[1] " + COVENANT)
-    assert (await sandbox.say("binh", "3"))[1] == ("How does your unit submit?\n[1] Send the report file\n"
-                                                  "[2] Already sent as an official dispatch\n[3] Cancel")
+    assert (await sandbox.say("binh", "/nop"))[0].startswith(
+        buttons(catalog_text("sub.pick", "en", unit="Sở Y tế"), catalog_text("sub.label", "en", title=COVENANT,
+                                                                            due=EN_COV_DUE)))
+    assert (await sandbox.say("binh", "3"))[1] == buttons(
+        catalog_text("sub.ask_method", "en"), catalog_text("sub.method_file", "en"),
+        catalog_text("sub.method_dispatch", "en"), catalog_text("cancel", "en"))
     for text in ("2", "125/BC-SYT", "20-11-2026"):
         await sandbox.say("binh", text)
-    assert (await sandbox.say("binh", "1"))[0] == (
-        f"✅ Recorded: Sở Y tế submitted «{YEAR_END}»: dispatch no. 125/BC-SYT of 20/11/2026.\n"
-        "Submitted at 23/11/2026 09:00, on time (due 30/11/2026 17:00).")
+    assert (await sandbox.say("binh", "1"))[0] == catalog_text(
+        "sub.done_on_time", "en", unit="Sở Y tế", title=YEAR_END, at="23/11/2026 09:00", due="30/11/2026 17:00",
+        what=catalog_text("sub.what_dispatch", "en", no="125/BC-SYT", date="20/11/2026"))
     await deliver(app)  # the secretariat reads Vietnamese, whatever the unit's language
-    assert sandbox.inbox("hoa") == [
-        f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): công văn số 125/BC-SYT ngày 20/11/2026. Đã nộp 1/11."]
+    assert sandbox.inbox("hoa") == [notice(dispatch("125/BC-SYT", "20/11/2026"))]
 
 
 # --- Zalo style -----------------------------------------------------------------------------------
@@ -393,38 +406,36 @@ async def test_zalo_style_dispatch_with_typed_numbers(app: App, block_id: int) -
     zalo = sandbox_for(app, "zalo")
     await block_with_people(app, block_id, zalo)
     assert await zalo.say("binh", "/menu") == [UNIT_MENU_ZALO]
-    assert await zalo.say("binh", "1") == [
-        f"{PICK}\n\n1. {COVENANT} (hạn {COV_DUE})\n2. {SIX_MONTH} (hạn 15/06/2026 17:00)\n"
-        f"3. {YEAR_END} (hạn 30/11/2026 17:00)\n4. {SELF_ASSESSMENT} (hạn 30/11/2026 17:00)\n5. Hủy"]
-    method = ("Đơn vị nộp bằng cách nào?\n(Kênh này không nhận tệp. Nếu cần gửi tệp báo cáo, mời dùng Telegram.)"
-              "\n\n1. Đã gửi qua đường công văn\n2. Hủy")
+    assert await zalo.say("binh", "1") == [numbered(PICK, *LABELS)]
+    method = numbered(catalog_text("sub.ask_method") + "\n" + catalog_text("sub.no_files_here"),
+                      catalog_text("sub.method_dispatch"), catalog_text("cancel"))
     assert await zalo.say("binh", "3") == [INTRO_YEAR_END, method]
-    assert "Gửi tệp báo cáo" not in method
+    assert catalog_text("sub.method_file") not in method
     assert await zalo.say("binh", "1") == [ASK_DISPATCH_NO]
     assert await zalo.say("binh", "   ") == [
-        "Số công văn cần từ 1 đến 60 ký tự và có chữ số, ví dụ 125/BC-SYT. Mời nhập lại.", ASK_DISPATCH_NO]
+        BAD_DISPATCH_NO, ASK_DISPATCH_NO]
     assert await zalo.say("binh", "x" * 58 + "/12") == [
-        "Số công văn cần từ 1 đến 60 ký tự và có chữ số, ví dụ 125/BC-SYT. Mời nhập lại.", ASK_DISPATCH_NO]
+        BAD_DISPATCH_NO, ASK_DISPATCH_NO]
     assert await zalo.say("binh", "125/BC-SYT") == [ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "31/02/2026") == [
-        "Không có ngày này trong lịch. Mời nhập lại ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_no_such_day", example="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "24/11/2026") == [
-        "Ngày ban hành không thể sau hôm nay (23/11/2026). Mời nhập lại.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_future", today="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "abc") == [
-        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_shape", example="23/11/2026"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "31/12/2024") == [
-        "Ngày ban hành quá xa (trước 01/01/2025). Mời kiểm tra và nhập lại.", ASK_DISPATCH_DATE]
+        catalog_text("sub.date_too_old", earliest="01/01/2025"), ASK_DISPATCH_DATE]
     assert await zalo.say("binh", "1") == [
-        "Ngày chưa đúng dạng. Mời nhập ngày/tháng/năm, ví dụ 23/11/2026.", ASK_DISPATCH_DATE]
-    summary = (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n• Công văn số 125/BC-SYT ngày "
-               "05/11/2026\n\n1. Xác nhận nộp\n2. Nhập lại\n3. Hủy")
+        catalog_text("sub.date_shape", example="23/11/2026"), ASK_DISPATCH_DATE]
+    summary = numbered(catalog_text("sub.dispatch_summary", unit="Sở Y tế", title=YEAR_END, no="125/BC-SYT",
+                                    date="05/11/2026"),
+                       catalog_text("sub.confirm"), catalog_text("redo"), catalog_text("cancel"))
     assert await zalo.say("binh", "5.11.2026") == [summary]
     assert await zalo.say("binh", "2") == [ASK_DISPATCH_NO]  # Nhập lại
     await zalo.say("binh", "125/BC-SYT")
     await zalo.say("binh", "5.11.2026")
-    assert await zalo.say("binh", "xác nhận nộp") == [
-        f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: công văn số 125/BC-SYT ngày 05/11/2026.\n"
-        "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).", UNIT_MENU_ZALO]
+    assert await zalo.say("binh", catalog_text("sub.confirm").lower()) == [  # the option's label, typed
+        done(dispatch("125/BC-SYT", "05/11/2026")), UNIT_MENU_ZALO]
     [row] = await history(app, "year_end_report")
     assert (row.kind, row.dispatch_no, row.file_id) == ("dispatch", "125/BC-SYT", None)
     assert row.dispatch_date == datetime(2026, 11, 4, 17, 0, tzinfo=UTC)
@@ -448,7 +459,8 @@ junk = st.one_of(
     st.from_regex(r"/[a-zA-Z@_]{1,12}( .{0,20})?", fullmatch=True),
     st.sampled_from(["", " ", "1", "2", "3", "4", "9", "[1]", "/huy", "/nop", "/menu", "/lang en", "/lang vi",
                      "125/BC-SYT", "31/02/2026", "01/01/2020", "20/11/2026", "24/11/2026", "đoàn kết", "abcd",
-                     "xác nhận nộp", "Nhập lại", "x" * 61, "x" * 301, "\x00", "0" * 5000, "1/1/1"]),
+                     catalog_text("sub.confirm").lower(), catalog_text("redo"),  # an option's label, typed
+                     "x" * 61, "x" * 301, "\x00", "0" * 5000, "1/1/1"]),
 )
 
 

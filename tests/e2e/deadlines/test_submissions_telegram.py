@@ -10,13 +10,11 @@ from sqlmodel import select
 from bot.app import App
 from handlers.core.catalog import text
 from storage.models import Submission
+from tests.e2e.deadlines.conftest import BLOCK, REGISTERED, SELF_ASSESSMENT, YEAR_END
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes, deliver
 
 HOA, BINH = 1001, 2002
-YEAR_END = "Báo cáo tổng kết công tác thi đua năm 2026"
-
-
 
 
 def button(message: dict[str, Any], label: str) -> str:
@@ -26,7 +24,7 @@ def button(message: dict[str, Any], label: str) -> str:
 
 async def register(tg: FakeTelegramAPI, user: int, code: str, name: str, phone: str) -> None:
     tg.push_text(user, f"/start {code}")
-    tg.push_callback(user, button(await tg.next_message(user), "Đồng ý"))
+    tg.push_callback(user, button(await tg.next_message(user), text("yes")))
     await tg.next_message(user)
     tg.push_text(user, name)
     await tg.next_message(user)
@@ -34,7 +32,7 @@ async def register(tg: FakeTelegramAPI, user: int, code: str, name: str, phone: 
     await tg.next_message(user)
     tg.push_text(user, phone)
     tg.push_callback(user, button(await tg.next_message(user), text("confirm")))
-    assert (await tg.next_message(user))["text"].startswith("✅ Đã đăng ký bạn")
+    assert (await tg.next_message(user))["text"].startswith(REGISTERED)
 
 
 async def test_unit_uploads_a_pdf_and_the_secretariat_gets_it(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
@@ -48,27 +46,30 @@ async def test_unit_uploads_a_pdf_and_the_secretariat_gets_it(app: App, block_id
     pick = await tg.next_message(BINH)
     assert pick["text"] == text("sub.pick", unit="Sở Y tế")
     assert [label for label, _ in pick["buttons"]][2:] == [
-        f"{YEAR_END} (hạn 30/11/2026 17:00)", "Bảng tự chấm điểm thi đua năm 2026 (hạn 30/11/2026 17:00)", "Hủy"]
+        text("sub.label", title=YEAR_END, due="30/11/2026 17:00"),
+        text("sub.label", title=SELF_ASSESSMENT, due="30/11/2026 17:00"), text("cancel")]
     assert all(len(data.encode()) <= 64 for _, data in pick["buttons"])
     tg.push_callback(BINH, button(pick, YEAR_END))
-    assert (await tg.next_message(BINH))["text"] == f"📌 {YEAR_END}\nHạn nộp: 30/11/2026 17:00."
+    assert (await tg.next_message(BINH))["text"] == text("sub.intro", title=YEAR_END, due="30/11/2026 17:00")
     method = await tg.next_message(BINH)
-    assert [label for label, _ in method["buttons"]] == [text("sub.method_file"), text("sub.method_dispatch"), "Hủy"]
+    assert [label for label, _ in method["buttons"]] == [text("sub.method_file"), text("sub.method_dispatch"),
+                                                         text("cancel")]
     tg.push_callback(BINH, button(method, text("sub.method_file")))
-    assert (await tg.next_message(BINH))["text"].startswith("Mời gửi tệp báo cáo (đính kèm vào tin nhắn)")
+    assert (await tg.next_message(BINH))["text"] == text("sub.ask_file", max="20 MB")
 
     tg.push_document(BINH, "virus.exe", "application/x-msdownload", 4_000)
-    assert (await tg.next_message(BINH))["text"].startswith("Không nhận loại tệp «virus.exe».")
+    assert (await tg.next_message(BINH))["text"] == text("sub.file_bad_type", name="virus.exe")
     await tg.next_message(BINH)
     upload = tg.push_document(BINH, "Bao cao tong ket 2026.pdf", "application/pdf", 2_400_000)
     summary = await tg.next_message(BINH)
-    assert summary["text"] == (f"Mời kiểm tra lại:\n• Đơn vị: Sở Y tế\n• Nộp cho: {YEAR_END}\n"
-                               "• Tệp: Bao cao tong ket 2026.pdf (2,3 MB)")
-    tg.push_callback(BINH, button(summary, "Xác nhận nộp"))
+    assert summary["text"] == text("sub.file_summary", unit="Sở Y tế", title=YEAR_END,
+                                   name="Bao cao tong ket 2026.pdf", size="2,3 MB")
+    tg.push_callback(BINH, button(summary, text("sub.confirm")))
     done = await tg.next_message(BINH)
-    assert done["text"] == (f"✅ Đã ghi nhận Sở Y tế nộp «{YEAR_END}»: tệp Bao cao tong ket 2026.pdf (2,3 MB).\n"
-                            "Nộp lúc 23/11/2026 09:00, đúng hạn (hạn 30/11/2026 17:00).")
-    assert (await tg.next_message(BINH))["text"].startswith("Menu chính (Sở Y tế,")
+    what = text("sub.what_file", name="Bao cao tong ket 2026.pdf", size="2,3 MB")
+    assert done["text"] == text("sub.done_on_time", unit="Sở Y tế", title=YEAR_END, what=what, at="23/11/2026 09:00",
+                                due="30/11/2026 17:00")
+    assert (await tg.next_message(BINH))["text"] == text("menu_unit", unit="Sở Y tế", block=BLOCK)
 
     async with app.uow() as uow:
         row = (await uow.session.exec(select(Submission))).one()
@@ -77,7 +78,7 @@ async def test_unit_uploads_a_pdf_and_the_secretariat_gets_it(app: App, block_id
     assert await deliver(app) == 1
     notice = await tg.next_message(HOA)
     assert (notice["method"], notice["text"]) == (
-        "sendMessage", f"📥 Sở Y tế đã nộp «{YEAR_END}» (đúng hạn): tệp Bao cao tong ket 2026.pdf (2,3 MB). "
-        "Đã nộp 1/11.")
+        "sendMessage", text("sub.notice", unit="Sở Y tế", title=YEAR_END, timing=text("sub.notice_on_time"),
+                            what=what, replaced="", done=1, total=11))
     forwarded = await tg.next_message(HOA)
     assert (forwarded["method"], forwarded["document"]) == ("sendDocument", f"file-{upload}")

@@ -18,6 +18,7 @@ from scheduler.delivery import OutboxDelivery
 from scheduler.rate_limits import ChannelLimits, Limit
 from storage.models import ChatAccount
 from tests.e2e.conftest import ZaloChat
+from tests.e2e.deadlines.conftest import BLOCK, SELF_ASSESSMENT, YEAR_END
 from tests.e2e.deadlines.test_submissions_telegram import BINH, HOA, button, register
 from tests.fakes.telegram_api import FakeTelegramAPI
 from tests.helpers import codes
@@ -27,6 +28,12 @@ WED_0810 = datetime(2026, 11, 25, 1, 10, tzinfo=UTC)  # the reminders of «3 wor
 FRI_0810 = datetime(2026, 11, 27, 1, 10, tzinfo=UTC)  # the reminders of «1 working day left»
 MON_0810 = datetime(2026, 11, 30, 1, 10, tzinfo=UTC)  # the due day's
 YTE = "Sở Y tế"
+YTE_MENU = text("menu_unit", unit=YTE, block=BLOCK)
+
+
+def first_line(key: str, title: str) -> str:
+    """A reminder's first line, which names the deadline."""
+    return text(key, title=title, due="", days=0, unit="").split("\n")[0]
 
 
 def blocked_line(name: str, since: str, unit: str = YTE) -> str:
@@ -84,19 +91,20 @@ async def test_telegram_contact_blocks_the_bot_is_skipped_listed_then_reached_ag
     tg.push_text(HOA, "/menu")  # the directory shows it too
     tg.push_callback(HOA, button(await tg.next_message(HOA), text("menu.units")))
     directory = (await tg.next_message(HOA))["text"].split("\n")
-    at = directory.index("    • Trần Văn Bình, Chuyên viên, 0987 654 321")
+    at = directory.index(text("units_contact", name="Trần Văn Bình", position="Chuyên viên", phone="0987 654 321",
+                              tag=""))
     assert directory[at + 1] == text("units_blocked", since="23/11/2026 10:00")
 
     tg.mark_read(BINH)
     tg.push_text(BINH, "/menu")  # Bình writes again
-    assert (await tg.next_message(BINH))["text"].startswith("Menu chính (Sở Y tế,")
+    assert (await tg.next_message(BINH))["text"] == YTE_MENU
     assert await unreachable_since(app, str(BINH)) is None
 
     clock._now = FRI_0810
     await app.plan_reminders()
     await deliver(app)
     got = [m["text"] for m in tg.sent_to(BINH)[7:]]
-    assert len(got) == 2 and got[0].startswith("⏰ Nhắc việc: Báo cáo tổng kết công tác thi đua năm 2026")
+    assert len(got) == 2 and got[0].startswith(first_line("remind.before", YEAR_END))
     friday = [m["text"] for m in tg.sent_to(HOA) if m["text"].startswith("📋")][2]
     assert "🚫" not in friday and text("digest.all_blocked", units=YTE) not in friday
 
@@ -126,7 +134,7 @@ async def test_telegram_refused_send_marks_the_contact_and_restart_lifts_it(
     clock._now = MON_0810
     await app.plan_reminders()
     await deliver(app)
-    assert tg.sent_to(BINH)[-1]["text"].startswith("⏰ Hôm nay là hạn cuối: Bảng tự chấm điểm")
+    assert tg.sent_to(BINH)[-1]["text"].startswith(first_line("remind.due_day", SELF_ASSESSMENT))
 
 
 async def register_zalo(zalo: ZaloChat, user: str, code: str, name: str) -> None:
@@ -160,9 +168,9 @@ async def test_zalo_contact_whose_sends_are_refused_is_skipped_listed_then_reach
     assert text("digest.all_blocked", units=YTE) in digest
 
     out = await zalo.say("nam", "menu")  # Nam writes again
-    assert out[0].startswith("Menu chính (Sở Y tế,")
+    assert out[0].startswith(YTE_MENU)
     assert await unreachable_since(app, "nam") is None
     clock._now = MON_0810
     await app.plan_reminders()
     await deliver(app)
-    assert zalo.api.sent_to("nam")[-1].startswith("⏰ Hôm nay là hạn cuối: Bảng tự chấm điểm")
+    assert zalo.api.sent_to("nam")[-1].startswith(first_line("remind.due_day", SELF_ASSESSMENT))

@@ -17,12 +17,22 @@ from tests.helpers import codes, deliver, import_sample_sheet, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 OTHER = "Cụm thi đua số 2"
-OBSERVER_ACTIONS = ("Xếp hạng", text("sca.action.export"), text("sca.action.export_unit"), "Thoát")
-PICK = f"{text('sca.pick_block')}\n[1] {BLOCK}\n[2] {OTHER}\n[3] Thoát"
+EXIT = text("sca.action.exit")
+OBSERVER_ACTIONS = (text("sca.action.ranking"), text("sca.action.export"), text("sca.action.export_unit"), EXIT)
+PICK = f"{text('sca.pick_block')}\n[1] {BLOCK}\n[2] {OTHER}\n[3] {EXIT}"
+FOLLOWER = text("role.observer")  # how the observer's role is written (in /toi, and when already registered)
 
 
 def menu(*labels: str) -> str:
     return "\n".join(f"[{i}] {label}" for i, label in enumerate(labels, 1))
+
+
+def status_header(block: str) -> str:
+    return text("status.header", block=block, now="23/11/2026 09:00")
+
+
+def scores_header(block: str) -> str:
+    return text("sca.overview_header", year=2026, block=block)
 
 
 async def two_blocks(app: App, block_id: int) -> int:
@@ -40,9 +50,8 @@ async def follow_both(app: App, block_id: int, other: int, sb: Sandbox) -> None:
     """Lan registers as the observer of the first block, then redeems the second block's observer code."""
     await register(sb, "lan", (await codes(app, block_id))["observer"], "Lê Thị Lan", "0904 222 333")
     assert await sb.say("lan", f"/start {(await codes(app, other))['observer']}") == [
-        f"Mã mời theo dõi {OTHER} dành cho Ban Thi đua - Khen thưởng tỉnh.\nBạn đang theo dõi: {BLOCK}.\n\n"
-        f"Thêm {OTHER} vào các khối bạn theo dõi, với thông tin đã đăng ký (Lê Thị Lan, 0904 222 333)?\n"
-        "[1] Đồng ý\n[2] Không"]
+        text("reg_confirm_observer_more", block=OTHER, blocks=BLOCK, name="Lê Thị Lan", phone="0904 222 333") + "\n"
+        + menu(text("yes"), text("no"))]
     assert await sb.say("lan", "1") == [
         text("reg_done_observer_more", block=OTHER, count=2, blocks=f"{BLOCK}; {OTHER}")]
 
@@ -55,7 +64,8 @@ async def test_an_observer_follows_two_blocks(app: App, block_id: int, sandbox: 
     sb.inbox("hoa")
     await follow_both(app, block_id, other, sb)
     assert await deliver(app) == 1  # the second block's secretariat is told, as for any registration
-    assert sb.inbox("hoa")[-1].startswith("🆕 Lê Thị Lan (Chuyên viên, 0904 222 333) vừa đăng ký làm theo dõi khối")
+    assert sb.inbox("hoa")[-1] == text("notice_registered", name="Lê Thị Lan", position="Chuyên viên",
+                                       phone="0904 222 333", role_text=FOLLOWER, done=1, total=11)
     async with app.uow() as uow:
         lan = [c for c in await uow.directory.contacts_of_user("sandbox", "sb-lan")]
     assert sorted((c.block_id, c.role, c.full_name) for c in lan) == [
@@ -63,24 +73,22 @@ async def test_an_observer_follows_two_blocks(app: App, block_id: int, sandbox: 
 
     me = await sb.say("lan", "/toi")
     assert me[0].startswith(text("whoami_header"))
-    assert me[0].count("theo dõi khối (Ban Thi đua - Khen thưởng tỉnh)") == 2
+    assert me[0].count(FOLLOWER) == 2
     assert me[0].endswith(text("whoami_following", count=2, blocks=f"{BLOCK}; {OTHER}"))
     assert (await sb.say("lan", "/menu"))[0].startswith(
         text("menu_observer_many", count=2, blocks=f"{BLOCK}; {OTHER}", block=OTHER))
     # a code of a block already followed starts nothing
     assert await sb.say("lan", f"/start {(await codes(app, other))['observer']}") == [
-        f"Bạn đã đăng ký là theo dõi khối (Ban Thi đua - Khen thưởng tỉnh) trong {OTHER}. Gõ /toi để xem chi tiết."]
+        text("already_registered", role_text=FOLLOWER, block=OTHER)]
 
     status = await sb.say("lan", "/trangthai")  # one message per block, in the order they were followed
-    assert [s.split("\n")[0] for s in status] == [
-        f"📋 Tình hình nộp của {BLOCK} (lúc 23/11/2026 09:00):",
-        f"📋 Tình hình nộp của {OTHER} (lúc 23/11/2026 09:00):"]
+    assert [s.split("\n")[0] for s in status] == [status_header(BLOCK), status_header(OTHER)]
     assert status[0].replace(BLOCK, OTHER) == status[1]  # the same sample deadlines, each block's own rows
 
     scores = await sb.say("lan", "/diem")
     assert len(scores) == 3 and scores[-1] == PICK
-    assert scores[0].startswith(f"📊 Điểm thi đua năm 2026 của {BLOCK}\n")
-    assert scores[1].startswith(f"📊 Điểm thi đua năm 2026 của {OTHER}\n")
+    assert scores[0].startswith(scores_header(BLOCK) + "\n")
+    assert scores[1].startswith(scores_header(OTHER) + "\n")
     assert await sb.say("lan", "hello") == [text("choose_from_menu"), PICK]
     assert await sb.say("lan", "2") == [f"{text('sca.block_actions', block=OTHER)}\n{menu(*OBSERVER_ACTIONS)}"]
     assert (await sb.say("lan", "1"))[0].startswith(text("sca.ranking_none"))  # Xếp hạng of the second block
@@ -94,11 +102,10 @@ async def test_an_observer_follows_two_blocks(app: App, block_id: int, sandbox: 
         mine[0].revoked_at = app.clock.now()
         uow.session.add(mine[0])
         await uow.commit()
-    only_first = f"{text('sca.pick_block')}\n[1] {BLOCK}\n[2] Thoát"
+    only_first = f"{text('sca.pick_block')}\n[1] {BLOCK}\n[2] {EXIT}"
     assert await sb.say("lan", "2") == [text("choose_from_menu"), only_first]
-    assert [s.split("\n")[0] for s in await sb.say("lan", "/trangthai")] == [
-        f"📋 Tình hình nộp của {BLOCK} (lúc 23/11/2026 09:00):"]
-    assert (await sb.say("lan", "/diem"))[0].startswith(f"📊 Điểm thi đua năm 2026 của {BLOCK}\n")
+    assert [s.split("\n")[0] for s in await sb.say("lan", "/trangthai")] == [status_header(BLOCK)]
+    assert (await sb.say("lan", "/diem"))[0].startswith(scores_header(BLOCK) + "\n")
 
 
 async def test_a_secretariat_and_a_contact_who_also_follow_another_block(app: App, block_id: int,
@@ -114,13 +121,12 @@ async def test_a_secretariat_and_a_contact_who_also_follow_another_block(app: Ap
     assert await sb.say("hoa", "/menu") == secretariat_menu  # still the secretariat's menu
 
     scores = await sb.say("hoa", "/diem")
-    assert [s.split("\n")[0] for s in scores[:2]] == [
-        f"📊 Điểm thi đua năm 2026 của {BLOCK}", f"📊 Điểm thi đua năm 2026 của {OTHER}"]
+    assert [s.split("\n")[0] for s in scores[:2]] == [scores_header(BLOCK), scores_header(OTHER)]
     assert scores[2] == PICK
     assert await sb.say("hoa", "1") == [  # her own block: every action of the secretariat
         f"{text('sca.block_actions', block=BLOCK)}\n" + menu(
-            text("sca.action.check"), "Xếp hạng", text("sca.action.export"), text("sca.action.export_unit"),
-            text("sca.action.reopen"), "Thoát")]
+            text("sca.action.check"), text("sca.action.ranking"), text("sca.action.export"),
+            text("sca.action.export_unit"), text("sca.action.reopen"), EXIT)]
     await sb.say("hoa", "/diem")
     assert await sb.say("hoa", "2") == [f"{text('sca.block_actions', block=OTHER)}\n{menu(*OBSERVER_ACTIONS)}"]
     version = sb.channel.delivered[-1].version
@@ -129,13 +135,14 @@ async def test_a_secretariat_and_a_contact_who_also_follow_another_block(app: Ap
 
     status = await sb.say("binh", "/trangthai")  # the unit's own view first, as before, then the followed block
     assert status[0].startswith(text("status.unit_header", unit="Sở Y tế"))
-    assert status[1].startswith(f"📋 Tình hình nộp của {OTHER} ")
+    assert status[1].startswith(status_header(OTHER) + "\n")
     assert len(status) == 2
     unit_menu = await sb.say("binh", "/menu")
-    assert unit_menu[0].startswith(f"Menu chính (Sở Y tế, {BLOCK}):")  # still the contact's menu
+    assert unit_menu[0].startswith(text("menu_unit", unit="Sở Y tế", block=BLOCK) + "\n")  # still the contact's menu
+    sheet = "Bảng tiêu chí chấm điểm thi đua năm 2026"  # the sample sheet's title
     assert (await sb.say("binh", "/chamdiem"))[0].startswith(
-        "📋 Bảng tiêu chí chấm điểm thi đua năm 2026\nĐơn vị: Sở Y tế")
-    assert (await sb.say("binh", "/diem"))[0].startswith(f"📊 Điểm thi đua năm 2026 của {OTHER}\n")
+        text("score.overview", title=sheet, unit="Sở Y tế", sections="", total="").split("\n\n")[0] + "\n")
+    assert (await sb.say("binh", "/diem"))[0].startswith(scores_header(OTHER) + "\n")
 
 
 async def test_on_zalo_the_observer_of_two_blocks_picks_one_by_its_number(app: App, block_id: int,
@@ -144,14 +151,14 @@ async def test_on_zalo_the_observer_of_two_blocks_picks_one_by_its_number(app: A
     for said in ((await codes(app, block_id))["observer"], "1", "Lê Thị Lan", "Chuyên viên", "0904222333", "1"):
         await zalo.say("lan", said)
     second = await zalo.say("lan", (await codes(app, other))["observer"])  # the code alone, typed
-    assert second[-1].endswith("(Lê Thị Lan, 0904 222 333)?\n\n1. Đồng ý\n2. Không")
+    assert second[-1] == (text("reg_confirm_observer_more", block=OTHER, blocks=BLOCK, name="Lê Thị Lan",
+                               phone="0904 222 333") + f"\n\n1. {text('yes')}\n2. {text('no')}")
     assert await zalo.say("lan", "1") == [text("reg_done_observer_more", block=OTHER, count=2,
                                                blocks=f"{BLOCK}; {OTHER}")]
     assert len(await zalo.say("lan", "/trangthai")) == 2
     scores = await zalo.say("lan", "/diem")
-    assert [s.split("\n")[0] for s in scores] == [
-        f"📊 Điểm thi đua năm 2026 của {BLOCK}", f"📊 Điểm thi đua năm 2026 của {OTHER}", text("sca.pick_block")]
-    assert scores[-1].endswith(f"\n\n1. {BLOCK}\n2. {OTHER}\n3. Thoát")
+    assert [s.split("\n")[0] for s in scores] == [scores_header(BLOCK), scores_header(OTHER), text("sca.pick_block")]
+    assert scores[-1].endswith(f"\n\n1. {BLOCK}\n2. {OTHER}\n3. {EXIT}")
     assert await zalo.say("lan", "2") == [
         f"{text('sca.block_actions', block=OTHER)}\n\n" + "\n".join(
             f"{i}. {label}" for i, label in enumerate(OBSERVER_ACTIONS, 1))]

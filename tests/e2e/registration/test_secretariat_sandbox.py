@@ -9,7 +9,9 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import Sandbox
+from handlers.core.catalog import text
 from storage.models import Contact
+from tests.e2e.registration.conftest import buttons
 from tests.helpers import codes, deliver
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
@@ -26,19 +28,19 @@ UNITS = [
     ("PTTH", "Đài Phát thanh và Truyền hình tỉnh"),
     ("LDTBXH", "Sở Lao động - Thương binh và Xã hội"),
 ]
-TAGS = {"BHXH": " [Trưởng khối]", "CDNDTNT": " [Phó Trưởng khối]"}
-SECRETARIAT_MENU = f"Menu Thường trực {BLOCK}:"
-OBSERVER_MENU = f"Bạn theo dõi {BLOCK} (Ban Thi đua - Khen thưởng tỉnh). Chọn mục cần xem:"
-UNIT_MENU = f"Menu chính (Sở Y tế, {BLOCK}):"
+TAGS = {"BHXH": text("tag.head"), "CDNDTNT": text("tag.deputy")}
+SECRETARIAT_MENU = text("menu_secretariat", block=BLOCK)
+OBSERVER_MENU = text("menu_observer", block=BLOCK)
+UNIT_MENU = text("menu_unit", unit="Sở Y tế", block=BLOCK)
 UNITS_ITEM, MISSING_ITEM, REVOKE_ITEM, ROTATE_ITEM, WHOAMI_ITEM = (
-    "Danh sách đơn vị và đầu mối", "Đơn vị chưa có đầu mối", "Thu hồi một đầu mối", "Đổi mã mời của đơn vị",
-    "Thông tin của tôi")
+    text(f"menu.{item}") for item in ("units", "missing", "revoke", "rotate", "whoami"))
 SECRETARIAT_ONLY = {REVOKE_ITEM, ROTATE_ITEM}
-EXPIRED = "Menu này đã hết hạn. Mời bạn chọn lại ở menu mới nhất:"
-NOT_ALLOWED = "Chức năng này chỉ dành cho Thường trực Khối."
-GUEST_MENU = "Bạn chưa đăng ký. Mời gửi mã mời do Thường trực Khối cấp để đăng ký làm đầu mối."
-CODE_REVOKED = ("Mã mời này đã bị thu hồi hoặc đã được thay bằng mã mới. "
-                "Mời liên hệ Thường trực Khối để lấy mã mới.")
+EXPIRED = text("menu_expired")
+NOT_ALLOWED = text("not_allowed")
+GUEST_MENU = text("menu_guest")
+CODE_REVOKED = text("code_revoked")
+SECRETARIAT = text("cli.invite_secretariat")  # the secretariat, listed among the units in the revoke and rotate menus
+CANCEL = text("cancel")
 
 
 def menu_of(rendered: str) -> tuple[str, list[str]]:
@@ -71,12 +73,18 @@ async def open_menu(sb: Sandbox, user: str, item: str) -> list[str]:
 
 
 async def register(sb: Sandbox, user: str, code: str, name: str, position: str, phone: str) -> list[str]:
-    for text in (f"/start {code}", "1", name, position, phone):
-        await sb.say(user, text)
+    for said in (f"/start {code}", "1", name, position, phone):
+        await sb.say(user, said)
     return await sb.say(user, "1")
 
 
-HOA = "Nguyễn Thị Hoa, Chánh Văn phòng, 0912 345 678 (Thường trực Khối)"  # staff of the head unit, BHXH
+def contact(name: str, position: str, phone: str, tag: str = "") -> str:
+    """A contact's line in the directory."""
+    return text("units_contact", name=name, position=position, phone=phone, tag=tag)
+
+
+HOA = contact("Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678", text("tag.secretariat"))  # of the head unit, BHXH
+BINH = contact("Trần Văn Bình", "Chuyên viên", "0987 654 321")
 
 
 def unit_list(contacts: dict[str, list[str]]) -> str:
@@ -84,17 +92,23 @@ def unit_list(contacts: dict[str, list[str]]) -> str:
     under her own unit, the head unit, marked as the secretariat."""
     contacts = {"BHXH": [HOA], **contacts}
     done = sum(1 for code, _ in UNITS if contacts.get(code))
-    lines = [f"Đơn vị và đầu mối của {BLOCK} ({done}/{len(UNITS)} đơn vị đã có đầu mối):"]
+    lines = [text("units_header", block=BLOCK, done=done, total=len(UNITS))]
     for i, (code, name) in enumerate(UNITS, 1):
-        lines.append(f"{i}. {code} – {name}{TAGS.get(code, '')}")
-        lines += [f"    • {c}" for c in contacts.get(code, [])] or ["    (chưa có đầu mối)"]
+        lines.append(text("units_line", i=i, code=code, name=name, tag=TAGS.get(code, "")))
+        lines += contacts.get(code, []) or [text("units_none")]
     return "\n".join(lines)
+
+
+def registered_notice(name: str, position: str, phone: str, unit: str, done: int) -> str:
+    """What the secretariat is told when a unit's contact registers."""
+    return text("notice_registered", name=name, position=position, phone=phone, role_text=text("role.unit", unit=unit),
+                done=done, total=11)
 
 
 async def with_secretariat(app: App, block_id: int, sb: Sandbox) -> dict[str, str]:
     c = await codes(app, block_id)
     assert await register(sb, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912 345 678") == [
-        f"✅ Đã đăng ký bạn vào Thường trực {BLOCK}. Gõ /menu để xem danh sách đơn vị và đầu mối."]
+        text("reg_done_secretariat", block=BLOCK)]
     return c
 
 
@@ -104,28 +118,29 @@ async def test_lists_of_units_and_units_without_contacts(app: App, block_id: int
     await register(sandbox, "cuong", c["GDDT"], "Đỗ Mạnh Cường", "Phó Chánh Văn phòng", "024 3825 1234")
     assert await deliver(app) == 2
     assert sandbox.inbox("hoa") == [
-        "🆕 Trần Văn Bình (Chuyên viên, 0987 654 321) vừa đăng ký làm đầu mối của Sở Y tế. Đơn vị đã có đầu mối: 2/11.",
-        "🆕 Đỗ Mạnh Cường (Phó Chánh Văn phòng, 024 3825 1234) vừa đăng ký làm đầu mối của Sở Giáo dục và Đào tạo. "
-        "Đơn vị đã có đầu mối: 3/11.",
+        registered_notice("Trần Văn Bình", "Chuyên viên", "0987 654 321", "Sở Y tế", 2),
+        registered_notice("Đỗ Mạnh Cường", "Phó Chánh Văn phòng", "024 3825 1234", "Sở Giáo dục và Đào tạo", 3),
     ]
 
     out = await sandbox.say("hoa", "/menu")
     assert len(out) == 1
     assert is_menu(out[0], SECRETARIAT_MENU, {UNITS_ITEM, MISSING_ITEM, *SECRETARIAT_ONLY, WHOAMI_ITEM})
     assert await choose(sandbox, "hoa", UNITS_ITEM) == [unit_list({
-        "YTE": ["Trần Văn Bình, Chuyên viên, 0987 654 321"],
-        "GDDT": ["Đỗ Mạnh Cường, Phó Chánh Văn phòng, 024 3825 1234"],
+        "YTE": [BINH],
+        "GDDT": [contact("Đỗ Mạnh Cường", "Phó Chánh Văn phòng", "024 3825 1234")],
     })]
 
     missing = [(code, name) for code, name in UNITS if code not in ("BHXH", "YTE", "GDDT")]
     assert await open_menu(sandbox, "hoa", MISSING_ITEM) == ["\n".join(
-        ["Các đơn vị chưa có đầu mối (8/11):"] + [f"{i}. {code} – {name}" for i, (code, name) in enumerate(missing, 1)]
+        [text("missing_header", count=8, total=11)]
+        + [text("units_line", i=i, code=code, name=name, tag="") for i, (code, name) in enumerate(missing, 1)]
     )]
 
     # Hoa counts for BHXH in the lists above, yet her role stays the secretariat's
-    assert (await sandbox.say("hoa", "/toi"))[0].startswith(
-        "Thông tin đăng ký của bạn:\n• Nguyễn Thị Hoa, Chánh Văn phòng, Thường trực Khối (Bảo hiểm Xã hội tỉnh), "
-        f"{BLOCK}, SĐT 0912 345 678, đăng ký 23/11/2026 09:00")
+    assert (await sandbox.say("hoa", "/toi"))[0].startswith(text("whoami_header") + "\n" + text(
+        "whoami_line", name="Nguyễn Thị Hoa", position="Chánh Văn phòng",
+        role_text=text("role.secretariat", unit="Bảo hiểm Xã hội tỉnh"), block=BLOCK, phone="0912 345 678",
+        date="23/11/2026 09:00"))
 
 
 async def test_every_unit_covered(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -135,9 +150,9 @@ async def test_every_unit_covered(app: App, block_id: int, sandbox: Sandbox) -> 
             uow.directory.add(Contact(block_id=block_id, unit_id=unit.id, role="unit", full_name=f"Cán bộ {unit.code}",
                                       position="Chuyên viên", phone="0912000000", registered_at=app.clock.now()))
         await uow.commit()
-    assert await open_menu(sandbox, "hoa", MISSING_ITEM) == ["Tất cả 11 đơn vị đều đã có đầu mối. 🎉"]
+    assert await open_menu(sandbox, "hoa", MISSING_ITEM) == [text("missing_none", total=11)]
     assert (await open_menu(sandbox, "hoa", UNITS_ITEM))[0].startswith(
-        f"Đơn vị và đầu mối của {BLOCK} (11/11 đơn vị đã có đầu mối):")
+        text("units_header", block=BLOCK, done=11, total=11) + "\n")
 
 
 async def test_revoke_a_contact(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -146,38 +161,32 @@ async def test_revoke_a_contact(app: App, block_id: int, sandbox: Sandbox) -> No
     await deliver(app)
     sandbox.inbox("hoa")
 
-    assert await open_menu(sandbox, "hoa", REVOKE_ITEM) == [
-        "Chọn đơn vị có đầu mối cần thu hồi:\n[1] YTE – Sở Y tế\n[2] Hủy"]
+    assert await open_menu(sandbox, "hoa", REVOKE_ITEM) == [buttons(text("revoke_pick_unit"), "YTE – Sở Y tế", CANCEL)]
+    assert await sandbox.say("hoa", "1") == [buttons(text("revoke_pick_contact", unit="Sở Y tế"),
+                                                     "Trần Văn Bình (Chuyên viên, 0987 654 321)", CANCEL)]
+    assert await sandbox.say("hoa", "1") == [buttons(text("revoke_confirm", name="Trần Văn Bình", unit="Sở Y tế"),
+                                                     text("confirm"), text("revoke_and_rotate"), CANCEL)]
     assert await sandbox.say("hoa", "1") == [
-        "Chọn đầu mối của Sở Y tế cần thu hồi:\n[1] Trần Văn Bình (Chuyên viên, 0987 654 321)\n[2] Hủy"]
-    assert await sandbox.say("hoa", "1") == [
-        "Thu hồi quyền đầu mối của Trần Văn Bình (Sở Y tế)? Người này sẽ không nhận nhắc việc và không thao tác "
-        "thay đơn vị được nữa.\n[1] Xác nhận\n[2] Thu hồi và đổi mã mời\n[3] Hủy"]
-    assert await sandbox.say("hoa", "1") == [
-        "Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).\n⚠️ Sở Y tế không còn đầu mối nào: đơn vị sẽ không nhận được "
-        "nhắc việc cho đến khi có người đăng ký lại."]
+        text("revoke_done", name="Trần Văn Bình", unit="Sở Y tế") + "\n" + text("revoke_last_contact", unit="Sở Y tế")]
 
     assert sandbox.inbox("binh") == []  # told through the outbox, not inside the secretariat's update
     assert await deliver(app) == 1
-    assert sandbox.inbox("binh") == [
-        f"Quyền đầu mối của bạn tại Sở Y tế ({BLOCK}) đã được Thường trực Khối thu hồi. "
-        "Nếu có nhầm lẫn, mời liên hệ Thường trực Khối."]
+    assert sandbox.inbox("binh") == [text("notice_revoked", unit="Sở Y tế", block=BLOCK)]
 
     assert await open_menu(sandbox, "hoa", UNITS_ITEM) == [unit_list({})]
-    assert await open_menu(sandbox, "hoa", REVOKE_ITEM) == ["Chưa đơn vị nào có đầu mối để thu hồi."]
+    assert await open_menu(sandbox, "hoa", REVOKE_ITEM) == [text("revoke_no_contacts")]
 
     # the revoked person is a guest again
     assert await sandbox.say("binh", "/menu") == [GUEST_MENU]
-    assert await sandbox.say("binh", "/toi") == ["Bạn chưa đăng ký ở khối nào. Gửi mã mời để đăng ký."]
-    assert await sandbox.say("binh", "xin chào") == [
-        "Tôi chưa hiểu. Nếu bạn có mã mời, hãy gửi mã (ví dụ ABCDE-FGHJK). Gõ /help để xem hướng dẫn."]
+    assert await sandbox.say("binh", "/toi") == [text("whoami_none")]
+    assert await sandbox.say("binh", "xin chào") == [text("guest_hint")]
     async with app.uow() as uow:
         actions = [(e.action, e.detail.get("unit_id")) for e in await uow.audit.entries(block_id)]
     assert actions[-1][0] == "revoke_contact"
 
     # and may register again with the unit's code
-    assert (await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987 654 321"))[0].startswith(
-        "✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế")
+    assert (await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987 654 321"))[0] == text(
+        "reg_done_unit", unit="Sở Y tế", block=BLOCK)
 
 
 async def test_revoke_can_be_cancelled(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -186,7 +195,7 @@ async def test_revoke_can_be_cancelled(app: App, block_id: int, sandbox: Sandbox
     await open_menu(sandbox, "hoa", REVOKE_ITEM)
     await sandbox.say("hoa", "1")
     await sandbox.say("hoa", "1")
-    assert await sandbox.say("hoa", "3") == ["Đã hủy thao tác đang làm."]  # [3] Hủy
+    assert await sandbox.say("hoa", "3") == [text("cancelled")]  # [3] Hủy
     assert await deliver(app) == 1  # only the registration notice; nobody was told of a revocation
     assert sandbox.inbox("binh") == []
     assert is_unit_menu((await sandbox.say("binh", "/menu"))[0])
@@ -196,16 +205,14 @@ async def test_rotate_a_units_code(app: App, block_id: int, sandbox: Sandbox) ->
     c = await with_secretariat(app, block_id, sandbox)
     await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987 654 321")
 
-    assert await open_menu(sandbox, "hoa", ROTATE_ITEM) == ["\n".join(
-        ["Chọn đơn vị cần đổi mã mời (mã cũ sẽ hết hiệu lực):"]
-        + [f"[{i}] {code} – {name}" for i, (code, name) in enumerate(UNITS, 1)]
-        + ["[12] Thường trực Khối", "[13] Ban Thi đua - Khen thưởng tỉnh (theo dõi)", "[14] Hủy"])]
-    assert await sandbox.say("hoa", "7") == [
-        "Đổi mã mời của Sở Y tế? Mã cũ sẽ không dùng được nữa; các đầu mối đã đăng ký vẫn giữ nguyên."
-        "\n[1] Xác nhận\n[2] Hủy"]
+    assert await open_menu(sandbox, "hoa", ROTATE_ITEM) == [buttons(
+        text("rotate_pick_unit"), *(f"{code} – {name}" for code, name in UNITS), SECRETARIAT,
+        text("cli.invite_observer"), CANCEL)]
+    assert await sandbox.say("hoa", "7") == [buttons(text("rotate_confirm", unit="Sở Y tế"), text("confirm"), CANCEL)]
     out = await sandbox.say("hoa", "1")
-    match = re.fullmatch(r"Mã mời mới của Sở Y tế: (\w{5}-\w{5})\nĐường dẫn Telegram: https://t\.me/thidua_bot\?start=(\w{10})",
-                         out[0])
+    match = re.fullmatch(re.escape(text("rotate_done", unit="Sở Y tế", code="{code}", link="{link}"))
+                         .replace(re.escape("{code}"), r"(\w{5}-\w{5})")
+                         .replace(re.escape("{link}"), r"https://t\.me/thidua_bot\?start=(\w{10})"), out[0])
     assert match is not None, out
     new_code = match.group(1)
     assert new_code != c["YTE"] and match.group(2) == new_code.replace("-", "")
@@ -214,7 +221,7 @@ async def test_rotate_a_units_code(app: App, block_id: int, sandbox: Sandbox) ->
     assert await sandbox.say("an", f"/start {c['YTE']}") == [CODE_REVOKED]
     assert await sandbox.say("an", c["YTE"]) == [CODE_REVOKED]
     assert await sandbox.say("an", f"/start {new_code}") == [
-        f"Mã mời của đơn vị:\nSở Y tế\n{BLOCK}\n\nBạn là cán bộ đầu mối thi đua của đơn vị này?\n[1] Đồng ý\n[2] Không"]
+        buttons(text("reg_confirm_unit", unit="Sở Y tế", block=BLOCK), text("yes"), text("no"))]
     # the contact registered before keeps the role
     assert is_unit_menu((await sandbox.say("binh", "/menu"))[0])
     async with app.uow() as uow:
@@ -238,7 +245,7 @@ async def test_a_unit_contact_cannot_open_the_secretariats_items(app: App, block
     async with app.uow() as uow:
         state = await uow.dialogs.load_for_update("sandbox", "sb-binh", datetime.now(UTC))
         assert state is not None
-        state.choices = [["m.revoke", "Thu hồi một đầu mối"], ["m.rotate", "Đổi mã mời của đơn vị"]]
+        state.choices = [["m.revoke", REVOKE_ITEM], ["m.rotate", ROTATE_ITEM]]
         await uow.dialogs.save(state)
         await uow.commit()
     assert await sandbox.press("binh", "m.revoke", state.version) == [NOT_ALLOWED]
@@ -264,26 +271,27 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
     c = await with_secretariat(app, block_id, sandbox)
     await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987 654 321")
     await sandbox.say("lan", f"/start {c['observer']}")
-    assert sandbox.channel.delivered[-1].text == (
-        f"Mã mời theo dõi {BLOCK} dành cho Ban Thi đua - Khen thưởng tỉnh.\n\nBạn là cán bộ theo dõi khối?")
-    for text in ("1", "Phạm Thị Lan", "Chuyên viên Ban Thi đua - Khen thưởng"):
-        await sandbox.say("lan", text)
+    assert sandbox.channel.delivered[-1].text == text("reg_confirm_observer", block=BLOCK)
+    for said in ("1", "Phạm Thị Lan", "Chuyên viên Ban Thi đua - Khen thưởng"):
+        await sandbox.say("lan", said)
     summary = (await sandbox.say("lan", "0901 234 567"))[0]  # no «Đơn vị: ?»: the observer follows the block
-    assert summary.startswith(f"Mời kiểm tra lại thông tin:\n• Theo dõi: {BLOCK} (Ban Thi đua - Khen thưởng tỉnh)\n")
+    assert summary == buttons(text("reg_summary", where=text("reg_summary_observer", block=BLOCK), name="Phạm Thị Lan",
+                                   position="Chuyên viên Ban Thi đua - Khen thưởng", phone="0901 234 567"),
+                              text("confirm"), text("redo"), CANCEL)
     assert "?" not in summary
-    assert await sandbox.say("lan", "1") == [f"✅ Đã đăng ký bạn theo dõi {BLOCK}. Gõ /menu để xem tình hình của khối."]
+    assert await sandbox.say("lan", "1") == [text("reg_done_observer", block=BLOCK)]
     assert await deliver(app) == 2
-    assert sandbox.inbox("hoa")[-1] == (
-        "🆕 Phạm Thị Lan (Chuyên viên Ban Thi đua - Khen thưởng, 0901 234 567) vừa đăng ký làm theo dõi khối "
-        "(Ban Thi đua - Khen thưởng tỉnh). Đơn vị đã có đầu mối: 2/11.")
+    assert sandbox.inbox("hoa")[-1] == text(
+        "notice_registered", name="Phạm Thị Lan", position="Chuyên viên Ban Thi đua - Khen thưởng",
+        phone="0901 234 567", role_text=text("role.observer"), done=2, total=11)
 
     observer_menu = await sandbox.say("lan", "/menu")
     assert is_menu(observer_menu[0], OBSERVER_MENU, {UNITS_ITEM, MISSING_ITEM, WHOAMI_ITEM},
                    frozenset(SECRETARIAT_ONLY))
-    assert await choose(sandbox, "lan", UNITS_ITEM) == [
-        unit_list({"YTE": ["Trần Văn Bình, Chuyên viên, 0987 654 321"]})]
+    assert await choose(sandbox, "lan", UNITS_ITEM) == [unit_list({"YTE": [BINH]})]
     assert (await open_menu(sandbox, "lan", MISSING_ITEM))[0].startswith(
-        "Các đơn vị chưa có đầu mối (9/11):\n1. CDNDTNT – Trường")
+        text("missing_header", count=9, total=11) + "\n"
+        + text("units_line", i=1, code="CDNDTNT", name="Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", tag="") + "\n")
 
     assert await sandbox.say("lan", "/menu") == observer_menu
     version = sandbox.channel.delivered[-1].version
@@ -291,7 +299,7 @@ async def test_an_observer_sees_the_lists_but_cannot_revoke(app: App, block_id: 
     async with app.uow() as uow:  # a revoke item smuggled into the pending menu is still refused
         state = await uow.dialogs.load_for_update("sandbox", "sb-lan", datetime.now(UTC))
         assert state is not None
-        state.choices = [["m.revoke", "Thu hồi một đầu mối"]]
+        state.choices = [["m.revoke", REVOKE_ITEM]]
         await uow.dialogs.save(state)
         await uow.commit()
     assert await sandbox.press("lan", "m.revoke", state.version) == [NOT_ALLOWED]
@@ -302,22 +310,23 @@ async def test_a_unit_with_two_contacts(app: App, block_id: int, sandbox: Sandbo
     c = await with_secretariat(app, block_id, sandbox)
     await register(sandbox, "binh", c["YTE"], "Trần Văn Bình", "Chuyên viên", "0987 654 321")
     assert (await register(sandbox, "an", c["YTE"], "Lê Thị An", "Phó Chánh Văn phòng", "0356 123 456"))[0] == (
-        f"✅ Đã đăng ký bạn là đầu mối thi đua của Sở Y tế ({BLOCK}). "
-        "Tôi sẽ nhắn bạn khi có hạn nộp, việc chấm điểm và bỏ phiếu.")
+        text("reg_done_unit", unit="Sở Y tế", block=BLOCK))
     assert await deliver(app) == 2
-    assert [n[-27:] for n in sandbox.inbox("hoa")] == ["Đơn vị đã có đầu mối: 2/11."] * 2
+    assert sandbox.inbox("hoa") == [  # a unit with two contacts counts once
+        registered_notice("Trần Văn Bình", "Chuyên viên", "0987 654 321", "Sở Y tế", 2),
+        registered_notice("Lê Thị An", "Phó Chánh Văn phòng", "0356 123 456", "Sở Y tế", 2)]
 
-    both = ["Trần Văn Bình, Chuyên viên, 0987 654 321", "Lê Thị An, Phó Chánh Văn phòng, 0356 123 456"]
+    both = [BINH, contact("Lê Thị An", "Phó Chánh Văn phòng", "0356 123 456")]
     assert await open_menu(sandbox, "hoa", UNITS_ITEM) == [unit_list({"YTE": both})]
 
     await open_menu(sandbox, "hoa", REVOKE_ITEM)
-    assert await sandbox.say("hoa", "1") == [
-        "Chọn đầu mối của Sở Y tế cần thu hồi:\n[1] Trần Văn Bình (Chuyên viên, 0987 654 321)\n"
-        "[2] Lê Thị An (Phó Chánh Văn phòng, 0356 123 456)\n[3] Hủy"]
+    assert await sandbox.say("hoa", "1") == [buttons(
+        text("revoke_pick_contact", unit="Sở Y tế"), "Trần Văn Bình (Chuyên viên, 0987 654 321)",
+        "Lê Thị An (Phó Chánh Văn phòng, 0356 123 456)", CANCEL)]
     await sandbox.say("hoa", "2")
-    assert await sandbox.say("hoa", "1") == ["Đã thu hồi đầu mối Lê Thị An (Sở Y tế)."]
+    assert await sandbox.say("hoa", "1") == [text("revoke_done", name="Lê Thị An", unit="Sở Y tế")]
     assert await deliver(app) == 1
-    assert sandbox.inbox("an")[-1].startswith("Quyền đầu mối của bạn tại Sở Y tế")
+    assert sandbox.inbox("an")[-1] == text("notice_revoked", unit="Sở Y tế", block=BLOCK)
     assert sandbox.inbox("binh") == []
 
     assert await open_menu(sandbox, "hoa", UNITS_ITEM) == [unit_list({"YTE": both[:1]})]
@@ -333,8 +342,9 @@ async def test_revoke_and_rotate_shuts_the_person_out(app: App, block_id: int, s
     await sandbox.say("hoa", "1")
     await sandbox.say("hoa", "1")
     out = await sandbox.say("hoa", "2")  # [2] Thu hồi và đổi mã mời
-    assert out[0].startswith("Đã thu hồi đầu mối Trần Văn Bình (Sở Y tế).")
-    assert out[1].startswith("Mã mời mới của Sở Y tế: ")
+    assert out[0] == text("revoke_done", name="Trần Văn Bình", unit="Sở Y tế") + "\n" + text(
+        "revoke_last_contact", unit="Sở Y tế")
+    assert out[1].startswith(text("rotate_done", unit="Sở Y tế", code="{}", link="").split("{}")[0])
     assert await sandbox.say("binh", f"/start {c['YTE']}") == [CODE_REVOKED]  # the old code no longer works
 
 
@@ -344,11 +354,11 @@ async def test_a_second_secretariat_member_and_the_secretariat_code_can_be_shut_
     await register(sandbox, "hoa", c["secretariat"], "Nguyễn Thị Hoa", "Chánh Văn phòng", "0912345678")
     await register(sandbox, "lan", c["secretariat"], "Lê Thị Lan", "Chuyên viên", "0912000111")
     out = await open_menu(sandbox, "hoa", REVOKE_ITEM)
-    assert out == ["Chọn đơn vị có đầu mối cần thu hồi:\n[1] Thường trực Khối\n[2] Hủy"]
-    assert await sandbox.say("hoa", "1") == [
-        "Chọn đầu mối của Thường trực Khối cần thu hồi:\n[1] Lê Thị Lan (Chuyên viên, 0912 000 111)\n[2] Hủy"]
+    assert out == [buttons(text("revoke_pick_unit"), SECRETARIAT, CANCEL)]
+    assert await sandbox.say("hoa", "1") == [buttons(text("revoke_pick_contact", unit=SECRETARIAT),
+                                                     "Lê Thị Lan (Chuyên viên, 0912 000 111)", CANCEL)]
     await sandbox.say("hoa", "1")
     out = await sandbox.say("hoa", "2")
-    assert out[1].startswith("Mã mời mới của Thường trực Khối: ")
+    assert out[1].startswith(text("rotate_done", unit=SECRETARIAT, code="{}", link="").split("{}")[0])
     assert await sandbox.say("lan", "/menu") == [GUEST_MENU]
     assert await sandbox.say("lan", f"/start {c['secretariat']}") == [CODE_REVOKED]
