@@ -237,3 +237,11 @@ cli-texts_broken =
     Not started: a text file (.ftl) is broken:
       { $problems }
     Fix the line named and run again (thidua doctor checks these files).
+
+# Where a problem lies in a file (see vi.ftl).
+office-sheet = Sheet "{ $sheet }"
+office-sheet_row = Sheet "{ $sheet }", row { $row }
+office-sheet_cell = Sheet "{ $sheet }", row { $row }, column "{ $column }"
+office-labelled_cell = Sheet "{ $sheet }", row { $row } ("{ $label }")
+office-sheet_item = Sheet "{ $sheet }", item "{ $item }"
+office-row = row { $row }

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Final
 
 from handlers.core.catalog import DEFAULT_LANG, Catalog
+from handlers.core.office.places import at_place, worded_values
 from handlers.core.office.problems import Problem, ProblemsFound
 from handlers.core.office.reader import read_file, show
 from handlers.deadlines.rules.kinds import DEADLINE_KINDS
@@ -97,8 +98,10 @@ MAX_SHOWN: Final = 50  # problems listed in the exception text; all stay in `.me
 
 
 def describe(problem: Problem, path: str = "", lang: str = DEFAULT_LANG) -> str:
-    text = Catalog(lang)(MESSAGE_KEYS[problem.key], **{"path": path, **problem.values})
-    return f"{problem.where}: {text}" if problem.where else text
+    """One problem as a line naming its place, both in `lang` (catalog keys `block_file.<key>`, `office.*`)."""
+    t = Catalog(lang)
+    text = t(MESSAGE_KEYS[problem.key], **{"path": path, **worded_values(problem.values, t)})
+    return at_place(problem, text, t)
 
 
 class BlockFileError(Exception):
@@ -126,7 +129,7 @@ def parse_due(text: str) -> datetime:
         return due_from_text(text)
     except DueError as error:
         raise BlockFileError(
-            [Problem("", error.key, {"value": show(text), "low": MIN_YEAR, "high": MAX_YEAR})]
+            [Problem(None, error.key, {"value": show(text), "low": MIN_YEAR, "high": MAX_YEAR})]
         ) from None
 
 
