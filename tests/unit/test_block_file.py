@@ -16,12 +16,14 @@ import yaml
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from handlers.core.catalog import LANGUAGES, text
 from handlers.core.clock import LOCAL_TZ, format_local
 from handlers.term.block_file.read import (
     MESSAGE_KEYS,
     BlockFileError,
     BlockSpec,
     block_xlsx_bytes,
+    describe,
     load_block_file,
     parse_due,
     spec_from_mapping,
@@ -377,23 +379,50 @@ def test_xlsx_date_cells(tmp_path: Path) -> None:
     assert [d.kind for d in spec.deadlines] == ["six_month_report", "year_end_report", "self_assessment"]
 
 
-def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
+def _problem_lines(path: Path, lang: str) -> list[str]:
+    """The problems of the file as a reader in `lang` reads them."""
+    with pytest.raises(BlockFileError) as caught:
+        load_block_file(path)
+    lines = [describe(problem, path.name, lang) for problem in caught.value.problems]
+    if lang == "vi":
+        assert list(caught.value.messages) == lines
+    return lines
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path, lang: str) -> None:
     sheets = sample_sheets()
     sheets["Khối"] = [["Tên khối", "K"], ["Năm", 1999], ["Trưởng khối", "BHXH"], ["Màu", "đỏ"], ["Năm", 2026]]
     sheets["Đơn vị"] += [["BHXH", "Trùng mã"]]
     sheets["Hạn nộp"] += [["custom", "Họp", "31/04/2026", "x.yaml"]]
-    errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
+    errors = _problem_lines(workbook(sheets, tmp_path / "b.xlsx"), lang)
+
+    def t(key: str, **values: object) -> str:
+        return text(key, lang, **values)
+
+    allowed = '"Tên khối", "Tỉnh", "Năm", "Trưởng khối", "Phó Trưởng khối"'  # the sheet's labels
     assert errors == [
-        'Sheet "Khối", dòng 4: mục "Màu" không được hỗ trợ (chỉ dùng: "Tên khối", "Tỉnh", "Năm", '
-        '"Trưởng khối", "Phó Trưởng khối")',
-        'Sheet "Khối", dòng 5: mục "Năm" bị lặp (đã có ở dòng 2)',
-        'Sheet "Khối", mục "Tỉnh": bắt buộc nhưng đang để trống',
-        'Sheet "Khối", dòng 2 ("Năm"): năm "1999" không hợp lệ: phải là số nguyên từ 2000 đến 2100',
-        'Sheet "Đơn vị", dòng 5, cột "Mã": mã đơn vị "BHXH" bị trùng (đã có ở dòng 2)',
-        'Sheet "Hạn nộp", dòng 3, cột "Hạn": ngày giờ "31/04/2026" không có thật',
-        'Sheet "Hạn nộp", dòng 3, cột "Bảng điểm": chỉ hạn nộp loại self_assessment mới có bảng điểm '
-        "(hạn này thuộc loại custom)",
+        f'{t("office.sheet_row", sheet="Khối", row=4)}: {t("block_file.label_unknown", label="Màu", allowed=allowed)}',
+        f'{t("office.sheet_row", sheet="Khối", row=5)}: '
+        f'{t("block_file.label_duplicate", label="Năm", first=t("office.row", row=2))}',
+        f'{t("office.sheet_item", sheet="Khối", item="Tỉnh")}: {t("block_file.required")}',
+        f'{t("office.labelled_cell", sheet="Khối", row=2, label="Năm")}: '
+        f'{t("block_file.year_invalid", value="1999", low=2000, high=2100)}',
+        f'{t("office.sheet_cell", sheet="Đơn vị", row=5, column="Mã")}: '
+        f'{t("block_file.code_duplicate", value="BHXH", first=t("office.row", row=2))}',
+        f'{t("office.sheet_cell", sheet="Hạn nộp", row=3, column="Hạn")}: '
+        f'{t("block_file.due_not_real", value="31/04/2026")}',
+        f'{t("office.sheet_cell", sheet="Hạn nộp", row=3, column="Bảng điểm")}: '
+        f'{t("block_file.sheet_not_allowed", kind="custom")}',
     ]
+
+
+def test_xlsx_errors_in_english_name_rows_and_columns_in_english(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Đơn vị"] += [["BHXH", "Trùng mã"]]
+    errors = _problem_lines(workbook(sheets, tmp_path / "b.xlsx"), "en")
+    assert [error.split(": ")[0] for error in errors] == ['Sheet "Đơn vị", row 5, column "Mã"']
+    assert errors[0].endswith("(already at row 2)")
 
 
 def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
@@ -401,7 +430,10 @@ def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
     del sheets["Khối"]
     sheets["Đơn vị"] = [["Mã", "Tên gọi"], ["A", "x"], ["B", "y"]]
     errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
-    assert errors == ['thiếu sheet "Khối" (hoặc "block")', 'Sheet "Đơn vị", dòng 1: thiếu cột "Tên"']
+    assert errors == [
+        text("block_file.sheet_missing", sheet="Khối", alias="block"),
+        f'{text("office.sheet_row", sheet="Đơn vị", row=1)}: {text("block_file.column_missing", column="Tên")}',
+    ]
 
 
 def test_xlsx_empty_units_sheet_and_no_deadlines_sheet(tmp_path: Path) -> None:
@@ -409,7 +441,8 @@ def test_xlsx_empty_units_sheet_and_no_deadlines_sheet(tmp_path: Path) -> None:
     sheets["Đơn vị"] = []
     del sheets["Hạn nộp"]
     errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
-    assert errors == ['Sheet "Đơn vị": sheet trống: cần dòng tiêu đề với các cột "Mã", "Tên"']
+    columns = '"Mã", "Tên"'  # the sheet's own column labels
+    assert errors == [f'{text("office.sheet", sheet="Đơn vị")}: {text("block_file.sheet_empty", columns=columns)}']
 
 
 def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
@@ -419,9 +452,12 @@ def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
     sheets["Hạn nộp"][1][2] = 3.5
     errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
     assert errors == [
-        'Sheet "Khối", dòng 1 ("Tên khối"): phải là chữ, không phải đúng/sai',
-        'Sheet "Đơn vị", dòng 3, cột "Tên": phải là chữ, không phải ngày giờ',
-        'Sheet "Hạn nộp", dòng 2, cột "Hạn": hạn "3.5" không đúng dạng dd/mm/yyyy HH:MM hoặc dd/mm/yyyy',
+        f'{text("office.labelled_cell", sheet="Khối", row=1, label="Tên khối")}: '
+        f'{text("block_file.not_text", got=text("office.kind.bool"))}',
+        f'{text("office.sheet_cell", sheet="Đơn vị", row=3, column="Tên")}: '
+        f'{text("block_file.not_text", got=text("office.kind.datetime"))}',
+        f'{text("office.sheet_cell", sheet="Hạn nộp", row=2, column="Hạn")}: '
+        f'{text("block_file.due_invalid", value="3.5")}',
     ]
 
 

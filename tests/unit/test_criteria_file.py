@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from handlers.core.catalog import EN, VI
+from handlers.core.catalog import EN, LANGUAGES, VI, text
 from handlers.scoring.sheet_file.read import (
     CriteriaFileError,
     CriterionSpec,
@@ -304,12 +304,15 @@ def test_xlsx_english_names_section_on_every_row_extra_columns(tmp_path: Path) -
     assert spec.deductions[0].max == Decimal("0.3")  # float noise from a formula is not an error...
     assert errors_of(lambda: load_criteria_file(workbook(
         sheets | {"SHEET": [["title", "T"], ["step", 0.5]]}, tmp_path / "t.xlsx"))) == [
-        'Sheet "Criteria", dòng 3, cột "Max": điểm tối đa 0,75 không phải là bội số của bước điểm 0,5',
-        'Sheet "Criteria", dòng 6, cột "Max": điểm tối đa 0,3 không phải là bội số của bước điểm 0,5',
+        f'{text("office.sheet_cell", sheet="Criteria", row=3, column="Max")}: '
+        f'{text("sheet_file.off_step", value="0,75", step="0,5")}',
+        f'{text("office.sheet_cell", sheet="Criteria", row=6, column="Max")}: '
+        f'{text("sheet_file.off_step", value="0,3", step="0,5")}',
     ]  # ...but the step still is
 
 
-def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path, lang: str) -> None:
     sheets = sample_sheets()
     sheets["Bảng điểm"] = [["Tên bảng", None], ["Bước điểm", 0], ["Màu", "đỏ"], ["Bước điểm", 1]]
     sheets["Tiêu chí"] += [
@@ -320,27 +323,58 @@ def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
         [None, None, "Tên khác", "4.2", None, "4,2"],
         ["Điểm thưởng", None, None, "1.1", "Trùng", 1],
     ]
-    errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == [
-        'Sheet "Bảng điểm", dòng 3: mục "Màu" không được hỗ trợ (chỉ dùng: "Tên bảng", "Bước điểm")',
-        'Sheet "Bảng điểm", dòng 4: mục "Bước điểm" bị lặp (đã có ở dòng 2)',
-        'Sheet "Tiêu chí", dòng 10, cột "Loại": loại "Khen" không hợp lệ: dùng một trong Tiêu chí (base), '
-        "Điểm thưởng (bonus), Điểm trừ (deduction)",
-        'Sheet "Tiêu chí", dòng 13, cột "Tên mục": tên mục "Tên khác" khác với tên đã ghi ở dòng 12',
-        'Sheet "Bảng điểm", dòng 1 ("Tên bảng"): bắt buộc nhưng đang để trống',
-        'Sheet "Bảng điểm", dòng 2 ("Bước điểm"): phải lớn hơn 0 (đang là "0")',
-        'Sheet "Tiêu chí", dòng 9, cột "Mục": mã mục "I" bị trùng (đã có ở dòng 2)',
-        'Sheet "Tiêu chí", dòng 11: mục "III" không có tiêu chí nào',
-        'Sheet "Tiêu chí", dòng 13, cột "Nội dung": bắt buộc nhưng đang để trống',
-        'Sheet "Tiêu chí", dòng 14, cột "Mã": mã tiêu chí "1.1" bị trùng (đã có ở dòng 3)',
-    ]
+    with pytest.raises(CriteriaFileError) as caught:
+        load_criteria_file(workbook(sheets, tmp_path / "s.xlsx"))
+
+    def t(key: str, **values: object) -> str:
+        return text(key, lang, **values)
+
+    def row(sheet: str, number: int) -> str:
+        return t("office.sheet_row", sheet=sheet, row=number)
+
+    def cell(sheet: str, number: int, column: str) -> str:
+        return t("office.sheet_cell", sheet=sheet, row=number, column=column)
+
+    def labelled(number: int, label: str) -> str:
+        return t("office.labelled_cell", sheet="Bảng điểm", row=number, label=label)
+
+    kinds = "Tiêu chí (base), Điểm thưởng (bonus), Điểm trừ (deduction)"  # the "Loại" column's own labels
+    labels = '"Tên bảng", "Bước điểm"'  # the labels of the sheet "Bảng điểm"
+    assert caught.value.lines(lang) == (
+        f'{row("Bảng điểm", 3)}: {t("sheet_file.label_unknown", label="Màu", allowed=labels)}',
+        f'{row("Bảng điểm", 4)}: {t("sheet_file.label_duplicate", label="Bước điểm", first=t("office.row", row=2))}',
+        f'{cell("Tiêu chí", 10, "Loại")}: {t("sheet_file.kind_invalid", value="Khen", allowed=kinds)}',
+        f'{cell("Tiêu chí", 13, "Tên mục")}: '
+        f'{t("sheet_file.section_title_conflict", value="Tên khác", first=t("office.row", row=12))}',
+        f'{labelled(1, "Tên bảng")}: {t("sheet_file.required")}',
+        f'{labelled(2, "Bước điểm")}: {t("sheet_file.not_positive", value="0")}',
+        f'{cell("Tiêu chí", 9, "Mục")}: {t("sheet_file.section_duplicate", value="I", first=t("office.row", row=2))}',
+        f'{row("Tiêu chí", 11)}: {t("sheet_file.section_empty", code="III")}',
+        f'{cell("Tiêu chí", 13, "Nội dung")}: {t("sheet_file.required")}',
+        f'{cell("Tiêu chí", 14, "Mã")}: '
+        f'{t("sheet_file.criterion_duplicate", value="1.1", first=t("office.row", row=3))}',
+    )
+    assert caught.value.messages == caught.value.lines("vi")
+
+
+def test_xlsx_errors_in_english_name_rows_and_columns_in_english(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Tiêu chí"] += [["Điểm thưởng", None, None, "1.1", "Trùng", 1]]
+    sheets["Bảng điểm"][1][1] = True
+    with pytest.raises(CriteriaFileError) as caught:
+        load_criteria_file(workbook(sheets, tmp_path / "s.xlsx"))
+    assert caught.value.lines("en") == (
+        'Sheet "Bảng điểm", row 2 ("Bước điểm"): "true/false" is not a number (write 9,5 or 9.5)',
+        'Sheet "Tiêu chí", row 9, column "Mã": criterion code "1.1" is repeated (first at row 3)',
+    )
 
 
 def test_xlsx_criterion_before_any_section(tmp_path: Path) -> None:
     sheets = sample_sheets()
     sheets["Tiêu chí"].insert(1, ["Tiêu chí", None, None, "0.1", "Mồ côi", 1])
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == ['Sheet "Tiêu chí", dòng 2, cột "Mục": bắt buộc nhưng đang để trống']
+    where = text("office.sheet_cell", sheet="Tiêu chí", row=2, column="Mục")
+    assert errors == [f'{where}: {text("sheet_file.required")}']
 
 
 def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
@@ -348,15 +382,19 @@ def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
     del sheets["Bảng điểm"]
     sheets["Tiêu chí"] = [["Loại", "Mục", "Tên mục", "Mã", "Nội dung"], [None, "I", "Một", "1.1", "x"]]
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == ['thiếu sheet "Bảng điểm" (hoặc "sheet")', 'Sheet "Tiêu chí", dòng 1: thiếu cột "Điểm tối đa"']
+    assert errors == [
+        text("sheet_file.sheet_missing", sheet="Bảng điểm", alias="sheet"),
+        f'{text("office.sheet_row", sheet="Tiêu chí", row=1)}: '
+        f'{text("sheet_file.column_missing", column="Điểm tối đa")}',
+    ]
 
 
 def test_xlsx_empty_criteria_sheet(tmp_path: Path) -> None:
     sheets = sample_sheets()
     sheets["Tiêu chí"] = []
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == ['Sheet "Tiêu chí": sheet trống: cần dòng tiêu đề với các cột "Loại", "Mục", "Tên mục", '
-                      '"Mã", "Nội dung", "Điểm tối đa"']
+    columns = ", ".join(f'"{label}"' for label in HEADER)  # the sheet's own column labels
+    assert errors == [f'{text("office.sheet", sheet="Tiêu chí")}: {text("sheet_file.sheet_empty", columns=columns)}']
 
 
 def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
@@ -366,11 +404,16 @@ def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
     sheets["Tiêu chí"][3][5] = datetime(2026, 1, 1, 9, 0)
     sheets["Tiêu chí"][5][5] = False
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
+
+    def cell(number: int, column: str) -> str:
+        return text("office.sheet_cell", sheet="Tiêu chí", row=number, column=column)
+
     assert errors == [
-        'Sheet "Bảng điểm", dòng 1 ("Tên bảng"): phải là chữ, không phải đúng/sai',
-        'Sheet "Tiêu chí", dòng 3, cột "Nội dung": phải là chữ, không phải ngày giờ',
-        'Sheet "Tiêu chí", dòng 4, cột "Điểm tối đa": "ngày giờ" không phải là số (viết như 9,5 hoặc 9.5)',
-        'Sheet "Tiêu chí", dòng 6, cột "Điểm tối đa": "đúng/sai" không phải là số (viết như 9,5 hoặc 9.5)',
+        f'{text("office.labelled_cell", sheet="Bảng điểm", row=1, label="Tên bảng")}: '
+        f'{text("sheet_file.not_text", got=text("office.kind.bool"))}',
+        f'{cell(3, "Nội dung")}: {text("sheet_file.not_text", got=text("office.kind.datetime"))}',
+        f'{cell(4, "Điểm tối đa")}: {text("sheet_file.not_number", value=text("office.kind.datetime"))}',
+        f'{cell(6, "Điểm tối đa")}: {text("sheet_file.not_number", value=text("office.kind.bool"))}',
     ]
 
 

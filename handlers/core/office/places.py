@@ -1,4 +1,5 @@
-"""A problem's place in words, in the reader's language: the catalog's `office.*` texts.
+"""A problem's place in words, in the reader's language: the catalog's `office.*` texts (and the kind of a
+value that is not what it should be, `office.kind.*`).
 
 The readers and the rules only hand `Place` values around; a file's reader words them here when a problem
 is shown to a person (`describe` of the block file and of the criteria file), so an English-speaking
@@ -8,6 +9,7 @@ secretariat reads `Sheet "Units", row 5, column "Code"` and a Vietnamese one `â€
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Final
 
 from handlers.core.office.problems import (
     PLACES,
@@ -19,10 +21,16 @@ from handlers.core.office.problems import (
     SheetCell,
     SheetItem,
     SheetRow,
+    ValueKind,
     YamlPath,
 )
 
 Words = Callable[..., str]  # a Catalog: key and values â†’ the text in its language
+VALUE_KIND_KEYS: Final = {
+    "bool": "office.kind.bool", "number": "office.kind.number", "datetime": "office.kind.datetime",
+    "date": "office.kind.date", "time": "office.kind.time", "list": "office.kind.list",
+    "mapping": "office.kind.mapping",
+}
 
 
 def place_text(place: Place, t: Words) -> str:
@@ -44,9 +52,16 @@ def place_text(place: Place, t: Words) -> str:
             return t("office.row", row=row)
 
 
+def kind_text(kind: ValueKind, t: Words) -> str:
+    """A kind of value in words; a type no office file holds keeps its Python name."""
+    return t(VALUE_KIND_KEYS[kind.name]) if kind.name in VALUE_KIND_KEYS else kind.name
+
+
 def worded_values(values: Mapping[str, object], t: Words) -> dict[str, object]:
-    """A problem's values with every place among them in words (`first`: where a duplicate came first)."""
-    return {name: place_text(value, t) if isinstance(value, PLACES) else value for name, value in values.items()}
+    """A problem's values with every place (`first`: where a duplicate came first) and kind of value in words."""
+    return {name: place_text(value, t) if isinstance(value, PLACES)
+            else kind_text(value, t) if isinstance(value, ValueKind) else value
+            for name, value in values.items()}
 
 
 def at_place(problem: Problem, text: str, t: Words) -> str:

@@ -79,6 +79,14 @@ PLACES: Final = (YamlPath, Sheet, SheetRow, SheetCell, LabelledCell, SheetItem, 
 
 
 @dataclass(frozen=True, slots=True)
+class ValueKind:
+    """What a value that should have been text or a number is ("bool", "number", "datetime", "date",
+    "time", "list", "mapping", or Python's name of any other type); worded like a place."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a file: where (None: the file as a whole), and a message key with its values
     (a value may be a `Place`, such as the row a duplicate was first given on)."""

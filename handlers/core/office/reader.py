@@ -18,7 +18,7 @@ from typing import Final, TypeVar
 
 import yaml
 
-from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound, YamlPath
+from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound, ValueKind, YamlPath
 
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 _YAML_SUFFIXES: Final = frozenset({".yaml", ".yml"})
@@ -168,20 +168,20 @@ def is_bad_char(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cs") or 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
 
 
-def kind_name(value: object) -> str:
-    """What a value that should have been text is, in Vietnamese."""
+def kind_name(value: object) -> ValueKind:
+    """What a value that should have been text is (the reader words it in its language)."""
     kinds: tuple[tuple[type, str], ...] = (
-        (bool, "đúng/sai"),
-        (int, "số"),
-        (float, "số"),
-        (Decimal, "số"),
-        (datetime, "ngày giờ"),
-        (date, "ngày"),
-        (time, "giờ"),
-        (list, "danh sách"),
-        (dict, "bảng mục: giá trị"),
+        (bool, "bool"),
+        (int, "number"),
+        (float, "number"),
+        (Decimal, "number"),
+        (datetime, "datetime"),
+        (date, "date"),
+        (time, "time"),
+        (list, "list"),
+        (dict, "mapping"),
     )
-    return next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__)
+    return ValueKind(next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__))
 
 
 def cell_text(cell: Cell, limit: int, problems: list[Problem], *, required: bool = True) -> str | None:

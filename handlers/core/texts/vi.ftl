@@ -247,3 +247,11 @@ office-sheet_cell = Sheet "{ $sheet }", dòng { $row }, cột "{ $column }"
 office-labelled_cell = Sheet "{ $sheet }", dòng { $row } ("{ $label }")
 office-sheet_item = Sheet "{ $sheet }", mục "{ $item }"
 office-row = dòng { $row }
+# What a value typed where text or a number belongs is («phải là chữ, không phải số»).
+office-kind-bool = đúng/sai
+office-kind-number = số
+office-kind-datetime = ngày giờ
+office-kind-date = ngày
+office-kind-time = giờ
+office-kind-list = danh sách
+office-kind-mapping = bảng mục: giá trị

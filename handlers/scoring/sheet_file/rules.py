@@ -99,7 +99,7 @@ class _Checker:
         number = decimal_of(value)
         if number is None:
             readable = isinstance(value, str | int | float) and not isinstance(value, bool)
-            shown = show(value) if readable else kind_name(value)
+            shown: object = show(value) if readable else kind_name(value)
             self.add(cell.where, "not_number", value=shown)
             return None
         if number <= 0:

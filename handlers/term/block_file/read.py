@@ -41,6 +41,7 @@ __all__ = [
     "Problem",
     "UnitSpec",
     "block_xlsx_bytes",
+    "describe",
     "load_block_file",
     "parse_due",
     "spec_from_mapping",
