@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from handlers.core.catalog import EN, LANGUAGES, VI, text
+from handlers.core.catalog import EN, LANGUAGES, VI, placeholders, text
 from handlers.scoring.sheet_file.read import (
     CriteriaFileError,
     CriterionSpec,
@@ -48,6 +48,16 @@ def errors_of(load: Callable[[], object]) -> list[str]:
     with pytest.raises(CriteriaFileError) as caught:
         load()
     return list(caught.value.messages)
+
+
+def opening(key: str, **values: object) -> str:
+    """The text of `key` as far as its first placeholder not given (a test that knows only how a message starts)."""
+    return text(key, **{name: "\0" for name in placeholders(key)} | values).split("\0")[0]
+
+
+def at(where: str, key: str, **values: object) -> str:
+    """A problem's line as far as the values given: its place in the file, then its text."""
+    return f"{where}: {opening(key, **values)}"
 
 
 def yaml_errors(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> list[str]:
@@ -141,44 +151,50 @@ def test_yaml_keeps_codes_as_written(tmp_path: Path) -> None:
 # --- one failing case per rule, each naming its row and field -----------------------------------
 
 
+C1 = "sections[0].criteria[1]"
+
+
 @pytest.mark.parametrize(("place", "value", "expected"), [
-    (("sheet", "title"), " ", "sheet.title: bắt buộc nhưng đang để trống"),
-    (("sheet", "title"), "x" * 201, "sheet.title: dài quá 200 ký tự"),
-    (("sheet", "step"), "0", 'sheet.step: phải lớn hơn 0 (đang là "0")'),
-    (("sheet", "step"), "-0,5", 'sheet.step: phải lớn hơn 0 (đang là "-0,5")'),
-    (("sheet", "step"), "nửa điểm", 'sheet.step: "nửa điểm" không phải là số (viết như 9,5 hoặc 9.5)'),
-    (("sheet", "step"), "0,125", 'sheet.step: "0,125" có quá 2 chữ số thập phân'),
-    (("sheet", "step"), None, "sheet.step: bắt buộc"),
-    (("sheet", "colour"), "đỏ", 'sheet.colour: mục "colour" không được hỗ trợ (chỉ dùng: title, step)'),
-    (("sections", 1, "title"), "", "sections[1].title: bắt buộc"),
-    (("sections", 1, "code"), "Mục 2", 'sections[1].code: mã "Mục 2" không hợp lệ'),
-    (("sections", 2, "code"), "i", 'sections[2].code: mã mục "i" bị trùng (đã có ở sections[0])'),
-    (("sections", 3, "criteria"), [], 'sections[3].criteria: mục "IV" không có tiêu chí nào'),
-    (("sections", 3, "criteria"), None, 'sections[3].criteria: mục "IV" không có tiêu chí nào'),
-    (("sections", 0, "criteria", 1, "text"), "", "sections[0].criteria[1].text: bắt buộc"),
-    (("sections", 0, "criteria", 1, "text"), ["a"], "sections[0].criteria[1].text: phải là chữ, không phải danh sách"),
-    (("sections", 0, "criteria", 1, "code"), "1 2", 'sections[0].criteria[1].code: mã "1 2" không hợp lệ'),
-    (("sections", 0, "criteria", 1, "code"), "Đ1", 'sections[0].criteria[1].code: mã "Đ1" không hợp lệ'),
-    (("sections", 0, "criteria", 1, "code"), "A" * 21, "sections[0].criteria[1].code: mã"),
+    (("sheet", "title"), " ", at("sheet.title", "sheet_file.required")),
+    (("sheet", "title"), "x" * 201, at("sheet.title", "sheet_file.too_long", limit=200)),
+    (("sheet", "step"), "0", at("sheet.step", "sheet_file.not_positive", value="0")),
+    (("sheet", "step"), "-0,5", at("sheet.step", "sheet_file.not_positive", value="-0,5")),
+    (("sheet", "step"), "nửa điểm", at("sheet.step", "sheet_file.not_number", value="nửa điểm")),
+    (("sheet", "step"), "0,125", at("sheet.step", "sheet_file.too_precise", value="0,125")),
+    (("sheet", "step"), None, at("sheet.step", "sheet_file.required")),
+    (("sheet", "colour"), "đỏ", at("sheet.colour", "sheet_file.unknown_key", name="colour", allowed="title, step")),
+    (("sections", 1, "title"), "", at("sections[1].title", "sheet_file.required")),
+    (("sections", 1, "code"), "Mục 2", at("sections[1].code", "sheet_file.code_invalid", value="Mục 2")),
+    (("sections", 2, "code"), "i",
+     at("sections[2].code", "sheet_file.section_duplicate", value="i", first="sections[0]")),
+    (("sections", 3, "criteria"), [], at("sections[3].criteria", "sheet_file.section_empty", code="IV")),
+    (("sections", 3, "criteria"), None, at("sections[3].criteria", "sheet_file.section_empty", code="IV")),
+    (("sections", 0, "criteria", 1, "text"), "", at(f"{C1}.text", "sheet_file.required")),
+    (("sections", 0, "criteria", 1, "text"), ["a"],
+     at(f"{C1}.text", "sheet_file.not_text", got=text("office.kind.list"))),
+    (("sections", 0, "criteria", 1, "code"), "1 2", at(f"{C1}.code", "sheet_file.code_invalid", value="1 2")),
+    (("sections", 0, "criteria", 1, "code"), "Đ1", at(f"{C1}.code", "sheet_file.code_invalid", value="Đ1")),
+    (("sections", 0, "criteria", 1, "code"), "A" * 21, at(f"{C1}.code", "sheet_file.code_invalid")),
     (("sections", 0, "criteria", 1, "code"), "1.1",
-     'sections[0].criteria[1].code: mã tiêu chí "1.1" bị trùng (đã có ở sections[0].criteria[0])'),
-    (("sections", 0, "criteria", 1, "max"), "0", "sections[0].criteria[1].max: phải lớn hơn 0"),
-    (("sections", 0, "criteria", 1, "max"), "7,25",
-     "sections[0].criteria[1].max: điểm tối đa 7,25 không phải là bội số của bước điểm 0,5"),
-    (("sections", 0, "criteria", 1, "max"), "10 điểm", 'sections[0].criteria[1].max: "10 điểm" không phải là số'),
-    (("sections", 0, "criteria", 1, "max"), "100000", 'sections[0].criteria[1].max: "100000" quá lớn (tối đa 10000)'),
-    (("sections", 0, "criteria", 1, "note"), "x", 'sections[0].criteria[1].note: mục "note" không được hỗ trợ'),
-    (("bonus", 0, "code"), "4.2", 'bonus[0].code: mã tiêu chí "4.2" bị trùng (đã có ở sections[3].criteria[1])'),
-    (("deductions", 1, "code"), "t1", 'deductions[1].code: mã tiêu chí "t1" bị trùng (đã có ở bonus[0])'),
-    (("deductions", 0, "max"), "2,3",
-     "deductions[0].max: điểm tối đa 2,3 không phải là bội số của bước điểm 0,5"),
-    (("bonus", 1, "text"), None, "bonus[1].text: bắt buộc"),
-    (("bonus", 1), "T2", "bonus[1]: phải gồm các mục dạng tên: giá trị (code, text, max)"),
-    (("bonus",), "T1", "bonus: phải là một danh sách"),
-    (("sections",), [], "sections: bảng tiêu chí phải có ít nhất một mục"),
-    (("sections",), None, "sections: thiếu mục bắt buộc"),
-    (("sheet",), None, "sheet: thiếu mục bắt buộc"),
-    (("extra",), 1, 'extra: mục "extra" không được hỗ trợ (chỉ dùng: sheet, sections, bonus, deductions)'),
+     at(f"{C1}.code", "sheet_file.criterion_duplicate", value="1.1", first="sections[0].criteria[0]")),
+    (("sections", 0, "criteria", 1, "max"), "0", at(f"{C1}.max", "sheet_file.not_positive", value="0")),
+    (("sections", 0, "criteria", 1, "max"), "7,25", at(f"{C1}.max", "sheet_file.off_step", value="7,25", step="0,5")),
+    (("sections", 0, "criteria", 1, "max"), "10 điểm", at(f"{C1}.max", "sheet_file.not_number", value="10 điểm")),
+    (("sections", 0, "criteria", 1, "max"), "100000",
+     at(f"{C1}.max", "sheet_file.too_big", value="100000", limit=10000)),
+    (("sections", 0, "criteria", 1, "note"), "x", at(f"{C1}.note", "sheet_file.unknown_key", name="note")),
+    (("bonus", 0, "code"), "4.2",
+     at("bonus[0].code", "sheet_file.criterion_duplicate", value="4.2", first="sections[3].criteria[1]")),
+    (("deductions", 1, "code"), "t1",
+     at("deductions[1].code", "sheet_file.criterion_duplicate", value="t1", first="bonus[0]")),
+    (("deductions", 0, "max"), "2,3", at("deductions[0].max", "sheet_file.off_step", value="2,3", step="0,5")),
+    (("bonus", 1, "text"), None, at("bonus[1].text", "sheet_file.required")),
+    (("bonus", 1), "T2", at("bonus[1]", "sheet_file.not_mapping", fields="code, text, max")),
+    (("bonus",), "T1", at("bonus", "sheet_file.not_list")),
+    (("sections",), [], at("sections", "sheet_file.no_sections")),
+    (("sections",), None, at("sections", "sheet_file.part_missing")),
+    (("sheet",), None, at("sheet", "sheet_file.part_missing")),
+    (("extra",), 1, at("extra", "sheet_file.unknown_key", name="extra", allowed="sheet, sections, bonus, deductions")),
 ])
 def test_rules(tmp_path: Path, place: tuple[Any, ...], value: object, expected: str) -> None:
     errors = yaml_errors(tmp_path, lambda d: put(d, place, value))
@@ -206,9 +222,10 @@ def test_many_errors_are_reported_together_in_file_order(tmp_path: Path) -> None
         "sheet.step", "sections[0].criteria[2].text", "sections[1].code", "sections[2].criteria[0].max",
         "bonus[1].code",
     ]
-    assert str(caught.value).startswith("Tệp bảng tiêu chí có 5 lỗi:\n- sheet.step:")
+    assert str(caught.value).startswith(f'{text("sheet_file.errors_header", count=5)}\n- sheet.step:')
     # with no valid step, maxima are not judged against it
-    assert not any("bội số" in m for m in caught.value.messages)
+    assert all(problem.key != "off_step" for problem in caught.value.problems)
+    assert not any(opening("sheet_file.off_step") in m for m in caught.value.messages)
 
 
 def _changed(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
@@ -228,14 +245,15 @@ def test_errors_in_english(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "content", "expected"), [
-    ("s.yaml", b"", "tệp s.yaml không có nội dung"),
-    ("s.yaml", b"sheet:\n  title: B\xe1ng\n", "tệp s.yaml không phải văn bản UTF-8 (lỗi ở dòng 2)"),
-    ("s.xlsx", b"PK\x03\x04broken", "không mở được tệp Excel s.xlsx"),
-    ("s.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp s.xls là Excel 97-2003 (.xls)"),
-    ("s.csv", b"code,max\n", "không nhận ra định dạng tệp s.csv"),
-    ("s.yaml", b"sheet: [\n", "tệp YAML sai cú pháp ở dòng 2"),
-    ("s.yaml", b"- a\n", "tệp không có dạng bảng tiêu chí"),
-    ("s.yaml", b"sheet: {title: A, title: B, step: 1}\n", 'sheet: mục "title" xuất hiện hai lần (dòng 1)'),
+    ("s.yaml", b"", text("sheet_file.file_empty", path="s.yaml")),
+    ("s.yaml", b"sheet:\n  title: B\xe1ng\n", text("sheet_file.file_not_utf8", path="s.yaml", line=2)),
+    ("s.xlsx", b"PK\x03\x04broken", text("sheet_file.xlsx_broken", path="s.xlsx")),
+    ("s.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", text("sheet_file.file_xls", path="s.xls")),
+    ("s.csv", b"code,max\n", text("sheet_file.file_format", path="s.csv")),
+    ("s.yaml", b"sheet: [\n", opening("sheet_file.yaml_syntax", line=2)),
+    ("s.yaml", b"- a\n", text("sheet_file.not_criteria_file")),
+    ("s.yaml", b"sheet: {title: A, title: B, step: 1}\n",
+     at("sheet", "sheet_file.yaml_duplicate_key", name="title", line=1)),
 ])
 def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
     path = tmp_path / name
@@ -245,7 +263,8 @@ def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert errors_of(lambda: load_criteria_file(tmp_path / "khong-co.yaml")) == ["không tìm thấy tệp khong-co.yaml"]
+    assert errors_of(lambda: load_criteria_file(tmp_path / "khong-co.yaml")) == [
+        text("sheet_file.file_missing", path="khong-co.yaml")]
 
 
 # --- Excel --------------------------------------------------------------------------------------
