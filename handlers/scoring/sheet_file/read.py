@@ -1,7 +1,7 @@
 """A criteria file (bảng tiêu chí chấm điểm), as a block adopts it for a year, read into a `SheetSpec`.
 
 Like the block file, it is typed by a secretariat on an office PC, in YAML (samples/criteria-2026.yaml)
-or in Excel, and when it is wrong every mistake is named at once, by row and field, in Vietnamese.
+or in Excel, and when it is wrong every mistake is named at once, by row and field, in the reader's language.
 Nothing here touches the database: `handlers.scoring.sheet_import` persists the spec.
 
 Excel layout (sheet and column names in Vietnamese or English, any case; other columns ignored):

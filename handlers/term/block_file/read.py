@@ -2,7 +2,7 @@
 
 Secretariats keep their block in Excel or in YAML (samples/block-vhxh.yaml), typed on office PCs:
 decomposed Vietnamese, stray spaces, dates as text or as Excel dates. The import must accept all
-of that, and when the file is wrong, say in Vietnamese where every mistake is (row and field)
+of that, and when the file is wrong, say where every mistake is (row and field), in the reader's language,
 in one answer, since each round trip costs a civil servant a day. Nothing here touches the
 database: the caller persists the spec.
 
