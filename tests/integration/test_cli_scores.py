@@ -12,6 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot.cli import main
+from handlers.core.catalog import text
 from handlers.scoring import board as data
 from storage.models import ChatAccount, Contact
 from storage.uow import UnitOfWork
@@ -20,7 +21,13 @@ from tests.conftest import SAMPLE_BLOCK
 from tests.integration.test_scoring_exports import BHXH_CHECK, add_assessment, add_sample_sheet, full_marks
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
+SHEET_TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"  # the sample sheet's title
+UNIT_CODES = "BHXH, CDNDTNT, CDCD, VHTTDL, TTTT, KHCN, YTE, BDT, GDDT, PTTH, LDTBXH"
 T = TypeVar("T")
+
+
+def ranked(rank: int, unit: str, total: object, own: object, *, tie: bool = False) -> str:
+    return text("sca.ranking_line", rank=rank, unit=unit, total=total, own=own, tie=text("sca.tie_tag") if tie else "")
 
 
 async def _seed(uow: UnitOfWork) -> None:
@@ -79,33 +86,35 @@ def test_progress_and_ranking(data_dir: Path, capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "scores", "progress")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[:3] == [f"📊 Điểm thi đua năm 2026 của {BLOCK}",
-                         "Bảng tiêu chí chấm điểm thi đua năm 2026 (tối đa 100 điểm, bước 0,5):",
-                         "• Bảo hiểm Xã hội tỉnh: ✅ đã nộp 27/11/2026 10:00 · đã kiểm tra 1/16"]
+    assert lines[:3] == [text("sca.overview_header", year=2026, block=BLOCK),
+                         text("sca.overview_sheet", title=SHEET_TITLE, max=100, step="0,5"),
+                         text("sca.p.submitted", unit="Bảo hiểm Xã hội tỉnh", at="27/11/2026 10:00", late="",
+                              checked=text("sca.p.checked", done=1, total=16))]
     # the command line runs on today's date: after the due date (30/11/2026) these lines also say "quá hạn"
-    assert lines[3].startswith("• Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh: ⬜ chưa chấm")
-    assert any(line.startswith("• Sở Khoa học và Công nghệ: ✏️ đang chấm 1/16 tiêu chí") for line in lines)
-    assert lines[-1] == "Đã nộp 3/11 · đang chấm 1 · chưa chấm 7."
+    assert lines[3].startswith(text("sca.p.not_started", unit="Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh"))
+    khcn = text("sca.p.in_progress", unit="Sở Khoa học và Công nghệ", done=1, total=16)
+    assert any(line.startswith(khcn) for line in lines)
+    assert lines[-1] == text("sca.overview_counts", done=3, total=11, working=1, idle=7)
     code, out, _ = run(capsys, "scores", "ranking", "--block", BLOCK)
     assert code == 0
     assert out.splitlines()[:4] == [
-        f"🏆 Xếp hạng thi đua năm 2026 của {BLOCK} theo điểm cuối cùng (3/11 đơn vị đã nộp):",
-        "1. Sở Giáo dục và Đào tạo: 99 điểm (tự chấm 99)",
-        "2. Bảo hiểm Xã hội tỉnh: 98 điểm (tự chấm 99,5) ⚖️ đồng điểm — bình xét bằng biểu quyết",
-        "2. Sở Y tế: 98 điểm (tự chấm 98) ⚖️ đồng điểm — bình xét bằng biểu quyết"]
+        text("sca.ranking_header", year=2026, block=BLOCK, done=3, total=11),
+        ranked(1, "Sở Giáo dục và Đào tạo", 99, 99),
+        ranked(2, "Bảo hiểm Xã hội tỉnh", 98, "99,5", tie=True),
+        ranked(2, "Sở Y tế", 98, 98, tie=True)]
 
 
 def test_exports(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_path = tmp_path / "tong-hop.xlsx"
     assert run(capsys, "scores", "export", "--out", str(out_path)) == (
-        0, f"Đã ghi {out_path}: tổng hợp điểm, 3/11 đơn vị đã nộp.\n", "")
-    ranking = load_workbook(out_path)["Xếp hạng"]
+        0, text("sca.cli.written_summary", path=out_path, done=3, total=11) + "\n", "")
+    ranking = load_workbook(out_path)[text("sca.x.sheet_ranking")]
     assert [[c.value for c in row][:5] for row in ranking.iter_rows(min_row=5, max_row=7)] == [
         [1, "GDDT", "Sở Giáo dục và Đào tạo", 99, 99], [2, "BHXH", "Bảo hiểm Xã hội tỉnh", 99.5, 98],
         [2, "YTE", "Sở Y tế", 98, 98]]
     unit_path = tmp_path / "yte.xlsx"
     assert run(capsys, "scores", "export-unit", "yte", "--out", str(unit_path)) == (
-        0, f"Đã ghi {unit_path}: bảng tự chấm điểm của Sở Y tế.\n", "")
+        0, text("sca.cli.written_unit", path=unit_path, unit="Sở Y tế") + "\n", "")
     sheet = load_workbook(unit_path).active
     assert [sheet.cell(7, c).value for c in range(1, 8)] == [
         "1.1", "Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm", 25, 23, "Giải trình 1.1", None, None]
@@ -125,26 +134,26 @@ def test_import_check_round_trip(data_dir: Path, tmp_path: Path, capsys: pytest.
     _fill(path, {(7, 6): "21,5", (7, 7): "Chưa hoàn thành 2 chỉ tiêu", (8, 6): 10})
     code, out, err = run(capsys, "scores", "import-check", str(path), "--unit", "YTE")
     assert (code, err) == (0, "")
-    assert out == (f"Đã nhập kết quả kiểm tra chéo của Sở Y tế từ {path}: 2 tiêu chí thay đổi, 1 điều chỉnh so với "
-                   "điểm tự chấm. Tổng điểm sau kiểm tra 96,5 (tự chấm 98). Đã gửi thông báo tới 1 đầu mối của "
-                   "đơn vị.\n")
-    assert outbox() == [("777", f"📝 Thường trực {BLOCK} đã kiểm tra chéo bảng tự chấm điểm của Sở Y tế:\n"
-                                "• 1.1 Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm: tự chấm 23 → "
-                                "kiểm tra 21,5. Lý do: Chưa hoàn thành 2 chỉ tiêu\n"
-                                "Tổng điểm sau kiểm tra: 96,5 (tự chấm 98).")]
+    assert out == text("sca.cli.imported", unit="Sở Y tế", path=path, changed=2, adjusted=1, final="96,5", own=98,
+                       told=text("sca.told", count=1)) + "\n"
+    assert outbox() == [("777", "\n".join([
+        text("sca.notice_checked", block=BLOCK, unit="Sở Y tế"),
+        text("sca.change_line", code="1.1", text="Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm",
+             own=23, checked="21,5", reason="Chưa hoàn thành 2 chỉ tiêu"),
+        text("sca.notice_total", final="96,5", own=98)]))]
     loaded = board()
     yte = loaded.unit("YTE")
     assert yte is not None and loaded.mark(yte, "1.1").checked == 21.5 and loaded.mark(yte, "1.2").checked == 10
     assert audit()[-3:] == [("operator", "check_score", "1.1"), ("operator", "check_score", "1.2"),
                             ("operator", "import_check", "yte.xlsx")]
     # the same file again changes nothing and tells nobody
-    assert run(capsys, "scores", "import-check", str(path), "--unit", "YTE")[1].startswith(
-        f"Đã nhập kết quả kiểm tra chéo của Sở Y tế từ {path}: 0 tiêu chí thay đổi, 0 điều chỉnh")
+    nothing = text("sca.cli.imported", unit="Sở Y tế", path=path, changed=0, adjusted=0, final="96,5", own=98, told="")
+    assert run(capsys, "scores", "import-check", str(path), "--unit", "YTE")[1] == nothing.strip() + "\n"
     assert len(outbox()) == 1
     code, out, _ = run(capsys, "scores", "ranking")
-    assert out.splitlines()[1:4] == ["1. Sở Giáo dục và Đào tạo: 99 điểm (tự chấm 99)",
-                                     "2. Bảo hiểm Xã hội tỉnh: 98 điểm (tự chấm 99,5)",
-                                     "3. Sở Y tế: 96,5 điểm (tự chấm 98)"]
+    assert out.splitlines()[1:4] == [ranked(1, "Sở Giáo dục và Đào tạo", 99, 99),
+                                     ranked(2, "Bảo hiểm Xã hội tỉnh", 98, "99,5"),
+                                     ranked(3, "Sở Y tế", "96,5", 98)]
 
 
 def test_import_check_with_a_bad_row_changes_nothing(data_dir: Path, tmp_path: Path,
@@ -155,32 +164,32 @@ def test_import_check_with_a_bad_row_changes_nothing(data_dir: Path, tmp_path: P
     code, out, err = run(capsys, "scores", "import-check", str(path), "--unit", "YTE")
     assert (code, out) == (2, "")
     assert err.splitlines() == [
-        f"Tệp {path} có 2 lỗi:",
-        "  Dòng 12 (tiêu chí 2.1), cột «Lý do»: cần ghi lý do vì điểm kiểm tra 8 khác điểm tự chấm 10.",
-        "  Dòng 13 (tiêu chí 2.2), cột «Điểm kiểm tra»: «4,7» không đúng bước 0,5; gần nhất là 4,5 hoặc 5.",
-        "Không thay đổi gì."]
+        text("sca.cli.import_errors", path=path, count=2),
+        "  " + text("sca.imp.reason_missing", row=12, code="2.1", checked=8, own=10),
+        "  " + text("sca.imp.off_step", row=13, code="2.2", value="4,7", step="0,5", nearest="4,5 hoặc 5"),
+        text("sca.cli.nothing_changed")]
     yte = board().unit("YTE")
     assert yte is not None and board().mark(yte, "1.1").checked is None
     assert outbox() == [] and audit() == [("operator", "export", "yte.xlsx")]
     code, _, err = run(capsys, "scores", "import-check", str(path), "--unit", "BHXH")
-    assert (code, err) == (2, f"Tệp {path} có 1 lỗi:\n  Tệp này là bảng tự chấm điểm của đơn vị YTE, không phải của "
-                              "BHXH.\nKhông thay đổi gì.\n")
+    assert (code, err) == (2, "\n".join([text("sca.cli.import_errors", path=path, count=1),
+                                         "  " + text("sca.imp.other_unit", other="YTE", unit="BHXH"),
+                                         text("sca.cli.nothing_changed")]) + "\n")
 
 
 @pytest.mark.parametrize(("argv", "error"), [
     (["scores", "import-check", "yte.xlsx"],
-     "Thiếu --unit: mã đơn vị có bảng tự chấm điểm cần nhập kết quả kiểm tra.\n"),
-    (["scores", "import-check", "khong-co.xlsx", "--unit", "YTE"], "PATH: không có tệp khong-co.xlsx.\n"),
+     text("dl.cli.missing", arg="--unit", hint=text("sca.cli.hint_unit")) + "\n"),
+    (["scores", "import-check", "khong-co.xlsx", "--unit", "YTE"],
+     text("sca.cli.no_file", path="khong-co.xlsx") + "\n"),
     (["scores", "import-check", "yte.xlsx", "--unit", "XYZ"],
-     f"--unit: {BLOCK} không có đơn vị mã «XYZ». Các mã đơn vị: BHXH, CDNDTNT, CDCD, VHTTDL, TTTT, KHCN, YTE, BDT, "
-     "GDDT, PTTH, LDTBXH.\n"),
+     text("sca.cli.unknown_unit", arg="--unit", block=BLOCK, code="XYZ", codes=UNIT_CODES) + "\n"),
     (["scores", "import-check", "yte.xlsx", "--unit", "KHCN"],
-     "Sở Khoa học và Công nghệ chưa nộp bảng tự chấm điểm (hoặc đã được mở lại) nên chưa kiểm tra chéo được.\n"),
-    (["scores", "export", "--out", "tong-hop.csv"], "--out phải là một tệp .xlsx: «tong-hop.csv».\n"),
+     text("sca.cli.not_submitted", unit="Sở Khoa học và Công nghệ") + "\n"),
+    (["scores", "export", "--out", "tong-hop.csv"], text("export.cli.bad_out", value="tong-hop.csv") + "\n"),
     (["scores", "export-unit", "ABC", "--out", "x.xlsx"],
-     f"CODE: {BLOCK} không có đơn vị mã «ABC». Các mã đơn vị: BHXH, CDNDTNT, CDCD, VHTTDL, TTTT, KHCN, YTE, BDT, "
-     "GDDT, PTTH, LDTBXH.\n"),
-    (["scores", "ranking", "--block", "Khối khác"], "Không tìm thấy khối Khối khác.\n"),
+     text("sca.cli.unknown_unit", arg="CODE", block=BLOCK, code="ABC", codes=UNIT_CODES) + "\n"),
+    (["scores", "ranking", "--block", "Khối khác"], text("cli.unknown_block", block="Khối khác") + "\n"),
 ])
 def test_bad_input_is_named(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
                             error: str) -> None:

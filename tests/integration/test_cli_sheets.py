@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from handlers.core.catalog import text
-from handlers.scoring.sheet_file.read import load_criteria_file, write_criteria_xlsx
+from handlers.scoring.rules.scores import show
+from handlers.scoring.sheet_file.read import CriterionSpec, load_criteria_file, write_criteria_xlsx
 from storage.models import Assessment, ChatAccount, Contact
 from tests.cli_helpers import cli_env, db, run
 from tests.conftest import ROOT, SAMPLE_BLOCK
@@ -20,9 +21,26 @@ from tests.conftest import ROOT, SAMPLE_BLOCK
 SAMPLE_SHEET = ROOT / "samples" / "criteria-2026.yaml"
 TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
-CREATED = (f"Đã nhập bảng tiêu chí «{TITLE}» cho {BLOCK} (năm 2026), phiên bản 1: 4 mục, 12 tiêu chí "
-           "(tổng 100 điểm), 2 điểm thưởng, 2 điểm trừ, bước điểm 0,5.")
+SELF_ASSESSMENT = "Bảng tự chấm điểm thi đua năm 2026"  # the sample block's self-assessment deadline
+
+
+def summary(step: str = "0,5") -> str:
+    """The sample sheet in figures: 4 sections, 12 criteria worth 100 points, 2 bonus and 2 deduction lines."""
+    return text("sheet.cli.summary", sections=4, criteria=12, total=100, bonus=2, deductions=2, step=step)
+
+
+def created(step: str = "0,5") -> str:
+    return text("sheet.cli.created", title=TITLE, block=BLOCK, year=2026, version=1, summary=summary(step))
+
+
+def shown(criterion: CriterionSpec) -> str:
+    """A criterion's line in `thidua sheet show`."""
+    return text("sheet.show.line", code=criterion.code, text=criterion.text, max=show(criterion.max))
+
+
+CREATED = created()
 UNCHANGED = text("sheet.cli.unchanged", block=BLOCK, title=TITLE, version=1, year=2026)
+HEADER = text("sheet.show.header", title=TITLE, block=BLOCK, year=2026, version=1, step="0,5")
 
 
 @pytest.fixture
@@ -47,7 +65,8 @@ def block_without_sheet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     shutil.copy(SAMPLE_BLOCK, folder / SAMPLE_BLOCK.name)
     code, _out, err = run(capsys, "block", "import", str(folder / SAMPLE_BLOCK.name))
     assert code == 0
-    assert "Cảnh báo: không có tệp bảng tiêu chí" in err and "criteria-2026.yaml" in err
+    assert err.strip() == text("sheet.cli.beside_missing", path=folder / "criteria-2026.yaml", deadline=SELF_ASSESSMENT,
+                               name="criteria-2026.yaml")
 
 
 def test_block_import_brings_the_sheet_beside_it(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,9 +75,10 @@ def test_block_import_brings_the_sheet_beside_it(data_dir: Path, capsys: pytest.
     assert out.splitlines()[1] == CREATED
     code, out, _ = run(capsys, "block", "import", str(SAMPLE_BLOCK))
     assert code == 0
-    assert "hạn nộp: thêm 0, cập nhật 0." in out and out.splitlines()[1] == UNCHANGED
+    assert out.splitlines() == [text("cli.imported", block=BLOCK, year=2026, added=0, updated=0, retired=0,
+                                     dl_added=0, dl_updated=0), UNCHANGED]
     code, out, _ = run(capsys, "sheet", "show")
-    assert code == 0 and out.startswith(f"{TITLE}\n{BLOCK}, năm 2026 · phiên bản 1 · bước điểm 0,5\n")
+    assert code == 0 and out.startswith(f"{HEADER}\n")
 
     async def self_assessment(uow: Any) -> str | None:
         [block] = await uow.directory.blocks()
@@ -73,7 +93,7 @@ def test_block_import_without_the_sheet_file_warns(data_dir: Path, tmp_path: Pat
     block_without_sheet(capsys, tmp_path)
     code, _out, err = run(capsys, "sheet", "show")
     assert code == 2
-    assert err.strip() == f"{BLOCK} (năm 2026) chưa có bảng tiêu chí. Nhập bằng: thidua sheet import ĐƯỜNG_DẪN"
+    assert err.strip() == text("sheet.cli.none", block=BLOCK, year=2026)
 
 
 def test_block_import_with_a_bad_sheet_beside_changes_nothing(data_dir: Path, tmp_path: Path,
@@ -86,8 +106,9 @@ def test_block_import_with_a_bad_sheet_beside_changes_nothing(data_dir: Path, tm
     write_yaml(folder / "criteria-2026.yaml", data)
     code, out, err = run(capsys, "block", "import", str(folder / SAMPLE_BLOCK.name))
     assert code == 2 and out == ""
-    assert "có lỗi, không thay đổi gì" in err
-    assert 'bonus[0].code: mã tiêu chí "1.1" bị trùng (đã có ở sections[0].criteria[0])' in err
+    assert err.splitlines() == [
+        text("cli.file_error", path=folder / "criteria-2026.yaml"),
+        f'bonus[0].code: {text("sheet_file.criterion_duplicate", value="1.1", first="sections[0].criteria[0]")}']
     assert run(capsys, "invites")[0] == 2  # no block was stored
 
 
@@ -95,22 +116,24 @@ def test_sheet_import_and_show(data_dir: Path, tmp_path: Path, capsys: pytest.Ca
     block_without_sheet(capsys, tmp_path)
     code, out, err = run(capsys, "sheet", "import", str(SAMPLE_SHEET))
     assert code == 0 and err == ""
-    assert out.splitlines() == [CREATED, f"Hạn nộp tự chấm điểm nay dùng bảng «{TITLE}»."]
+    assert out.splitlines() == [CREATED, text("sheet.cli.linked", title=TITLE)]
     assert run(capsys, "sheet", "import", str(SAMPLE_SHEET), "--block", BLOCK)[1].strip() == UNCHANGED
 
     code, out, _ = run(capsys, "sheet", "show", "--block", BLOCK)
     assert code == 0
     lines = out.splitlines()
-    assert lines[:4] == [TITLE, f"{BLOCK}, năm 2026 · phiên bản 1 · bước điểm 0,5", "",
-                         "I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao (55 điểm)"]
-    assert "  1.1  Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm · tối đa 25" in lines
-    assert "IV. Tham gia hoạt động của Khối thi đua (10 điểm)" in lines
-    assert sum(1 for line in lines if line.startswith("  ") and "· tối đa" in line) == 16
+    spec = load_criteria_file(SAMPLE_SHEET)
+    first, last = spec.sections[0], spec.sections[-1]
+    assert lines[:4] == [*HEADER.splitlines(), "", text("sheet.show.section", code="I", title=first.title, total=55)]
+    assert shown(first.criteria[0]) in lines
+    assert text("sheet.show.section", code="IV", title=last.title, total=10) in lines
+    criteria = [c for section in spec.sections for c in section.criteria] + [*spec.bonus, *spec.deductions]
+    assert len(criteria) == 16 and all(lines.count(shown(c)) == 1 for c in criteria)
     assert text("sheet.show.base_total", total=100) in lines
     bonus, deductions = lines.index(text("sheet.show.bonus", total=15)), lines.index(text("sheet.show.deductions",
                                                                                           total=15))
-    assert lines[bonus + 1].startswith("  T1  Được tặng Cờ thi đua") and lines[bonus + 1].endswith("tối đa 10")
-    assert lines[deductions + 2].startswith("  D2  Có cán bộ") and lines[-1] == lines[deductions + 2]
+    assert lines[bonus + 1] == shown(spec.bonus[0]) and spec.bonus[0].max == 10
+    assert lines[deductions + 2] == shown(spec.deductions[1]) and lines[-1] == lines[deductions + 2]
 
 
 def test_sheet_import_from_excel_with_vietnamese_decimals(data_dir: Path, tmp_path: Path,
@@ -123,9 +146,12 @@ def test_sheet_import_from_excel_with_vietnamese_decimals(data_dir: Path, tmp_pa
     xlsx = tmp_path / "tieu-chi.xlsx"
     write_criteria_xlsx(load_criteria_file(write_yaml(tmp_path / "s.yaml", data)), xlsx)
     code, out, _ = run(capsys, "sheet", "import", str(xlsx))
-    assert code == 0 and "(tổng 100 điểm)" in out and "bước điểm 0,25" in out
+    assert code == 0 and out.splitlines()[0] == created(step="0,25")
     out = run(capsys, "sheet", "show")[1]
-    assert "· tối đa 24,75" in out and "· tối đa 10,25" in out and "bước điểm 0,25" in out
+    criteria = load_criteria_file(xlsx).sections[0].criteria
+    assert f"\n{shown(criteria[0])}\n" in out and f"\n{shown(criteria[1])}\n" in out
+    assert show(criteria[0].max) == "24,75" and show(criteria[1].max) == "10,25"
+    assert out.startswith(text("sheet.show.header", title=TITLE, block=BLOCK, year=2026, version=1, step="0,25"))
 
 
 def test_a_bad_sheet_is_refused_and_changes_nothing(data_dir: Path, tmp_path: Path,
@@ -140,25 +166,25 @@ def test_a_bad_sheet_is_refused_and_changes_nothing(data_dir: Path, tmp_path: Pa
     code, out, err = run(capsys, "sheet", "import", str(write_yaml(tmp_path / "bad.yaml", data)))
     assert code == 2 and out == ""
     assert err.splitlines() == [
-        f"Tệp {tmp_path / 'bad.yaml'} có lỗi, không thay đổi gì:",
+        text("cli.file_error", path=tmp_path / "bad.yaml"),
         text("sheet_file.errors_header", count=3),
-        '- sheet.step: phải lớn hơn 0 (đang là "0")',
-        "- sections[1].criteria[2].text: bắt buộc nhưng đang để trống",
-        '- deductions[0].code: mã tiêu chí "T2" bị trùng (đã có ở bonus[1])',
+        f'- sheet.step: {text("sheet_file.not_positive", value="0")}',
+        f'- sections[1].criteria[2].text: {text("sheet_file.required")}',
+        f'- deductions[0].code: {text("sheet_file.criterion_duplicate", value="T2", first="bonus[1]")}',
     ]  # with no valid step, 5,3 cannot be judged against it
     data["sheet"]["step"] = "0,5"
     err = run(capsys, "sheet", "import", str(write_yaml(tmp_path / "bad.yaml", data)))[2]
-    assert "- sections[2].criteria[0].max: điểm tối đa 5,3 không phải là bội số của bước điểm 0,5" in err
+    assert f'- sections[2].criteria[0].max: {text("sheet_file.off_step", value="5,3", step="0,5")}' in err.splitlines()
     assert run(capsys, "sheet", "show")[1] == before
 
 
 def test_sheet_import_needs_a_block_and_a_readable_file(data_dir: Path, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     code, _out, err = run(capsys, "sheet", "import", str(SAMPLE_SHEET))
-    assert code == 2 and "Chưa có khối nào" in err
+    assert code == 2 and err.strip() == text("cli.no_block")
     assert run(capsys, "sheet", "show")[0] == 2
     code, _out, err = run(capsys, "sheet", "import", str(tmp_path / "khong-co.yaml"))
-    assert code == 2 and "không tìm thấy tệp khong-co.yaml" in err
+    assert code == 2 and text("sheet_file.file_missing", path="khong-co.yaml") in err.splitlines()
     assert run(capsys, "block", "import", str(SAMPLE_BLOCK))[0] == 0
     code, _out, err = run(capsys, "sheet", "import", str(SAMPLE_SHEET), "--block", "Khối khác")
     assert code == 2 and text("cli.unknown_block", block="Khối khác") in err
@@ -187,17 +213,19 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
     data["sections"][0]["criteria"][1]["max"] = "15"
     code, out, _ = run(capsys, "sheet", "import", str(write_yaml(tmp_path / "v2.yaml", data)))
     assert code == 0
-    assert out.startswith(f"Đã tạo phiên bản 2 của bảng tiêu chí «{TITLE}» cho {BLOCK} (năm 2026) vì 1 đơn vị "
-                          "đã bắt đầu chấm điểm; phiên bản 1 được giữ lại.")
-    assert out.strip().endswith("Đã báo 1 đầu mối.")
-    show = run(capsys, "sheet", "show")[1]
-    assert "phiên bản 2" in show and text("sheet.show.older", versions=1) in show and "· tối đa 20" in show
+    assert out.splitlines() == [text("sheet.cli.new_version", version=2, title=TITLE, block=BLOCK, year=2026, units=1,
+                                     old=1, summary=summary(), contacts=1)]
+    sheet_shown = run(capsys, "sheet", "show")[1].splitlines()
+    assert sheet_shown[:3] == [*text("sheet.show.header", title=TITLE, block=BLOCK, year=2026, version=2,
+                                     step="0,5").splitlines(), text("sheet.show.older", versions=1)]
+    assert shown(load_criteria_file(tmp_path / "v2.yaml").sections[0].criteria[0]) in sheet_shown
 
     async def pending(uow: Any) -> list[tuple[str, str]]:
         return [(m.chat_id, m.text) for m in await uow.outbox.pending()]
 
     [(chat, said)] = db(pending)
-    assert chat == "501" and "(phiên bản 2)" in said and "Mời Sở Y tế kiểm tra lại" in said
+    assert chat == "501" and said == text("sheet.notice_new_version", block=BLOCK, title=TITLE, version=2,
+                                          unit="Sở Y tế")
 
     async def submitted(uow: Any) -> None:  # Sở Y tế submits on version 2
         [block] = await uow.directory.blocks()
@@ -212,7 +240,8 @@ def test_a_new_version_when_units_started_tells_their_contacts(data_dir: Path, t
     data["sections"][0]["criteria"][0]["max"] = "15"
     data["sections"][0]["criteria"][1]["max"] = "20"
     code, out, _ = run(capsys, "sheet", "import", str(write_yaml(tmp_path / "v3.yaml", data)))
-    assert code == 0 and out.startswith(f"Đã tạo phiên bản 3 của bảng tiêu chí «{TITLE}»")
-    assert out.strip().endswith(text("sheet.cli.resubmit", count=1))
+    assert code == 0 and out.splitlines() == [
+        text("sheet.cli.new_version", version=3, title=TITLE, block=BLOCK, year=2026, units=1, old=2,
+             summary=summary(), contacts=1), text("sheet.cli.resubmit", count=1)]
     texts = [said for _chat, said in db(pending)]
-    assert "sau khi Sở Y tế đã nộp bảng tự chấm theo bảng cũ" in texts[-1]
+    assert texts[-1] == text("sheet.notice_resubmit", block=BLOCK, title=TITLE, version=3, unit="Sở Y tế")

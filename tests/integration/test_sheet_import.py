@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import col, select
 
 from bot.app import App
+from handlers.core.catalog import text
 from handlers.scoring.sheet_file.read import CriterionSpec, SheetSpec, load_criteria_file
 from handlers.scoring.sheet_import import (
     CREATED,
@@ -190,13 +191,10 @@ async def test_a_unit_that_had_submitted_is_asked_to_submit_again(app: App, bloc
     assert (entry["units_started"], entry["units_resubmit"]) == (2, 1)
 
     assert await deliver(app) == 2
-    assert sb.inbox("binh") == [
-        "📋 Khối thi đua Văn hóa - Xã hội: bảng tiêu chí chấm điểm «Bảng tiêu chí chấm điểm thi đua năm 2026» vừa được "
-        "cập nhật (phiên bản 2) sau khi Sở Y tế đã nộp bảng tự chấm theo bảng cũ. Bản đã nộp được lưu lại nhưng "
-        "không còn tính; mời Sở Y tế chấm lại theo bảng mới và nộp lại (lệnh /chamdiem; các điểm còn phù hợp được "
-        "chép sang)."]
-    assert sb.inbox("cuong")[0].endswith("Mời Sở Giáo dục và Đào tạo kiểm tra lại bản tự chấm điểm đang làm theo "
-                                         "bảng mới (lệnh /chamdiem).")
+    block, title = "Khối thi đua Văn hóa - Xã hội", "Bảng tiêu chí chấm điểm thi đua năm 2026"
+    assert sb.inbox("binh") == [text("sheet.notice_resubmit", block=block, title=title, version=2, unit="Sở Y tế")]
+    assert sb.inbox("cuong") == [text("sheet.notice_new_version", block=block, title=title, version=2,
+                                      unit="Sở Giáo dục và Đào tạo")]
 
 
 async def test_a_block_without_a_term_has_no_sheet(app: App) -> None:

@@ -16,12 +16,14 @@ import yaml
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
+from handlers.core.catalog import LANGUAGES, placeholders, text
 from handlers.core.clock import LOCAL_TZ, format_local
 from handlers.term.block_file.read import (
     MESSAGE_KEYS,
     BlockFileError,
     BlockSpec,
     block_xlsx_bytes,
+    describe,
     load_block_file,
     parse_due,
     spec_from_mapping,
@@ -54,6 +56,16 @@ def yaml_errors(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> lis
     data = sample_data()
     change(data)
     return errors_of(lambda: load_block_file(write_yaml(tmp_path, data)))
+
+
+def opening(key: str, **values: object) -> str:
+    """The text of `key` as far as its first placeholder not given (a test that knows only how a message starts)."""
+    return text(key, **{name: "\0" for name in placeholders(key)} | values).split("\0")[0]
+
+
+def at(where: str, key: str, **values: object) -> str:
+    """A problem's line as far as the values given: its place in the file, then its text."""
+    return f"{where}: {opening(key, **values)}"
 
 
 def sample_sheets() -> dict[str, list[list[object]]]:
@@ -128,7 +140,7 @@ def test_decomposed_and_composed_names_are_duplicates(tmp_path: Path) -> None:
     errors = yaml_errors(
         tmp_path, lambda d: d["units"][1].update(name=unicodedata.normalize("NFD", d["units"][0]["name"]))
     )
-    assert errors == ['units[1].name: tên đơn vị "Bảo hiểm Xã hội tỉnh" bị trùng (đã có ở units[0])']
+    assert errors == [at("units[1].name", "block_file.name_duplicate", value="Bảo hiểm Xã hội tỉnh", first="units[0]")]
 
 
 # --- one failing case per rule ------------------------------------------------------------------
@@ -136,24 +148,21 @@ def test_decomposed_and_composed_names_are_duplicates(tmp_path: Path) -> None:
 
 def test_duplicate_code_names_both_rows(tmp_path: Path) -> None:
     errors = yaml_errors(tmp_path, lambda d: d["units"][3].update(code="bhxh"))
-    assert errors == ['units[3].code: mã đơn vị "BHXH" bị trùng (đã có ở units[0])']
+    assert errors == [at("units[3].code", "block_file.code_duplicate", value="BHXH", first="units[0]")]
 
 
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("name", "  ", "block.name: bắt buộc"),
-        ("province", "", "block.province: bắt buộc"),
-        ("year", "1999", 'block.year: năm "1999" không hợp lệ'),
-        ("year", "2101", 'block.year: năm "2101" không hợp lệ'),
-        ("year", "2026.5", 'block.year: năm "2026.5" không hợp lệ'),
-        ("year", "hai nghìn", 'block.year: năm "hai nghìn" không hợp lệ'),
-        ("year", "٢٠٢٦", 'block.year: năm "٢٠٢٦" không hợp lệ'),
-        ("head", "XYZ", 'block.head: mã "XYZ" không có trong danh sách đơn vị'),
-        ("head", None, "block.head: bắt buộc"),
-        ("deputy", "YTEE", 'block.deputy: mã "YTEE" không có trong danh sách đơn vị'),
-        ("deputy", "bhxh", 'block.deputy: Phó Trưởng khối phải khác Trưởng khối (cùng là "BHXH")'),
-        ("colour", "đỏ", 'block.colour: mục "colour" không được hỗ trợ'),
+        ("name", "  ", at("block.name", "block_file.required")),
+        ("province", "", at("block.province", "block_file.required")),
+        *(("year", year, at("block.year", "block_file.year_invalid", value=year, low=2000, high=2100))
+          for year in ("1999", "2101", "2026.5", "hai nghìn", "٢٠٢٦")),
+        ("head", "XYZ", at("block.head", "block_file.unit_unknown", value="XYZ")),
+        ("head", None, at("block.head", "block_file.required")),
+        ("deputy", "YTEE", at("block.deputy", "block_file.unit_unknown", value="YTEE")),
+        ("deputy", "bhxh", at("block.deputy", "block_file.deputy_is_head", value="BHXH")),
+        ("colour", "đỏ", at("block.colour", "block_file.unknown_key", name="colour")),
     ],
 )
 def test_block_rules(tmp_path: Path, field: str, value: object, expected: str) -> None:
@@ -164,16 +173,18 @@ def test_block_rules(tmp_path: Path, field: str, value: object, expected: str) -
 @pytest.mark.parametrize(
     ("row", "value", "expected"),
     [
-        ({"code": "Sở", "name": "X"}, None, 'units[2].code: mã đơn vị "Sở" không hợp lệ'),
-        ({"code": "A B", "name": "X"}, None, 'units[2].code: mã đơn vị "A B" không hợp lệ'),
-        ({"code": "A" * 21, "name": "X"}, None, "units[2].code: mã đơn vị"),
-        ({"code": "", "name": "X"}, None, "units[2].code: bắt buộc"),
-        ({"code": "NEW", "name": " "}, None, "units[2].name: bắt buộc"),
-        ({"code": "NEW", "name": "sở y tế"}, None, 'units[6].name: tên đơn vị "Sở Y tế" bị trùng (đã có ở units[2])'),
-        ({"code": "NEW"}, None, "units[2].name: bắt buộc"),
-        ({"code": "NEW", "name": ["a"]}, None, "units[2].name: phải là chữ, không phải danh sách"),
-        ({"code": "NEW", "name": "X", "tel": "1"}, None, 'units[2].tel: mục "tel" không được hỗ trợ'),
-        ("BHXH", None, "units[2]: phải gồm các mục dạng tên: giá trị (code, name)"),
+        ({"code": "Sở", "name": "X"}, None, at("units[2].code", "block_file.code_invalid", value="Sở")),
+        ({"code": "A B", "name": "X"}, None, at("units[2].code", "block_file.code_invalid", value="A B")),
+        ({"code": "A" * 21, "name": "X"}, None, at("units[2].code", "block_file.code_invalid")),
+        ({"code": "", "name": "X"}, None, at("units[2].code", "block_file.required")),
+        ({"code": "NEW", "name": " "}, None, at("units[2].name", "block_file.required")),
+        ({"code": "NEW", "name": "sở y tế"}, None,
+         at("units[6].name", "block_file.name_duplicate", value="Sở Y tế", first="units[2]")),
+        ({"code": "NEW"}, None, at("units[2].name", "block_file.required")),
+        ({"code": "NEW", "name": ["a"]}, None,
+         at("units[2].name", "block_file.not_text", got=text("office.kind.list"))),
+        ({"code": "NEW", "name": "X", "tel": "1"}, None, at("units[2].tel", "block_file.unknown_key", name="tel")),
+        ("BHXH", None, at("units[2]", "block_file.not_mapping", fields="code, name")),
     ],
 )
 def test_unit_rules(tmp_path: Path, row: object, value: None, expected: str) -> None:
@@ -190,21 +201,22 @@ def test_unit_count(tmp_path: Path, count: int) -> None:
         data["block"].update(head="U0", deputy=None)
 
     errors = yaml_errors(tmp_path, change)
-    assert f"units: khối phải có từ 2 đến 100 đơn vị, ở đây có {count}" in errors
+    assert at("units", "block_file.units_count", low=2, high=100, count=count) in errors
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        ({"kind": "meeting"}, 'deadlines[1].kind: loại hạn nộp "meeting" không hợp lệ: dùng một trong covenant'),
-        ({"title": ""}, "deadlines[1].title: bắt buộc"),
-        ({"due": "2026-06-15"}, 'deadlines[1].due: hạn "2026-06-15" không đúng dạng dd/mm/yyyy HH:MM'),
-        ({"due": "31/06/2026 17:00"}, 'deadlines[1].due: ngày giờ "31/06/2026 17:00" không có thật'),
-        ({"due": "29/02/2027"}, 'deadlines[1].due: ngày giờ "29/02/2027" không có thật'),
-        ({"due": "15/06/2026 24:00"}, "deadlines[1].due: ngày giờ"),
-        ({"due": "15/06/1999 17:00"}, 'deadlines[1].due: hạn "15/06/1999 17:00" phải nằm trong các năm 2000–2100'),
-        ({"due": None}, "deadlines[1].due: bắt buộc"),
-        ({"sheet": "x.yaml"}, "deadlines[1].sheet: chỉ hạn nộp loại self_assessment mới có bảng điểm"),
+        ({"kind": "meeting"}, at("deadlines[1].kind", "block_file.kind_invalid", value="meeting")),
+        ({"title": ""}, at("deadlines[1].title", "block_file.required")),
+        ({"due": "2026-06-15"}, at("deadlines[1].due", "block_file.due_invalid", value="2026-06-15")),
+        ({"due": "31/06/2026 17:00"}, at("deadlines[1].due", "block_file.due_not_real", value="31/06/2026 17:00")),
+        ({"due": "29/02/2027"}, at("deadlines[1].due", "block_file.due_not_real", value="29/02/2027")),
+        ({"due": "15/06/2026 24:00"}, at("deadlines[1].due", "block_file.due_not_real")),
+        ({"due": "15/06/1999 17:00"},
+         at("deadlines[1].due", "block_file.due_out_of_range", value="15/06/1999 17:00", low=2000, high=2100)),
+        ({"due": None}, at("deadlines[1].due", "block_file.required")),
+        ({"sheet": "x.yaml"}, at("deadlines[1].sheet", "block_file.sheet_not_allowed", kind="six_month_report")),
     ],
 )
 def test_deadline_rules(tmp_path: Path, change: dict[str, object], expected: str) -> None:
@@ -215,7 +227,7 @@ def test_deadline_rules(tmp_path: Path, change: dict[str, object], expected: str
 @pytest.mark.parametrize("section", ["block", "units"])
 def test_missing_section(tmp_path: Path, section: str) -> None:
     errors = yaml_errors(tmp_path, lambda d: d.pop(section))
-    assert f"{section}: thiếu mục bắt buộc" in errors
+    assert at(section, "block_file.section_missing") in errors
 
 
 def test_many_errors_are_reported_together(tmp_path: Path) -> None:
@@ -237,7 +249,7 @@ def test_many_errors_are_reported_together(tmp_path: Path) -> None:
         "deadlines[0].due",
         "deadlines[2].kind",
     ]
-    assert str(caught.value).startswith("Tệp khối thi đua có 5 lỗi:\n- block.year:")
+    assert str(caught.value).startswith(f'{text("block_file.errors_header", count=5)}\n- block.year:')
 
 
 # --- dates --------------------------------------------------------------------------------------
@@ -278,23 +290,24 @@ def test_parse_due_round_trips(moment: datetime) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("b.yaml", b"", "tệp b.yaml không có nội dung"),
-        ("b.yaml", b"  \n# only a comment\n", "tệp b.yaml không có nội dung"),
-        ("b.yaml", "block: Khối".encode("utf-16"), "tệp b.yaml không phải văn bản UTF-8"),
-        ("b.yaml", b"block:\n  name: Kh\xf4i\n", "tệp b.yaml không phải văn bản UTF-8 (lỗi ở dòng 2)"),
-        ("b.xlsx", b"not a zip at all", "không mở được tệp Excel b.xlsx"),
-        ("b.xlsx", b"PK\x03\x04broken", "không mở được tệp Excel b.xlsx"),
-        ("b.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp b.xls là Excel 97-2003 (.xls)"),
-        ("b.csv", b"code,name\nA,B\n", "không nhận ra định dạng tệp b.csv"),
-        ("b.yaml", b"block: [\n", "tệp YAML sai cú pháp ở dòng 2"),
-        ("b.yaml", b"- a\n- b\n", "tệp không có dạng tệp khối thi đua"),
-        ("b.yaml", b"just text", "tệp không có dạng tệp khối thi đua"),
-        ("b.yaml", b"block: 1\n---\nunits: 2\n", "tệp YAML sai cú pháp"),
-        ("b.yaml", b"[" * 5000, "tệp YAML"),
-        ("b.yaml", b"units:\n  - {code: A, code: B, name: N}\n", 'units[0]: mục "code" xuất hiện hai lần (dòng 2)'),
+        ("b.yaml", b"", text("block_file.file_empty", path="b.yaml")),
+        ("b.yaml", b"  \n# only a comment\n", text("block_file.file_empty", path="b.yaml")),
+        ("b.yaml", "block: Khối".encode("utf-16"), opening("block_file.file_not_utf8", path="b.yaml")),
+        ("b.yaml", b"block:\n  name: Kh\xf4i\n", text("block_file.file_not_utf8", path="b.yaml", line=2)),
+        ("b.xlsx", b"not a zip at all", text("block_file.xlsx_broken", path="b.xlsx")),
+        ("b.xlsx", b"PK\x03\x04broken", text("block_file.xlsx_broken", path="b.xlsx")),
+        ("b.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", text("block_file.file_xls", path="b.xls")),
+        ("b.csv", b"code,name\nA,B\n", text("block_file.file_format", path="b.csv")),
+        ("b.yaml", b"block: [\n", opening("block_file.yaml_syntax", line=2)),
+        ("b.yaml", b"- a\n- b\n", text("block_file.not_block_file")),
+        ("b.yaml", b"just text", text("block_file.not_block_file")),
+        ("b.yaml", b"block: 1\n---\nunits: 2\n", opening("block_file.yaml_syntax")),
+        ("b.yaml", b"[" * 5000, (text("block_file.yaml_too_deep"), opening("block_file.yaml_syntax"))),
+        ("b.yaml", b"units:\n  - {code: A, code: B, name: N}\n",
+         at("units[0]", "block_file.yaml_duplicate_key", name="code", line=2)),
     ],
 )
-def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str | tuple[str, ...]) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     errors = errors_of(lambda: load_block_file(path))
@@ -302,14 +315,16 @@ def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    assert errors_of(lambda: load_block_file(tmp_path / "khong-co.yaml")) == ["không tìm thấy tệp khong-co.yaml"]
-    assert errors_of(lambda: load_block_file(tmp_path))[0].startswith("không đọc được tệp")
+    assert errors_of(lambda: load_block_file(tmp_path / "khong-co.yaml")) == [
+        text("block_file.file_missing", path="khong-co.yaml")]
+    assert errors_of(lambda: load_block_file(tmp_path))[0].startswith(
+        opening("block_file.file_unreadable", path=tmp_path.name))
 
 
 def test_too_large_file(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"#" * (6 * 1024 * 1024))
-    assert errors_of(lambda: load_block_file(path)) == ["tệp big.yaml quá lớn (tối đa 5 MB)"]
+    assert errors_of(lambda: load_block_file(path)) == [text("block_file.file_too_large", path="big.yaml", limit_mb=5)]
 
 
 def test_windows_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
@@ -377,23 +392,50 @@ def test_xlsx_date_cells(tmp_path: Path) -> None:
     assert [d.kind for d in spec.deadlines] == ["six_month_report", "year_end_report", "self_assessment"]
 
 
-def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
+def _problem_lines(path: Path, lang: str) -> list[str]:
+    """The problems of the file as a reader in `lang` reads them."""
+    with pytest.raises(BlockFileError) as caught:
+        load_block_file(path)
+    lines = [describe(problem, path.name, lang) for problem in caught.value.problems]
+    if lang == "vi":
+        assert list(caught.value.messages) == lines
+    return lines
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path, lang: str) -> None:
     sheets = sample_sheets()
     sheets["Khối"] = [["Tên khối", "K"], ["Năm", 1999], ["Trưởng khối", "BHXH"], ["Màu", "đỏ"], ["Năm", 2026]]
     sheets["Đơn vị"] += [["BHXH", "Trùng mã"]]
     sheets["Hạn nộp"] += [["custom", "Họp", "31/04/2026", "x.yaml"]]
-    errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
+    errors = _problem_lines(workbook(sheets, tmp_path / "b.xlsx"), lang)
+
+    def t(key: str, **values: object) -> str:
+        return text(key, lang, **values)
+
+    allowed = '"Tên khối", "Tỉnh", "Năm", "Trưởng khối", "Phó Trưởng khối"'  # the sheet's labels
     assert errors == [
-        'Sheet "Khối", dòng 4: mục "Màu" không được hỗ trợ (chỉ dùng: "Tên khối", "Tỉnh", "Năm", '
-        '"Trưởng khối", "Phó Trưởng khối")',
-        'Sheet "Khối", dòng 5: mục "Năm" bị lặp (đã có ở dòng 2)',
-        'Sheet "Khối", mục "Tỉnh": bắt buộc nhưng đang để trống',
-        'Sheet "Khối", dòng 2 ("Năm"): năm "1999" không hợp lệ: phải là số nguyên từ 2000 đến 2100',
-        'Sheet "Đơn vị", dòng 5, cột "Mã": mã đơn vị "BHXH" bị trùng (đã có ở dòng 2)',
-        'Sheet "Hạn nộp", dòng 3, cột "Hạn": ngày giờ "31/04/2026" không có thật',
-        'Sheet "Hạn nộp", dòng 3, cột "Bảng điểm": chỉ hạn nộp loại self_assessment mới có bảng điểm '
-        "(hạn này thuộc loại custom)",
+        f'{t("office.sheet_row", sheet="Khối", row=4)}: {t("block_file.label_unknown", label="Màu", allowed=allowed)}',
+        f'{t("office.sheet_row", sheet="Khối", row=5)}: '
+        f'{t("block_file.label_duplicate", label="Năm", first=t("office.row", row=2))}',
+        f'{t("office.sheet_item", sheet="Khối", item="Tỉnh")}: {t("block_file.required")}',
+        f'{t("office.labelled_cell", sheet="Khối", row=2, label="Năm")}: '
+        f'{t("block_file.year_invalid", value="1999", low=2000, high=2100)}',
+        f'{t("office.sheet_cell", sheet="Đơn vị", row=5, column="Mã")}: '
+        f'{t("block_file.code_duplicate", value="BHXH", first=t("office.row", row=2))}',
+        f'{t("office.sheet_cell", sheet="Hạn nộp", row=3, column="Hạn")}: '
+        f'{t("block_file.due_not_real", value="31/04/2026")}',
+        f'{t("office.sheet_cell", sheet="Hạn nộp", row=3, column="Bảng điểm")}: '
+        f'{t("block_file.sheet_not_allowed", kind="custom")}',
     ]
+
+
+def test_xlsx_errors_in_english_name_rows_and_columns_in_english(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Đơn vị"] += [["BHXH", "Trùng mã"]]
+    errors = _problem_lines(workbook(sheets, tmp_path / "b.xlsx"), "en")
+    assert [error.split(": ")[0] for error in errors] == ['Sheet "Đơn vị", row 5, column "Mã"']
+    assert errors[0].endswith("(already at row 2)")
 
 
 def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
@@ -401,7 +443,10 @@ def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
     del sheets["Khối"]
     sheets["Đơn vị"] = [["Mã", "Tên gọi"], ["A", "x"], ["B", "y"]]
     errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
-    assert errors == ['thiếu sheet "Khối" (hoặc "block")', 'Sheet "Đơn vị", dòng 1: thiếu cột "Tên"']
+    assert errors == [
+        text("block_file.sheet_missing", sheet="Khối", alias="block"),
+        f'{text("office.sheet_row", sheet="Đơn vị", row=1)}: {text("block_file.column_missing", column="Tên")}',
+    ]
 
 
 def test_xlsx_empty_units_sheet_and_no_deadlines_sheet(tmp_path: Path) -> None:
@@ -409,7 +454,8 @@ def test_xlsx_empty_units_sheet_and_no_deadlines_sheet(tmp_path: Path) -> None:
     sheets["Đơn vị"] = []
     del sheets["Hạn nộp"]
     errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
-    assert errors == ['Sheet "Đơn vị": sheet trống: cần dòng tiêu đề với các cột "Mã", "Tên"']
+    columns = '"Mã", "Tên"'  # the sheet's own column labels
+    assert errors == [f'{text("office.sheet", sheet="Đơn vị")}: {text("block_file.sheet_empty", columns=columns)}']
 
 
 def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
@@ -419,9 +465,12 @@ def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
     sheets["Hạn nộp"][1][2] = 3.5
     errors = errors_of(lambda: load_block_file(workbook(sheets, tmp_path / "b.xlsx")))
     assert errors == [
-        'Sheet "Khối", dòng 1 ("Tên khối"): phải là chữ, không phải đúng/sai',
-        'Sheet "Đơn vị", dòng 3, cột "Tên": phải là chữ, không phải ngày giờ',
-        'Sheet "Hạn nộp", dòng 2, cột "Hạn": hạn "3.5" không đúng dạng dd/mm/yyyy HH:MM hoặc dd/mm/yyyy',
+        f'{text("office.labelled_cell", sheet="Khối", row=1, label="Tên khối")}: '
+        f'{text("block_file.not_text", got=text("office.kind.bool"))}',
+        f'{text("office.sheet_cell", sheet="Đơn vị", row=3, column="Tên")}: '
+        f'{text("block_file.not_text", got=text("office.kind.datetime"))}',
+        f'{text("office.sheet_cell", sheet="Hạn nộp", row=2, column="Hạn")}: '
+        f'{text("block_file.due_invalid", value="3.5")}',
     ]
 
 

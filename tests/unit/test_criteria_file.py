@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from handlers.core.catalog import EN, VI
+from handlers.core.catalog import EN, LANGUAGES, VI, placeholders, text
 from handlers.scoring.sheet_file.read import (
     CriteriaFileError,
     CriterionSpec,
@@ -48,6 +48,16 @@ def errors_of(load: Callable[[], object]) -> list[str]:
     with pytest.raises(CriteriaFileError) as caught:
         load()
     return list(caught.value.messages)
+
+
+def opening(key: str, **values: object) -> str:
+    """The text of `key` as far as its first placeholder not given (a test that knows only how a message starts)."""
+    return text(key, **{name: "\0" for name in placeholders(key)} | values).split("\0")[0]
+
+
+def at(where: str, key: str, **values: object) -> str:
+    """A problem's line as far as the values given: its place in the file, then its text."""
+    return f"{where}: {opening(key, **values)}"
 
 
 def yaml_errors(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> list[str]:
@@ -141,44 +151,50 @@ def test_yaml_keeps_codes_as_written(tmp_path: Path) -> None:
 # --- one failing case per rule, each naming its row and field -----------------------------------
 
 
+C1 = "sections[0].criteria[1]"
+
+
 @pytest.mark.parametrize(("place", "value", "expected"), [
-    (("sheet", "title"), " ", "sheet.title: bắt buộc nhưng đang để trống"),
-    (("sheet", "title"), "x" * 201, "sheet.title: dài quá 200 ký tự"),
-    (("sheet", "step"), "0", 'sheet.step: phải lớn hơn 0 (đang là "0")'),
-    (("sheet", "step"), "-0,5", 'sheet.step: phải lớn hơn 0 (đang là "-0,5")'),
-    (("sheet", "step"), "nửa điểm", 'sheet.step: "nửa điểm" không phải là số (viết như 9,5 hoặc 9.5)'),
-    (("sheet", "step"), "0,125", 'sheet.step: "0,125" có quá 2 chữ số thập phân'),
-    (("sheet", "step"), None, "sheet.step: bắt buộc"),
-    (("sheet", "colour"), "đỏ", 'sheet.colour: mục "colour" không được hỗ trợ (chỉ dùng: title, step)'),
-    (("sections", 1, "title"), "", "sections[1].title: bắt buộc"),
-    (("sections", 1, "code"), "Mục 2", 'sections[1].code: mã "Mục 2" không hợp lệ'),
-    (("sections", 2, "code"), "i", 'sections[2].code: mã mục "i" bị trùng (đã có ở sections[0])'),
-    (("sections", 3, "criteria"), [], 'sections[3].criteria: mục "IV" không có tiêu chí nào'),
-    (("sections", 3, "criteria"), None, 'sections[3].criteria: mục "IV" không có tiêu chí nào'),
-    (("sections", 0, "criteria", 1, "text"), "", "sections[0].criteria[1].text: bắt buộc"),
-    (("sections", 0, "criteria", 1, "text"), ["a"], "sections[0].criteria[1].text: phải là chữ, không phải danh sách"),
-    (("sections", 0, "criteria", 1, "code"), "1 2", 'sections[0].criteria[1].code: mã "1 2" không hợp lệ'),
-    (("sections", 0, "criteria", 1, "code"), "Đ1", 'sections[0].criteria[1].code: mã "Đ1" không hợp lệ'),
-    (("sections", 0, "criteria", 1, "code"), "A" * 21, "sections[0].criteria[1].code: mã"),
+    (("sheet", "title"), " ", at("sheet.title", "sheet_file.required")),
+    (("sheet", "title"), "x" * 201, at("sheet.title", "sheet_file.too_long", limit=200)),
+    (("sheet", "step"), "0", at("sheet.step", "sheet_file.not_positive", value="0")),
+    (("sheet", "step"), "-0,5", at("sheet.step", "sheet_file.not_positive", value="-0,5")),
+    (("sheet", "step"), "nửa điểm", at("sheet.step", "sheet_file.not_number", value="nửa điểm")),
+    (("sheet", "step"), "0,125", at("sheet.step", "sheet_file.too_precise", value="0,125")),
+    (("sheet", "step"), None, at("sheet.step", "sheet_file.required")),
+    (("sheet", "colour"), "đỏ", at("sheet.colour", "sheet_file.unknown_key", name="colour", allowed="title, step")),
+    (("sections", 1, "title"), "", at("sections[1].title", "sheet_file.required")),
+    (("sections", 1, "code"), "Mục 2", at("sections[1].code", "sheet_file.code_invalid", value="Mục 2")),
+    (("sections", 2, "code"), "i",
+     at("sections[2].code", "sheet_file.section_duplicate", value="i", first="sections[0]")),
+    (("sections", 3, "criteria"), [], at("sections[3].criteria", "sheet_file.section_empty", code="IV")),
+    (("sections", 3, "criteria"), None, at("sections[3].criteria", "sheet_file.section_empty", code="IV")),
+    (("sections", 0, "criteria", 1, "text"), "", at(f"{C1}.text", "sheet_file.required")),
+    (("sections", 0, "criteria", 1, "text"), ["a"],
+     at(f"{C1}.text", "sheet_file.not_text", got=text("office.kind.list"))),
+    (("sections", 0, "criteria", 1, "code"), "1 2", at(f"{C1}.code", "sheet_file.code_invalid", value="1 2")),
+    (("sections", 0, "criteria", 1, "code"), "Đ1", at(f"{C1}.code", "sheet_file.code_invalid", value="Đ1")),
+    (("sections", 0, "criteria", 1, "code"), "A" * 21, at(f"{C1}.code", "sheet_file.code_invalid")),
     (("sections", 0, "criteria", 1, "code"), "1.1",
-     'sections[0].criteria[1].code: mã tiêu chí "1.1" bị trùng (đã có ở sections[0].criteria[0])'),
-    (("sections", 0, "criteria", 1, "max"), "0", "sections[0].criteria[1].max: phải lớn hơn 0"),
-    (("sections", 0, "criteria", 1, "max"), "7,25",
-     "sections[0].criteria[1].max: điểm tối đa 7,25 không phải là bội số của bước điểm 0,5"),
-    (("sections", 0, "criteria", 1, "max"), "10 điểm", 'sections[0].criteria[1].max: "10 điểm" không phải là số'),
-    (("sections", 0, "criteria", 1, "max"), "100000", 'sections[0].criteria[1].max: "100000" quá lớn (tối đa 10000)'),
-    (("sections", 0, "criteria", 1, "note"), "x", 'sections[0].criteria[1].note: mục "note" không được hỗ trợ'),
-    (("bonus", 0, "code"), "4.2", 'bonus[0].code: mã tiêu chí "4.2" bị trùng (đã có ở sections[3].criteria[1])'),
-    (("deductions", 1, "code"), "t1", 'deductions[1].code: mã tiêu chí "t1" bị trùng (đã có ở bonus[0])'),
-    (("deductions", 0, "max"), "2,3",
-     "deductions[0].max: điểm tối đa 2,3 không phải là bội số của bước điểm 0,5"),
-    (("bonus", 1, "text"), None, "bonus[1].text: bắt buộc"),
-    (("bonus", 1), "T2", "bonus[1]: phải gồm các mục dạng tên: giá trị (code, text, max)"),
-    (("bonus",), "T1", "bonus: phải là một danh sách"),
-    (("sections",), [], "sections: bảng tiêu chí phải có ít nhất một mục"),
-    (("sections",), None, "sections: thiếu mục bắt buộc"),
-    (("sheet",), None, "sheet: thiếu mục bắt buộc"),
-    (("extra",), 1, 'extra: mục "extra" không được hỗ trợ (chỉ dùng: sheet, sections, bonus, deductions)'),
+     at(f"{C1}.code", "sheet_file.criterion_duplicate", value="1.1", first="sections[0].criteria[0]")),
+    (("sections", 0, "criteria", 1, "max"), "0", at(f"{C1}.max", "sheet_file.not_positive", value="0")),
+    (("sections", 0, "criteria", 1, "max"), "7,25", at(f"{C1}.max", "sheet_file.off_step", value="7,25", step="0,5")),
+    (("sections", 0, "criteria", 1, "max"), "10 điểm", at(f"{C1}.max", "sheet_file.not_number", value="10 điểm")),
+    (("sections", 0, "criteria", 1, "max"), "100000",
+     at(f"{C1}.max", "sheet_file.too_big", value="100000", limit=10000)),
+    (("sections", 0, "criteria", 1, "note"), "x", at(f"{C1}.note", "sheet_file.unknown_key", name="note")),
+    (("bonus", 0, "code"), "4.2",
+     at("bonus[0].code", "sheet_file.criterion_duplicate", value="4.2", first="sections[3].criteria[1]")),
+    (("deductions", 1, "code"), "t1",
+     at("deductions[1].code", "sheet_file.criterion_duplicate", value="t1", first="bonus[0]")),
+    (("deductions", 0, "max"), "2,3", at("deductions[0].max", "sheet_file.off_step", value="2,3", step="0,5")),
+    (("bonus", 1, "text"), None, at("bonus[1].text", "sheet_file.required")),
+    (("bonus", 1), "T2", at("bonus[1]", "sheet_file.not_mapping", fields="code, text, max")),
+    (("bonus",), "T1", at("bonus", "sheet_file.not_list")),
+    (("sections",), [], at("sections", "sheet_file.no_sections")),
+    (("sections",), None, at("sections", "sheet_file.part_missing")),
+    (("sheet",), None, at("sheet", "sheet_file.part_missing")),
+    (("extra",), 1, at("extra", "sheet_file.unknown_key", name="extra", allowed="sheet, sections, bonus, deductions")),
 ])
 def test_rules(tmp_path: Path, place: tuple[Any, ...], value: object, expected: str) -> None:
     errors = yaml_errors(tmp_path, lambda d: put(d, place, value))
@@ -206,9 +222,10 @@ def test_many_errors_are_reported_together_in_file_order(tmp_path: Path) -> None
         "sheet.step", "sections[0].criteria[2].text", "sections[1].code", "sections[2].criteria[0].max",
         "bonus[1].code",
     ]
-    assert str(caught.value).startswith("Tệp bảng tiêu chí có 5 lỗi:\n- sheet.step:")
+    assert str(caught.value).startswith(f'{text("sheet_file.errors_header", count=5)}\n- sheet.step:')
     # with no valid step, maxima are not judged against it
-    assert not any("bội số" in m for m in caught.value.messages)
+    assert all(problem.key != "off_step" for problem in caught.value.problems)
+    assert not any(opening("sheet_file.off_step") in m for m in caught.value.messages)
 
 
 def _changed(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
@@ -228,14 +245,15 @@ def test_errors_in_english(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "content", "expected"), [
-    ("s.yaml", b"", "tệp s.yaml không có nội dung"),
-    ("s.yaml", b"sheet:\n  title: B\xe1ng\n", "tệp s.yaml không phải văn bản UTF-8 (lỗi ở dòng 2)"),
-    ("s.xlsx", b"PK\x03\x04broken", "không mở được tệp Excel s.xlsx"),
-    ("s.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tệp s.xls là Excel 97-2003 (.xls)"),
-    ("s.csv", b"code,max\n", "không nhận ra định dạng tệp s.csv"),
-    ("s.yaml", b"sheet: [\n", "tệp YAML sai cú pháp ở dòng 2"),
-    ("s.yaml", b"- a\n", "tệp không có dạng bảng tiêu chí"),
-    ("s.yaml", b"sheet: {title: A, title: B, step: 1}\n", 'sheet: mục "title" xuất hiện hai lần (dòng 1)'),
+    ("s.yaml", b"", text("sheet_file.file_empty", path="s.yaml")),
+    ("s.yaml", b"sheet:\n  title: B\xe1ng\n", text("sheet_file.file_not_utf8", path="s.yaml", line=2)),
+    ("s.xlsx", b"PK\x03\x04broken", text("sheet_file.xlsx_broken", path="s.xlsx")),
+    ("s.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", text("sheet_file.file_xls", path="s.xls")),
+    ("s.csv", b"code,max\n", text("sheet_file.file_format", path="s.csv")),
+    ("s.yaml", b"sheet: [\n", opening("sheet_file.yaml_syntax", line=2)),
+    ("s.yaml", b"- a\n", text("sheet_file.not_criteria_file")),
+    ("s.yaml", b"sheet: {title: A, title: B, step: 1}\n",
+     at("sheet", "sheet_file.yaml_duplicate_key", name="title", line=1)),
 ])
 def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
     path = tmp_path / name
@@ -245,7 +263,8 @@ def test_unusable_files(tmp_path: Path, name: str, content: bytes, expected: str
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    assert errors_of(lambda: load_criteria_file(tmp_path / "khong-co.yaml")) == ["không tìm thấy tệp khong-co.yaml"]
+    assert errors_of(lambda: load_criteria_file(tmp_path / "khong-co.yaml")) == [
+        text("sheet_file.file_missing", path="khong-co.yaml")]
 
 
 # --- Excel --------------------------------------------------------------------------------------
@@ -304,12 +323,15 @@ def test_xlsx_english_names_section_on_every_row_extra_columns(tmp_path: Path) -
     assert spec.deductions[0].max == Decimal("0.3")  # float noise from a formula is not an error...
     assert errors_of(lambda: load_criteria_file(workbook(
         sheets | {"SHEET": [["title", "T"], ["step", 0.5]]}, tmp_path / "t.xlsx"))) == [
-        'Sheet "Criteria", dòng 3, cột "Max": điểm tối đa 0,75 không phải là bội số của bước điểm 0,5',
-        'Sheet "Criteria", dòng 6, cột "Max": điểm tối đa 0,3 không phải là bội số của bước điểm 0,5',
+        f'{text("office.sheet_cell", sheet="Criteria", row=3, column="Max")}: '
+        f'{text("sheet_file.off_step", value="0,75", step="0,5")}',
+        f'{text("office.sheet_cell", sheet="Criteria", row=6, column="Max")}: '
+        f'{text("sheet_file.off_step", value="0,3", step="0,5")}',
     ]  # ...but the step still is
 
 
-def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path, lang: str) -> None:
     sheets = sample_sheets()
     sheets["Bảng điểm"] = [["Tên bảng", None], ["Bước điểm", 0], ["Màu", "đỏ"], ["Bước điểm", 1]]
     sheets["Tiêu chí"] += [
@@ -320,27 +342,58 @@ def test_xlsx_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
         [None, None, "Tên khác", "4.2", None, "4,2"],
         ["Điểm thưởng", None, None, "1.1", "Trùng", 1],
     ]
-    errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == [
-        'Sheet "Bảng điểm", dòng 3: mục "Màu" không được hỗ trợ (chỉ dùng: "Tên bảng", "Bước điểm")',
-        'Sheet "Bảng điểm", dòng 4: mục "Bước điểm" bị lặp (đã có ở dòng 2)',
-        'Sheet "Tiêu chí", dòng 10, cột "Loại": loại "Khen" không hợp lệ: dùng một trong Tiêu chí (base), '
-        "Điểm thưởng (bonus), Điểm trừ (deduction)",
-        'Sheet "Tiêu chí", dòng 13, cột "Tên mục": tên mục "Tên khác" khác với tên đã ghi ở dòng 12',
-        'Sheet "Bảng điểm", dòng 1 ("Tên bảng"): bắt buộc nhưng đang để trống',
-        'Sheet "Bảng điểm", dòng 2 ("Bước điểm"): phải lớn hơn 0 (đang là "0")',
-        'Sheet "Tiêu chí", dòng 9, cột "Mục": mã mục "I" bị trùng (đã có ở dòng 2)',
-        'Sheet "Tiêu chí", dòng 11: mục "III" không có tiêu chí nào',
-        'Sheet "Tiêu chí", dòng 13, cột "Nội dung": bắt buộc nhưng đang để trống',
-        'Sheet "Tiêu chí", dòng 14, cột "Mã": mã tiêu chí "1.1" bị trùng (đã có ở dòng 3)',
-    ]
+    with pytest.raises(CriteriaFileError) as caught:
+        load_criteria_file(workbook(sheets, tmp_path / "s.xlsx"))
+
+    def t(key: str, **values: object) -> str:
+        return text(key, lang, **values)
+
+    def row(sheet: str, number: int) -> str:
+        return t("office.sheet_row", sheet=sheet, row=number)
+
+    def cell(sheet: str, number: int, column: str) -> str:
+        return t("office.sheet_cell", sheet=sheet, row=number, column=column)
+
+    def labelled(number: int, label: str) -> str:
+        return t("office.labelled_cell", sheet="Bảng điểm", row=number, label=label)
+
+    kinds = "Tiêu chí (base), Điểm thưởng (bonus), Điểm trừ (deduction)"  # the "Loại" column's own labels
+    labels = '"Tên bảng", "Bước điểm"'  # the labels of the sheet "Bảng điểm"
+    assert caught.value.lines(lang) == (
+        f'{row("Bảng điểm", 3)}: {t("sheet_file.label_unknown", label="Màu", allowed=labels)}',
+        f'{row("Bảng điểm", 4)}: {t("sheet_file.label_duplicate", label="Bước điểm", first=t("office.row", row=2))}',
+        f'{cell("Tiêu chí", 10, "Loại")}: {t("sheet_file.kind_invalid", value="Khen", allowed=kinds)}',
+        f'{cell("Tiêu chí", 13, "Tên mục")}: '
+        f'{t("sheet_file.section_title_conflict", value="Tên khác", first=t("office.row", row=12))}',
+        f'{labelled(1, "Tên bảng")}: {t("sheet_file.required")}',
+        f'{labelled(2, "Bước điểm")}: {t("sheet_file.not_positive", value="0")}',
+        f'{cell("Tiêu chí", 9, "Mục")}: {t("sheet_file.section_duplicate", value="I", first=t("office.row", row=2))}',
+        f'{row("Tiêu chí", 11)}: {t("sheet_file.section_empty", code="III")}',
+        f'{cell("Tiêu chí", 13, "Nội dung")}: {t("sheet_file.required")}',
+        f'{cell("Tiêu chí", 14, "Mã")}: '
+        f'{t("sheet_file.criterion_duplicate", value="1.1", first=t("office.row", row=3))}',
+    )
+    assert caught.value.messages == caught.value.lines("vi")
+
+
+def test_xlsx_errors_in_english_name_rows_and_columns_in_english(tmp_path: Path) -> None:
+    sheets = sample_sheets()
+    sheets["Tiêu chí"] += [["Điểm thưởng", None, None, "1.1", "Trùng", 1]]
+    sheets["Bảng điểm"][1][1] = True
+    with pytest.raises(CriteriaFileError) as caught:
+        load_criteria_file(workbook(sheets, tmp_path / "s.xlsx"))
+    assert caught.value.lines("en") == (
+        'Sheet "Bảng điểm", row 2 ("Bước điểm"): "true/false" is not a number (write 9,5 or 9.5)',
+        'Sheet "Tiêu chí", row 9, column "Mã": criterion code "1.1" is repeated (first at row 3)',
+    )
 
 
 def test_xlsx_criterion_before_any_section(tmp_path: Path) -> None:
     sheets = sample_sheets()
     sheets["Tiêu chí"].insert(1, ["Tiêu chí", None, None, "0.1", "Mồ côi", 1])
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == ['Sheet "Tiêu chí", dòng 2, cột "Mục": bắt buộc nhưng đang để trống']
+    where = text("office.sheet_cell", sheet="Tiêu chí", row=2, column="Mục")
+    assert errors == [f'{where}: {text("sheet_file.required")}']
 
 
 def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
@@ -348,15 +401,19 @@ def test_xlsx_missing_sheet_and_columns(tmp_path: Path) -> None:
     del sheets["Bảng điểm"]
     sheets["Tiêu chí"] = [["Loại", "Mục", "Tên mục", "Mã", "Nội dung"], [None, "I", "Một", "1.1", "x"]]
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == ['thiếu sheet "Bảng điểm" (hoặc "sheet")', 'Sheet "Tiêu chí", dòng 1: thiếu cột "Điểm tối đa"']
+    assert errors == [
+        text("sheet_file.sheet_missing", sheet="Bảng điểm", alias="sheet"),
+        f'{text("office.sheet_row", sheet="Tiêu chí", row=1)}: '
+        f'{text("sheet_file.column_missing", column="Điểm tối đa")}',
+    ]
 
 
 def test_xlsx_empty_criteria_sheet(tmp_path: Path) -> None:
     sheets = sample_sheets()
     sheets["Tiêu chí"] = []
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
-    assert errors == ['Sheet "Tiêu chí": sheet trống: cần dòng tiêu đề với các cột "Loại", "Mục", "Tên mục", '
-                      '"Mã", "Nội dung", "Điểm tối đa"']
+    columns = ", ".join(f'"{label}"' for label in HEADER)  # the sheet's own column labels
+    assert errors == [f'{text("office.sheet", sheet="Tiêu chí")}: {text("sheet_file.sheet_empty", columns=columns)}']
 
 
 def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
@@ -366,11 +423,16 @@ def test_xlsx_wrong_cell_types(tmp_path: Path) -> None:
     sheets["Tiêu chí"][3][5] = datetime(2026, 1, 1, 9, 0)
     sheets["Tiêu chí"][5][5] = False
     errors = errors_of(lambda: load_criteria_file(workbook(sheets, tmp_path / "s.xlsx")))
+
+    def cell(number: int, column: str) -> str:
+        return text("office.sheet_cell", sheet="Tiêu chí", row=number, column=column)
+
     assert errors == [
-        'Sheet "Bảng điểm", dòng 1 ("Tên bảng"): phải là chữ, không phải đúng/sai',
-        'Sheet "Tiêu chí", dòng 3, cột "Nội dung": phải là chữ, không phải ngày giờ',
-        'Sheet "Tiêu chí", dòng 4, cột "Điểm tối đa": "ngày giờ" không phải là số (viết như 9,5 hoặc 9.5)',
-        'Sheet "Tiêu chí", dòng 6, cột "Điểm tối đa": "đúng/sai" không phải là số (viết như 9,5 hoặc 9.5)',
+        f'{text("office.labelled_cell", sheet="Bảng điểm", row=1, label="Tên bảng")}: '
+        f'{text("sheet_file.not_text", got=text("office.kind.bool"))}',
+        f'{cell(3, "Nội dung")}: {text("sheet_file.not_text", got=text("office.kind.datetime"))}',
+        f'{cell(4, "Điểm tối đa")}: {text("sheet_file.not_number", value=text("office.kind.datetime"))}',
+        f'{cell(6, "Điểm tối đa")}: {text("sheet_file.not_number", value=text("office.kind.bool"))}',
     ]
 
 

@@ -18,7 +18,7 @@ from typing import Final, TypeVar
 
 import yaml
 
-from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound
+from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound, ValueKind, YamlPath
 
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 _YAML_SUFFIXES: Final = frozenset({".yaml", ".yml"})
@@ -48,24 +48,24 @@ def read_file(path: Path, from_xlsx: Callable[[bytes], Raw], from_yaml: Callable
         with path.open("rb") as file:
             content = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise ProblemsFound([Problem("", "file_missing")]) from None
+        raise ProblemsFound([Problem(None, "file_missing")]) from None
     except OSError as error:
-        raise ProblemsFound([Problem("", "file_unreadable", {"reason": error.strerror or error})]) from None
+        raise ProblemsFound([Problem(None, "file_unreadable", {"reason": error.strerror or error})]) from None
     if len(content) > MAX_FILE_BYTES:
-        raise ProblemsFound([Problem("", "file_too_large", {"limit_mb": MAX_FILE_BYTES // 2**20})])
+        raise ProblemsFound([Problem(None, "file_too_large", {"limit_mb": MAX_FILE_BYTES // 2**20})])
     if not content.strip():
-        raise ProblemsFound([Problem("", "file_empty")])
+        raise ProblemsFound([Problem(None, "file_empty")])
     if content.startswith(_OLE) or suffix == ".xls":
-        raise ProblemsFound([Problem("", "file_xls")])
+        raise ProblemsFound([Problem(None, "file_xls")])
     if content.startswith(_ZIP) or suffix in _XLSX_SUFFIXES:
         return from_xlsx(content)
     if suffix and suffix not in _YAML_SUFFIXES:
-        raise ProblemsFound([Problem("", "file_format")])
+        raise ProblemsFound([Problem(None, "file_format")])
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
-        raise ProblemsFound([Problem("", "file_not_utf8", {"line": line})]) from None
+        raise ProblemsFound([Problem(None, "file_not_utf8", {"line": line})]) from None
     return from_yaml(text)
 
 
@@ -92,7 +92,7 @@ class _Plain:
         self.problems: list[Problem] = []
         self._done: dict[int, object] = {}
 
-    def value(self, node: yaml.Node, where: str, depth: int = 0) -> object:
+    def value(self, node: yaml.Node, where: YamlPath, depth: int = 0) -> object:
         if isinstance(node, yaml.ScalarNode):
             return None if node.tag == _NULL else str(node.value)
         if id(node) in self._done:
@@ -102,7 +102,7 @@ class _Plain:
             result = []
             self._done[id(node)] = result
             if depth < self.max_depth:
-                result.extend(self.value(item, f"{where}[{i}]", depth + 1) for i, item in enumerate(node.value))
+                result.extend(self.value(item, where.item(i), depth + 1) for i, item in enumerate(node.value))
             return result
         result = {}
         self._done[id(node)] = result
@@ -116,7 +116,7 @@ class _Plain:
                 if key in result:
                     self.problems.append(Problem(where, "yaml_duplicate_key", {"name": show(key), "line": line}))
                     continue
-                result[key] = self.value(value_node, f"{where}.{key}" if where else key, depth + 1)
+                result[key] = self.value(value_node, where.key(key), depth + 1)
         return result
 
 
@@ -128,20 +128,21 @@ def read_yaml(text: str, max_depth: int) -> tuple[object, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else ("?", "?")
-        detail = error.problem or error.context or ""
-        raise ProblemsFound([Problem("", "yaml_syntax", {"line": line, "column": column, "detail": detail})]) from None
+        values: dict[str, object] = {"line": line, "column": column, "detail": error.problem or error.context or ""}
+        raise ProblemsFound([Problem(None, "yaml_syntax", values)]) from None
     except yaml.YAMLError as error:
-        raise ProblemsFound([Problem("", "yaml_syntax", {"line": "?", "column": "?", "detail": str(error)})]) from None
+        values = {"line": "?", "column": "?", "detail": str(error)}
+        raise ProblemsFound([Problem(None, "yaml_syntax", values)]) from None
     except RecursionError:
-        raise ProblemsFound([Problem("", "yaml_too_deep")]) from None
+        raise ProblemsFound([Problem(None, "yaml_too_deep")]) from None
     if node is None:
-        raise ProblemsFound([Problem("", "file_empty")])
+        raise ProblemsFound([Problem(None, "file_empty")])
     plain = _Plain(max_depth)
-    data = plain.value(node, "")
+    data = plain.value(node, YamlPath())
     return data, plain.problems
 
 
-def known_keys(data: dict[object, object], where: str, allowed: Iterable[str],
+def known_keys(data: dict[object, object], where: YamlPath, allowed: Iterable[str],
                problems: list[Problem]) -> dict[str, object]:
     """The allowed keys of a mapping (any case, stray spaces forgiven); the others are problems."""
     allowed = tuple(allowed)
@@ -149,7 +150,7 @@ def known_keys(data: dict[object, object], where: str, allowed: Iterable[str],
     for key, value in data.items():
         name = key.strip().casefold() if isinstance(key, str) else None
         if name not in allowed:
-            path = f"{where}.{key}" if where else str(key)
+            path = where.key(key)
             problems.append(Problem(path, "unknown_key", {"name": show(key), "allowed": ", ".join(allowed)}))
         elif name in known:
             problems.append(Problem(where, "yaml_duplicate_key", {"name": name, "line": "?"}))
@@ -167,20 +168,20 @@ def is_bad_char(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cs") or 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
 
 
-def kind_name(value: object) -> str:
-    """What a value that should have been text is, in Vietnamese."""
+def kind_name(value: object) -> ValueKind:
+    """What a value that should have been text is (the reader words it in its language)."""
     kinds: tuple[tuple[type, str], ...] = (
-        (bool, "đúng/sai"),
-        (int, "số"),
-        (float, "số"),
-        (Decimal, "số"),
-        (datetime, "ngày giờ"),
-        (date, "ngày"),
-        (time, "giờ"),
-        (list, "danh sách"),
-        (dict, "bảng mục: giá trị"),
+        (bool, "bool"),
+        (int, "number"),
+        (float, "number"),
+        (Decimal, "number"),
+        (datetime, "datetime"),
+        (date, "date"),
+        (time, "time"),
+        (list, "list"),
+        (dict, "mapping"),
     )
-    return next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__)
+    return ValueKind(next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__))
 
 
 def cell_text(cell: Cell, limit: int, problems: list[Problem], *, required: bool = True) -> str | None:

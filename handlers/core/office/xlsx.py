@@ -17,7 +17,19 @@ from typing import Any, Final, TypeVar
 import openpyxl
 from openpyxl.styles import Font
 
-from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound, Row
+from handlers.core.office.problems import (
+    REPORTED,
+    Cell,
+    LabelledCell,
+    Problem,
+    ProblemsFound,
+    Row,
+    RowNumber,
+    Sheet,
+    SheetCell,
+    SheetItem,
+    SheetRow,
+)
 from handlers.core.office.reader import clean_text, show
 from handlers.core.office.xlsx_text import put_cell
 
@@ -49,13 +61,13 @@ def open_book(content: bytes, read_book: Callable[[Any], Raw]) -> Raw:
             warnings.simplefilter("ignore")  # openpyxl warns about every extension it skips
             book = openpyxl.load_workbook(BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # zipfile, XML and openpyxl errors alike mean "not a workbook"
-        raise ProblemsFound([Problem("", "xlsx_broken")]) from error
+        raise ProblemsFound([Problem(None, "xlsx_broken")]) from error
     try:
         return read_book(book)
     except ProblemsFound:
         raise
     except Exception as error:  # read-only sheets parse lazily: a damaged sheet fails here
-        raise ProblemsFound([Problem("", "xlsx_broken")]) from error
+        raise ProblemsFound([Problem(None, "xlsx_broken")]) from error
     finally:
         book.close()
 
@@ -67,7 +79,7 @@ def find_sheets(book: Any, sheets: Labels, optional: frozenset[str], problems: l
     for part, names in sheets.items():
         sheet = next((by_name[norm(name)] for name in names if norm(name) in by_name), None)
         if sheet is None and part not in optional:
-            problems.append(Problem("", "sheet_missing", {"sheet": names[0], "alias": names[1]}))
+            problems.append(Problem(None, "sheet_missing", {"sheet": names[0], "alias": names[1]}))
         elif sheet is not None:
             sheet.reset_dimensions()  # files from other tools often declare a wrong used range
             found[part] = sheet
@@ -80,7 +92,8 @@ def rows(sheet: Any, problems: list[Problem], value: Value = plain_value) -> Ite
         values = [value(cell) for cell in cells]
         if any(v is not None for v in values):
             if number > MAX_ROWS:
-                problems.append(Problem(f'Sheet "{sheet.title}"', "too_many_rows", {"limit": MAX_ROWS}))
+                where = Sheet(sheet.title)
+                problems.append(Problem(where, "too_many_rows", {"limit": MAX_ROWS}))
                 return
             yield number, values
 
@@ -92,7 +105,7 @@ def labelled(sheet: Any, names: Labels, problems: list[Problem], value: Value = 
     seen: dict[str, int] = {}
     for number, values in rows(sheet, problems, value):
         label, given = values[0], values[1] if len(values) > 1 else None
-        where = f'Sheet "{title}", dòng {number}'
+        where = SheetRow(title, number)
         field = labels.get(norm(label))
         if label is None:
             problems.append(Problem(where, "label_missing"))
@@ -100,13 +113,13 @@ def labelled(sheet: Any, names: Labels, problems: list[Problem], value: Value = 
             allowed = ", ".join(f'"{aliases[0]}"' for aliases in names.values())
             problems.append(Problem(where, "label_unknown", {"label": show(label), "allowed": allowed}))
         elif field in seen:
-            problems.append(Problem(where, "label_duplicate", {"label": show(label), "first": f"dòng {seen[field]}"}))
+            problems.append(Problem(where, "label_duplicate", {"label": show(label), "first": RowNumber(seen[field])}))
         else:
             seen[field] = number
-            cells[field] = Cell(given, f'{where} ("{show(label)}")')
+            cells[field] = Cell(given, LabelledCell(title, number, show(label)))
     for field, aliases in names.items():
-        cells.setdefault(field, Cell(None, f'Sheet "{title}", mục "{aliases[0]}"'))
-    return Row(f'Sheet "{title}"', cells)
+        cells.setdefault(field, Cell(None, SheetItem(title, aliases[0])))
+    return Row(Sheet(title), cells)
 
 
 class Table:
@@ -125,7 +138,7 @@ class Table:
         if header is None:
             return False
         header_number, labels = header
-        where = f'Sheet "{self.title}", dòng {header_number}'
+        where = SheetRow(self.title, header_number)
         fields = lookup(self.names)
         for index, label in enumerate(labels):
             field = fields.get(norm(label))
@@ -140,7 +153,7 @@ class Table:
 
     def empty_problem(self) -> Problem:
         wanted = ", ".join(f'"{aliases[0]}"' for aliases in self.names.values())
-        return Problem(f'Sheet "{self.title}"', "sheet_empty", {"columns": wanted})
+        return Problem(Sheet(self.title), "sheet_empty", {"columns": wanted})
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, Cell]]]:
         """(row number, cells by field) of every row with a value in a known column. A missing required
@@ -152,7 +165,7 @@ class Table:
                 value: object = values[index] if 0 <= index < len(values) else None
                 if index < 0 and field not in self.optional:
                     value = REPORTED
-                cells[field] = Cell(value, f'Sheet "{self.title}", dòng {number}, cột "{label}"')
+                cells[field] = Cell(value, SheetCell(self.title, number, label))
             if any(cell.value not in (None, REPORTED) for cell in cells.values()):
                 yield number, cells
 

@@ -237,3 +237,19 @@ cli-texts_broken =
     Not started: a text file (.ftl) is broken:
       { $problems }
     Fix the line named and run again (thidua doctor checks these files).
+
+# Where a problem lies in a file (see vi.ftl).
+office-sheet = Sheet "{ $sheet }"
+office-sheet_row = Sheet "{ $sheet }", row { $row }
+office-sheet_cell = Sheet "{ $sheet }", row { $row }, column "{ $column }"
+office-labelled_cell = Sheet "{ $sheet }", row { $row } ("{ $label }")
+office-sheet_item = Sheet "{ $sheet }", item "{ $item }"
+office-row = row { $row }
+# What a value typed where text or a number belongs is ("must be text, not a number").
+office-kind-bool = true/false
+office-kind-number = a number
+office-kind-datetime = a date and time
+office-kind-date = a date
+office-kind-time = a time
+office-kind-list = a list
+office-kind-mapping = a table of name: value

@@ -237,3 +237,21 @@ cli-texts_broken =
     Không khởi động: tệp văn bản (.ftl) có lỗi:
       { $problems }
     Sửa dòng được chỉ ra rồi chạy lại (thidua doctor kiểm tra các tệp này).
+
+# Where a problem lies in a file a secretariat sent (a block file, a criteria file): a sheet, its row,
+# a column by its header's label, an item of a sheet of labels (column A). "row" alone points back to a row
+# of the same sheet.
+office-sheet = Sheet "{ $sheet }"
+office-sheet_row = Sheet "{ $sheet }", dòng { $row }
+office-sheet_cell = Sheet "{ $sheet }", dòng { $row }, cột "{ $column }"
+office-labelled_cell = Sheet "{ $sheet }", dòng { $row } ("{ $label }")
+office-sheet_item = Sheet "{ $sheet }", mục "{ $item }"
+office-row = dòng { $row }
+# What a value typed where text or a number belongs is («phải là chữ, không phải số»).
+office-kind-bool = đúng/sai
+office-kind-number = số
+office-kind-datetime = ngày giờ
+office-kind-date = ngày
+office-kind-time = giờ
+office-kind-list = danh sách
+office-kind-mapping = bảng mục: giá trị

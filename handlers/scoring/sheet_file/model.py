@@ -1,8 +1,8 @@
 """What a criteria file (bảng tiêu chí chấm điểm) becomes, and the neutral form both readers hand to the rules.
 
 As for block files, readers only locate values and the rules only judge them; a `Cell` (shared with
-the block file) carries each value with its place in the words of its own format:
-`sections[0].criteria[2].max` for YAML, `Sheet "Tiêu chí", dòng 5, cột "Điểm tối đa"` for Excel.
+the block file) carries each value with its place in the terms of its own format:
+`sections[0].criteria[2].max` for YAML, sheet "Tiêu chí", row 5, column "Điểm tối đa" for Excel.
 Scores are `Decimal` everywhere: a sheet's 0,5 steps must add up exactly.
 """
 
@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from handlers.core.office.problems import Cell, Problem, Row
+from handlers.core.office.problems import Cell, Place, Problem, Row, YamlPath
 
 KINDS: Final = ("base", "bonus", "deduction")
+SECTIONS: Final = YamlPath("sections")
 HEAD_FIELDS: Final = ("title", "step")
 SECTION_FIELDS: Final = ("code", "title", "criteria")
 CRITERION_FIELDS: Final = ("code", "text", "max")
@@ -75,11 +76,11 @@ class SheetSpec:
 class RawSection:
     """A section as read: its code and title cells, its criterion rows (cells code, text, max)."""
 
-    label: str  # what other problems point back to: "sections[1]", "dòng 7"
+    label: Place  # what other problems point back to: YamlPath("sections[1]"), RowNumber(7)
     code: Cell
     title: Cell
     criteria: list[Row]
-    where: str | None  # where "no criteria" is reported; None when the reader already said why
+    where: Place | None  # where "no criteria" is reported; None when the reader already said why
 
 
 @dataclass(slots=True)
@@ -90,5 +91,5 @@ class RawSheet:
     sections: list[RawSection] | None
     bonus: list[Row] = field(default_factory=list)
     deductions: list[Row] = field(default_factory=list)
-    sections_where: str = "sections"  # where "no section at all" is reported
+    sections_where: Place = SECTIONS  # where "no section at all" is reported
     problems: list[Problem] = field(default_factory=list)

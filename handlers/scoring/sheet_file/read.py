@@ -1,7 +1,7 @@
 """A criteria file (bảng tiêu chí chấm điểm), as a block adopts it for a year, read into a `SheetSpec`.
 
 Like the block file, it is typed by a secretariat on an office PC, in YAML (samples/criteria-2026.yaml)
-or in Excel, and when it is wrong every mistake is named at once, by row and field, in Vietnamese.
+or in Excel, and when it is wrong every mistake is named at once, by row and field, in the reader's language.
 Nothing here touches the database: `handlers.scoring.sheet_import` persists the spec.
 
 Excel layout (sheet and column names in Vietnamese or English, any case; other columns ignored):
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from handlers.core.catalog import Catalog
+from handlers.core.office.places import at_place, worded_values
 from handlers.core.office.problems import Problem, ProblemsFound
 from handlers.core.office.reader import read_file
 from handlers.scoring.sheet_file.model import KINDS, CriterionSpec, SectionSpec, SheetLine, SheetSpec
@@ -76,9 +77,10 @@ PROBLEM_KEYS: Final = {
 
 
 def describe(problem: Problem, path: str = "", lang: str = "vi") -> str:
-    """One problem as a line naming its place (catalog keys `sheet_file.<key>`)."""
-    text = Catalog(lang)(PROBLEM_KEYS[problem.key], **{"path": path, **problem.values})
-    return f"{problem.where}: {text}" if problem.where else text
+    """One problem as a line naming its place, both in `lang` (catalog keys `sheet_file.<key>`, `office.*`)."""
+    t = Catalog(lang)
+    text = t(PROBLEM_KEYS[problem.key], **{"path": path, **worded_values(problem.values, t)})
+    return at_place(problem, text, t)
 
 
 class CriteriaFileError(Exception):

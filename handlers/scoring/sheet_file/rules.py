@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound, Row
+from handlers.core.office.problems import REPORTED, Cell, Place, Problem, ProblemsFound, Row
 from handlers.core.office.reader import cell_text, clean_text, kind_name, show
 from handlers.scoring.rules.scores import parse_number
 from handlers.scoring.rules.scores import show as show_number
@@ -73,7 +73,7 @@ class _Checker:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
 
-    def add(self, where: str, key: str, **values: object) -> None:
+    def add(self, where: Place, key: str, **values: object) -> None:
         self.problems.append(Problem(where, key, values))
 
     def text(self, cell: Cell, limit: int) -> str | None:
@@ -99,7 +99,7 @@ class _Checker:
         number = decimal_of(value)
         if number is None:
             readable = isinstance(value, str | int | float) and not isinstance(value, bool)
-            shown = show(value) if readable else kind_name(value)
+            shown: object = show(value) if readable else kind_name(value)
             self.add(cell.where, "not_number", value=shown)
             return None
         if number <= 0:
@@ -118,9 +118,9 @@ class _Codes:
     """Codes seen so far (case-insensitive), with the label of the row that used each first."""
 
     def __init__(self) -> None:
-        self.first: dict[str, str] = {}
+        self.first: dict[str, Place] = {}
 
-    def claim(self, check: _Checker, code: str | None, label: str, where: str, key: str) -> str | None:
+    def claim(self, check: _Checker, code: str | None, label: Place, where: Place, key: str) -> str | None:
         if code is None:
             return None
         first = self.first.get(code.casefold())

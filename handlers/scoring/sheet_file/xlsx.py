@@ -13,7 +13,7 @@ from typing import Any, Final
 import openpyxl
 
 from handlers.core.office import xlsx
-from handlers.core.office.problems import REPORTED, Cell, Problem, Row
+from handlers.core.office.problems import REPORTED, Cell, Problem, Row, RowNumber, Sheet, SheetRow
 from handlers.core.office.reader import clean_text, show
 from handlers.core.office.xlsx import Labels
 from handlers.scoring.sheet_file.model import RawSection, RawSheet, SheetSpec
@@ -49,7 +49,7 @@ class _Grouper:
 
     def __init__(self, title: str, problems: list[Problem]) -> None:
         self.title, self.problems = title, problems
-        self.sheet = RawSheet(None, [], sections_where=f'Sheet "{title}"', problems=problems)
+        self.sheet = RawSheet(None, [], sections_where=Sheet(title), problems=problems)
         self.current: RawSection | None = None
         self.current_key: str | None = None
         self.title_row: dict[int, int] = {}  # id of a section → the row its title came from
@@ -61,7 +61,7 @@ class _Grouper:
             self.problems.append(Problem(cells["kind"].where, "kind_invalid",
                                          {"value": show(cells["kind"].value), "allowed": allowed}))
             return
-        row = Row(f"dòng {number}", {field: cells[field] for field in _CRITERION})
+        row = Row(RowNumber(number), {field: cells[field] for field in _CRITERION})
         if kind != "base":  # a bonus or deduction belongs to no section: Mục there is only a note
             (self.sheet.bonus if kind == "bonus" else self.sheet.deductions).append(row)
             return
@@ -77,10 +77,10 @@ class _Grouper:
         if current is not None and (key == self.current_key or (key is None and not heading)):
             self._title(current, number, title)
             return current
-        where = f'Sheet "{self.title}", dòng {number}'
+        where = SheetRow(self.title, number)
         if key is None and current is None and not heading:  # a criterion before any section
             title = Cell(REPORTED, title.where)
-        section = RawSection(f"dòng {number}", code, title, [], where)
+        section = RawSection(RowNumber(number), code, title, [], where)
         self.title_row[id(section)] = number
         assert self.sheet.sections is not None
         self.sheet.sections.append(section)
@@ -95,7 +95,7 @@ class _Grouper:
             section.title = title
             self.title_row[id(section)] = number
         elif section.title.value is not REPORTED and xlsx.norm(title.value) != xlsx.norm(section.title.value):
-            first = f"dòng {self.title_row[id(section)]}"
+            first = RowNumber(self.title_row[id(section)])
             self.problems.append(Problem(title.where, "section_title_conflict",
                                          {"value": show(title.value), "first": first}))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from handlers.core.office import reader as office_file
-from handlers.core.office.problems import Cell, Problem, Row
+from handlers.core.office.problems import Cell, Problem, Row, YamlPath
 from handlers.core.office.reader import known_keys
 from handlers.scoring.sheet_file.model import CRITERION_FIELDS, HEAD_FIELDS, SECTION_FIELDS, RawSection, RawSheet
 
@@ -28,16 +28,19 @@ def raw_from_data(data: object) -> RawSheet:
     """Plain data shaped like the YAML file (from YAML, JSON or a test) in the rules' form."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        return RawSheet(None, None, problems=[Problem("", "not_criteria_file")])
-    parts = known_keys(data, "", PARTS, problems)
-    head = _row("sheet", parts.get("sheet"), HEAD_FIELDS, problems)
+        return RawSheet(None, None, problems=[Problem(None, "not_criteria_file")])
+    top = YamlPath()
+    parts = known_keys(data, top, PARTS, problems)
+    head = _row(top.key("sheet"), parts.get("sheet"), HEAD_FIELDS, problems)
     sections = _sections(parts.get("sections"), problems)
-    bonus = _rows("bonus", parts.get("bonus"), CRITERION_FIELDS, problems) or []
-    deductions = _rows("deductions", parts.get("deductions"), CRITERION_FIELDS, problems) or []
+    bonus = _rows(top.key("bonus"), parts.get("bonus"), CRITERION_FIELDS, problems) or []
+    deductions = _rows(top.key("deductions"), parts.get("deductions"), CRITERION_FIELDS, problems) or []
     return RawSheet(head, sections, bonus, deductions, problems=problems)
 
 
-def _mapping(where: str, value: object, fields: tuple[str, ...], problems: list[Problem]) -> dict[str, object] | None:
+def _mapping(
+    where: YamlPath, value: object, fields: tuple[str, ...], problems: list[Problem]
+) -> dict[str, object] | None:
     if value is None:
         problems.append(Problem(where, "part_missing"))
         return None
@@ -47,45 +50,46 @@ def _mapping(where: str, value: object, fields: tuple[str, ...], problems: list[
     return known_keys(value, where, fields, problems)
 
 
-def _row(where: str, value: object, fields: tuple[str, ...], problems: list[Problem]) -> Row | None:
+def _row(where: YamlPath, value: object, fields: tuple[str, ...], problems: list[Problem]) -> Row | None:
     known = _mapping(where, value, fields, problems)
     if known is None:
         return None
-    return Row(where, {field: Cell(known.get(field), f"{where}.{field}") for field in fields})
+    return Row(where, {field: Cell(known.get(field), where.key(field)) for field in fields})
 
 
-def _items(where: str, value: object, problems: list[Problem]) -> list[object] | None:
+def _items(where: YamlPath, value: object, problems: list[Problem]) -> list[object] | None:
     if not isinstance(value, list):
         problems.append(Problem(where, "not_list"))
         return None
     return value
 
 
-def _rows(where: str, value: object, fields: tuple[str, ...], problems: list[Problem]) -> list[Row] | None:
+def _rows(where: YamlPath, value: object, fields: tuple[str, ...], problems: list[Problem]) -> list[Row] | None:
     if value is None:
         return []
     items = _items(where, value, problems)
-    rows = (_row(f"{where}[{i}]", item, fields, problems) for i, item in enumerate(items or ()))
+    rows = (_row(where.item(i), item, fields, problems) for i, item in enumerate(items or ()))
     return None if items is None else [row for row in rows if row is not None]
 
 
 def _sections(value: object, problems: list[Problem]) -> list[RawSection] | None:
+    top = YamlPath("sections")
     if value is None:
-        problems.append(Problem("sections", "part_missing"))
+        problems.append(Problem(top, "part_missing"))
         return None
-    items = _items("sections", value, problems)
+    items = _items(top, value, problems)
     if items is None:
         return None
     sections: list[RawSection] = []
     for i, item in enumerate(items):
-        where = f"sections[{i}]"
+        where = top.item(i)
         known = _mapping(where, item, SECTION_FIELDS, problems)
         if known is None:
             continue
         criteria = known.get("criteria")
-        rows = _rows(f"{where}.criteria", criteria, CRITERION_FIELDS, problems)
+        rows = _rows(where.key("criteria"), criteria, CRITERION_FIELDS, problems)
         # an empty list, or none at all, is the rules' business; a malformed one was reported here
         said = rows is None or (isinstance(criteria, list) and len(rows) < len(criteria))
-        code, title = Cell(known.get("code"), f"{where}.code"), Cell(known.get("title"), f"{where}.title")
-        sections.append(RawSection(where, code, title, rows or [], None if said else f"{where}.criteria"))
+        code, title = Cell(known.get("code"), where.key("code")), Cell(known.get("title"), where.key("title"))
+        sections.append(RawSection(where, code, title, rows or [], None if said else where.key("criteria")))
     return sections

@@ -1,8 +1,8 @@
 """What a block file becomes, and the neutral form both readers hand to the rules.
 
 Readers (YAML, Excel) only locate values; the rules only judge them. A `Cell` carries the value
-with the place it came from, in the words of its own format, so one set of rules can name
-`units[3].code` for YAML and `Sheet "Đơn vị", dòng 5, cột "Mã"` for Excel.
+with the place it came from, in the terms of its own format, so one set of rules can name
+`units[3].code` for YAML and sheet "Đơn vị", row 5, column "Mã" for Excel.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
 
-from handlers.core.office.problems import Problem, Row
+from handlers.core.office.problems import Place, Problem, Row, YamlPath
 
 # Canonical field names of each part of a block file (YAML keys; Excel maps its labels to these).
 BLOCK_FIELDS: Final = ("name", "province", "year", "head", "deputy")
 UNIT_FIELDS: Final = ("code", "name")
+UNITS: Final = YamlPath("units")
 DEADLINE_FIELDS: Final = ("kind", "title", "due", "sheet")
 
 
@@ -51,5 +52,5 @@ class RawBlock:
     block: Row | None
     units: list[Row] | None
     deadlines: list[Row] | None
-    units_where: str = "units"  # where a problem with the whole list of units is reported
+    units_where: Place = UNITS  # where a problem with the whole list of units is reported
     problems: list[Problem] = field(default_factory=list)

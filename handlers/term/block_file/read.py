@@ -2,7 +2,7 @@
 
 Secretariats keep their block in Excel or in YAML (samples/block-vhxh.yaml), typed on office PCs:
 decomposed Vietnamese, stray spaces, dates as text or as Excel dates. The import must accept all
-of that, and when the file is wrong, say in Vietnamese where every mistake is (row and field)
+of that, and when the file is wrong, say where every mistake is (row and field), in the reader's language,
 in one answer, since each round trip costs a civil servant a day. Nothing here touches the
 database: the caller persists the spec.
 
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Final
 
 from handlers.core.catalog import DEFAULT_LANG, Catalog
+from handlers.core.office.places import at_place, worded_values
 from handlers.core.office.problems import Problem, ProblemsFound
 from handlers.core.office.reader import read_file, show
 from handlers.deadlines.rules.kinds import DEADLINE_KINDS
@@ -40,6 +41,7 @@ __all__ = [
     "Problem",
     "UnitSpec",
     "block_xlsx_bytes",
+    "describe",
     "load_block_file",
     "parse_due",
     "spec_from_mapping",
@@ -97,8 +99,10 @@ MAX_SHOWN: Final = 50  # problems listed in the exception text; all stay in `.me
 
 
 def describe(problem: Problem, path: str = "", lang: str = DEFAULT_LANG) -> str:
-    text = Catalog(lang)(MESSAGE_KEYS[problem.key], **{"path": path, **problem.values})
-    return f"{problem.where}: {text}" if problem.where else text
+    """One problem as a line naming its place, both in `lang` (catalog keys `block_file.<key>`, `office.*`)."""
+    t = Catalog(lang)
+    text = t(MESSAGE_KEYS[problem.key], **{"path": path, **worded_values(problem.values, t)})
+    return at_place(problem, text, t)
 
 
 class BlockFileError(Exception):
@@ -126,7 +130,7 @@ def parse_due(text: str) -> datetime:
         return due_from_text(text)
     except DueError as error:
         raise BlockFileError(
-            [Problem("", error.key, {"value": show(text), "low": MIN_YEAR, "high": MAX_YEAR})]
+            [Problem(None, error.key, {"value": show(text), "low": MIN_YEAR, "high": MAX_YEAR})]
         ) from None
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 
 from handlers.core.clock import LOCAL_TZ
-from handlers.core.office.problems import REPORTED, Cell, Problem, ProblemsFound, Row
+from handlers.core.office.problems import REPORTED, Cell, Place, Problem, ProblemsFound, Row
 from handlers.core.office.reader import cell_text, clean_text, show
 from handlers.deadlines.rules.kinds import DEADLINE_KINDS
 from handlers.term.block_file.model import BlockSpec, DeadlineSpec, RawBlock, UnitSpec
@@ -92,7 +92,7 @@ class _Checker:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
 
-    def add(self, where: str, key: str, **values: object) -> None:
+    def add(self, where: Place, key: str, **values: object) -> None:
         self.problems.append(Problem(where, key, values))
 
     def text(self, cell: Cell, *, required: bool = True) -> str | None:
@@ -157,14 +157,14 @@ class _Checker:
             return None
 
 
-def _units(check: _Checker, rows: list[Row], where: str) -> tuple[tuple[UnitSpec, ...], set[str]]:
+def _units(check: _Checker, rows: list[Row], where: Place) -> tuple[tuple[UnitSpec, ...], set[str]]:
     """The valid units, and every well-formed code (a head may name a unit whose row has
     another problem; that problem is reported once, not again as an unknown head)."""
     if not MIN_UNITS <= len(rows) <= MAX_UNITS:
         check.add(where, "units_count", count=len(rows), low=MIN_UNITS, high=MAX_UNITS)
     units: list[UnitSpec] = []
-    codes: dict[str, str] = {}
-    names: dict[str, str] = {}
+    codes: dict[str, Place] = {}
+    names: dict[str, Place] = {}
     for row in rows:
         code = check.code(row.cells["code"])
         name = check.text(row.cells["name"])

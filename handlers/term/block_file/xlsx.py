@@ -14,9 +14,9 @@ import openpyxl
 
 from handlers.core.clock import LOCAL_TZ
 from handlers.core.office import xlsx
-from handlers.core.office.problems import Problem, Row
+from handlers.core.office.problems import Problem, Row, RowNumber, Sheet
 from handlers.core.office.xlsx import Labels
-from handlers.term.block_file.model import BlockSpec, RawBlock
+from handlers.term.block_file.model import UNITS, BlockSpec, RawBlock
 from handlers.term.block_file.rules import KIND_LABELS
 
 SHEETS: Final[Labels] = {
@@ -57,7 +57,7 @@ def _table(sheet: Any, names: Labels, problems: list[Problem], *, required: bool
             return []
         problems.append(table.empty_problem())
         return None
-    return [Row(f"dòng {number}", cells) for number, cells in table]
+    return [Row(RowNumber(number), cells) for number, cells in table]
 
 
 def read_xlsx(content: bytes) -> RawBlock:
@@ -70,7 +70,7 @@ def _read_book(book: Any) -> RawBlock:
     block = xlsx.labelled(found["block"], BLOCK_LABELS, problems, _value) if "block" in found else None
     units = _table(found["units"], UNIT_COLUMNS, problems, required=True) if "units" in found else None
     deadlines = _table(found["deadlines"], DEADLINE_COLUMNS, problems, required=False) if "deadlines" in found else []
-    units_where = f'Sheet "{found["units"].title}"' if "units" in found else "units"
+    units_where = Sheet(found["units"].title) if "units" in found else UNITS
     return RawBlock(block, units, deadlines, units_where=units_where, problems=problems)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from handlers.core.office import reader as office_file
-from handlers.core.office.problems import Cell, Problem, Row
+from handlers.core.office.problems import Cell, Problem, Row, YamlPath
 from handlers.core.office.reader import known_keys
 from handlers.term.block_file.model import BLOCK_FIELDS, DEADLINE_FIELDS, UNIT_FIELDS, RawBlock
 
@@ -28,15 +28,16 @@ def raw_from_data(data: object) -> RawBlock:
     """Plain data shaped like the YAML file (from YAML, JSON or a test) in the rules' form."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        return RawBlock(None, None, None, problems=[Problem("", "not_block_file")])
-    sections = known_keys(data, "", SECTIONS, problems)
-    block = _row("block", sections.get("block"), BLOCK_FIELDS, problems)
-    units = _rows("units", sections.get("units"), UNIT_FIELDS, problems, required=True)
-    deadlines = _rows("deadlines", sections.get("deadlines"), DEADLINE_FIELDS, problems, required=False)
+        return RawBlock(None, None, None, problems=[Problem(None, "not_block_file")])
+    top = YamlPath()
+    sections = known_keys(data, top, SECTIONS, problems)
+    block = _row(top.key("block"), sections.get("block"), BLOCK_FIELDS, problems)
+    units = _rows(top.key("units"), sections.get("units"), UNIT_FIELDS, problems, required=True)
+    deadlines = _rows(top.key("deadlines"), sections.get("deadlines"), DEADLINE_FIELDS, problems, required=False)
     return RawBlock(block, units, deadlines, problems=problems)
 
 
-def _row(where: str, value: object, fields: tuple[str, ...], problems: list[Problem]) -> Row | None:
+def _row(where: YamlPath, value: object, fields: tuple[str, ...], problems: list[Problem]) -> Row | None:
     if value is None:
         problems.append(Problem(where, "section_missing"))
         return None
@@ -44,11 +45,11 @@ def _row(where: str, value: object, fields: tuple[str, ...], problems: list[Prob
         problems.append(Problem(where, "not_mapping", {"fields": ", ".join(fields)}))
         return None
     known = known_keys(value, where, fields, problems)
-    return Row(where, {field: Cell(known.get(field), f"{where}.{field}") for field in fields})
+    return Row(where, {field: Cell(known.get(field), where.key(field)) for field in fields})
 
 
 def _rows(
-    where: str, value: object, fields: tuple[str, ...], problems: list[Problem], *, required: bool
+    where: YamlPath, value: object, fields: tuple[str, ...], problems: list[Problem], *, required: bool
 ) -> list[Row] | None:
     if value is None:
         if required:
@@ -61,7 +62,7 @@ def _rows(
     rows: list[Row] = []
     for i, item in enumerate(value):
         if item is None:  # a bare "-" line
-            problems.append(Problem(f"{where}[{i}]", "not_mapping", {"fields": ", ".join(fields)}))
-        elif (row := _row(f"{where}[{i}]", item, fields, problems)) is not None:
+            problems.append(Problem(where.item(i), "not_mapping", {"fields": ", ".join(fields)}))
+        elif (row := _row(where.item(i), item, fields, problems)) is not None:
             rows.append(row)
     return rows

@@ -93,10 +93,10 @@ async def test_a_late_report_is_suggested_applied_once_by_a_press_and_told_to_th
 
     assert (await sb.say("hoa", text("sca.finish_unit")))[0] == text("sca.finished", count=1, told=1, unit="Sở Y tế")
     assert await deliver(app) == 1
-    assert sb.inbox("binh") == [
-        f"📝 Thường trực {BLOCK} đã kiểm tra chéo bảng tự chấm điểm của Sở Y tế:\n"
-        f"• D1 {D1_TEXT}: tự chấm 0 → kiểm tra 1. Lý do: {reason}\n"
-        "Tổng điểm sau kiểm tra: 97 (tự chấm 98)."]
+    assert sb.inbox("binh") == ["\n".join([
+        text("sca.notice_checked", block=BLOCK, unit="Sở Y tế"),
+        text("sca.change_line", code="D1", text=D1_TEXT, own=0, checked=1, reason=reason),
+        text("sca.notice_total", final=97, own=98)])]
 
 
 async def test_ignored_the_suggestion_changes_nothing(app: App, block_id: int, sandbox: Sandbox) -> None:

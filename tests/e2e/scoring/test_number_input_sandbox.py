@@ -14,13 +14,13 @@ from handlers.core.messages import Choice, Incoming, Reply
 from scheduler.delivery import as_reply
 from storage.models import OutboxMessage
 from tests.conftest import sandbox_for
-from tests.e2e.scoring.test_scoring_admin_sandbox import ask_score, line
+from tests.e2e.scoring.test_scoring_admin_sandbox import ask_score, line, yte_view
 from tests.e2e.scoring.test_scoring_admin_sandbox import people as admin_people
-from tests.e2e.scoring.test_scoring_sandbox import ASK_1_1, assessment_of, people
+from tests.e2e.scoring.test_scoring_sandbox import ASK_1_1, SECTION_I, assessment_of, menu, people
 from tests.helpers import deliver
 
-EXPLAIN_1_1 = ("✅ Đã lưu 1.1: 5 điểm.\n\nGiải trình, minh chứng ngắn cho 1.1 (tối đa 500 ký tự), hoặc chọn Bỏ qua.\n"
-               "[1] Bỏ qua\n[2] Quay lại")
+EXPLAIN_1_1 = (f'{text("score.saved", code="1.1", score=5)}\n\n{text("score.ask_explain", code="1.1")}\n'
+               + menu(text("score.opt_skip"), text("score.opt_back")))
 
 
 async def test_a_typed_number_at_the_score_step_is_the_score(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -31,16 +31,15 @@ async def test_a_typed_number_at_the_score_step_is_the_score(app: App, block_id:
     _, lines = await assessment_of(app)
     assert lines["1.1"].self_score == Decimal(5)
     evidence = await sandbox.say("binh", "1")  # the explanation step is a menu again: [1] Bỏ qua
-    assert evidence[0].startswith("Gửi tệp minh chứng cho 1.1")
+    assert evidence[0].startswith(text("score.ask_evidence", code="1.1", max="20 MB"))
     out = await sandbox.say("binh", "1")  # [1] Bỏ qua: on to 1.2
     assert "\n1.2 — " in out[0]
-    assert (await sandbox.say("binh", " 10 "))[0].startswith("✅ Đã lưu 1.2: 10 điểm.")
+    assert (await sandbox.say("binh", " 10 "))[0].startswith(text("score.saved", code="1.2", score=10))
     assert (await sandbox.say("binh", "2"))[0].startswith(  # [2] Quay lại at the explanation: the score again
-        "Phần I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao\n1.2 — ")
+        f"{SECTION_I}\n1.2 — ")
     assert (await sandbox.say("binh", "[5]"))[0].startswith(  # in brackets, a button: [5] Chuyển tiêu chí
         text("score.ask_goto", codes="1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 4.1, 4.2, T1, T2, D1, D2"))
-    assert (await sandbox.say("binh", "1"))[0].startswith(  # no criterion "1": [1] Quay lại
-        "Phần I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao\n1.2 — ")
+    assert (await sandbox.say("binh", "1"))[0].startswith(f"{SECTION_I}\n1.2 — ")  # no criterion "1": [1] Quay lại
     _, lines = await assessment_of(app)
     assert lines["1.2"].self_score == Decimal(10)
 
@@ -60,12 +59,12 @@ async def test_a_typed_number_at_the_cross_check_is_the_checked_score(app: App, 
     await sandbox.say("hoa", "1")  # [1] Kiểm tra chéo
     await sandbox.say("hoa", "2")  # [2] Sở Y tế
     ask_1_2 = ask_score("1.2", 2, "Cải cách hành chính, ứng dụng công nghệ thông tin, chuyển đổi số", "10", "10",
-                        text("sca.keep_self", own=10), "Quay lại")
+                        text("sca.keep_self", own=10), text("back"))
     assert await sandbox.say("hoa", "1.2") == [ask_1_2]
     reason = await sandbox.say("hoa", "2")  # a checked score of 2, not [2] Quay lại
-    assert reason[0].startswith("Điểm kiểm tra 2 khác điểm tự chấm 10 của tiêu chí 1.2.")
+    assert reason[0].startswith(text("sca.ask_reason", checked=2, own=10, code="1.2"))
     assert await sandbox.say("hoa", "1") == [ask_1_2]  # the reason step is a menu: [1] Quay lại
-    assert (await sandbox.say("hoa", "[2]"))[0].startswith("🔎 Kiểm tra chéo: Sở Y tế")  # [2] in brackets: Quay lại
+    assert (await sandbox.say("hoa", "[2]"))[0].startswith(yte_view("98", "98", 1))  # [2] in brackets: Quay lại
     assert (await line(app, "YTE", "1.2")).checked_score is None
 
 

@@ -33,9 +33,9 @@ CATALOG_TEXT = re.compile(
 words = st.sampled_from([
     "", " ", "0", "1", "2", "3", "9", "10", "25", "26", "9,5", "9.5", "9,25", "-1", "+5", "0,0", "2.1", "T1", "d2",
     "tối đa", "TOI DA", "bỏ qua", "quay lại", "tổng quan", "tạm dừng", "chuyển tiêu chí", "xem lại", "Bỏ qua",
-    "Xác nhận nộp", text("score.opt_submit"), "/di", "/di 2.1", "/di T1", "/di zz", "/di " + "9" * 40, "/goto D2",
-    "/chamdiem", "/chamdiem 3.1", "/huy", "/menu", "/lang en", "/lang vi", "/nop", "/xyz", "x" * 500, "x" * 501,
-    "\x00", "0" * 5000, "1e3", "NaN", "½", "٣", "１０", "9,5,5", "[1]"])
+    text("score.opt_confirm"), text("score.opt_submit"), "/di", "/di 2.1", "/di T1", "/di zz", "/di " + "9" * 40,
+    "/goto D2", "/chamdiem", "/chamdiem 3.1", "/huy", "/menu", "/lang en", "/lang vi", "/nop", "/xyz", "x" * 500,
+    "x" * 501, "\x00", "0" * 5000, "1e3", "NaN", "½", "٣", "１０", "9,5,5", "[1]"])
 numbers = st.from_regex(r"[+-]?\d{1,5}([.,]\d{1,4})?", fullmatch=True)
 action = st.one_of(
     st.tuples(st.just("text"), st.one_of(st.text(max_size=60), words, numbers)),

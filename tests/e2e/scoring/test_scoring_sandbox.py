@@ -38,39 +38,92 @@ from tests.helpers import codes, deliver, import_sample_sheet
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 TITLE = "Bảng tiêu chí chấm điểm thi đua năm 2026"
 HINT = text("score.saved_hint")
-SECTION_I = "Phần I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao"
-BUTTONS_10 = "[1] Tối đa: 10 điểm\n[2] 0 điểm\n[3] Bỏ qua\n[4] Quay lại\n[5] Chuyển tiêu chí\n[6] Tổng quan"
-OVERVIEW_EMPTY = (
-    f"📋 {TITLE}\nĐơn vị: Sở Y tế\n\n"
-    "I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao: đã chấm 0/4 tiêu chí, 0/55 điểm\n"
-    "II. Công tác xây dựng Đảng, chính quyền và các đoàn thể: đã chấm 0/3 tiêu chí, 0/20 điểm\n"
-    "III. Công tác thi đua, khen thưởng: đã chấm 0/3 tiêu chí, 0/15 điểm\n"
-    "IV. Tham gia hoạt động của Khối thi đua: đã chấm 0/2 tiêu chí, 0/10 điểm\n"
-    "Điểm thưởng: đã chấm 0/2 mục, +0\nĐiểm trừ: đã chấm 0/2 mục, −0\n\n"
-    f"Tổng điểm hiện tại: 0\n{HINT}\n"
-    "[1] ▶️ Tiếp tục từ 1.1\n[2] Xem lại và nộp\n[3] Phần I (0/4)\n[4] Phần II (0/3)\n[5] Phần III (0/3)\n"
-    "[6] Phần IV (0/2)\n[7] Điểm thưởng (0/2)\n[8] Điểm trừ (0/2)\n[9] Tạm dừng")
-ASK_1_1 = (f"{SECTION_I}\n1.1 — Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm — tối đa 25 điểm, "
-           "bước 0,5\nMời gõ điểm (ví dụ 24,5) hoặc bấm nút. Chuyển nhanh tới tiêu chí khác: /di 1.2\n"
-           "[1] Tối đa: 25 điểm\n[2] 0 điểm\n[3] Bỏ qua\n[4] Quay lại\n[5] Chuyển tiêu chí\n[6] Tổng quan")
-ASK_1_3 = (f"{SECTION_I}\n1.3 — Thực hiện các nhiệm vụ đột xuất do cấp trên giao — tối đa 10 điểm, bước 0,5\n"
-           f"Mời gõ điểm (ví dụ 9,5) hoặc bấm nút. Chuyển nhanh tới tiêu chí khác: /di 1.4\n{BUTTONS_10}")
-ASK_EVIDENCE_1_1 = ("Gửi tệp minh chứng cho 1.1 nếu có (PDF, Word, Excel, ảnh JPG/PNG hoặc tệp nén ZIP/RAR, "
-                    "tối đa 20 MB), hoặc chọn Bỏ qua.\n[1] Bỏ qua\n[2] Quay lại")
+# the sample sheet's sections and criteria (its data)
+SECTIONS = {"I": "Thực hiện nhiệm vụ chính trị, chuyên môn được giao",
+            "II": "Công tác xây dựng Đảng, chính quyền và các đoàn thể",
+            "III": "Công tác thi đua, khen thưởng", "IV": "Tham gia hoạt động của Khối thi đua"}
+SECTION_SIZES = {"I": (4, 55), "II": (3, 20), "III": (3, 15), "IV": (2, 10)}
+TEXT_1_1 = "Hoàn thành các chỉ tiêu, nhiệm vụ chuyên môn theo kế hoạch năm"
+TEXT_1_2 = "Cải cách hành chính, ứng dụng công nghệ thông tin, chuyển đổi số"
+TEXT_1_3 = "Thực hiện các nhiệm vụ đột xuất do cấp trên giao"
+SECTION_I = text("score.head_section", code="I", title=SECTIONS["I"])
+SKIP, BACK = text("score.opt_skip"), text("score.opt_back")
+
+
+def menu(*labels: str) -> str:
+    return "\n".join(f"[{i}] {label}" for i, label in enumerate(labels, 1))
+
+
+def buttons(maximum: int) -> str:
+    """The buttons under a base criterion's score question."""
+    return menu(text("score.quick_max", max=maximum), text("score.quick_zero"), SKIP, BACK, text("score.opt_jump"),
+                text("score.opt_overview"))
+
+
+def criterion(code: str, criterion_text: str, maximum: int) -> str:
+    return text("score.criterion", code=code, text=criterion_text, max=maximum, step="0,5")
+
+
+def section_head(code: str) -> str:
+    return text("score.head_section", code=code, title=SECTIONS[code])
+
+
+def section_line(code: str, done: int, score: object, maximum: object = None) -> str:
+    """A section's line in the overview."""
+    count, most = SECTION_SIZES[code]
+    return text("score.overview_section", code=code, title=SECTIONS[code], done=done, count=count, score=score,
+                max=most if maximum is None else maximum)
+
+
+def overview_top(unit: str) -> str:
+    """The overview's head, down to the sections: the sheet's title and the unit."""
+    return text("score.overview", title=TITLE, unit=unit, sections="\0", total=0).split("\0")[0]
+
+
+BUTTONS_10 = buttons(10)
+OVERVIEW_EMPTY = "\n".join([
+    text("score.overview", title=TITLE, unit="Sở Y tế", total=0, sections="\n".join([
+        *(text("score.overview_section", code=code, title=title, done=0, count=SECTION_SIZES[code][0], score=0,
+               max=SECTION_SIZES[code][1]) for code, title in SECTIONS.items()),
+        text("score.overview_bonus", done=0, count=2, score=0),
+        text("score.overview_deduction", done=0, count=2, score=0)])),
+    HINT,
+    menu(text("score.opt_continue", code="1.1"), text("score.opt_review"),
+         *(text("score.opt_section", code=code, done=0, count=SECTION_SIZES[code][0]) for code in SECTIONS),
+         text("score.opt_bonus", done=0, count=2), text("score.opt_deduction", done=0, count=2),
+         text("score.opt_pause"))])
+ASK_1_1 = "\n".join([SECTION_I, criterion("1.1", TEXT_1_1, 25), text("score.ask_buttons", example="24,5", code="1.2"),
+                     buttons(25)])
+ASK_1_3 = "\n".join([SECTION_I, criterion("1.3", TEXT_1_3, 10), text("score.ask_buttons", example="9,5", code="1.4"),
+                     BUTTONS_10])
+ASK_EVIDENCE_1_1 = f'{text("score.ask_evidence", code="1.1", max="20 MB")}\n{menu(SKIP, BACK)}'
 # the rest of the sheet, as Bình answers it (1.1 to 1.3 are answered by hand in the transcript)
 REST = {"1.4": "tối đa", "2.1": "9,5", "2.2": "5", "2.3": "4.5", "3.1": "5", "3.2": "4", "3.3": "5", "4.1": "5",
         "4.2": "4,5", "T1": "10", "T2": "0", "D1": "1,5", "D2": "0"}
-REVIEW = (
-    f"📝 Bảng tự chấm điểm của Sở Y tế\n{TITLE}\n\n"
-    "I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao: 52,5/55\n    1.1: 25 · 1.2: 9,5 · 1.3: 8 · 1.4: 10\n"
-    "II. Công tác xây dựng Đảng, chính quyền và các đoàn thể: 19/20\n    2.1: 9,5 · 2.2: 5 · 2.3: 4,5\n"
-    "III. Công tác thi đua, khen thưởng: 14/15\n    3.1: 5 · 3.2: 4 · 3.3: 5\n"
-    "IV. Tham gia hoạt động của Khối thi đua: 9,5/10\n    4.1: 5 · 4.2: 4,5\n"
-    "Cộng các phần: 95/100\nĐiểm thưởng: +10\n    T1: 10 · T2: 0\nĐiểm trừ: −1,5\n    D1: 1,5 · D2: 0\n"
-    "TỔNG ĐIỂM: 103,5\n[1] Nộp bảng tự chấm\n[2] Sửa một dòng\n[3] Tổng quan\n[4] Tạm dừng")
+REVIEW_MENU = menu(text("score.opt_submit"), text("score.opt_edit"), text("score.opt_overview"),
+                   text("score.opt_pause"))
+
+
+def review(score_1_3: str = "8", section_i: str = "52,5", base: int = 95, total: str = "103,5") -> str:
+    """The review of Bình's answers (REST, and 1.1 to 1.3 as given), with its buttons."""
+    sections = [("I", section_i, f"1.1: 25 · 1.2: 9,5 · 1.3: {score_1_3} · 1.4: 10"),
+                ("II", "19", "2.1: 9,5 · 2.2: 5 · 2.3: 4,5"), ("III", "14", "3.1: 5 · 3.2: 4 · 3.3: 5"),
+                ("IV", "9,5", "4.1: 5 · 4.2: 4,5")]
+    body = [*(text("score.review_section", code=code, title=SECTIONS[code], score=score, max=SECTION_SIZES[code][1],
+                   items=items) for code, score, items in sections),
+            text("score.review_base", score=base, max=100),
+            text("score.review_bonus", score=10, items="T1: 10 · T2: 0"),
+            text("score.review_deduction", score="1,5", items="D1: 1,5 · D2: 0"),
+            text("score.review_total", total=total)]
+    return text("score.review", unit="Sở Y tế", title=TITLE, body="\n".join(body)) + "\n" + REVIEW_MENU
+
+
+REVIEW = review()
+CONFIRM_MENU = menu(text("score.opt_confirm"), text("score.opt_back_review"))
 CODES = "1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 4.1, 4.2, T1, T2, D1, D2"
-UNIT_MENU = (f"Menu chính (Sở Y tế, {BLOCK}):\n[1] Nộp báo cáo, giao ước\n[2] Chấm điểm thi đua\n[3] Tình hình nộp\n"
-             "[4] Thông tin của tôi")
+MISSING = "1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 4.1, 4.2"  # every base criterion
+UNIT_MENU = (f"Menu chính (Sở Y tế, {BLOCK}):\n"
+             + menu(text("menu.submit"), text("menu.score"), text("menu.status"), text("menu.whoami")))
 
 
 async def typed(sb: Sandbox, user: str, text: str) -> list[str]:
@@ -108,9 +161,9 @@ async def assessment_of(app: App, unit_code: str = "YTE") -> tuple[Assessment | 
 async def answer_line(sb: Sandbox, user: str, code: str, score: str) -> list[str]:
     """At the score step of `code`: the score, then Bỏ qua for the explanation and the evidence."""
     out = await typed(sb, user, score)
-    assert out[0].startswith(f"✅ Đã lưu {code}: "), out
-    assert out[0].endswith("[1] Bỏ qua\n[2] Quay lại")
-    assert (await sb.say(user, "1"))[0].startswith(f"Gửi tệp minh chứng cho {code}")
+    assert out[0].startswith(text("score.saved", code=code, score=score.replace(".", ","))), out
+    assert out[0].endswith(menu(SKIP, BACK))
+    assert (await sb.say(user, "1"))[0].startswith(text("score.ask_evidence", code=code, max="20 MB"))
     return await sb.say(user, "1")
 
 
@@ -122,19 +175,16 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
 
     # 1.1: a typed score, an explanation, an evidence file
     assert await typed(sandbox, "binh", "25") == [
-        "✅ Đã lưu 1.1: 25 điểm.\n\nGiải trình, minh chứng ngắn cho 1.1 (tối đa 500 ký tự), hoặc chọn Bỏ qua.\n"
-        "[1] Bỏ qua\n[2] Quay lại"]
+        f'{text("score.saved", code="1.1", score=25)}\n\n{text("score.ask_explain", code="1.1")}\n{menu(SKIP, BACK)}']
     assert await typed(sandbox, "binh", "  Hoàn thành 100%   chỉ tiêu\nkế hoạch ") == [
-        f"✅ Đã lưu giải trình cho 1.1.\n\n{ASK_EVIDENCE_1_1}"]
+        f'{text("score.explain_saved", code="1.1")}\n\n{ASK_EVIDENCE_1_1}']
     assert await sandbox.send_file("binh", "setup.exe", "application/pdf", 1000) == [
-        "Không nhận loại tệp «setup.exe». Chỉ nhận PDF, Word (doc, docx), Excel (xls, xlsx), OpenDocument (odt, ods), "
-        "ảnh (jpg, png) hoặc tệp nén (zip, rar).", ASK_EVIDENCE_1_1]
+        text("score.evidence_bad_type", name="setup.exe"), ASK_EVIDENCE_1_1]
     assert await typed(sandbox, "binh", "đây là minh chứng") == [
         text("score.evidence_expected"), ASK_EVIDENCE_1_1]
     out = await sandbox.send_file("binh", "bao-cao-1.1.pdf", "application/pdf", 120_000)
-    assert out[0].startswith("📎 Đã lưu tệp minh chứng bao-cao-1.1.pdf cho 1.1.\n\nPhần I. Thực hiện nhiệm vụ")
-    assert "\n1.2 — Cải cách hành chính, ứng dụng công nghệ thông tin, chuyển đổi số — tối đa 10 điểm, bước 0,5\n" in (
-        out[0])
+    assert out[0].startswith(f'{text("score.evidence_saved", name="bao-cao-1.1.pdf", code="1.1")}\n\n{SECTION_I}\n')
+    assert f"\n{criterion('1.2', TEXT_1_2, 10)}\n" in out[0]
 
     # 1.2: the decimal comma; explanation and evidence skipped with the buttons
     await answer_line(sandbox, "binh", "1.2", "9,5")
@@ -149,46 +199,42 @@ async def test_the_whole_sheet_is_scored_reviewed_and_submitted(app: App, block_
     assert await typed(sandbox, "binh", "-2") == [
         text("score.negative", nearest=0), ASK_1_3]
     assert await typed(sandbox, "binh", "2.1") == [  # a criterion's code, but a score here
-        "2,1 không đúng bước 0,5 của bảng tiêu chí. Điểm hợp lệ gần nhất: 2 hoặc 2,5.\n"
-        "(Nếu bạn muốn chuyển sang tiêu chí 2.1, gõ /di 2.1.)", ASK_1_3]
+        text("score.off_step", value="2,1", step="0,5", nearest="2 hoặc 2,5") + "\n"
+        + text("score.also_code", code="2.1"), ASK_1_3]
     assert await typed(sandbox, "binh", "3") == [  # a small typed number is a score, not the third button
-        "✅ Đã lưu 1.3: 3 điểm.\n\nGiải trình, minh chứng ngắn cho 1.3 (tối đa 500 ký tự), hoặc chọn Bỏ qua.\n"
-        "[1] Bỏ qua\n[2] Quay lại"]
+        f'{text("score.saved", code="1.3", score=3)}\n\n{text("score.ask_explain", code="1.3")}\n{menu(SKIP, BACK)}']
     assert await sandbox.say("binh", "2") == [  # [2] Quay lại: the score again, with the current value
-        f"{SECTION_I}\n1.3 — Thực hiện các nhiệm vụ đột xuất do cấp trên giao — tối đa 10 điểm, bước 0,5\n"
-        "Điểm hiện tại: 3 (Trần Văn Bình, 23/11/2026 09:00).\n"
-        f"Mời gõ điểm (ví dụ 9,5) hoặc bấm nút. Chuyển nhanh tới tiêu chí khác: /di 1.4\n{BUTTONS_10}"]
+        "\n".join([SECTION_I, criterion("1.3", TEXT_1_3, 10),
+                   text("score.current", score=3, name="Trần Văn Bình", at="23/11/2026 09:00"),
+                   text("score.ask_buttons", example="9,5", code="1.4"), BUTTONS_10])]
     assert (await sandbox.say("binh", "[3]"))[0].startswith(f"{SECTION_I}\n1.4 — ")  # [3] Bỏ qua: 1.3 stays 3
 
     # the rest: buttons, words and typed numbers
     for code, score in REST.items():
         if score == "tối đa":
-            assert (await sandbox.say("binh", "[1]"))[0].startswith(f"✅ Đã lưu {code}: 10 điểm.")  # [1] Tối đa
+            assert (await sandbox.say("binh", "[1]"))[0].startswith(text("score.saved", code=code, score=10))
             await sandbox.say("binh", "1")
             out = await sandbox.say("binh", "1")
         else:
             out = await answer_line(sandbox, "binh", code, score)
         if code == "4.2":
-            assert out[0].startswith("Điểm thưởng\nT1 — Được tặng Cờ thi đua")
+            assert out[0].startswith(f'{text("score.head_bonus")}\nT1 — Được tặng Cờ thi đua')
         if code == "T2":
-            assert out[0].startswith("Điểm trừ (nhập số dương; số điểm này được trừ khỏi tổng)\nD1 — ")
-            assert "[2] 0 (không bị trừ)" in out[0]
-    assert out == [REVIEW.replace("1.3: 8", "1.3: 3").replace("52,5/55", "47,5/55").replace("95/100", "90/100")
-                   .replace("103,5", "98,5")]
+            assert out[0].startswith(f'{text("score.head_deduction")}\nD1 — ')
+            assert f'[2] {text("score.quick_zero_deduction")}' in out[0]
+    assert out == [review(score_1_3="3", section_i="47,5", base=90, total="98,5")]
 
     # edit a line from the review: back to the review afterwards
-    assert await sandbox.say("binh", "2") == [f"Gõ mã dòng cần sửa: {CODES}.\n[1] Quay lại"]
-    assert await typed(sandbox, "binh", "5.1") == [
-        f"Không có tiêu chí «5.1» trong bảng. Các mã: {CODES}.", f"Gõ mã dòng cần sửa: {CODES}.\n[1] Quay lại"]
+    ask_edit = f'{text("score.ask_edit", codes=CODES)}\n{menu(BACK)}'
+    assert await sandbox.say("binh", "2") == [ask_edit]
+    assert await typed(sandbox, "binh", "5.1") == [text("score.no_such_code", text="5.1", codes=CODES), ask_edit]
     assert (await typed(sandbox, "binh", "1.3"))[0].startswith(f"{SECTION_I}\n1.3 — ")
     await typed(sandbox, "binh", "8")
     await sandbox.say("binh", "1")
     assert await sandbox.say("binh", "1") == [REVIEW]
 
     # submit: confirmation, lock, the deadline completed, the secretariat told
-    assert await sandbox.say("binh", "1") == [
-        "Nộp bảng tự chấm điểm của Sở Y tế với tổng điểm 103,5?\nSau khi nộp, bảng sẽ bị khóa; muốn sửa phải nhờ "
-        "Thường trực Khối mở lại.\n[1] Xác nhận nộp\n[2] Quay lại xem lại"]
+    assert await sandbox.say("binh", "1") == [f'{text("score.confirm", unit="Sở Y tế", total="103,5")}\n{CONFIRM_MENU}']
     assert await sandbox.say("binh", "1") == [
         text("score.done_on_time", at="23/11/2026 09:00", due="30/11/2026 17:00", total="103,5",
              unit="Sở Y tế"), UNIT_MENU]
@@ -224,11 +270,11 @@ async def test_a_second_contact_sees_the_draft_and_who_changed_it(app: App, bloc
     clock.advance(timedelta(minutes=5))
 
     overview = (await sandbox.say("lan", "/chamdiem"))[0]
-    assert "I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao: đã chấm 1/4 tiêu chí, 20/55 điểm" in overview
+    assert section_line("I", 1, 20) in overview
     assert text("score.last_change", at="23/11/2026 09:00", name="Trần Văn Bình") in overview
-    assert "[1] ▶️ Tiếp tục từ 1.2" in overview
+    assert f'[1] {text("score.opt_continue", code="1.2")}' in overview
     out = await sandbox.say("lan", "/di 1.1")
-    assert "\nĐiểm hiện tại: 20 (Trần Văn Bình, 23/11/2026 09:00).\n" in out[0]
+    assert f'\n{text("score.current", score=20, name="Trần Văn Bình", at="23/11/2026 09:00")}\n' in out[0]
     assert (await typed(sandbox, "lan", "22,5"))[0].startswith(
         text("score.saved_replaced", at="23/11/2026 09:00", code="1.1", name="Trần Văn Bình", old=20, score="22,5"))
 
@@ -246,17 +292,17 @@ async def test_pause_and_resume_from_the_overview(app: App, block_id: int, sandb
     await sandbox.say("binh", "/chamdiem")
     await sandbox.say("binh", "4")  # [4] Phần II
     await typed(sandbox, "binh", "7")
-    assert (await sandbox.say("binh", "1"))[0].startswith("Gửi tệp minh chứng cho 2.1")
+    assert (await sandbox.say("binh", "1"))[0].startswith(text("score.ask_evidence", code="2.1", max="20 MB"))
     assert await sandbox.say("binh", "/huy") == [text("cancelled"), UNIT_MENU]
     overview = (await sandbox.say("binh", "/chamdiem"))[0]
-    assert "II. Công tác xây dựng Đảng, chính quyền và các đoàn thể: đã chấm 1/3 tiêu chí, 7/20 điểm" in overview
-    assert "[1] ▶️ Tiếp tục từ 1.1\n" in overview and "[4] Phần II (1/3)\n" in overview
-    assert (await sandbox.say("binh", "4"))[0].startswith("Phần II. Công tác xây dựng Đảng, chính quyền và các đoàn "
-                                                           "thể\n2.2 — ")  # the section's first unanswered
+    assert section_line("II", 1, 7) in overview
+    assert f'[1] {text("score.opt_continue", code="1.1")}\n' in overview
+    assert f'[4] {text("score.opt_section", code="II", done=1, count=3)}\n' in overview
+    assert (await sandbox.say("binh", "4"))[0].startswith(f"{section_head('II')}\n2.2 — ")  # the first unanswered
     assert await typed(sandbox, "binh", "tạm dừng") == [
         text("score.paused", count=16, done=1, unit="Sở Y tế"), UNIT_MENU]
     await sandbox.say("binh", "/chamdiem 3.2")
-    assert (await typed(sandbox, "binh", "quay lại"))[0].startswith("Phần III. Công tác thi đua, khen thưởng\n3.1 — ")
+    assert (await typed(sandbox, "binh", "quay lại"))[0].startswith(f"{section_head('III')}\n3.1 — ")
     assert (await typed(sandbox, "binh", text("score.opt_overview")))[0].startswith(f"📋 {TITLE}")
 
 
@@ -266,25 +312,24 @@ async def test_submitting_needs_every_base_criterion_and_a_late_one_is_flagged(
     await sandbox.say("binh", "/chamdiem")
     await sandbox.say("binh", "2")  # [2] Xem lại và nộp
     out = await sandbox.say("binh", "1")  # [1] Nộp bảng tự chấm
-    assert out[0] == text("score.missing_refused", codes="1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3, 3.1, 3.2, 3.3, 4.1, 4.2",
-                          count=12)
-    assert out[1].startswith("📝 Bảng tự chấm điểm của Sở Y tế") and "⚠️ Chưa chấm: 1.1, 1.2" in out[1]
+    assert out[0] == text("score.missing_refused", codes=MISSING, count=12)
+    review_top = text("score.review", unit="Sở Y tế", title=TITLE, body="")
+    assert out[1].startswith(review_top) and text("score.review_missing", codes=MISSING) in out[1]
     await sandbox.say("binh", "/chamdiem 1.1")
     for _ in range(12):  # Tối đa for every base criterion, no explanation, no file
         await sandbox.say("binh", "[1]")  # in brackets: a button at the score step, where "1" is a score
         await sandbox.say("binh", "1")
         await sandbox.say("binh", "1")
-    assert (await sandbox.say("binh", "/di T1"))[0].startswith("Điểm thưởng\nT1")
-    assert (await typed(sandbox, "binh", "xem lại"))[0].startswith("«xem lại» không phải là điểm.")
+    assert (await sandbox.say("binh", "/di T1"))[0].startswith(f'{text("score.head_bonus")}\nT1')
+    not_a_score = text("score.not_number", text="xem lại", max=10, step="0,5", example="9,5")
+    assert (await typed(sandbox, "binh", "xem lại"))[0] == not_a_score
     clock.advance(timedelta(days=8))  # 01/12/2026, after the due date
     await sandbox.say("binh", "/chamdiem")
-    assert (await sandbox.say("binh", "2"))[0].endswith("TỔNG ĐIỂM: 100\n[1] Nộp bảng tự chấm\n[2] Sửa một dòng\n"
-                                                        "[3] Tổng quan\n[4] Tạm dừng")
+    assert (await sandbox.say("binh", "2"))[0].endswith(f'{text("score.review_total", total=100)}\n{REVIEW_MENU}')
     assert (await sandbox.say("binh", "1"))[0].endswith(
-        "Hạn nộp (30/11/2026 17:00) đã qua; bảng sẽ được ghi là nộp muộn.\n[1] Xác nhận nộp\n[2] Quay lại xem lại")
+        f'{text("score.confirm_late", due="30/11/2026 17:00")}\n{CONFIRM_MENU}')
     assert (await sandbox.say("binh", "1"))[0].startswith(
-        "⚠️ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 100 điểm.\nNộp lúc 01/12/2026 09:00, muộn so với hạn "
-        "30/11/2026 17:00.")
+        text("score.done_late", unit="Sở Y tế", total=100, at="01/12/2026 09:00", due="30/11/2026 17:00"))
     row, lines = await assessment_of(app)
     assert row is not None and row.late and len(lines) == 16
     assert [lines[c].self_score for c in ("T1", "T2", "D1", "D2")] == [0, 0, 0, 0]  # blank counts as 0, stored
@@ -317,12 +362,13 @@ async def test_reopened_by_the_secretariat_the_unit_corrects_and_submits_again(
     await sandbox.say("binh", "1")
     await sandbox.say("binh", "/di")
     assert await typed(sandbox, "binh", "/di zz") == [
-        f"Không có tiêu chí «zz» trong bảng. Các mã: {CODES}.",
-        f"Gõ mã tiêu chí cần chuyển tới: {CODES}.\n[1] Quay lại"]
-    assert "\n[1] Xem lại và nộp\n[2] Phần I (4/4)\n" in (await sandbox.say("binh", "/chamdiem"))[0]  # all scored
+        text("score.no_such_code", text="zz", codes=CODES), f'{text("score.ask_goto", codes=CODES)}\n{menu(BACK)}']
+    all_scored = f'\n[1] {text("score.opt_review")}\n[2] {text("score.opt_section", code="I", done=4, count=4)}\n'
+    assert all_scored in (await sandbox.say("binh", "/chamdiem"))[0]
     await sandbox.say("binh", "1")
     await sandbox.say("binh", "1")
-    assert (await sandbox.say("binh", "1"))[0].startswith("⚠️ Đã nộp bảng tự chấm điểm của Sở Y tế: tổng 99 điểm.")
+    assert (await sandbox.say("binh", "1"))[0].startswith(
+        text("score.done_late", unit="Sở Y tế", total=99, at="01/12/2026 09:00", due="30/11/2026 17:00"))
     row, lines = await assessment_of(app)
     assert row is not None and row.status == "submitted" and row.late  # the first submission's timeliness
     assert lines["1.2"].explanation == "Quyết định số 12/QĐ-SYT"
@@ -338,7 +384,7 @@ async def test_only_unit_contacts_score_checked_at_every_step(app: App, block_id
         text("not_registered_any")]
     await people(app, block_id, sandbox)
     # the secretariat are the head unit's staff: they score their own unit
-    assert (await sandbox.say("hoa", "/chamdiem"))[0].startswith(f"📋 {TITLE}\nĐơn vị: Bảo hiểm Xã hội tỉnh\n")
+    assert (await sandbox.say("hoa", "/chamdiem"))[0].startswith(overview_top("Bảo hiểm Xã hội tỉnh"))
     await sandbox.say("hoa", "/huy")
     await sandbox.say("binh", "/chamdiem")
     await sandbox.say("binh", "1")
@@ -373,7 +419,7 @@ async def test_no_sheet_yet_and_a_closed_deadline(app: App, block_id: int, sandb
     await sandbox.say("binh", "1")  # [1] Nộp bảng tự chấm
     out = await sandbox.say("binh", "1")  # [1] Xác nhận nộp
     assert out[0] == text("score.closed", title="Bảng tự chấm điểm thi đua năm 2026")
-    assert out[1].startswith("📝 Bảng tự chấm điểm của Sở Y tế")
+    assert out[1].startswith(text("score.review", unit="Sở Y tế", title=TITLE, body=""))
     row, _ = await assessment_of(app)
     assert row is not None and row.status == "draft"
 
@@ -435,12 +481,13 @@ async def test_a_restart_in_the_middle_keeps_every_answer(same_database: str, se
     try:
         sb = sandbox_for(app)
         out = await typed(sb, "binh", "Đã thực hiện")  # the same step, in the new process
-        assert out[0].startswith("✅ Đã lưu giải trình cho 1.4.\n\nGửi tệp minh chứng cho 1.4")
-        assert (await sb.say("binh", "1"))[0].startswith("Phần II. Công tác xây dựng Đảng, chính quyền và các đoàn "
-                                                         "thể\n2.1 — ")
+        assert out[0].startswith(f'{text("score.explain_saved", code="1.4")}\n\n'
+                                 f'{text("score.ask_evidence", code="1.4", max="20 MB")}')
+        assert (await sb.say("binh", "1"))[0].startswith(f"{section_head('II')}\n2.1 — ")
         overview = (await sb.say("binh", "/chamdiem"))[0]
-        assert "I. Thực hiện nhiệm vụ chính trị, chuyên môn được giao: đã chấm 4/4 tiêu chí, 44,5/55 điểm" in overview
-        assert "Tổng điểm hiện tại: 44,5" in overview
+        assert section_line("I", 4, "44,5") in overview
+        total_line = text("score.overview", title=TITLE, unit="Sở Y tế", sections="\0", total="44,5").split("\0")[1]
+        assert total_line in overview
         row, lines = await assessment_of(app)
         assert row is not None and [lines[c].self_score for c in ("1.1", "1.2", "1.3", "1.4")] == [
             24, Decimal("9.5"), 7, 4]
@@ -457,12 +504,12 @@ async def test_a_contact_of_units_in_two_blocks_picks_one(app: App, block_id: in
         await uow.commit()
     await import_sample_sheet(app, other)
     await register(sandbox, "binh", (await codes(app, other))["GDDT"], "Trần Văn Bình", "0987 654 321")
-    assert await sandbox.say("binh", "/chamdiem") == [
-        "Bạn là đầu mối của nhiều đơn vị. Chọn đơn vị cần chấm điểm:\n[1] Sở Giáo dục và Đào tạo (Cụm thi đua số 2)\n"
-        f"[2] Sở Y tế ({BLOCK})\n[3] Hủy"]
+    assert await sandbox.say("binh", "/chamdiem") == [f'{text("score.pick")}\n' + menu(
+        text("score.pick_label", unit="Sở Giáo dục và Đào tạo", block="Cụm thi đua số 2"),
+        text("score.pick_label", unit="Sở Y tế", block=BLOCK), text("cancel"))]
     assert (await typed(sandbox, "binh", "hello"))[0] == text("choose_from_menu")
     out = await sandbox.say("binh", "1")
-    assert out[0].startswith(f"📋 {TITLE}\nĐơn vị: Sở Giáo dục và Đào tạo\n")
+    assert out[0].startswith(overview_top("Sở Giáo dục và Đào tạo"))
     await sandbox.say("binh", "1")
     await typed(sandbox, "binh", "20")
     _, lines = await assessment_of(app, "GDDT")
@@ -489,6 +536,5 @@ async def test_a_new_version_of_the_sheet_carries_the_answers_over(app: App, blo
     assert await sandbox.say("binh", "1") == [  # Bỏ qua, on the old sheet
         text("score.sheet_changed")]
     out = await sandbox.say("binh", "/chamdiem")
-    assert out[0].startswith("Bảng tiêu chí đã được cập nhật (phiên bản 2). Đã chép 1 mục từ bản chấm theo bảng cũ; "
-                             f"mời kiểm tra lại trước khi nộp.\n\n📋 {TITLE}")
-    assert "đã chấm 1/4 tiêu chí, 24,5/53 điểm" in out[0]
+    assert out[0].startswith(f'{text("score.carried", version=2, count=1)}\n\n{overview_top("Sở Y tế")}')
+    assert section_line("I", 1, "24,5", 53) in out[0]

@@ -44,24 +44,26 @@ async def test_quick_answers_typed_numbers_and_evidence(app: App, block_id: int,
     tg.push_text(LAN, "/chamdiem")
     overview = await tg.next_message(LAN)
     assert all(len(data.encode()) <= 64 for _, data in overview["buttons"])
-    tg.push_callback(LAN, button(overview, "▶️ Tiếp tục từ 1.1"))
+    tg.push_callback(LAN, button(overview, text("score.opt_continue", code="1.1")))
     ask = await tg.next_message(LAN)
+    skip, top = text("score.opt_skip"), text("score.quick_max", max=25)
     assert [label for label, _ in ask["buttons"]] == [
-        "Tối đa: 25 điểm", "0 điểm", "Bỏ qua", "Quay lại", text("score.opt_jump"), text("score.opt_overview")]
+        top, text("score.quick_zero"), skip, text("score.opt_back"), text("score.opt_jump"), text("score.opt_overview")]
 
-    tg.push_callback(LAN, button(ask, "Tối đa: 25 điểm"))
+    tg.push_callback(LAN, button(ask, top))
     explain = await tg.next_message(LAN)
     assert explain["text"].startswith(text("score.saved", code="1.1", score=25))
-    tg.push_callback(LAN, button(explain, "Bỏ qua"))
+    tg.push_callback(LAN, button(explain, skip))
     evidence = await tg.next_message(LAN)
-    assert evidence["text"].startswith("Gửi tệp minh chứng cho 1.1")
+    assert evidence["text"].startswith(text("score.ask_evidence", code="1.1", max="20 MB"))
     tg.push_document(LAN, "quyet-dinh.pdf", "application/pdf", 80_000)
     ask = await tg.next_message(LAN)
-    assert ask["text"].startswith("📎 Đã lưu tệp minh chứng quyet-dinh.pdf cho 1.1.\n\nPhần I.")
+    section_i = text("score.head_section", code="I", title="")
+    assert ask["text"].startswith(f'{text("score.evidence_saved", name="quyet-dinh.pdf", code="1.1")}\n\n{section_i}')
 
     tg.push_text(LAN, "3")  # the number of the "Bỏ qua" button, typed: a score
     assert (await tg.next_message(LAN))["text"].startswith(text("score.saved", code="1.2", score=3))
-    tg.push_callback(LAN, button(ask, "Bỏ qua"))  # an older message's button: expired, acts on nothing
+    tg.push_callback(LAN, button(ask, skip))  # an older message's button: expired, acts on nothing
     assert (await tg.next_message(LAN))["text"] == text("menu_expired")
     await tg.next_message(LAN)
 
@@ -89,11 +91,13 @@ async def test_the_secretariat_gets_the_exports_as_documents(app: App, block_id:
     assert overview["text"].startswith("📊 Điểm thi đua năm 2026")
     tg.push_callback(HOA, button(overview, text("sca.action.export")))
     caption = await tg.next_message(HOA)  # the text, then the document
-    assert caption["text"].startswith("📎 Tổng hợp điểm thi đua năm 2026 của Khối thi đua Văn hóa - Xã hội")
+    caption_head = text("sca.x.summary_caption", year=2026, block="Khối thi đua Văn hóa - Xã hội", now="\0", done=0,
+                        total=0).split("\0")[0]
+    assert caption["text"].startswith(caption_head)
     summary = await tg.next_message(HOA)
     assert (summary["method"], summary["document"]) == ("sendDocument", "tong-hop-diem-2026.xlsx")
     book = load_workbook(BytesIO(summary["document_content"]))
-    ranking = book["Xếp hạng"]
+    ranking = book[text("sca.x.sheet_ranking")]
     assert [ranking.cell(5 + i, 3).value for i in range(3)] == [
         "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh", "Sở Y tế"]
     assert ranking.cell(5, 5).number_format == "0.0"  # the sample sheet's step of 0,5
