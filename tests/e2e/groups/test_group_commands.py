@@ -48,7 +48,7 @@ async def test_telegram_two_people_in_one_group_keep_their_own_private_conversat
     assert [m["text"] for m in tg.sent_to(TG_GROUP)] == [
         text("group_pointer_link", "vi", link="https://t.me/thidua_bot")] * 2
     tg.push_text(HOA, "1")  # Hoa's private conversation is where she left it
-    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await tg.next_message(HOA))["text"] == text("reg_ask_name")
     assert tg.sent_to(MINH) == []
 
 
@@ -69,4 +69,4 @@ async def test_zalo_group_command_points_to_private_chat(app: App, block_id: int
     zalo.api.push_text("hoa", "1", chat_id=group)  # Lan's menu is hers: a number typed in the group is nobody's
     await zalo.handled.get()
     assert len(zalo.api.sent_to(group)) == 2
-    assert (await zalo.say("lan", "1"))[0] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await zalo.say("lan", "1"))[0] == text("reg_ask_name")
