@@ -21,7 +21,7 @@ import pytest
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.cli import _import as cli_import
-from handlers.core.catalog import text
+from handlers.core.catalog import template, text
 from handlers.core.clock import LOCAL_TZ, FrozenClock
 from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, open_test_poll, register
 
@@ -57,7 +57,9 @@ UNITS = [("BTHANG", "UBND huyện Bảo Thắng"), ("SAPA", "UBND thị xã Sa P
          ("BXAT", "UBND huyện Bát Xát"), ("MKHUONG", "UBND huyện Mường Khương"), ("SMCAI", "UBND huyện Si Ma Cai"),
          ("BHA", "UBND huyện Bắc Hà"), ("BYEN", "UBND huyện Bảo Yên"), ("VBAN", "UBND huyện Văn Bàn")]
 MAI = ("BTHANG", "Hoàng Thị Mai", "0912 600 600")
-REMINDER_OPENINGS = ("⏰ Nhắc việc: ", "⏰ Hôm nay là hạn cuối: ", "❗ Quá hạn: ")
+# each reminder's first line up to its title («⏰ Nhắc việc: …»)
+REMINDER_OPENINGS = tuple(template(key).split("{title}")[0] for key in ("remind.before", "remind.due_day",
+                                                                          "remind.overdue"))
 
 
 def local(day: date, at: time) -> datetime:
@@ -192,7 +194,7 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     await year.until(date(2026, 2, 10))
     for user in ("my", "pao", "chu", "thang", "hang", "duc"):
         done = await sign_covenant(sb, user, "Đoàn kết, đổi mới, phát triển bền vững vùng cao")
-        assert done[0].startswith("✅ Đã ghi nhận"), done
+        assert done[0].startswith(template("sub.done_on_time").split("{unit}")[0]), done
     await year.until(date(2026, 2, 25))
     assert (await sign_covenant(sb, "mai", "Kỷ cương, trách nhiệm, hiệu quả"))[0].startswith(
         "⚠️ Đã ghi nhận UBND huyện Bảo Thắng nộp")  # the day after: late
@@ -235,13 +237,12 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     await elect(app, block_id, "deputy", "BYEN")
     assert (await ask(sb, "mai", "/bangiao"))[0].startswith("🔁 Bàn giao sang năm thi đua 2027")
     [done] = await sb.say("mai", "1")
-    assert done.startswith(
-        "✅ Đã bàn giao: năm thi đua 2027 bắt đầu, UBND thị xã Sa Pa là Trưởng khối, UBND huyện Bảo Yên là "
-        "Phó Trưởng khối. 1 đầu mối của UBND thị xã Sa Pa nay là Thường trực Khối.")
+    assert done.startswith(text("handover.done", year=2027, head="UBND thị xã Sa Pa", deputy="UBND huyện Bảo Yên",
+                                moved=1))
     assert text("handover.deadline_shifted", title="Báo cáo sơ kết 6 tháng đầu năm 2027", old="10/07/2027",
                 new="12/07/2027") in done  # a Saturday in 2027: the Monday after
     await deliver(app)
-    assert "Bạn nay là Thường trực" in sb.inbox("my")[-1]
+    assert text("handover.notice_new_secretariat", block=BLOCK, year=2027) in sb.inbox("my")[-1]
     assert await open_directory(sb, "my") == [directory("SAPA", "BYEN", {"my"})]
     assert await open_directory(sb, "my", "menu.missing") == [
         text("missing_header", count=1, total=9) + "\n"
