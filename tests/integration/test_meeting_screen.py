@@ -93,7 +93,8 @@ async def test_turnout_while_open_then_the_count(app: App, block_id: int, client
     assert opened["blank_rule"] == closed["blank_rule"] == Catalog("vi")("poll.blank.valid")  # the default
     rows = {r["name"]: r for r in closed["rows"]}
     assert [r["name"] for r in closed["rows"]] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ban Dân tộc"]
-    assert rows["Sở Y tế"]["label"] == text("meeting.votes", votes=7, pct="63,64") and rows["Sở Y tế"]["elected"] is True
+    health = rows["Sở Y tế"]
+    assert health["label"] == text("meeting.votes", votes=7, pct="63,64") and health["elected"] is True
     education = rows["Sở Giáo dục và Đào tạo"]
     assert education["label"] == text("meeting.votes", votes=1, pct="9,09") and education["elected"] is False
     assert rows["Ban Dân tộc"]["width"] == 0
