@@ -84,3 +84,32 @@ def result(poll_id: int, block: str, question: str, *, members: int, returned: i
                            invalid=invalid, blank=blank),
                       text("poll.blank.valid" if blank_valid else "poll.blank.invalid"),
                       text("poll.result_rule", threshold=threshold, seats=seats), *lines, *(tail or [])])
+
+
+def notice(question: str, block: str, unit: str, seats: int, most: int, closes: str = "") -> str:
+    """The ballot's notice to a unit's contact (without its «Mở phiếu bầu» button)."""
+    return text("vote.notice", question=question, block=block, unit=unit, seats=seats, max=most,
+                closes=text("vote.notice_closes", at=closes) if closes else "")
+
+
+def ballot(question: str, unit: str, names: list[str], chosen: list[int], seats: int = 2, most: int = 2,
+           no_self: bool = False, zalo: bool = False) -> str:
+    """The ballot as handlers/voting/flows/ballot.py draws it: `chosen` are positions on the ballot."""
+    picked = [names[i - 1] for i in sorted(chosen)]
+    lines = [text("vote.ballot", question=question, unit=unit, seats=seats, max=most),
+             *([text("vote.ballot_no_self")] if no_self else []),
+             text("vote.chosen", count=len(picked), max=most, names=", ".join(picked)) if picked
+             else text("vote.chosen_none"),
+             text("vote.ballot_hint")]
+    marks = [text("vote.mark_on" if i in chosen else "vote.mark_off", name=name) for i, name in enumerate(names, 1)]
+    buttons = [*marks, text("vote.review_button"), text("vote.blank_button"), text("vote.later")]
+    return "\n".join(lines) + "\n" + menu(*buttons, zalo=zalo)
+
+
+def review(question: str, unit: str, names: list[str], chosen: list[int], blank_valid: bool = True,
+           zalo: bool = False) -> str:
+    """«Mời kiểm tra lại phiếu bầu»: the chosen units (or the blank ballot's rule), then confirm, edit, later."""
+    body = ("\n".join(text("vote.review_line", position=p, name=names[p - 1]) for p in sorted(chosen)) if chosen
+            else text("vote.review_blank") + "\n" + text("poll.blank.valid" if blank_valid else "poll.blank.invalid"))
+    return (text("vote.review", question=question, unit=unit, choices=body) + "\n"
+            + menu(text("vote.confirm"), text("vote.edit"), text("vote.later"), zalo=zalo))
