@@ -189,7 +189,8 @@ async def test_two_closes_at_once_close_once(app: App, block_id: int) -> None:
     await open_(app, poll_id)
     results = await asyncio.gather(*(close_(app, poll_id, SECRETARIAT) for _ in range(4)))
     assert sorted(results) == [False, False, False, True]
-    texts = [t for t, _ in await outbox(app, "binh") if t.startswith("🗳 KẾT QUẢ")]
+    header = text("poll.result_header", id=poll_id, block=BLOCK, question=FLAG)
+    texts = [t for t, _ in await outbox(app, "binh") if t.startswith(header)]
     assert len(texts) == 1
 
 
