@@ -4,6 +4,7 @@ with the result, the published receipts and the minutes written as DOCX."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
     assert text("poll.result_turnout", members=11, returned=8, turnout="72,73", valid=8, invalid=0, blank=1) in out
     assert text("poll.receipts_counted", id=1, count=8) in out  # the list itself: poll receipts
     assert text("poll.receipts_header", id=1, count=8).split(" (")[0] not in out
+    assert not [line for line in out.splitlines() if re.fullmatch(r"[0-9a-f]{64}", line)]  # no hashes listed
     assert run(capsys, "poll", "close", "1") == (2, "", text("poll.close.not_open", id=1) + "\n")
     header = text("poll.result_header", id=1, block="Khối thi đua Văn hóa - Xã hội", question=QUESTION)
     results = [message for chat, message in outbox() if chat == "777" and message.startswith(header)]
