@@ -16,6 +16,7 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.channels.sandbox import CHANNEL, Sandbox, SandboxChannel
+from handlers.core.catalog import template
 from handlers.core.messages import DeliveryError, Reply
 from storage.models import AuditLog, DialogState, OutboxMessage
 from storage.models_vote import Ballot
@@ -27,6 +28,7 @@ LINKING = ("unit", "contact", "chat", "user", "time", "created", "_at", "seq", "
 CANDIDATES = ["GDDT", "PTTH", "KHCN"]  # no voter below belongs to these, so their names mean a choice
 CHOSEN = ["Sở Giáo dục và Đào tạo", "Đài Phát thanh và Truyền hình tỉnh"]
 RECEIPT = re.compile(r"Mã biên nhận: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")
+REVIEW = template("vote.review").split("{question}")[0]  # «Mời kiểm tra lại phiếu bầu — »
 
 
 def _schema(connection: Connection) -> dict[str, dict[str, Any]]:
@@ -68,7 +70,7 @@ async def vote(sb: Sandbox, user: str, poll_id: int) -> list[str]:
     """Open the ballot, choose the first two candidates, review and confirm."""
     await sb.press(user, f"g.vote.{poll_id}", 0)
     await sb.say(user, "1 2")
-    assert (await sb.say(user, "4"))[0].startswith("Mời kiểm tra lại phiếu bầu")
+    assert (await sb.say(user, "4"))[0].startswith(REVIEW)
     return await sb.say(user, "1")
 
 
@@ -170,7 +172,7 @@ async def test_a_ballot_left_unconfirmed_leaves_no_choice_behind_after_the_close
     await sb.say("binh", "1 2")  # Bình stops at the ballot with two chosen…
     await sb.press("lan", f"g.vote.{poll_id}", 0)
     await sb.say("lan", "3")
-    assert (await sb.say("lan", "4"))[0].startswith("Mời kiểm tra lại phiếu bầu")  # …Lan at the review
+    assert (await sb.say("lan", "4"))[0].startswith(REVIEW)  # …Lan at the review
 
     async def states() -> dict[str, tuple[Any, ...]]:
         async with app.uow() as uow:

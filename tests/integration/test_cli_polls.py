@@ -4,6 +4,7 @@ with the result, the published receipts and the minutes written as DOCX."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,13 +12,15 @@ import pytest
 from docx import Document
 
 from bot.cli import main
+from handlers.core.catalog import template, text
 from storage.models_vote import Poll
 from storage.uow import UnitOfWork
 from tests.cli_helpers import cli_env, db, run
 from tests.conftest import SAMPLE_BLOCK
+from tests.e2e.voting.poll_texts import kind, result_line, settings
 from tests.integration.test_cli_scores import _seed, outbox
 
-QUESTION = "Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm 2026"
+QUESTION = text("poll.question.flag", year=2026)  # the default question of a --kind flag poll
 
 
 @pytest.fixture
@@ -51,20 +54,16 @@ def cast(poll_id: int, votes: dict[str, list[str]]) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--kind", "cup"], "--kind «cup» không hợp lệ; chọn một trong: flag, certificate, head, deputy, custom."),
-    (["--kind", "flag", "--threshold", "150"], "--threshold «150» không hợp lệ: cần số phần trăm nguyên từ 0 đến 99."),
-    (["--kind", "flag", "--quorum", "3/2"], "--quorum «3/2» không hợp lệ: cần phân số như 2/3, phần trăm như 50%, "
-                                            "hoặc 0."),
-    (["--kind", "flag", "--minutes", "mười"], "--minutes «mười» không hợp lệ: cần số phút từ 1 đến 1440, hoặc 0."),
+    (["--kind", "cup"], text("poll.cli.bad_kind", value="cup", kinds="flag, certificate, head, deputy, custom")),
+    (["--kind", "flag", "--threshold", "150"], text("poll.cli.bad_threshold", value="150")),
+    (["--kind", "flag", "--quorum", "3/2"], text("poll.cli.bad_quorum", value="3/2")),
+    (["--kind", "flag", "--minutes", "mười"], text("poll.cli.bad_minutes", value="mười")),
     (["--kind", "flag", "--candidates", "1 99 xyz"],
-     "--candidates: chưa nhận ra 99, xyz. Mã đơn vị của khối: BHXH, CDNDTNT, CDCD, VHTTDL, TTTT, KHCN, YTE, BDT, "
-     "GDDT, PTTH, LDTBXH."),
-    (["--kind", "flag", "--candidates", "top:0"], "--candidates «top:0»: sau «top:» cần một số từ 1 đến 11."),
-    (["--kind", "flag", "--blank", "trắng"],
-     "--blank «trắng» không hợp lệ: gõ valid (phiếu trắng là phiếu hợp lệ) hoặc invalid (phiếu trắng là phiếu không "
-     "hợp lệ)."),
-    (["--kind", "head", "--candidates", "YTE,GDDT", "--seats", "3"],
-     "--seats «3» không hợp lệ: cần một số từ 1 đến số ứng viên."),
+     text("poll.cli.bad_candidates", unknown="99, xyz",
+          codes="BHXH, CDNDTNT, CDCD, VHTTDL, TTTT, KHCN, YTE, BDT, GDDT, PTTH, LDTBXH")),
+    (["--kind", "flag", "--candidates", "top:0"], text("poll.cli.bad_top", value="top:0", units=11)),
+    (["--kind", "flag", "--blank", "trắng"], text("poll.cli.bad_blank", value="trắng")),
+    (["--kind", "head", "--candidates", "YTE,GDDT", "--seats", "3"], text("poll.cli.bad_seats", value="3")),
 ])
 def test_bad_arguments_exit_2_and_write_nothing(data_dir: Path, capsys: pytest.CaptureFixture[str],
                                                 args: list[str], message: str) -> None:
@@ -78,45 +77,43 @@ def test_prepare_from_the_top_scorers_open_close_receipts_and_minutes(data_dir: 
                          "--place", "Hội trường Sở Văn hóa", "--no-self")
     assert (code, err) == (0, "")
     assert out.splitlines() == [  # GDDT 99, then BHXH and YTE tied at 98: the tie at the cut comes along
-        f"✅ Đã lưu phiếu bầu #1: {QUESTION}", "Loại: Cờ thi đua", f"Nội dung: {QUESTION}",
-        "Danh sách ứng viên (3 đơn vị, theo thứ tự trên phiếu):", "  1. Sở Giáo dục và Đào tạo",
-        "  2. Bảo hiểm Xã hội tỉnh", "  3. Sở Y tế", "Số đơn vị được bầu: 1 · mỗi phiếu chọn tối đa 1",
-        "Đơn vị không được bầu cho chính mình",
-        "Trúng cử khi có số phiếu quá 50% tổng số đơn vị thành viên và thuộc 1 đơn vị có số phiếu cao nhất",
-        "Túc số: 2/3 tổng số đơn vị thành viên",
-        "Phiếu trắng (không chọn đơn vị nào): tính là phiếu hợp lệ, không bầu cho đơn vị nào",  # the default
-        "Thời gian bỏ phiếu: 15 phút · Địa điểm: Hội trường Sở Văn hóa"]
+        text("poll.saved", id=1, question=QUESTION),
+        *settings("flag", QUESTION, ["Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh", "Sở Y tế"], self_ok=False,
+                  minutes=15, place="Hội trường Sở Văn hóa").split("\n")]  # blank ballots valid: the default
     code, out, _ = run(capsys, "poll", "list")
-    assert (code, out.splitlines()[1]) == (0, f"• #1 Cờ thi đua: {QUESTION} — 📝 chưa mở")
-    assert run(capsys, "poll", "receipts", "1") == (2, "", "Danh sách phiếu chỉ được công bố sau khi đóng phiếu bầu "
-                                                          "#1.\n")
+    assert (code, out.splitlines()[1]) == (0, text("poll.list_line", id=1, kind=kind("flag"), question=QUESTION,
+                                                   status=text("poll.status.draft"), extra=""))
+    assert run(capsys, "poll", "receipts", "1") == (2, "", text("poll.receipts_not_yet", id=1) + "\n")
     assert run(capsys, "poll", "close", "1")[0] == 2  # not open yet
     code, out, _ = run(capsys, "poll", "open", "1")
-    assert code == 0 and out.startswith(f"🟢 Đã mở phiếu bầu #1: {QUESTION}\nĐã gửi phiếu đến 1/11 đơn vị "
-                                        "(mỗi đơn vị một phiếu, qua đầu mối của đơn vị).\nPhiếu tự đóng lúc ")
-    assert [chat for chat, text in outbox() if text.startswith("🗳️ Bỏ phiếu kín")] == ["777"]
-    assert run(capsys, "poll", "open", "1") == (2, "", "Phiếu bầu #1 đã được mở rồi (có thể do đồng nghiệp vừa mở)."
-                                                      "\n")
+    said = text("poll.opened", id=1, question=QUESTION, ballots=1, members=11, until=template("poll.opened_until"))
+    assert code == 0 and out.startswith(said.split("{at}")[0])  # up to the time it closes: the real clock's
+    notice = template("vote.notice").split("{question}")[0] + QUESTION
+    assert [chat for chat, message in outbox() if message.startswith(notice)] == ["777"]
+    assert run(capsys, "poll", "open", "1") == (2, "", text("poll.open.not_draft", id=1) + "\n")
     cast(1, {u: ["GDDT"] for u in ("BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE")} | {"BDT": []})
     code, out, _ = run(capsys, "poll", "show", "1")
     assert code == 0 and out.rstrip().endswith("📊 8/11 đơn vị đã bỏ phiếu")
     code, out, _ = run(capsys, "poll", "close", "1")
     assert code == 0
-    assert "1. Sở Giáo dục và Đào tạo: 7 phiếu (63,64%) ✅ trúng cử" in out and "phiếu trắng: 1" in out
-    assert "🧾 Đã kiểm 8 phiếu của phiếu bầu #1" in out and "Danh sách 8 phiếu" not in out  # the list: poll receipts
-    assert run(capsys, "poll", "close", "1") == (2, "", "Phiếu bầu #1 không còn đang mở (có thể đã tự đóng hoặc "
-                                                       "đồng nghiệp vừa đóng).\n")
-    results = [text for chat, text in outbox() if chat == "777" and text.startswith("🗳 KẾT QUẢ")]
-    assert len(results) == 1 and "Trúng cử: Sở Giáo dục và Đào tạo." in results[0]
+    assert result_line(1, "Sở Giáo dục và Đào tạo", 7, "63,64", "elected") in out.splitlines()
+    assert text("poll.result_turnout", members=11, returned=8, turnout="72,73", valid=8, invalid=0, blank=1) in out
+    assert text("poll.receipts_counted", id=1, count=8) in out  # the list itself: poll receipts
+    assert text("poll.receipts_header", id=1, count=8).split(" (")[0] not in out
+    assert not [line for line in out.splitlines() if re.fullmatch(r"[0-9a-f]{64}", line)]  # no hashes listed
+    assert run(capsys, "poll", "close", "1") == (2, "", text("poll.close.not_open", id=1) + "\n")
+    header = text("poll.result_header", id=1, block="Khối thi đua Văn hóa - Xã hội", question=QUESTION)
+    results = [message for chat, message in outbox() if chat == "777" and message.startswith(header)]
+    assert len(results) == 1 and text("poll.result_elected", units="Sở Giáo dục và Đào tạo") in results[0]
     code, out, _ = run(capsys, "poll", "receipts", "1")
     hashes = out.splitlines()[1:]
     assert code == 0 and len(hashes) == 8 and all(len(h) == 64 for h in hashes) and hashes == sorted(hashes)
     code, out, _ = run(capsys, "poll", "minutes", "1", "--out", "bb.docx")
-    assert (code, out) == (0, "Đã ghi biên bản kiểm phiếu của phiếu bầu #1 vào bb.docx.\n")
-    text = "\n".join(p.text for p in Document(str(data_dir.parent / "bb.docx")).paragraphs)
-    assert QUESTION in text and "Hội trường Sở Văn hóa" in text
+    assert (code, out) == (0, text("poll.cli.minutes_written", id=1, path="bb.docx") + "\n")
+    document = "\n".join(p.text for p in Document(str(data_dir.parent / "bb.docx")).paragraphs)
+    assert QUESTION in document and "Hội trường Sở Văn hóa" in document
     assert run(capsys, "poll", "show", "x")[0] == 2 and run(capsys, "poll", "show", "9")[2] == (
-        "Không tìm thấy phiếu bầu #9 của khối.\n")
+        text("poll.not_found", id=9) + "\n")
 
 
 @pytest.mark.parametrize("value", ["invalid", "không hợp lệ"])
@@ -124,17 +121,17 @@ def test_blank_ballots_counted_as_invalid(data_dir: Path, capsys: pytest.Capture
     """`--blank invalid`: the rule is shown when the poll is prepared, applied by the close, written in the minutes."""
     code, out, _ = run(capsys, "poll", "create", "--kind", "flag", "--blank", value, "--open")
     assert code == 0
-    assert "Phiếu trắng (không chọn đơn vị nào): tính là phiếu không hợp lệ (như Luật Bầu cử)" in out.splitlines()
+    assert text("poll.blank.invalid") in out.splitlines()
     assert [p.blank_valid for p in polls()] == [False]
     cast(1, {u: ["GDDT"] for u in ("BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN")} | {"YTE": [], "BDT": []})
     code, out, _ = run(capsys, "poll", "close", "1")
     assert code == 0
-    assert "Số đơn vị thành viên: 11 · đã bỏ phiếu: 8 (72,73%) · phiếu hợp lệ: 6 · không hợp lệ: 2 · phiếu trắng: 2" \
+    assert text("poll.result_turnout", members=11, returned=8, turnout="72,73", valid=6, invalid=2, blank=2) \
         in out.splitlines()
-    assert "1. Sở Giáo dục và Đào tạo: 6 phiếu (54,55%) ✅ trúng cử" in out  # a blank ballot elects no one either way
+    # a blank ballot elects no one either way
+    assert result_line(1, "Sở Giáo dục và Đào tạo", 6, "54,55", "elected") in out.splitlines()
     assert run(capsys, "poll", "minutes", "1", "--out", "bb.docx")[0] == 0
-    text = [p.text for p in Document(str(data_dir.parent / "bb.docx")).paragraphs]
-    for line in ("- Số phiếu thu vào: 8", "- Số phiếu hợp lệ: 6", "- Số phiếu không hợp lệ: 2",
-                 "- Số phiếu trắng (không chọn đơn vị nào): 2"):
-        assert line in text, line
-    assert any("phiếu trắng được tính là phiếu không hợp lệ" in p for p in text)
+    document = [p.text for p in Document(str(data_dir.parent / "bb.docx")).paragraphs]
+    for line in (text("minutes.returned", count=8), text("minutes.valid", count=6), text("minutes.invalid", count=2),
+                 text("minutes.blank", count=2), text("minutes.blank_invalid")):
+        assert line in document, line

@@ -12,12 +12,16 @@ from sqlmodel import select
 
 from bot.app import App
 from bot.cli import main
-from handlers.core.catalog import text
+from handlers.core.catalog import template, text
 from storage.models import AuditLog, ChatAccount, Contact, Deadline, DialogState, OutboxMessage, Term
 from tests.cli_helpers import cli_env, db
 from tests.conftest import SAMPLE_BLOCK
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
+HEAD = "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh"
+HEAD_ROLE = text("handover.kind.head")
+DONE_ALREADY = text("handover.done_already", block=BLOCK, year=2027)
+NEWS = text("handover.notice_all", block=BLOCK, year=2027, head=HEAD, deputy="Sở Y tế")
 
 
 @pytest.fixture
@@ -49,19 +53,17 @@ def test_a_handover_from_the_shell(data_dir: Path, capsys: pytest.CaptureFixture
     add_contact("YTE", "unit", "Trần Văn Bình", "binh", lang="en")
 
     assert main(["term", "handover"]) == 2  # no poll decided the head
-    assert capsys.readouterr().err.strip() == text("handover.no_poll", role="Trưởng khối", year=2026)
+    assert capsys.readouterr().err.strip() == text("handover.no_poll", role=HEAD_ROLE, year=2026)
     assert main(["term", "handover", "--year", "2025", "--head", "CDNDTNT", "--deputy", "YTE"]) == 2
-    assert capsys.readouterr().err.strip() == f"Năm thi đua hiện hành của {BLOCK} là 2026, không phải 2025."
+    assert capsys.readouterr().err.strip() == text("handover.year_mismatch", block=BLOCK, current=2026, year=2025)
     assert main(["term", "handover", "--head", "XYZ", "--deputy", "YTE"]) == 2
-    assert capsys.readouterr().err.strip() == f"Không có đơn vị mã «XYZ» đang hoạt động trong {BLOCK}."
+    assert capsys.readouterr().err.strip() == text("handover.unknown_unit", code="XYZ", block=BLOCK)
 
     assert main(["term", "handover", "--year", "2026", "--head", "cdndtnt", "--deputy", "YTE"]) == 0
     out = capsys.readouterr().out.splitlines()
-    head = "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh"
-    assert out[0] == f"Bàn giao theo đơn vị được chỉ định: Trưởng khối {head}, Phó Trưởng khối Sở Y tế."
-    assert out[1] == (f"Đã bàn giao {BLOCK}: năm 2027 bắt đầu; Trưởng khối {head}, Phó Trưởng khối Sở Y tế; 1 đầu mối "
-                      "trở thành Thường trực Khối, 1 cán bộ Thường trực cũ trở thành đầu mối của đơn vị mình.")
-    assert out[2].startswith("Mã mời Thường trực Khối mới: ") and "https://t.me/" in out[2]
+    assert out[0] == text("handover.cli.named", head=HEAD, deputy="Sở Y tế")
+    assert out[1] == text("handover.cli.done", block=BLOCK, year=2027, head=HEAD, deputy="Sở Y tế", moved=1, demoted=1)
+    assert out[2].startswith(template("handover.cli.code").split("{code}")[0]) and "https://t.me/" in out[2]
     assert out[-1] == text("handover.cli.told", count=3)
     assert out[-3:-1] == [  # what the handover left behind, for the new secretariat to copy
         text("handover.carry.sheet_left", title="Bảng tiêu chí chấm điểm thi đua năm 2026", count=16),
@@ -74,21 +76,21 @@ def test_a_handover_from_the_shell(data_dir: Path, capsys: pytest.CaptureFixture
         roles = {c.full_name: c.role for c in (await s.exec(select(Contact))).all()}
         assert roles == {"Nguyễn Thị Hoa": "unit", "Phạm Thị Lan": "secretariat", "Trần Văn Bình": "unit"}
         outbox = {m.chat_id: m.text for m in (await s.exec(select(OutboxMessage))).all()}
-        assert outbox["binh"].startswith(f"📣 {BLOCK} has moved to the 2027 emulation year")
-        assert outbox["hoa"].endswith("Vai trò Thường trực Khối đã chuyển cho "
-                                      f"{head}; bạn nay là đầu mối của Bảo hiểm Xã hội tỉnh.")
-        assert "Bạn nay là Thường trực" in outbox["lan"]
+        assert outbox["binh"].startswith(text("handover.notice_all", "en", block=BLOCK, year=2027, head=HEAD,
+                                              deputy="Sở Y tế"))
+        assert outbox["hoa"].endswith(text("handover.notice_old_secretariat", head=HEAD, unit="Bảo hiểm Xã hội tỉnh"))
+        assert text("handover.notice_new_secretariat", block=BLOCK, year=2027) in outbox["lan"]
         new = [d for d in (await s.exec(select(Deadline))).all() if "2027" in d.title]
-        assert len(new) + sum(1 for line in out if "đã qua nên không tạo" in line) == 4
+        skipped = template("handover.deadline_skipped").split("{due}")[1]  # «…: ngày … đã qua nên không tạo; …»
+        assert len(new) + sum(1 for line in out if skipped in line) == 4
         [entry] = (await s.exec(select(AuditLog).where(AuditLog.action == "handover"))).all()
         assert entry.actor == "operator" and entry.detail["head_poll"] is None
 
     db(check)
     assert main(["term", "handover", "--head", "CDNDTNT", "--deputy", "YTE"]) == 2  # the same command again
-    assert capsys.readouterr().err.strip() == (
-        f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần.")
+    assert capsys.readouterr().err.strip() == DONE_ALREADY
     assert main(["term", "handover", "--year", "2026", "--head", "CDNDTNT", "--deputy", "YTE"]) == 2
-    assert "đã bàn giao sang năm thi đua 2027 rồi" in capsys.readouterr().err
+    assert DONE_ALREADY in capsys.readouterr().err
 
 
 async def test_the_command_on_both_databases(app: App, block_id: int, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,16 +109,16 @@ async def test_the_command_on_both_databases(app: App, block_id: int, capsys: py
         uow.directory.add(ChatAccount(contact_id=lan.id, channel="sandbox", user_id="lan", chat_id="lan"))
         await uow.commit()
     assert await _handover(app, block_id, 2026, "CDNDTNT", "YTE") == 0
-    assert "1 đầu mối trở thành Thường trực Khối, 0 cán bộ Thường trực cũ" in capsys.readouterr().out
+    assert text("handover.cli.done", block=BLOCK, year=2027, head=HEAD, deputy="Sở Y tế", moved=1,
+                demoted=0) in capsys.readouterr().out
     assert await _handover(app, block_id, 2026, "CDNDTNT", "YTE") == 2
-    assert capsys.readouterr().err.strip() == (
-        f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần.")
+    assert capsys.readouterr().err.strip() == DONE_ALREADY
     async with app.uow() as uow:
         s = uow.session
         assert sorted((t.year, t.is_current) for t in (await s.exec(select(Term))).all()) == [(2026, False),
                                                                                              (2027, True)]
         assert (await s.exec(select(Contact).where(Contact.full_name == "Phạm Thị Lan"))).one().role == "secretariat"
         [notice] = (await s.exec(select(OutboxMessage).where(OutboxMessage.chat_id == "lan"))).all()
-        assert notice.text.startswith(f"📣 {BLOCK} đã bàn giao sang năm thi đua 2027") and "Bạn nay là Thường trực" in \
-            notice.text
+        assert notice.text.startswith(NEWS)
+        assert text("handover.notice_new_secretariat", block=BLOCK, year=2027) in notice.text
         assert len([d for d in (await s.exec(select(Deadline))).all() if d.title.endswith("năm 2027")]) == 4

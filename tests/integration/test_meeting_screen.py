@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.web import build_web_app
-from handlers.core.catalog import Catalog
+from handlers.core.catalog import Catalog, text
 from handlers.core.clock import FrozenClock
 from handlers.voting.flows.meeting import screen_path, screen_token
 from tests.helpers import cast_test_ballot, close_test_poll, codes, open_test_poll
@@ -65,12 +65,12 @@ async def test_token_opens_the_page_and_anything_else_is_a_plain_404(
 async def test_turnout_while_open_then_the_count(app: App, block_id: int, client: TestClient[object, object]) -> None:
     data_url = screen_path(app.config.secret, await term_of(app, block_id)) + "/data"
     none = await (await client.get(data_url)).json()
-    assert none["state"] == "none" and none["message"] == "Chưa có cuộc bỏ phiếu nào đang mở"
+    assert none["state"] == "none" and none["message"] == text("meeting.no_poll")
     assert none["block"] == "Khối thi đua Văn hóa - Xã hội"
 
     poll = await open_test_poll(app, block_id, ["YTE", "GDDT", "BDT"])
     opened = await (await client.get(data_url)).json()
-    assert opened["state"] == "open" and opened["turnout"] == "0/11 đơn vị đã bỏ phiếu"
+    assert opened["state"] == "open" and opened["turnout"] == text("meeting.turnout", voted=0, members=11)
     assert opened["question"] == "Đề nghị tặng Cờ thi đua của Chính phủ"
     assert opened["seconds_left"] is None
 
@@ -79,7 +79,7 @@ async def test_turnout_while_open_then_the_count(app: App, block_id: int, client
     response = await client.get(data_url)
     live, raw = await response.json(), await response.text()
     assert response.headers["Cache-Control"] == "no-store"
-    assert live["turnout"] == "3/11 đơn vị đã bỏ phiếu" and live["voted"] == 3
+    assert live["turnout"] == text("meeting.turnout", voted=3, members=11) and live["voted"] == 3
     assert "rows" not in live
     for name in ("Sở Y tế", "Bảo hiểm Xã hội tỉnh", "Sở Khoa học", "Sở Giáo dục"):
         assert name not in raw  # neither who voted nor for whom, before the close
@@ -88,18 +88,18 @@ async def test_turnout_while_open_then_the_count(app: App, block_id: int, client
         await cast_test_ballot(app, block_id, poll, voter, ["YTE"])
     await close_test_poll(app, poll)
     closed = await (await client.get(data_url)).json()
-    assert closed["state"] == "closed" and closed["status"] == "Đã đóng phiếu – kết quả"
-    assert closed["ballots"] == "Phiếu phát ra: 11 · thu về: 8 · hợp lệ: 8 · không hợp lệ: 0 · trắng: 0"
+    assert closed["state"] == "closed" and closed["status"] == text("meeting.status_closed")
+    assert closed["ballots"] == text("meeting.ballots", members=11, returned=8, valid=8, invalid=0, blank=0)
     assert opened["blank_rule"] == closed["blank_rule"] == Catalog("vi")("poll.blank.valid")  # the default
     rows = {r["name"]: r for r in closed["rows"]}
     assert [r["name"] for r in closed["rows"]] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ban Dân tộc"]
-    assert rows["Sở Y tế"]["label"] == "7 phiếu · 63,64%" and rows["Sở Y tế"]["elected"] is True
+    health = rows["Sở Y tế"]
+    assert health["label"] == text("meeting.votes", votes=7, pct="63,64") and health["elected"] is True
     education = rows["Sở Giáo dục và Đào tạo"]
-    assert education["label"] == "1 phiếu · 9,09%" and education["elected"] is False
+    assert education["label"] == text("meeting.votes", votes=1, pct="9,09") and education["elected"] is False
     assert rows["Ban Dân tộc"]["width"] == 0
     assert closed["valid"] is True
-    assert closed["notes"] == ["Trúng cử: có số phiếu quá 50% tổng số 11 đơn vị thành viên và thuộc 1 đơn vị có số "
-                               "phiếu cao nhất."]
+    assert closed["notes"] == [text("meeting.rule", threshold=50, members=11, seats=1)]
     assert "Bảo hiểm Xã hội tỉnh" not in await (await client.get(data_url)).text()  # a voter, not a candidate
 
 
@@ -110,13 +110,12 @@ async def test_quorum_not_met_and_the_time_left(
     assert (await (await client.get(data_url)).json())["seconds_left"] == 1800
     clock.advance(timedelta(minutes=10))
     live = await (await client.get(data_url)).json()
-    assert live["seconds_left"] == 1200 and live["time_left"] == "Thời gian còn lại"
+    assert live["seconds_left"] == 1200 and live["time_left"] == text("meeting.time_left")
     await cast_test_ballot(app, block_id, poll, "BHXH", ["YTE"])
     await close_test_poll(app, poll)
     closed = await (await client.get(data_url)).json()
     assert closed["valid"] is False
-    assert closed["notes"][1] == ("Không đủ số đơn vị tham gia (1/11, cần ít nhất 2/3): "
-                                  "kết quả bỏ phiếu không có giá trị.")
+    assert closed["notes"][1] == text("meeting.quorum_not_met", returned=1, members=11, num=2, den=3)
     assert not any(r["elected"] for r in closed["rows"])
 
 
@@ -140,12 +139,11 @@ async def test_manhinh_gives_the_link_to_the_secretariat_and_the_observer_only(
     path = screen_path(app.config.secret, await term_of(app, block_id))
 
     out = await sandbox.say("hoa", "/manhinh")
-    assert out[0].startswith("🖥 Màn hình phòng họp của Khối thi đua Văn hóa - Xã hội (năm 2026).")
-    assert f"http://127.0.0.1:8080{path}" in out[0]
-    assert "không bao giờ cho biết đơn vị nào đã bầu ai" in out[0]
+    assert out == [text("meeting.link", block="Khối thi đua Văn hóa - Xã hội", year=2026,
+                        url=f"http://127.0.0.1:8080{path}") + "\n\n" + text("meeting.link_note")]
     assert path in (await sandbox.say("quan", "/manhinh"))[0]
     refused = await sandbox.say("binh", "/manhinh")
-    assert refused == ["Chỉ Thường trực Khối và Ban Thi đua - Khen thưởng tỉnh được lấy đường dẫn màn hình phòng họp."]
+    assert refused == [text("meeting.not_allowed")]
     assert (await sandbox.say("khach", "/manhinh")) == refused
     assert (await client.get(path)).status == 200
 

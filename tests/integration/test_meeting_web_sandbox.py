@@ -10,6 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import App
 from bot.web import WebSandboxChannel, build_web_app
+from handlers.core.catalog import text
 from handlers.core.messages import Document, Reply
 from tests.helpers import codes
 
@@ -40,18 +41,19 @@ async def test_a_chat_through_the_dispatcher_with_buttons(app: App, block_id: in
     sent = await client.post("/api/send", json={"user": "hoa", "text": f"/start {c['secretariat']}"})
     assert sent.status == 200
     [ask] = await messages(client)
-    assert ask["user"] == "hoa" and "Bạn là cán bộ Thường trực Khối?" in str(ask["text"])
+    confirm = text("reg_confirm_secretariat", block="Khối thi đua Văn hóa - Xã hội", unit="Bảo hiểm Xã hội tỉnh")
+    assert ask["user"] == "hoa" and ask["text"] == confirm
     choices = ask["choices"]
-    assert isinstance(choices, list) and [ch["label"] for ch in choices] == ["Đồng ý", "Không"]
+    assert isinstance(choices, list) and [ch["label"] for ch in choices] == [text("yes"), text("no")]
     await client.post("/api/send", json={"user": "hoa", "option": choices[0]["id"], "version": ask["version"]})
     [name] = await messages(client, after=1)
-    assert "họ và tên" in str(name["text"]) and name["seq"] == 2
+    assert name["text"] == text("reg_ask_name") and name["seq"] == 2
     await client.post("/api/send", json={"user": "binh", "text": "xin chào"})
     [guest] = await messages(client, after=2)
     assert guest["user"] == "binh"  # another user's chat, not hoa's
 
     page = await client.get("/")
-    assert page.status == 200 and "Hộp thử thi đua" in await page.text()
+    assert page.status == 200 and text("meeting.sandbox_title") in await page.text()
     invites = await (await client.get("/api/invites")).json()
     [block] = invites["blocks"]
     assert {"who": "YTE", "name": "Sở Y tế", "code": c["YTE"]} in block["codes"]

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from bot.app import App
-from handlers.core.catalog import Catalog
+from handlers.core.catalog import Catalog, text
 from handlers.voting.minutes import DOCX_MIME, MinutesUnavailable, minutes_document, vn_pct
 from handlers.voting.rules.count import Count
 from storage.models_vote import Poll
@@ -49,19 +49,22 @@ async def test_the_minutes_say_what_the_count_says(app: App, block_id: int) -> N
     assert document.filename == f"bien-ban-kiem-phieu-{poll_id}.docx" and document.mime == DOCX_MIME
     body, tables = texts(document.content)
     assert (count.members, count.returned, count.valid, count.blank) == (11, 10, 10, 1)
-    for line in (f"- Số phiếu phát ra: {count.members}", f"- Số phiếu thu vào: {count.returned}",
-                 f"- Số phiếu hợp lệ: {count.valid}", f"- Số phiếu không hợp lệ: {count.invalid}",
-                 f"- Số phiếu trắng (không chọn đơn vị nào): {count.blank}", "BIÊN BẢN KIỂM PHIẾU", FLAG,
-                 "Khối có 11 đơn vị thành viên:"):
+    for line in (text("minutes.issued", count=count.members), text("minutes.returned", count=count.returned),
+                 text("minutes.valid", count=count.valid), text("minutes.invalid", count=count.invalid),
+                 text("minutes.blank", count=count.blank), text("minutes.title"), FLAG,
+                 text("minutes.members_intro", count=11)):
         assert line in body, line
     rows = tables[1][1:]
-    assert rows == [[str(i), unit_names[t.unit_id], str(t.votes), vn_pct(t.pct), "Trúng cử" if t.elected else ""]
+    elected_note = text("minutes.note_elected")
+    assert rows == [[str(i), unit_names[t.unit_id], str(t.votes), vn_pct(t.pct), elected_note if t.elected else ""]
                     for i, t in enumerate(count.tallies, 1)]
     assert rows[0][1:4] == ["Sở Y tế", "6", "54,55"]  # 6 of all 11 member units, not of the 10 present
     [elected] = count.elected
-    assert f"1. {unit_names[elected]}: 6 phiếu, đạt 54,55%." in body
-    assert tables[0][0][0].split("\n")[:2] == ["UBND TỈNH BẮC KẠN", "KHỐI THI ĐUA VĂN HÓA - XÃ HỘI"]
-    assert tables[0][0][1].split("\n")[2] == "Bắc Kạn, ngày 23 tháng 11 năm 2026"  # the day of the count
+    assert text("minutes.elected_line", i=1, name=unit_names[elected], votes=6, pct="54,55") in body
+    assert tables[0][0][0].split("\n")[:2] == [text("minutes.superior", province="Bắc Kạn").upper(),
+                                               "KHỐI THI ĐUA VĂN HÓA - XÃ HỘI"]
+    assert tables[0][0][1].split("\n")[2] == text("minutes.place_date", province="Bắc Kạn", day="23", month="11",
+                                                  year="2026")  # the day of the count
 
 
 async def test_a_runoff_without_quorum(app: App, block_id: int) -> None:
@@ -83,11 +86,14 @@ async def test_a_runoff_without_quorum(app: App, block_id: int) -> None:
     assert not count.quorum_met and count.returned == 5
     async with app.uow() as uow:
         body, tables = texts((await minutes_document(uow, runoff.id, app.clock.now())).content)
-    assert "(Bỏ phiếu lại giữa các đơn vị bằng phiếu nhau của cuộc bỏ phiếu «Bầu Trưởng khối năm 2027»)" in body
-    assert any("(5/11 đơn vị) chưa đạt tỷ lệ tối thiểu 2/3" in p for p in body)
-    assert "Cuộc bỏ phiếu không hợp lệ (số phiếu thu vào chưa đạt tỷ lệ tối thiểu) nên không có đơn vị nào trúng cử." \
-        in body
-    assert any(", tại Hội trường UBND tỉnh, Khối thi đua Văn hóa - Xã hội tổ chức bỏ phiếu kín" in p for p in body)
+    assert text("minutes.runoff_note", question="Bầu Trưởng khối năm 2027") in body
+    assert text("minutes.quorum_not_met", returned=5, members=11, num=2, den=3) in body
+    assert text("minutes.invalid_none") in body
+    opening = text("minutes.opening", time="{time}", date="{date}", block="Khối thi đua Văn hóa - Xã hội",
+                   at_place=text("minutes.at_place", place="Hội trường UBND tỉnh"),
+                   question="Bầu lại Trưởng khối năm 2027")
+    head, tail = opening.split("{time}")[0], opening.split("{date}")[1]  # the time and date are the clock's
+    assert any(p.startswith(head) and p.endswith(tail) for p in body)
     assert [r[1:4] for r in tables[1][1:]] == [["Ban Dân tộc", "5", "45,45"], ["Sở Y tế", "0", "0,00"]]
 
 
@@ -98,7 +104,6 @@ async def test_no_minutes_before_the_count(app: App, block_id: int) -> None:
             await minutes_document(uow, poll_id, app.clock.now())
         with pytest.raises(MinutesUnavailable) as missing:
             await minutes_document(uow, poll_id + 100, app.clock.now())
-    assert not_counted.value.text(Catalog()) == (
-        f"Cuộc bỏ phiếu số {poll_id} chưa đóng và kiểm phiếu nên chưa lập được biên bản.")
-    assert missing.value.text(Catalog("en")) == f"There is no poll number {poll_id + 100}."
+    assert not_counted.value.text(Catalog()) == text("minutes.not_counted", poll=poll_id)
+    assert missing.value.text(Catalog("en")) == text("minutes.no_poll", "en", poll=poll_id + 100)
     assert Decimal("54.55") == Decimal(vn_pct(Decimal("54.55")).replace(",", "."))

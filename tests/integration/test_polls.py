@@ -8,7 +8,7 @@ import asyncio
 from datetime import timedelta
 
 from bot.app import App
-from handlers.core.catalog import Catalog
+from handlers.core.catalog import Catalog, text
 from handlers.core.clock import FrozenClock
 from handlers.core.service import Actor, queue_notices
 from handlers.voting.closing import ALL_VOTED, SECRETARIAT, TIME_LIMIT, close_poll
@@ -20,8 +20,11 @@ from handlers.voting.setup import create, member_units, new_draft
 from scheduler.poll_timer import close_due_polls
 from storage.models import ChatAccount, Contact
 from storage.models_vote import CLOSED, DRAFT, OPEN
+from tests.e2e.voting.poll_texts import result_line
 from tests.helpers import cast_test_ballot
 
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
+FLAG = text("poll.question.flag", year=2026)  # the question a new draft proposes
 PEOPLE = (("secretariat", "BHXH", "hoa"), ("unit", "YTE", "binh"), ("unit", "GDDT", "an"), ("observer", None, "lan"))
 
 
@@ -120,15 +123,18 @@ async def test_close_by_the_secretariat_counts_stores_and_tells_everyone(app: Ap
     assert (count.members, count.returned, count.blank, count.quorum_met) == (11, 8, 1, True)
     assert (count.tallies[0].votes, count.tallies[0].elected) == (7, True)
     unit_text, _ = (await outbox(app, "binh"))[-1]
-    assert unit_text.startswith("🗳 KẾT QUẢ KIỂM PHIẾU") and "Sở Y tế: 7 phiếu (63,64%) ✅ trúng cử" in unit_text
-    assert "Trúng cử: Sở Y tế." in unit_text and "mã băm" not in unit_text
+    assert unit_text.startswith(text("poll.result_header", id=poll_id, block=BLOCK, question=FLAG))
+    assert result_line(1, "Sở Y tế", 7, "63,64", "elected") in unit_text.splitlines()
+    assert text("poll.result_elected", units="Sở Y tế") in unit_text.splitlines() and "mã băm" not in unit_text
     staff_text, staff_buttons = (await outbox(app, "hoa"))[-1]
-    assert "Đã kiểm 8 phiếu của phiếu bầu" in staff_text and "/kiemtra" in staff_text
+    assert text("poll.receipts_counted", id=poll_id, count=8) in staff_text and "/kiemtra" in staff_text
     assert [b[0] for b in staff_buttons] == [f"g.poll.minutes.{poll_id}", f"g.poll.receipts.{poll_id}"]
     observer_text, _ = (await outbox(app, "lan"))[-1]
     assert observer_text == unit_text
     english, _ = (await outbox(app, "an"))[-1]
-    assert english.startswith("🗳 RESULT OF POLL #1") and "1. Sở Y tế: 7 votes (63.64%) ✅ elected" in english
+    assert english.startswith(text("poll.result_header", "en", id=poll_id, block=BLOCK, question=FLAG))
+    assert text("poll.result_line", "en", n=1, unit="Sở Y tế", votes=7, pct="63.64",
+                mark=text("poll.mark_elected", "en")) in english.splitlines()
 
 
 async def test_the_timer_closes_at_the_time_limit_and_not_before(app: App, block_id: int,
@@ -183,7 +189,8 @@ async def test_two_closes_at_once_close_once(app: App, block_id: int) -> None:
     await open_(app, poll_id)
     results = await asyncio.gather(*(close_(app, poll_id, SECRETARIAT) for _ in range(4)))
     assert sorted(results) == [False, False, False, True]
-    texts = [t for t, _ in await outbox(app, "binh") if t.startswith("🗳 KẾT QUẢ")]
+    header = text("poll.result_header", id=poll_id, block=BLOCK, question=FLAG)
+    texts = [t for t, _ in await outbox(app, "binh") if t.startswith(header)]
     assert len(texts) == 1
 
 
@@ -220,4 +227,5 @@ async def test_a_tie_at_the_last_seat_gives_one_runoff_between_the_tied(app: App
         assert runoff.poll.runoff_of == poll_id and runoff.poll.status == OPEN
         assert (runoff.poll.seats, runoff.poll.max_choices, runoff.poll.kind) == (1, 1, "certificate")
         assert sorted(ids[u] for u in await uow.polls.candidates(runoff.poll.id or 0)) == ["GDDT", "TTTT"]
-        assert runoff.poll.question.startswith("Bầu lại giữa các đơn vị đồng phiếu – ")
+        assert runoff.poll.question == text("poll.runoff.question",
+                                            question=text("poll.question.certificate", year=2026))

@@ -12,13 +12,14 @@ from sqlmodel import func, select
 
 from bot.app import App
 from bot.channels.sandbox import CHANNEL, Sandbox
-from handlers.core.catalog import VI
+from handlers.core.catalog import VI, template
 from storage.models import ChatAccount, Contact
 from storage.models_vote import CLOSED, Ballot, PollVoter
 from tests.conftest import sandbox_for
 from tests.helpers import deliver, open_poll
 
 ROUNDS = 4
+REVIEW = template("vote.review").split("{question}")[0]  # «Mời kiểm tra lại phiếu bầu — »
 
 
 async def add_contacts(app: App, block_id: int, per_unit: dict[str, list[str]]) -> None:
@@ -41,7 +42,7 @@ async def ready_to_confirm(sb: Sandbox, user: str, poll_id: int, pick: str, cand
     """Open the ballot, choose, review (the button after the candidates): the next "1" confirms."""
     await sb.press(user, f"g.vote.{poll_id}", 0)
     await sb.say(user, pick)
-    assert (await sb.say(user, str(candidates + 1)))[0].startswith("Mời kiểm tra lại phiếu bầu")
+    assert (await sb.say(user, str(candidates + 1)))[0].startswith(REVIEW)
 
 
 async def rows(app: App, poll_id: int) -> tuple[int, int]:

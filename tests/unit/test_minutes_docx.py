@@ -12,6 +12,8 @@ from docx.document import Document as DocxDocument
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handlers.core.catalog import template
+from handlers.core.catalog import text as t
 from handlers.voting.minutes import Candidate, Minutes, build_minutes, vn_day, vn_pct
 from handlers.voting.minutes_docx import xml_safe
 
@@ -20,6 +22,10 @@ UNITS = ("Bảo hiểm Xã hội tỉnh", "Trường Cao đẳng Nghề Dân t�
          "Ban Dân tộc", "Sở Giáo dục và Đào tạo", "Đài Phát thanh và Truyền hình tỉnh",
          "Sở Lao động - Thương binh và Xã hội")
 FLAG = "Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm 2026"
+SIGN_HINT = t("minutes.sign_hint")
+HEADER_ROW = [t(key) for key in ("minutes.col_no", "minutes.col_unit", "minutes.col_votes", "minutes.col_pct",
+                                 "minutes.col_note")]
+ELECTED, TIED = t("minutes.note_elected"), t("minutes.note_tied")
 
 
 def minutes(**changes: object) -> Minutes:
@@ -49,9 +55,10 @@ def cell_lines(doc: DocxDocument, table: int) -> list[list[str]]:
 def test_the_header_follows_the_administrative_format() -> None:
     doc = read(build_minutes(minutes()))
     [[left, right]] = cell_lines(doc, 0)
-    assert left.split("\n") == ["UBND TỈNH BẮC KẠN", "KHỐI THI ĐUA VĂN HÓA - XÃ HỘI", "———", "Số: …/BB-KTĐ"]
-    assert right.split("\n") == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                 "Bắc Kạn, ngày 05 tháng 12 năm 2026"]
+    assert left.split("\n") == [t("minutes.superior", province="BẮC KẠN").upper(), "KHỐI THI ĐUA VĂN HÓA - XÃ HỘI",
+                                "———", t("minutes.number")]
+    assert right.split("\n") == [t("minutes.motto_1"), t("minutes.motto_2"),
+                                 t("minutes.place_date", province="Bắc Kạn", day="05", month=12, year=2026)]
     block_run = doc.tables[0].rows[0].cells[0].paragraphs[1].runs[0]
     motto = doc.tables[0].rows[0].cells[1].paragraphs
     assert block_run.bold and motto[0].runs[0].bold and motto[1].runs[0].underline
@@ -59,7 +66,7 @@ def test_the_header_follows_the_administrative_format() -> None:
     assert doc.styles["Normal"].font.name == "Times New Roman"
     assert doc.styles["Normal"].font.size is not None and doc.styles["Normal"].font.size.pt == 13
     text = body(doc)
-    assert text[1:3] == ["BIÊN BẢN KIỂM PHIẾU", FLAG]
+    assert text[1:3] == [t("minutes.title"), FLAG]
     assert doc.paragraphs[1].runs[0].bold
 
 
@@ -84,52 +91,52 @@ def test_the_results_table_gives_the_unit_names_room() -> None:
 
 def test_the_wording() -> None:
     text = "\n".join(body(read(build_minutes(minutes()))))
-    assert "do đầu mối của đơn vị bỏ phiếu qua ứng dụng" in text and "bỏ qua ứng dụng" not in text
-    assert "phiếu trống" not in text and "Số phiếu trắng" in text
-    assert "Số phiếu bầu của từng đơn vị" in text and "đồng ý" not in text
-    assert ("Đơn vị trúng cử khi có số phiếu quá 50% tổng số đơn vị thành viên và thuộc 1 đơn vị có số phiếu "
-            "cao nhất.") in text
+    time = t("minutes.time", hour="09", minute="30"), t("minutes.time", hour="10", minute="05")
+    assert t("minutes.how", opened=time[0], closed=time[1]) in text and "bỏ qua ứng dụng" not in text
+    assert "phiếu trống" not in text and t("minutes.blank", count=1) in text
+    assert t("minutes.table_intro", members=11) in text and "đồng ý" not in text
+    assert t("minutes.rule", threshold=50, seats=1) in text
     assert "::" not in text.replace(" ", "")
 
 
 def test_when_nobody_passes_the_threshold_the_minutes_say_why() -> None:
     m = minutes(candidates=(Candidate("Sở Y tế", 5, Decimal("45.45")), Candidate("Ban Dân tộc", 4, Decimal("36.36"))))
     text = body(read(build_minutes(m)))
-    assert ("Không có đơn vị nào trúng cử vì không đơn vị nào có số phiếu quá 50% tổng số 11 đơn vị thành viên "
-            "(cần ít nhất 6 phiếu).") in text
-    assert "Đơn vị có số phiếu cao nhất là Sở Y tế với 5 phiếu, đạt 45,45%." in text
+    assert t("minutes.elected_none", threshold=50, members=11, need=6) in text
+    assert t("minutes.elected_none_best", name="Sở Y tế", votes=5, pct="45,45") in text
 
 
 def test_the_numbers_are_the_counts() -> None:
     text = body(read(build_minutes(minutes())))
-    for line in ("- Số phiếu phát ra: 11", "- Số phiếu thu vào: 10", "- Số phiếu hợp lệ: 10",
-                 "- Số phiếu không hợp lệ: 0", "- Số phiếu trắng (không chọn đơn vị nào): 1",
-                 "Khối có 11 đơn vị thành viên:", "7. Sở Y tế", "1. Sở Y tế: 7 phiếu, đạt 63,64%."):
+    for line in (t("minutes.issued", count=11), t("minutes.returned", count=10), t("minutes.valid", count=10),
+                 t("minutes.invalid", count=0), t("minutes.blank", count=1), t("minutes.members_intro", count=11),
+                 t("minutes.member_line", i=7, name="Sở Y tế"),
+                 t("minutes.elected_line", i=1, name="Sở Y tế", votes=7, pct="63,64")):
         assert line in text, line
-    assert any("10/11 đơn vị" in p and "cuộc bỏ phiếu hợp lệ" in p for p in text)
-    assert any(p.startswith("Hôm nay, vào lúc 09 giờ 30 phút ngày 05 tháng 12 năm 2026, tại Hội trường Sở Y tế")
-               for p in text)
+    assert t("minutes.quorum_met", returned=10, members=11, num=2, den=3) in text
+    assert t("minutes.opening", time=t("minutes.time", hour="09", minute="30"), date="05 tháng 12 năm 2026",
+             at_place=t("minutes.at_place", place="Hội trường Sở Y tế"), block="Khối thi đua Văn hóa - Xã hội",
+             question=FLAG) in text
 
 
 def test_the_results_table() -> None:
     doc = read(build_minutes(minutes()))
-    assert cell_lines(doc, 1) == [["STT", "Đơn vị", "Số phiếu", "Tỷ lệ %", "Ghi chú"],
-                                  ["1", "Sở Y tế", "7", "63,64", "Trúng cử"],
+    assert cell_lines(doc, 1) == [HEADER_ROW,
+                                  ["1", "Sở Y tế", "7", "63,64", ELECTED],
                                   ["2", "Ban Dân tộc", "2", "18,18", ""],
                                   ["3", "Sở Khoa học và Công nghệ", "0", "0,00", ""]]
     assert doc.tables[1].style is not None and doc.tables[1].style.name == "Table Grid"
-    assert cell_lines(doc, 2) == [["TRƯỞNG BAN KIỂM PHIẾU\n(Ký, ghi rõ họ tên)", "THƯ KÝ\n(Ký, ghi rõ họ tên)",
-                                   "THÀNH VIÊN\n(Ký, ghi rõ họ tên)"]]
+    assert cell_lines(doc, 2) == [[f"{t(key)}\n{SIGN_HINT}" for key in ("minutes.sign_head", "minutes.sign_secretary",
+                                                                        "minutes.sign_member")]]
 
 
 def test_a_poll_without_quorum_elects_nobody() -> None:
     m = minutes(returned=6, valid=6, blank=0, quorum_met=False,
                 candidates=(Candidate("Sở Y tế", 6, Decimal("54.55")), Candidate("Ban Dân tộc", 0, Decimal("0"))))
     text = body(read(build_minutes(m)))
-    assert any("(6/11 đơn vị) chưa đạt tỷ lệ tối thiểu 2/3" in p and "không hợp lệ" in p for p in text)
-    assert "Cuộc bỏ phiếu không hợp lệ (số phiếu thu vào chưa đạt tỷ lệ tối thiểu) nên không có đơn vị nào trúng cử." \
-        in text
-    assert "Các đơn vị trúng cử:" not in text
+    assert t("minutes.quorum_not_met", returned=6, members=11, num=2, den=3) in text
+    assert t("minutes.invalid_none") in text
+    assert t("minutes.elected_header") not in text
 
 
 def test_a_runoff_and_a_tie_are_said() -> None:
@@ -141,12 +148,11 @@ def test_a_runoff_and_a_tie_are_said() -> None:
                                Candidate("Sở Giáo dục và Đào tạo", 7, Decimal("63.64"), tied=True)))
     doc = read(build_minutes(tied))
     text = body(doc)
-    assert "(Bỏ phiếu lại giữa các đơn vị bằng phiếu nhau của cuộc bỏ phiếu «Đề nghị tặng Bằng khen»)" in text
-    assert ("Các đơn vị Sở Khoa học và Công nghệ, Sở Giáo dục và Đào tạo bằng phiếu nhau ở vị trí cuối: 1 vị trí "
-            "còn lại sẽ được bỏ phiếu lại giữa các đơn vị này.") in text
-    assert [row[4] for row in cell_lines(doc, 1)[1:]] == ["Trúng cử", "Trúng cử", "Bằng phiếu", "Bằng phiếu"]
-    assert "2. Ban Dân tộc: 8 phiếu, đạt 72,73%." in text
-    opening = next(p for p in text if p.startswith("Hôm nay"))
+    assert t("minutes.runoff_note", question="Đề nghị tặng Bằng khen") in text
+    assert t("minutes.tie", names="Sở Khoa học và Công nghệ, Sở Giáo dục và Đào tạo", seats=1) in text
+    assert [row[4] for row in cell_lines(doc, 1)[1:]] == [ELECTED, ELECTED, TIED, TIED]
+    assert t("minutes.elected_line", i=2, name="Ban Dân tộc", votes=8, pct="72,73") in text
+    opening = next(p for p in text if p.startswith(template("minutes.opening").split("{")[0]))
     assert "bỏ phiếu kín: Bầu lại giữa các đơn vị đồng phiếu – Đề nghị" in opening and opening.count(":") == 1
 
 

@@ -11,6 +11,7 @@ from tests.helpers import codes
 
 HOA, MINH, OTHER_BOT = 1001, 2002, 9009
 TG_GROUP = -1001234567890
+BLOCK = "Khối thi đua Văn hóa - Xã hội"
 
 
 async def test_telegram_group_command_points_to_private_chat(app: App, block_id: int, tg: FakeTelegramAPI) -> None:
@@ -32,7 +33,7 @@ async def test_telegram_group_command_points_to_private_chat(app: App, block_id:
 
     # the code was not used up in the group: the private chat starts the registration
     tg.push_text(MINH, f"/start {code}")
-    assert (await tg.next_message(MINH))["text"].startswith("Mã mời của đơn vị")
+    assert (await tg.next_message(MINH))["text"] == text("reg_confirm_unit", unit="Sở Giáo dục và Đào tạo", block=BLOCK)
 
 
 async def test_telegram_two_people_in_one_group_keep_their_own_private_conversations(
@@ -40,7 +41,7 @@ async def test_telegram_two_people_in_one_group_keep_their_own_private_conversat
     c = await codes(app, block_id)
     tg.push_text(HOA, f"/start {c['GDDT']}")
     first = await tg.next_message(HOA)
-    assert first["text"].startswith("Mã mời của đơn vị")
+    assert first["text"] == text("reg_confirm_unit", unit="Sở Giáo dục và Đào tạo", block=BLOCK)
     tg.push_text(HOA, "/bophieu", chat_id=TG_GROUP)  # Hoa and Minh both write in the group meanwhile
     tg.push_text(MINH, "1", chat_id=TG_GROUP)  # a typed number in the group is no answer to anybody's menu
     tg.push_text(MINH, "/start", chat_id=TG_GROUP)
@@ -48,7 +49,7 @@ async def test_telegram_two_people_in_one_group_keep_their_own_private_conversat
     assert [m["text"] for m in tg.sent_to(TG_GROUP)] == [
         text("group_pointer_link", "vi", link="https://t.me/thidua_bot")] * 2
     tg.push_text(HOA, "1")  # Hoa's private conversation is where she left it
-    assert (await tg.next_message(HOA))["text"] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await tg.next_message(HOA))["text"] == text("reg_ask_name")
     assert tg.sent_to(MINH) == []
 
 
@@ -65,8 +66,9 @@ async def test_zalo_group_command_points_to_private_chat(app: App, block_id: int
     zalo.api.push_text("lan", f"/start {c['KHCN']}", chat_id=group)
     await zalo.handled.get()
     assert zalo.api.sent_to(group)[-1] == text("group_pointer", "vi")
-    assert (await zalo.say("lan", c["KHCN"]))[0].startswith("Mã mời của đơn vị")  # the private chat registers
+    asked = text("reg_confirm_unit", unit="Sở Khoa học và Công nghệ", block=BLOCK)
+    assert (await zalo.say("lan", c["KHCN"]))[0].startswith(asked)  # the private chat registers
     zalo.api.push_text("hoa", "1", chat_id=group)  # Lan's menu is hers: a number typed in the group is nobody's
     await zalo.handled.get()
     assert len(zalo.api.sent_to(group)) == 2
-    assert (await zalo.say("lan", "1"))[0] == "Mời nhập họ và tên của bạn (ví dụ: Nguyễn Thị Hoa)."
+    assert (await zalo.say("lan", "1"))[0] == text("reg_ask_name")

@@ -48,7 +48,8 @@ async def test_telegram_morning_post_names_the_missing_units(app: App, block_id:
     assert len(posts) == 2  # one per deadline with units missing
     report = next(p for p in posts if REPORT in p)
     assert report.startswith(f"{HEADER}\n• {REPORT}, hạn 30/11/2026 17:00\n")
-    assert "Đã nộp 0/11" in report and "Chưa nộp: " in report and "Sở Y tế" in report
+    counts = text("status.counts", "vi", done=0, total=11, on_time=0, late=0)
+    assert counts in report and text("status.missing", "vi", units="").rstrip(".") in report and "Sở Y tế" in report
     assert "Nguyễn Thị Hoa" not in report and "0912" not in report  # units only, never a person
 
 

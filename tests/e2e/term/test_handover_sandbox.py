@@ -19,14 +19,18 @@ from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, ope
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 HEAD, DEPUTY = "Trường Cao đẳng Nghề Dân tộc Nội trú tỉnh", "Sở Y tế"
 VOTERS = ["BHXH", "CDNDTNT", "CDCD", "VHTTDL", "TTTT", "KHCN", "YTE", "BDT", "GDDT", "PTTH", "LDTBXH"]
-SUMMARY = (f"🔁 Bàn giao sang năm thi đua 2027 của {BLOCK}:\n• Trưởng khối: {HEAD}\n• Phó Trưởng khối: {DEPUTY}\n\n"
-           "Khi xác nhận:\n• Năm 2026 khép lại (dữ liệu vẫn xem được); năm 2027 trở thành năm hiện hành.\n"
-           f"• Cán bộ Thường trực hiện nay trở thành đầu mối của đơn vị mình; 1 đầu mối của {HEAD} trở thành "
-           "Thường trực Khối.\n• Mã mời Thường trực cũ bị thu hồi, mã mới được cấp.\n"
-           "• Hạn nộp năm 2027 được tạo theo lịch năm 2026.\n• Tất cả mọi người trong khối được thông báo.\n"
-           "Việc này không hoàn tác được.\n[1] Xác nhận bàn giao\n[2] Hủy")
-NEWS = (f"📣 {BLOCK} đã bàn giao sang năm thi đua 2027: Trưởng khối là {HEAD}, Phó Trưởng khối là {DEPUTY}. "
-        f"Thường trực Khối từ nay là cán bộ của {HEAD}.\nĐã tạo 4 hạn nộp năm 2027 theo lịch năm trước (xem /hannop).")
+HEAD_ROLE, DEPUTY_ROLE = text("handover.kind.head"), text("handover.kind.deputy")
+
+
+def menu(*labels: str) -> str:
+    """The sandbox's buttons under a text: `[1] …`, `[2] …`."""
+    return "\n".join(f"[{i}] {label}" for i, label in enumerate(labels, 1))
+
+
+SUMMARY = (text("handover.summary", year=2027, block=BLOCK, head=HEAD, deputy=DEPUTY, old_year=2026, moved=1)
+           + "\n" + menu(text("handover.confirm"), text("cancel")))
+NEWS = (text("handover.notice_all", block=BLOCK, year=2027, head=HEAD, deputy=DEPUTY) + "\n"
+        + text("handover.deadlines", count=4, year=2027))
 
 CYCLE_2027 = ("Đăng ký giao ước và chủ đề thi đua năm 2027; Báo cáo sơ kết 6 tháng đầu năm 2027; "
               "Báo cáo tổng kết công tác thi đua năm 2027; Bảng tự chấm điểm thi đua năm 2027")
@@ -72,10 +76,10 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
     old_codes = await people(app, block_id, sb)
     assert await sb.say("binh", "/bangiao") == ["Only the block's secretariat can do this."]
     assert await sb.say("hoa", "/bangiao") == [
-        text("handover.no_poll", role="Trưởng khối", year=2026)]
+        text("handover.no_poll", role=HEAD_ROLE, year=2026)]
     head_poll = await elect(app, block_id, "head", "CDNDTNT", close=False)
     assert await sb.say("hoa", "/bangiao") == [
-        f"Cuộc bỏ phiếu bầu Trưởng khối (số {head_poll}) còn đang mở: mời đóng và kiểm phiếu trước khi bàn giao."]
+        text("handover.poll_open", role=HEAD_ROLE, poll=head_poll)]
     await close_test_poll(app, head_poll)
     await elect(app, block_id, "deputy", "YTE")
 
@@ -88,9 +92,8 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
 
     assert await sb.say("hoa", "/bangiao") == [SUMMARY]
     assert await sb.say("hoa", "1") == [
-        f"✅ Đã bàn giao: năm thi đua 2027 bắt đầu, {HEAD} là Trưởng khối, {DEPUTY} là Phó Trưởng khối. 1 đầu mối "
-        f"của {HEAD} nay là Thường trực Khối.\n"
-        f"Vai trò Thường trực Khối đã chuyển cho {HEAD}; bạn nay là đầu mối của Bảo hiểm Xã hội tỉnh.\n"
+        text("handover.done", year=2027, head=HEAD, deputy=DEPUTY, moved=1) + "\n"
+        + text("handover.notice_old_secretariat", head=HEAD, unit="Bảo hiểm Xã hội tỉnh") + "\n"
         + CARRIED]
 
     await deliver(app)
@@ -98,20 +101,18 @@ async def test_the_handover_transcript(app: App, block_id: int, sandbox: Sandbox
     assert sb.inbox("an") == [NEWS]
     assert sb.inbox("quan") == [NEWS]
     assert sb.inbox("lan") == [
-        NEWS.split("\n")[0] + f"\nBạn nay là Thường trực {BLOCK} năm 2027. Gõ /menu để xem các việc của Thường trực. "
-        "Để mời thêm cán bộ vào Thường trực, dùng «Đổi mã mời của đơn vị» → Thường trực Khối.\n" + CARRIED]
+        NEWS.split("\n")[0] + "\n" + text("handover.notice_new_secretariat", block=BLOCK, year=2027) + "\n"
+        + CARRIED]
     assert sb.inbox("binh") == [
-        f"📣 {BLOCK} has moved to the 2027 emulation year: the head is {HEAD}, the deputy {DEPUTY}. The secretariat "
-        f"is now run by the staff of {HEAD}.\n4 deadline(s) of 2027 created from last year's calendar (see /hannop)."]
+        text("handover.notice_all", "en", block=BLOCK, year=2027, head=HEAD, deputy=DEPUTY) + "\n"
+        + text("handover.deadlines", "en", count=4, year=2027)]
 
-    assert (await sb.say("lan", "/menu"))[0].startswith(f"Menu Thường trực {BLOCK}:")
-    assert (await sb.say("hoa", "/menu"))[0].startswith(f"Menu chính (Bảo hiểm Xã hội tỉnh, {BLOCK}):")
+    assert (await sb.say("lan", "/menu"))[0].startswith(text("menu_secretariat", block=BLOCK))
+    assert (await sb.say("hoa", "/menu"))[0].startswith(text("menu_unit", unit="Bảo hiểm Xã hội tỉnh", block=BLOCK))
     assert await sb.say("hoa", "/bangiao") == [text("not_allowed")]
-    assert await sb.say("lan", "/bangiao") == [
-        f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần."]
+    assert await sb.say("lan", "/bangiao") == [text("handover.done_already", block=BLOCK, year=2027)]
     # the old secretariat code no longer registers anybody
-    assert (await sb.say("tuan", f"/start {old_codes['secretariat']}"))[0].startswith(
-        "Mã mời này đã bị thu hồi hoặc đã được thay bằng mã mới.")
+    assert (await sb.say("tuan", f"/start {old_codes['secretariat']}"))[0] == text("code_revoked")
     await check_the_new_term(app, block_id, head_poll)
 
 
@@ -150,14 +151,15 @@ async def test_two_secretaries_confirm_at_once(app: App, block_id: int, sandbox:
     await register(sb, "hung", c["secretariat"], "Vũ Văn Hùng", "0915 333 444")
     await elect(app, block_id, "head", "CDNDTNT")
     await elect(app, block_id, "deputy", "YTE")
-    assert (await sb.say("hoa", "/bangiao"))[0].startswith("🔁 Bàn giao sang năm thi đua 2027")
-    assert (await sb.say("hung", "/bangiao"))[0].startswith("🔁 Bàn giao sang năm thi đua 2027")
+    opening = text("handover.summary", year=2027, block=BLOCK, head=HEAD, deputy=DEPUTY, old_year=2026, moved=1)
+    assert (await sb.say("hoa", "/bangiao"))[0].startswith(opening.split("\n")[0])
+    assert (await sb.say("hung", "/bangiao"))[0].startswith(opening.split("\n")[0])
     first, second = await asyncio.gather(sb.say("hoa", "1"), sb.say("hung", "1"))
-    done = [r for r in (first, second) if r[0].startswith("✅ Đã bàn giao")]
-    refused = [r for r in (first, second) if not r[0].startswith("✅ Đã bàn giao")]
+    done_text = text("handover.done", year=2027, head=HEAD, deputy=DEPUTY, moved=1)
+    done = [r for r in (first, second) if r[0].startswith(done_text)]
+    refused = [r for r in (first, second) if not r[0].startswith(done_text)]
     assert len(done) == 1 and len(refused) == 1
-    assert refused[0][0] in (text("not_allowed"),
-                             f"{BLOCK} đã bàn giao sang năm thi đua 2027 rồi; mỗi năm chỉ bàn giao một lần.")
+    assert refused[0][0] in (text("not_allowed"), text("handover.done_already", block=BLOCK, year=2027))
     async with app.uow() as uow:
         terms = (await uow.session.exec(select(Term).where(Term.block_id == block_id))).all()
         assert sorted((t.year, t.is_current) for t in terms) == [(2026, False), (2027, True)]
@@ -172,13 +174,13 @@ async def test_refusals_say_why(app: App, block_id: int, sandbox: Sandbox) -> No
         await cast_test_ballot(app, block_id, tied, voter, [choice])
     await close_test_poll(app, tied)  # 5 and 5 of 11: nobody over half
     assert await sb.say("hoa", "/bangiao") == [
-        f"Cuộc bỏ phiếu bầu Trưởng khối (số {tied}) không bầu được đúng một đơn vị (trúng cử: 0): mời bỏ phiếu lại."]
+        text("handover.poll_undecided", role=HEAD_ROLE, poll=tied, count=0)]
     few = await open_test_poll(app, block_id, ["CDNDTNT", "YTE"], question="Bầu lại Trưởng khối", kind="head")
     for voter in VOTERS[:7]:  # 7 of 11 is short of two thirds
         await cast_test_ballot(app, block_id, few, voter, ["CDNDTNT"])
     await close_test_poll(app, few)
     assert await sb.say("hoa", "/bangiao") == [
-        f"Cuộc bỏ phiếu bầu Trưởng khối (số {few}) không hợp lệ vì chưa đủ số phiếu tối thiểu: mời bỏ phiếu lại."]
+        text("handover.poll_invalid", role=HEAD_ROLE, poll=few)]
     await elect(app, block_id, "head", "YTE")
     await elect(app, block_id, "deputy", "YTE")
     assert await sb.say("hoa", "/bangiao") == [

@@ -21,7 +21,7 @@ import pytest
 from bot.app import App
 from bot.channels.sandbox import Sandbox
 from bot.cli import _import as cli_import
-from handlers.core.catalog import text
+from handlers.core.catalog import template, text
 from handlers.core.clock import LOCAL_TZ, FrozenClock
 from tests.helpers import cast_test_ballot, close_test_poll, codes, deliver, open_test_poll, register
 
@@ -57,7 +57,14 @@ UNITS = [("BTHANG", "UBND huyện Bảo Thắng"), ("SAPA", "UBND thị xã Sa P
          ("BXAT", "UBND huyện Bát Xát"), ("MKHUONG", "UBND huyện Mường Khương"), ("SMCAI", "UBND huyện Si Ma Cai"),
          ("BHA", "UBND huyện Bắc Hà"), ("BYEN", "UBND huyện Bảo Yên"), ("VBAN", "UBND huyện Văn Bàn")]
 MAI = ("BTHANG", "Hoàng Thị Mai", "0912 600 600")
-REMINDER_OPENINGS = ("⏰ Nhắc việc: ", "⏰ Hôm nay là hạn cuối: ", "❗ Quá hạn: ")
+# each reminder's first line up to its title («⏰ Nhắc việc: …»)
+REMINDER_OPENINGS = tuple(template(key).split("{title}")[0] for key in ("remind.before", "remind.due_day",
+                                                                          "remind.overdue"))
+
+
+def not_submitted(unit: str) -> str:
+    """A reminder's last line, «Đơn vị … chưa nộp.»"""
+    return text("remind.before", title="", due="", days=0, unit=unit).split("\n")[-1]
 
 
 def local(day: date, at: time) -> datetime:
@@ -163,7 +170,8 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     sb = sandbox
     clock._now = local(date(2026, 1, 5), time(9, 0))  # Monday 05/01/2026: the guidance letter is out
     assert await cli_import(app, BLOCK_FILE) == 0
-    assert capsys.readouterr().out.startswith(f"Đã nhập {BLOCK} (năm 2026)")
+    assert capsys.readouterr().out.startswith(text("cli.imported", block=BLOCK, year=2026, added=9, updated=0,
+                                                   retired=0, dl_added=5, dl_updated=0))
     async with app.uow() as uow:
         [block] = [b for b in await uow.directory.blocks() if b.name == BLOCK]
     assert block.id is not None
@@ -186,13 +194,13 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     await year.until(date(2026, 2, 6))
     to_mai = sb.inbox("mai")
     assert [reminded_of(m) for m in to_mai if reminded_of(m)] == [COVENANT]
-    assert "Đơn vị UBND huyện Bảo Thắng chưa nộp." in to_mai[0]  # the head unit's own reminder
+    assert not_submitted("UBND huyện Bảo Thắng") in to_mai[0]  # the head unit's own reminder
     [digest] = [m for m in to_mai if m.startswith("📋")]
     assert digest.endswith(text("digest.unreachable", units="UBND huyện Si Ma Cai"))  # not Bảo Thắng
     await year.until(date(2026, 2, 10))
     for user in ("my", "pao", "chu", "thang", "hang", "duc"):
         done = await sign_covenant(sb, user, "Đoàn kết, đổi mới, phát triển bền vững vùng cao")
-        assert done[0].startswith("✅ Đã ghi nhận"), done
+        assert done[0].startswith(template("sub.done_on_time").split("{unit}")[0]), done
     await year.until(date(2026, 2, 25))
     assert (await sign_covenant(sb, "mai", "Kỷ cương, trách nhiệm, hiệu quả"))[0].startswith(
         "⚠️ Đã ghi nhận UBND huyện Bảo Thắng nộp")  # the day after: late
@@ -208,17 +216,19 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     out = await submit_dispatch(sb, "pao", "3", "108/BC-UBND", "27/08/2026")
     assert out[0].endswith(text("sub.intro_supplement"))
     assert out[-2].endswith(text("sub.done_supplement"))
-    assert "Nộp lúc 27/08/2026 10:00, đúng hạn (hạn 24/08/2026 17:00)." in out[-2]
+    assert text("sub.done_on_time", unit="", title="", what="", at="27/08/2026 10:00",
+                due="24/08/2026 17:00").split("\n")[1] in out[-2]  # «Nộp lúc …, đúng hạn (hạn …).»
 
     effective = "02/09/2026 17:00, hạn thực tế 03/09/2026 17:00 do trùng ngày nghỉ"
     await year.until(date(2026, 9, 3))  # the working day after the holiday: still on time
     out = await submit_dispatch(sb, "chu", "4", "115/BC-UBND", "03/09/2026")
-    assert out[0].startswith(f"📌 {EIGHT_MONTHS}\nHạn nộp: {effective}.")
+    assert out[0].startswith(text("sub.intro", title=EIGHT_MONTHS, due=effective))
     assert out[-2] == text("sub.done_on_time", unit="UBND huyện Mường Khương", title=EIGHT_MONTHS,
                            what="công văn số 115/BC-UBND ngày 03/09/2026", at="03/09/2026 10:00", due=effective)
     await year.until(date(2026, 9, 4))
     out = await submit_dispatch(sb, "thang", "4", "88/BC-UBND", "04/09/2026")
-    assert out[-2].startswith("⚠️ Đã ghi nhận UBND huyện Bắc Hà nộp") and f"muộn so với hạn {effective}" in out[-2]
+    assert out[-2] == text("sub.done_late", unit="UBND huyện Bắc Hà", title=EIGHT_MONTHS,
+                           what="công văn số 88/BC-UBND ngày 04/09/2026", at="04/09/2026 10:00", due=effective)
     status = (await ask(sb, "hung", "/trangthai"))[0]  # the provincial board's view
     assert text("status.deadline", title=EIGHT_MONTHS, due=effective) in status
     assert text("status.counts", done=2, total=9, on_time=1, late=1) in status
@@ -235,13 +245,12 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     await elect(app, block_id, "deputy", "BYEN")
     assert (await ask(sb, "mai", "/bangiao"))[0].startswith("🔁 Bàn giao sang năm thi đua 2027")
     [done] = await sb.say("mai", "1")
-    assert done.startswith(
-        "✅ Đã bàn giao: năm thi đua 2027 bắt đầu, UBND thị xã Sa Pa là Trưởng khối, UBND huyện Bảo Yên là "
-        "Phó Trưởng khối. 1 đầu mối của UBND thị xã Sa Pa nay là Thường trực Khối.")
+    assert done.startswith(text("handover.done", year=2027, head="UBND thị xã Sa Pa", deputy="UBND huyện Bảo Yên",
+                                moved=1))
     assert text("handover.deadline_shifted", title="Báo cáo sơ kết 6 tháng đầu năm 2027", old="10/07/2027",
                 new="12/07/2027") in done  # a Saturday in 2027: the Monday after
     await deliver(app)
-    assert "Bạn nay là Thường trực" in sb.inbox("my")[-1]
+    assert text("handover.notice_new_secretariat", block=BLOCK, year=2027) in sb.inbox("my")[-1]
     assert await open_directory(sb, "my") == [directory("SAPA", "BYEN", {"my"})]
     assert await open_directory(sb, "my", "menu.missing") == [
         text("missing_header", count=1, total=9) + "\n"
@@ -253,13 +262,14 @@ async def test_a_year_of_a_second_block(app: App, sandbox: Sandbox, clock: Froze
     await year.until(date(2027, 2, 15))
     to_my = sb.inbox("my")
     [reminder] = [m for m in to_my if reminded_of(m)]
-    assert reminder.startswith(f"⏰ Nhắc việc: {COVENANT_2027}\n") and "Đơn vị UBND thị xã Sa Pa chưa nộp." in reminder
+    assert reminder.startswith(f"{REMINDER_OPENINGS[0]}{COVENANT_2027}\n")
+    assert not_submitted("UBND thị xã Sa Pa") in reminder.split("\n")
     [digest] = [m for m in to_my if m.startswith("📋")]
     assert digest.startswith(text("digest.header", block=BLOCK, now="15/02/2027 08:10"))
     assert digest.endswith(text("digest.unreachable", units="UBND huyện Si Ma Cai"))  # Sa Pa is reached
     to_mai = sb.inbox("mai")
     assert next(m for m in to_mai if reminded_of(m)).split("\n")[2] == (
-        "Đơn vị UBND huyện Bảo Thắng chưa nộp.")  # Mai, back to her unit's contact, reminded as such
+        not_submitted("UBND huyện Bảo Thắng"))  # Mai, back to her unit's contact, reminded as such
     assert not [m for m in to_mai if m.startswith("📋")]  # and the secretariat's digest is no longer hers
     await year.until(date(2027, 3, 10))
     assert year.seen == REMINDER_DAYS

@@ -9,12 +9,14 @@ import pytest
 from bot.app import App
 from handlers.core.catalog import Catalog
 from storage.models_vote import Poll
+from tests.e2e.voting.poll_texts import action, result_line
+from tests.e2e.voting.poll_texts import opened as opened_text
 from tests.e2e.voting.test_conference import Conference
 from tests.helpers import cast_test_ballot, codes, deliver
 
 VI = Catalog("vi")
-FLAG = "Suy tôn đơn vị dẫn đầu đề nghị UBND tỉnh tặng Cờ thi đua năm 2026"
-TO_INVALID, TO_VALID = "Tính phiếu trắng là phiếu không hợp lệ", "Tính phiếu trắng là phiếu hợp lệ"
+FLAG = VI("poll.question.flag", year=2026)  # the question the bot proposes, kept
+TO_INVALID, TO_VALID = action("blank_invalid"), action("blank_valid")
 BLANK_TOGGLE = "[9]"  # on the summary, beside «Không cho tự bầu cho mình»
 
 
@@ -37,10 +39,10 @@ async def test_a_poll_with_blank_ballots_under_each_rule(app: App, block_id: int
     await deliver(app)
 
     await say("hoa", "/baucu")
-    for text in ("[1]", "[1]", "[1]", "[1]"):  # new, Cờ thi đua, keep the question, all units
-        await say("hoa", text)
+    for said in ("[1]", "[1]", "[1]", "[1]"):  # new, Cờ thi đua, keep the question, all units
+        await say("hoa", said)
     summary = (await say("hoa", "[1]"))[0]  # 1 seat
-    assert summary.startswith("Kiểm tra phiếu bầu trước khi lưu:")
+    assert summary.startswith(VI("poll.summary_header"))
     assert VI("poll.blank.valid") in summary.splitlines()  # the default, said before anything is saved
     assert f"{BLANK_TOGGLE} {TO_INVALID}" in summary.splitlines()
     if not blank_valid:
@@ -52,12 +54,13 @@ async def test_a_poll_with_blank_ballots_under_each_rule(app: App, block_id: int
         await say("hoa", BLANK_TOGGLE)
     rule = VI("poll.blank.valid" if blank_valid else "poll.blank.invalid")
     opened = await say("hoa", "[2]")  # ▶️ Lưu và mở bỏ phiếu ngay
-    assert opened[1].startswith(f"🟢 Đã mở phiếu bầu #1: {FLAG}")
+    assert opened[1] == opened_text(1, FLAG, ballots=3, members=11)
     assert rule in opened[2].splitlines()  # the poll's page
     assert (await the_poll(app)).blank_valid is blank_valid
 
     # Sở Y tế votes blank and sees, before confirming, how a blank ballot is counted.
-    assert (await say("u_YTE", "/bophieu"))[-1].startswith("🗳️ PHIẾU BẦU")
+    assert (await say("u_YTE", "/bophieu"))[-1].startswith(VI("vote.ballot", question=FLAG, unit="Sở Y tế", seats=1,
+                                                              max=1))
     review = await say("u_YTE", "[13]")  # Phiếu trắng (11 candidates, then «Xem lại», «Phiếu trắng»)
     assert review[-1].splitlines()[2:4] == [VI("vote.review_blank"), rule]
     assert "Mã biên nhận:" in (await say("u_YTE", "[1]"))[0]
@@ -71,17 +74,18 @@ async def test_a_poll_with_blank_ballots_under_each_rule(app: App, block_id: int
     closed = await say("hoa", "[1]")  # ✅ Đóng và kiểm phiếu
     valid, invalid = (9, 0) if blank_valid else (7, 2)
     lines = closed[0].splitlines()
-    assert lines[2:4] == [f"Số đơn vị thành viên: 11 · đã bỏ phiếu: 9 (81,82%) · phiếu hợp lệ: {valid} · "
-                          f"không hợp lệ: {invalid} · phiếu trắng: 2", rule]
-    assert "1. Sở Giáo dục và Đào tạo: 6 phiếu (54,55%) ✅ trúng cử" in lines  # the same under either rule
-    assert "Trúng cử: Sở Giáo dục và Đào tạo." in lines
+    assert lines[2:4] == [VI("poll.result_turnout", members=11, returned=9, turnout="81,82", valid=valid,
+                             invalid=invalid, blank=2), rule]
+    assert result_line(1, "Sở Giáo dục và Đào tạo", 6, "54,55", "elected") in lines  # the same under either rule
+    assert VI("poll.result_elected", units="Sở Giáo dục và Đào tạo") in lines
     await deliver(app)
     assert rule in conf.sb.inbox("u_BDT")[-1].splitlines()  # every unit's copy of the result says it too
 
     minutes = conf.minutes(1)
-    text = str(minutes["text"]).splitlines()
-    for line in ("- Số phiếu phát ra: 11", "- Số phiếu thu vào: 9", f"- Số phiếu hợp lệ: {valid}",
-                 f"- Số phiếu không hợp lệ: {invalid}", "- Số phiếu trắng (không chọn đơn vị nào): 2",
+    document = str(minutes["text"]).splitlines()
+    for line in (VI("minutes.issued", count=11), VI("minutes.returned", count=9), VI("minutes.valid", count=valid),
+                 VI("minutes.invalid", count=invalid), VI("minutes.blank", count=2),
                  VI("minutes.blank_valid" if blank_valid else "minutes.blank_invalid")):
-        assert line in text, line
-    assert minutes["rows"][0][1:] == ["Sở Giáo dục và Đào tạo", "6", "54,55", "Trúng cử"]  # type: ignore[index]
+        assert line in document, line
+    assert minutes["rows"][0][1:] == [  # type: ignore[index]
+        "Sở Giáo dục và Đào tạo", "6", "54,55", VI("minutes.note_elected")]

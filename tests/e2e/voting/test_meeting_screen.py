@@ -47,17 +47,17 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         assert response is not None and response.status == 200
         turnout = page.locator("#turnout")
         await expect(page.locator("#question")).to_have_text("Đề nghị tặng Cờ thi đua của Chính phủ năm 2026")
-        await expect(page.locator("#status")).to_have_text("Đang bỏ phiếu")
-        await expect(turnout).to_have_text("0/11 đơn vị đã bỏ phiếu", timeout=WAIT)
+        await expect(page.locator("#status")).to_have_text(VI("meeting.status_open"))
+        await expect(turnout).to_have_text(VI("meeting.turnout", voted=0, members=11), timeout=WAIT)
         blank_rule = page.locator("#blank-rule")  # the poll's rule for blank ballots, the default here
         await expect(blank_rule).to_have_text(VI("poll.blank.valid"))
         await page.evaluate("window.notReloaded = true")
 
         await cast_test_ballot(app, block_id, poll, "BHXH", ["YTE"])
-        await expect(turnout).to_have_text("1/11 đơn vị đã bỏ phiếu", timeout=WAIT)
+        await expect(turnout).to_have_text(VI("meeting.turnout", voted=1, members=11), timeout=WAIT)
         await cast_test_ballot(app, block_id, poll, "KHCN", ["YTE"])
         await cast_test_ballot(app, block_id, poll, "TTTT", ["GDDT"])
-        await expect(turnout).to_have_text("3/11 đơn vị đã bỏ phiếu", timeout=WAIT)
+        await expect(turnout).to_have_text(VI("meeting.turnout", voted=3, members=11), timeout=WAIT)
         assert await page.evaluate("window.notReloaded === true")
         await expect(page.locator("#result")).to_be_hidden()
 
@@ -66,14 +66,15 @@ async def test_turnout_rises_live_then_the_results(app: App, block_id: int, brow
         await close_test_poll(app, poll)
         rows = page.locator("#rows li")
         await expect(rows).to_have_count(3, timeout=WAIT)
-        await expect(page.locator("#status")).to_have_text("Đã đóng phiếu – kết quả")
+        await expect(page.locator("#status")).to_have_text(VI("meeting.status_closed"))
         await expect(rows.nth(0)).to_contain_text("Sở Y tế")
-        await expect(rows.nth(0)).to_contain_text("7 phiếu · 63,64%")
-        await expect(rows.nth(0)).to_contain_text("✓ Trúng cử")
-        await expect(rows.nth(1)).to_contain_text("Sở Giáo dục và Đào tạo1 phiếu · 9,09%")
-        await expect(rows.nth(1)).not_to_contain_text("Trúng cử")
+        await expect(rows.nth(0)).to_contain_text(VI("meeting.votes", votes=7, pct="63,64"))
+        await expect(rows.nth(0)).to_contain_text(VI("meeting.elected_mark"))
+        await expect(rows.nth(1)).to_contain_text("Sở Giáo dục và Đào tạo" + VI("meeting.votes", votes=1, pct="9,09"))
+        elected_word = VI("meeting.elected_mark").split(" ", 1)[1]  # «Trúng cử», without its mark
+        await expect(rows.nth(1)).not_to_contain_text(elected_word)
         await expect(page.locator("#ballots")).to_have_text(
-            "Phiếu phát ra: 11 · thu về: 9 · hợp lệ: 9 · không hợp lệ: 0 · trắng: 1")
+            VI("meeting.ballots", members=11, returned=9, valid=9, invalid=0, blank=1))
         await expect(blank_rule).to_have_text(VI("poll.blank.valid"))
         await expect(page.locator("#live")).to_be_hidden()
         assert await page.evaluate("window.notReloaded === true")
@@ -99,7 +100,7 @@ async def test_a_wrong_token_is_a_404_and_no_poll_says_so(app: App, block_id: in
         assert wrong is not None and wrong.status == 404
         assert "Màn hình" not in await page.content()
         await page.goto(base + screen_path(app.config.secret, term))
-        await expect(page.locator("#message")).to_have_text("Chưa có cuộc bỏ phiếu nào đang mở", timeout=WAIT)
+        await expect(page.locator("#message")).to_have_text(VI("meeting.no_poll"), timeout=WAIT)
         await expect(page.locator("#live")).to_be_hidden()
         await page.close()
 
@@ -129,7 +130,7 @@ async def test_seventeen_candidates_fit_a_1920x1080_projector(app: App, block_id
         page = await browser.new_page(viewport={"width": 1920, "height": 1080})
         await page.goto(base + screen_path(app.config.secret, await term_of(app, block_id)))
         await expect(page.locator("#quorum")).to_have_text(
-            "Cần ít nhất 12/17 đơn vị bỏ phiếu để cuộc bỏ phiếu hợp lệ", timeout=WAIT)
+            VI("meeting.quorum_target", need=12, members=17), timeout=WAIT)
         await expect(page.locator("#quorum")).to_be_in_viewport()
         await expect(page.locator("#blank-rule")).to_have_text(VI("poll.blank.invalid"))  # as Luật Bầu cử
         pairs = [[codes[0], codes[1]]] * 6 + [[codes[0], codes[2]]] * 6 + [[codes[1], codes[2]]] * 4 + [[]]
@@ -146,9 +147,9 @@ async def test_seventeen_candidates_fit_a_1920x1080_projector(app: App, block_id
             await expect(rows.nth(i).locator(".label")).to_be_in_viewport(ratio=1)
         await expect(notes.nth(0)).to_be_in_viewport(ratio=1)  # the rule
         await expect(notes.nth(1)).to_be_in_viewport(ratio=1)  # the tie note
-        await expect(notes.nth(1)).to_contain_text("bằng phiếu")
+        await expect(notes.nth(1)).to_have_text(VI("meeting.tied_note", seats=1))
         await expect(page.locator("#ballots")).to_have_text(
-            "Phiếu phát ra: 17 · thu về: 17 · hợp lệ: 16 · không hợp lệ: 1 · trắng: 1")
+            VI("meeting.ballots", members=17, returned=17, valid=16, invalid=1, blank=1))
         await expect(page.locator("#blank-rule")).to_have_text(VI("poll.blank.invalid"))
         await expect(page.locator("#blank-rule")).to_be_in_viewport(ratio=1)
         assert await page.evaluate("document.documentElement.scrollHeight <= window.innerHeight")

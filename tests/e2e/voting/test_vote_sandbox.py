@@ -17,35 +17,27 @@ from handlers.core.catalog import VI, text
 from handlers.core.clock import FrozenClock
 from storage.models_vote import Ballot, PollVoter
 from storage.votes import receipt_hash
+from tests.e2e.voting.poll_texts import ballot as ballot_text
+from tests.e2e.voting.poll_texts import menu, notice
+from tests.e2e.voting.poll_texts import review as review_text
 from tests.helpers import close_test_poll, codes, deliver, open_poll, register
 
 BLOCK = "Khối thi đua Văn hóa - Xã hội"
 QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
 CANDIDATES = ["YTE", "VHTTDL", "GDDT", "BHXH"]
 NAMES = ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh"]
-HINT = text("vote.ballot_hint")
-NOTICE = (f"🗳️ Bỏ phiếu kín: {QUESTION}\n{BLOCK}\nĐơn vị của bạn: Sở Y tế. Số được bầu: 2; mỗi phiếu chọn tối đa 2 "
-          "đơn vị.\nBấm «Mở phiếu bầu» (hoặc gõ /bophieu) để bỏ phiếu. Mỗi đơn vị chỉ bỏ một phiếu: đầu mối nào xác "
-          "nhận trước thì phiếu đó được tính.\n[1] 🗳️ Mở phiếu bầu")
+NOTICE = notice(QUESTION, BLOCK, "Sở Y tế", seats=2, most=2) + "\n" + menu(text("vote.open_ballot"))
 TOO_MANY = text("vote.too_many", max=2)
+ALREADY = text("vote.already", unit="Sở Y tế", question=QUESTION)
 RECEIPT = re.compile(r"Mã biên nhận: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})")
 
 
-def ballot(chosen: list[int], unit: str = "Sở Y tế", question: str = QUESTION, names: list[str] = NAMES,
-           seats: int = 2) -> str:
-    picked = ", ".join(names[i - 1] for i in chosen)
-    state = f"Đang chọn ({len(chosen)}/{seats}): {picked}" if chosen else text("vote.chosen_none")
-    buttons = [f"[{i}] {'☑' if i in chosen else '☐'} {name}" for i, name in enumerate(names, 1)]
-    n = len(names)
-    buttons += [f"[{n + 1}] ✔️ Xem lại và xác nhận", f"[{n + 2}] Phiếu trắng", f"[{n + 3}] Để sau"]
-    return "\n".join([f"🗳️ PHIẾU BẦU — {question}", f"Đơn vị bỏ phiếu: {unit}",
-                      f"Số được bầu: {seats}; chọn tối đa {seats} đơn vị.", state, HINT, *buttons])
+def ballot(chosen: list[int], unit: str = "Sở Y tế") -> str:
+    return ballot_text(QUESTION, unit, NAMES, chosen)
 
 
-def review(lines: list[str], unit: str = "Sở Y tế") -> str:
-    body = "\n".join(lines) if lines else text("vote.review_blank") + "\n" + text("poll.blank.valid")
-    return (f"Mời kiểm tra lại phiếu bầu — {QUESTION}\nĐơn vị bỏ phiếu: {unit}\n{body}\n\n"
-            "Sau khi xác nhận, phiếu không sửa được nữa.\n[1] ✅ Xác nhận bỏ phiếu\n[2] Sửa lại\n[3] Để sau")
+def review(chosen: list[int], unit: str = "Sở Y tế") -> str:
+    return review_text(QUESTION, unit, NAMES, chosen)
 
 
 async def people(app: App, block_id: int, sb: Sandbox) -> None:
@@ -72,7 +64,7 @@ async def test_a_ballot_from_notice_to_receipt(app: App, block_id: int, sandbox:
     poll_id = await open_poll(app, block_id, QUESTION, seats=2, candidates=CANDIDATES)
     await deliver(app)
     assert sandbox.inbox("binh") == [NOTICE]
-    assert sandbox.inbox("hoa")[0].startswith(f"🗳️ Bỏ phiếu kín: {QUESTION}\n{BLOCK}\nĐơn vị của bạn: Bảo hiểm Xã hội")
+    assert sandbox.inbox("hoa")[0].startswith(notice(QUESTION, BLOCK, "Bảo hiểm Xã hội tỉnh", seats=2, most=2))
 
     assert await sandbox.say("binh", "1") == [ballot([])]  # the notice's button
     assert await sandbox.say("binh", "2") == [ballot([2])]
@@ -88,18 +80,12 @@ async def test_a_ballot_from_notice_to_receipt(app: App, block_id: int, sandbox:
     assert await sandbox.say("binh", "6") == [review([])]  # Phiếu trắng
     assert await sandbox.say("binh", "2") == [ballot([])]  # Sửa lại: the blank emptied the choice
     await sandbox.say("binh", "2 4")
-    assert await sandbox.say("binh", "5") == [review([f"• 2. {NAMES[1]}", f"• 4. {NAMES[3]}"])]
-    assert await sandbox.say("binh", "xin chào") == [
-        text("choose_from_menu"),
-        review([f"• 2. {NAMES[1]}", f"• 4. {NAMES[3]}"])]
+    assert await sandbox.say("binh", "5") == [review([2, 4])]
+    assert await sandbox.say("binh", "xin chào") == [text("choose_from_menu"), review([2, 4])]
 
     cast = await sandbox.say("binh", "1")
     code = receipt_of(cast)
-    assert cast == [
-        f"✅ Đã ghi nhận phiếu bầu của Sở Y tế — «{QUESTION}».\n🔑 Mã biên nhận: {code}\n"
-        "Mã này chỉ hiện một lần và không được lưu ở đâu: hãy chép lại. Sau khi kết thúc bỏ phiếu, gõ "
-        f"/kiemtra {code} để kiểm tra phiếu của đơn vị đã được tính. Phiếu là phiếu kín: không ai xem được đơn vị "
-        "đã chọn ai."]
+    assert cast == [text("vote.cast", unit="Sở Y tế", question=QUESTION, code=code)]
     async with app.uow() as uow:
         ballots = (await uow.session.exec(select(Ballot))).all()
         voters = (await uow.session.exec(select(PollVoter))).all()
@@ -112,25 +98,20 @@ async def test_a_ballot_from_notice_to_receipt(app: App, block_id: int, sandbox:
 
     await deliver(app)  # the unit's other contact is told, without the choices; other units are not
     assert sandbox.inbox("an") == [
-        f"{NOTICE}",
-        f"🗳️ Sở Y tế đã bỏ phiếu cho «{QUESTION}» (Trần Văn Bình xác nhận). Mỗi đơn vị chỉ bỏ một phiếu."]
+        NOTICE, text("vote.unit_voted", unit="Sở Y tế", question=QUESTION, name="Trần Văn Bình")]
     lan = sandbox.inbox("lan")
-    assert len(lan) == 1 and lan[0].startswith("🗳️ Bỏ phiếu kín")
-    already = (f"Sở Y tế đã bỏ phiếu cho «{QUESTION}». Mỗi đơn vị chỉ bỏ một phiếu; phiếu đã bỏ không sửa được.")
-    assert await sandbox.press("an", f"g.vote.{poll_id}", 0) == [already]
+    assert len(lan) == 1 and lan[0].startswith(notice(QUESTION, BLOCK, NAMES[1], seats=2, most=2))
+    assert await sandbox.press("an", f"g.vote.{poll_id}", 0) == [ALREADY]
     assert await sandbox.say("an", "/bophieu") == [
         text("vote.none")]
     assert await sandbox.say("binh", "/bophieu") == [
         text("vote.none")]
 
-    assert await sandbox.say("binh", f"/kiemtra {code.lower()}") == [
-        f"🗳️ Phiếu có mã biên nhận này đã ở trong hòm phiếu của «{QUESTION}» (đang bỏ phiếu). Phiếu sẽ được tính "
-        "khi kết thúc."]
+    assert await sandbox.say("binh", f"/kiemtra {code.lower()}") == [text("vote.receipt_in_box", question=QUESTION)]
     await close_test_poll(app, poll_id)
     digest = receipt_hash(code.replace("-", ""))
     assert await sandbox.say("an", f"/kiemtra {code}") == [  # any contact holding the code may check it
-        f"✅ Phiếu có mã biên nhận này đã được tính trong kết quả của «{QUESTION}» (kết thúc lúc 23/11/2026 09:00; "
-        f"1 phiếu). Mã băm công bố: {digest}"]
+        text("vote.receipt_counted", question=QUESTION, at="23/11/2026 09:00", count=1, hash=digest)]
 
 
 async def test_second_contact_with_the_ballot_open_and_the_close(app: App, block_id: int, sandbox: Sandbox) -> None:
@@ -145,18 +126,17 @@ async def test_second_contact_with_the_ballot_open_and_the_close(app: App, block
     await sandbox.say("binh", "3")
     await sandbox.say("binh", "5")
     assert receipt_of(await sandbox.say("binh", "1"))  # …Bình confirms first
-    already = f"Sở Y tế đã bỏ phiếu cho «{QUESTION}». Mỗi đơn vị chỉ bỏ một phiếu; phiếu đã bỏ không sửa được."
-    assert await sandbox.say("an", "2") == [already]  # An's next step learns it, and the choice is dropped
+    assert await sandbox.say("an", "2") == [ALREADY]  # An's next step learns it, and the choice is dropped
     async with app.uow() as uow:
         state = await uow.dialogs.get("sandbox", "sb-an")
         assert state is not None and (state.flow, state.data) == (None, {})
         assert len((await uow.session.exec(select(Ballot))).all()) == 1
 
-    assert await sandbox.say("lan", "/bophieu") == [ballot([], unit="Sở Văn hóa, Thể thao và Du lịch")]
+    assert await sandbox.say("lan", "/bophieu") == [ballot([], unit=NAMES[1])]
     await sandbox.say("lan", "3")
     await sandbox.say("lan", "5")
     await close_test_poll(app, poll_id)
-    closed = f"Cuộc bỏ phiếu «{QUESTION}» đã kết thúc lúc 23/11/2026 09:00, nên phiếu này không được nhận."
+    closed = text("vote.closed", question=QUESTION, at="23/11/2026 09:00")
     assert await sandbox.say("lan", "1") == [closed]  # confirmed after the close: refused, nothing written
     assert await sandbox.press("lan", f"g.vote.{poll_id}", 0) == [closed]
     assert await sandbox.say("lan", "/bophieu") == [
@@ -173,13 +153,13 @@ async def test_time_limit_blank_ballot_and_no_self_vote(app: App, block_id: int,
     poll_id = await open_poll(app, block_id, flag, seats=1, candidates=CANDIDATES, allow_self=False,
                               time_limit_min=30)
     await deliver(app)
-    assert "\nHạn bỏ phiếu: 23/11/2026 09:30.\n" in sandbox.inbox("binh")[0]
+    assert text("vote.notice_closes", at="23/11/2026 09:30") + "\n" in sandbox.inbox("binh")[0]
     first = await sandbox.say("binh", "1")
     assert first[0].splitlines()[3] == text("vote.ballot_no_self")
     assert await sandbox.say("binh", "1") == [text("vote.self_refused", unit="Sở Y tế"), first[0]]
-    assert "☑ Sở Giáo dục" in (await sandbox.say("binh", "3"))[0]
+    assert text("vote.mark_on", name=NAMES[2]) in (await sandbox.say("binh", "3"))[0]
     moved = (await sandbox.say("binh", "2"))[0]  # one to choose: a press moves the choice
-    assert "☑ Sở Văn hóa" in moved and "☑ Sở Giáo dục" not in moved
+    assert text("vote.mark_on", name=NAMES[1]) in moved and text("vote.mark_on", name=NAMES[2]) not in moved
     await sandbox.say("binh", "6")  # Phiếu trắng
     assert receipt_of(await sandbox.say("binh", "1"))
     async with app.uow() as uow:
@@ -189,8 +169,7 @@ async def test_time_limit_blank_ballot_and_no_self_vote(app: App, block_id: int,
     await sandbox.say("lan", "3")
     await sandbox.say("lan", "5")
     clock.advance(timedelta(minutes=31))  # the time limit passed; the timer has not closed it yet
-    assert await sandbox.say("lan", "1") == [
-        f"Cuộc bỏ phiếu «{flag}» đã kết thúc lúc 23/11/2026 09:30, nên phiếu này không được nhận."]
+    assert await sandbox.say("lan", "1") == [text("vote.closed", question=flag, at="23/11/2026 09:30")]
     async with app.uow() as uow:
         assert len((await uow.session.exec(select(PollVoter).where(PollVoter.poll_id == poll_id))).all()) == 1
 

@@ -11,19 +11,15 @@ from bot.app import App
 from handlers.core.catalog import text
 from storage.models_vote import Ballot
 from tests.e2e.conftest import ZaloChat
+from tests.e2e.voting import poll_texts
 from tests.helpers import codes, deliver, open_poll
 
 QUESTION = "Bầu 2 đơn vị đề nghị UBND tỉnh tặng Bằng khen năm 2026"
-HINT = text("vote.ballot_hint")
+NAMES = ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh"]
 
 
-def ballot(state: str, marks: str) -> str:
-    names = ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Bảo hiểm Xã hội tỉnh"]
-    menu = "\n".join(f"{i}. {mark} {name}" for i, (mark, name) in enumerate(zip(marks, names, strict=True), 1))
-    return (f"🗳️ PHIẾU BẦU — {QUESTION}\nĐơn vị bỏ phiếu: Sở Y tế\nSố được bầu: 2; chọn tối đa 2 đơn vị.\n{state}\n"
-            f"{HINT}\n\n{menu}\n5. ✔️ Xem lại và xác nhận\n6. Phiếu trắng\n7. Để sau")
-
-
+def ballot(chosen: list[int]) -> str:
+    return poll_texts.ballot(QUESTION, "Sở Y tế", NAMES, chosen, zalo=True)
 
 
 async def test_numbers_typed_on_zalo(app: App, block_id: int, zalo: ZaloChat) -> None:
@@ -33,22 +29,17 @@ async def test_numbers_typed_on_zalo(app: App, block_id: int, zalo: ZaloChat) ->
 
     await open_poll(app, block_id, QUESTION, seats=2, candidates=["YTE", "VHTTDL", "GDDT", "BHXH"])
     await deliver(app)
-    assert zalo.api.sent_to("lan")[-1].endswith("\n\n1. 🗳️ Mở phiếu bầu")
-    assert await zalo.say("lan", "1") == [ballot(text("vote.chosen_none"), "☐☐☐☐")]  # the notice's menu
-    assert await zalo.say("lan", "1 3") == [ballot("Đang chọn (2/2): Sở Y tế, Sở Giáo dục và Đào tạo", "☑☐☑☐")]
-    assert await zalo.say("lan", "2") == [
-        text("vote.too_many", max=2),
-        ballot("Đang chọn (2/2): Sở Y tế, Sở Giáo dục và Đào tạo", "☑☐☑☐")]
-    assert await zalo.say("lan", "1") == [ballot("Đang chọn (1/2): Sở Giáo dục và Đào tạo", "☐☐☑☐")]
-    assert await zalo.say("lan", "4,2") == [
-        ballot("Đang chọn (2/2): Sở Văn hóa, Thể thao và Du lịch, Bảo hiểm Xã hội tỉnh", "☐☑☐☑")]
-    assert await zalo.say("lan", "5") == [
-        f"Mời kiểm tra lại phiếu bầu — {QUESTION}\nĐơn vị bỏ phiếu: Sở Y tế\n• 2. Sở Văn hóa, Thể thao và Du lịch\n"
-        "• 4. Bảo hiểm Xã hội tỉnh\n\nSau khi xác nhận, phiếu không sửa được nữa.\n\n1. ✅ Xác nhận bỏ phiếu\n"
-        "2. Sửa lại\n3. Để sau"]
+    assert zalo.api.sent_to("lan")[-1].endswith("\n" + poll_texts.menu(text("vote.open_ballot"), zalo=True))
+    assert await zalo.say("lan", "1") == [ballot([])]  # the notice's menu
+    assert await zalo.say("lan", "1 3") == [ballot([1, 3])]
+    assert await zalo.say("lan", "2") == [text("vote.too_many", max=2), ballot([1, 3])]
+    assert await zalo.say("lan", "1") == [ballot([3])]
+    assert await zalo.say("lan", "4,2") == [ballot([2, 4])]
+    assert await zalo.say("lan", "5") == [poll_texts.review(QUESTION, "Sở Y tế", NAMES, [2, 4], zalo=True)]
     [cast] = await zalo.say("lan", "1")
     assert re.search(r"Mã biên nhận: [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\n", cast)
-    assert (await zalo.say("lan", "1"))[0].startswith("Menu chính (Sở Y tế,")  # nothing pending: the menu
+    main_menu = text("menu_unit", unit="Sở Y tế", block="Khối thi đua Văn hóa - Xã hội")
+    assert (await zalo.say("lan", "1"))[0].startswith(main_menu)  # nothing pending: the menu
     async with app.uow() as uow:
         ids = {u.code: u.id or 0 for u in await uow.directory.units(block_id)}
         assert [b.choices for b in (await uow.session.exec(select(Ballot))).all()] == [
