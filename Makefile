@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 
 test: $(STAMP) lint
-	$(VENV)/bin/python -m pytest -q -n 2 --dist worksteal  # two workers, each test independent (own database, own ports); an idle worker takes half of the other's queue
+	$(VENV)/bin/python -m pytest -q -n 3 --dist worksteal  # three workers on two cores (a third of the time goes to waiting on processes, sockets and the database), each test independent (own database, own ports); an idle worker takes half of a busy one's queue
 
 # Caches and the venv only: data/ holds the database and secret.key, which every invite code comes from.
 clean:

@@ -137,12 +137,14 @@ async def app(request: pytest.FixtureRequest, db_kind: str, settings: Settings,
 
 
 # The tests that run for many seconds each (real processes, long transcripts), longest first (issue 11).
-# `make test` runs `-n 2 --dist worksteal`: each worker is handed one half of this list and, once it is
-# done, takes half of what the other still has queued. So half of the long tests start the first half and
-# the others the second: both workers begin with them, and none is left running one alone at the end.
+# `make test` runs `-n 3 --dist worksteal`: worker k is first handed the k-th of three contiguous parts of
+# the list and, once done, takes half of what another still has queued. So each part starts with a third
+# of the long tests: every worker begins with them, and none is left running one alone at the end.
 LONG = ("tests/faults/", "tests/integration/test_deploy.py", "tests/integration/test_startup.py",
         "tests/integration/test_logs.py", "tests/e2e/voting/test_meeting_screen.py", "tests/e2e/test_web_sandbox.py",
-        "tests/e2e/voting/test_conference.py", "tests/e2e/test_sandbox_terminal.py")
+        "tests/e2e/voting/test_conference.py", "tests/e2e/test_sandbox_terminal.py",
+        "tests/e2e/term/test_year_sandbox.py", "tests/e2e/test_reply_pacing_telegram.py",
+        "tests/e2e/groups/test_group_turnout_handover.py")
 
 
 def _rank(item: pytest.Item) -> int:
@@ -150,11 +152,18 @@ def _rank(item: pytest.Item) -> int:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    workers = max(1, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")))
     ordered = sorted(items, key=_rank)  # stable: the rest keeps its order
     long = [item for item in ordered if _rank(item) < len(LONG)]
     rest = ordered[len(long):]
-    cut = len(items) // 2 - len(long[0::2])
-    items[:] = long[0::2] + rest[:cut] + long[1::2] + rest[cut:]
+    placed: list[pytest.Item] = []
+    for k in range(workers):  # the parts as xdist's worksteal cuts them: what is left, shared by who is left
+        size = (len(items) - len(placed)) // (workers - k)
+        mine = long[k::workers]
+        taken = len(placed) - sum(len(long[j::workers]) for j in range(k))
+        placed += mine + rest[taken:taken + max(0, size - len(mine))]
+    taken = len(placed) - len(long)
+    items[:] = placed + rest[taken:]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

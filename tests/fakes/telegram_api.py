@@ -328,12 +328,12 @@ class FakeTelegramAPI:
         """Everything sent to one chat, in order."""
         return [record for record in self.sent if record["chat_id"] == str(chat_id)]
 
-    async def wait_sent(self, count: int, timeout: float = 5) -> list[Json]:  # noqa: ASYNC109
+    async def wait_sent(self, count: int, timeout: float = 15) -> list[Json]:  # noqa: ASYNC109
         """Wait until at least `count` messages were sent in all; returns `sent`."""
         await self._wait_for(lambda: len(self.sent) >= count, timeout, f"{count} sent messages")
         return self.sent
 
-    async def next_message(self, chat_id: int | str, timeout: float = 5) -> Json:  # noqa: ASYNC109
+    async def next_message(self, chat_id: int | str, timeout: float = 15) -> Json:  # noqa: ASYNC109
         """The next message to `chat_id` that this helper has not returned yet (waits for it)."""
         key = str(chat_id)
         await self._wait_for(lambda: len(self.sent_to(key)) > self._cursors.get(key, 0), timeout, f"a message to {key}")
@@ -345,7 +345,7 @@ class FakeTelegramAPI:
         """Skip everything sent to `chat_id` so far: `next_message` returns what comes after."""
         self._cursors[str(chat_id)] = len(self.sent_to(chat_id))
 
-    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 5) -> None:  # noqa: ASYNC109
+    async def wait_for(self, predicate: Callable[[], bool], timeout: float = 15) -> None:  # noqa: ASYNC109
         """Wait until `predicate()` holds; it is checked after every API call and push."""
         await self._wait_for(predicate, timeout, "a condition")
 

@@ -194,12 +194,12 @@ class FakeZaloAPI:
         """Texts sent to one chat, in order."""
         return [text for chat, text in self.sent if chat == chat_id]
 
-    async def wait_sent(self, count: int, timeout: float = 5) -> list[tuple[str, str]]:  # noqa: ASYNC109
+    async def wait_sent(self, count: int, timeout: float = 15) -> list[tuple[str, str]]:  # noqa: ASYNC109
         """Wait until at least `count` messages were sent in all; returns `sent`."""
         await self._wait_until(lambda: len(self.sent) >= count, timeout, f"{count} sent messages")
         return self.sent
 
-    async def next_message(self, chat_id: str, timeout: float = 5) -> str:  # noqa: ASYNC109
+    async def next_message(self, chat_id: str, timeout: float = 15) -> str:  # noqa: ASYNC109
         """The next message to `chat_id` not yet returned by this method (waits for it)."""
         index = self._read.get(chat_id, 0)
         await self._wait_until(
