@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 from handlers.core.office.problems import (
-    PLACES,
     LabelledCell,
     Place,
     Problem,
@@ -59,7 +58,7 @@ def kind_text(kind: ValueKind, t: Words) -> str:
 
 def worded_values(values: Mapping[str, object], t: Words) -> dict[str, object]:
     """A problem's values with every place (`first`: where a duplicate came first) and kind of value in words."""
-    return {name: place_text(value, t) if isinstance(value, PLACES)
+    return {name: place_text(value, t) if isinstance(value, Place)
             else kind_text(value, t) if isinstance(value, ValueKind) else value
             for name, value in values.items()}
 

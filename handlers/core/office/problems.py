@@ -75,7 +75,6 @@ class RowNumber:
 
 
 Place = YamlPath | Sheet | SheetRow | SheetCell | LabelledCell | SheetItem | RowNumber
-PLACES: Final = (YamlPath, Sheet, SheetRow, SheetCell, LabelledCell, SheetItem, RowNumber)
 
 
 @dataclass(frozen=True, slots=True)
